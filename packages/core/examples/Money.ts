@@ -1,0 +1,57 @@
+import { deepStrictEqual, equal, throws } from "node:assert/strict"
+import { Money } from "@gongjian/core"
+import * as BigDecimal from "effect/BigDecimal"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+
+// #region parse
+// Amounts as plans write them (000 一: 合同外资1億美元, 區外內資8.6億元).
+const fdi = Money.parseUnsafe("1亿美元")
+equal(fdi.currency, "USD")
+equal(Money.format(fdi, { magnitude: "万" }), "10000万美元")
+equal(Money.equals(Money.parseUnsafe("8.6亿元"), Money.parseUnsafe("860,000,000元")), true)
+
+// Bad text is a typed error that quotes it.
+const bad = Money.parse("八亿元")
+equal(Result.isFailure(bad) && bad.failure._tag, "MoneyParseError")
+// #endregion parse
+
+// #region make
+const paidIn = Money.make("50000000", "USD")
+equal(Money.format(paidIn), "5000万美元")
+// #endregion make
+
+// #region arithmetic
+const goal = Money.parseUnsafe("3.8亿元")
+const done = Money.sum([Money.parseUnsafe("1.2亿元"), Money.parseUnsafe("7600万元")])
+equal(Money.format(done), "1.96亿元")
+equal(Money.format(Money.subtract(goal, done)), "1.84亿元")
+equal(Money.isAtLeast(done, Money.parseUnsafe("1亿元")), true)
+equal(BigDecimal.format(Money.ratio(done, goal)!), "0.515789") // 1.96 / 3.8
+equal(Money.compare(Money.zero(), done), -1)
+equal(Money.format(Money.times(goal, "0.5")), "1.9亿元")
+equal(Money.format(Money.add(goal, Money.zero())), "3.8亿元")
+// #endregion arithmetic
+
+// #region mismatch
+throws(() => Money.add(Money.parseUnsafe("1亿元"), Money.parseUnsafe("1亿美元")), {
+  name: "CurrencyMismatchError"
+})
+// #endregion mismatch
+
+// #region format
+const investment = Money.parseUnsafe("25亿元")
+equal(Money.format(investment), "25亿元")
+equal(Money.format(investment, { magnitude: "万" }), "250000万元")
+equal(Money.format(Money.parseUnsafe("3.456亿元"), { precision: 2 }), "3.46亿元")
+equal(Money.toWanNumber(investment), 250000)
+// #endregion format
+
+// #region schema
+const decode = Schema.decodeUnknownSync(Money.MoneyFromJson)
+deepStrictEqual(decode("8.6亿元"), decode({ amount: "860000000", currency: "CNY" }))
+deepStrictEqual(Schema.encodeSync(Money.MoneyFromJson)(decode("5000万美元")), {
+  amount: "50000000",
+  currency: "USD"
+})
+// #endregion schema
