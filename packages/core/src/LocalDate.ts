@@ -23,7 +23,7 @@ import { daysInMonth, fromDayNumber, parseIso, toDayNumber } from "./internal/da
 export const LocalDate = Schema.String.check(
   Schema.makeFilter((s: string) => parseIso(s) !== undefined, {
     expected: "a calendar date written YYYY-MM-DD",
-    title: "LocalDate"
+    toJsonSchema: () => ({ format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" })
   })
 ).annotate({
   identifier: "LocalDate",

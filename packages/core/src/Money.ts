@@ -430,7 +430,7 @@ export const toWanNumber = (money: Money): number =>
   BigDecimal.toNumberUnsafe(BigDecimal.make(money.amount.value, money.amount.scale + 4))
 
 const MoneyObject = Schema.Struct({
-  amount: Schema.String.check(Schema.isPattern(/^-?\d+(\.\d+)?$/)).annotate({
+  amount: Schema.String.check(Schema.isPattern(/^-?\d+(\.\d+)?$/u)).annotate({
     description: "The amount in 元 or dollars, as a decimal string"
   }),
   currency: Currency

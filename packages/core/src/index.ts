@@ -8,11 +8,29 @@
  */
 
 /**
+ * Activities: outbound trips, fair signings, expert reviews, invitations.
+ *
+ * @since 0.1.0
+ */
+export * as Activity from "./Activity.js"
+/**
  * The mainland working-day calendar (调休 included).
  *
  * @since 0.1.0
  */
 export * as Calendar from "./Calendar.js"
+/**
+ * Campaigns: window, phases, reporting cadence, assessed units, targets.
+ *
+ * @since 0.1.0
+ */
+export * as Campaign from "./Campaign.js"
+/**
+ * The project lifecycle: stages, events, transitions and the fold.
+ *
+ * @since 0.1.0
+ */
+export * as Lifecycle from "./Lifecycle.js"
 /**
  * Plain local calendar dates (`2026-11-22`).
  *
@@ -25,10 +43,39 @@ export * as LocalDate from "./LocalDate.js"
  * @since 0.1.0
  */
 export * as Money from "./Money.js"
-
 /**
  * Reporting periods: week, half-month, month, quarter, half-year, year.
  *
  * @since 0.1.0
  */
 export * as Period from "./Period.js"
+/**
+ * Target progress against 序时进度.
+ *
+ * @since 0.1.0
+ */
+export * as Progress from "./Progress.js"
+/**
+ * Projects: investment, land, contract terms, responsibility, approvals.
+ *
+ * @since 0.1.0
+ */
+export * as Project from "./Project.js"
+/**
+ * The Snapshot interchange document and its decoding.
+ *
+ * @since 0.1.0
+ */
+export * as Snapshot from "./Snapshot.js"
+/**
+ * Targets, measures, filters, allocations and reported figures.
+ *
+ * @since 0.1.0
+ */
+export * as Target from "./Target.js"
+/**
+ * Units and their hierarchy (towns, streets, parks, departments).
+ *
+ * @since 0.1.0
+ */
+export * as Unit from "./Unit.js"

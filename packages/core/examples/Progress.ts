@@ -1,0 +1,64 @@
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { Lifecycle, Money, Progress } from "@gongjian/core"
+import { sampleSnapshot as snapshot } from "./Snapshot.js"
+
+// #region ofTarget
+const { timelines } = Lifecycle.foldAll(snapshot.projects, { asOf: snapshot.asOf })
+const facts: Progress.Facts = {
+  campaign: snapshot.campaign,
+  units: snapshot.units,
+  projects: snapshot.projects,
+  timelines: new Map(timelines.map((t) => [t.project, t])),
+  activities: [],
+  reports: []
+}
+const rows = Progress.ofTarget(facts, snapshot.campaign.targets[0]!, { asOf: snapshot.asOf })
+// As of 2026-04-10, 50 of the window's 101 days have passed: 序时进度 0.4950.
+// Signed in the window: P-1 2.5亿 + P-2 1.2亿 = 3.7亿 of 8.6亿 → 0.4302, 6.48 points behind.
+// P-4 reports its capital in USD: it is listed as rejected, not dropped.
+deepStrictEqual(
+  rows.map((r) => [
+    r.unit ?? "area",
+    Money.format(r.actual as Money.Money),
+    r.completion,
+    r.status
+  ]),
+  [
+    ["area", "3.7亿元", 0.4302, "on-track"],
+    ["park", "0元", 0, "red"],
+    ["xincheng", "3.7亿元", 0.74, "ahead"]
+  ]
+)
+deepStrictEqual(
+  rows[1]!.rejected.map((r) => r.record),
+  ["P-4"]
+)
+// #endregion ofTarget
+
+// #region expected
+equal(Progress.expectedShare("2026-02-20", "2026-05-31", "2026-04-10"), 0.495)
+// #endregion expected
+
+// #region status
+equal(Progress.status(0.3, 0.5), "amber") // 20 points behind
+equal(Progress.status(0.1, 0.5), "red") // 40 points behind
+equal(Progress.status(0.45, 0.5, { amber: 5, red: 20 }), "amber")
+equal(Progress.defaultThresholds.red, 30)
+// #endregion status
+
+// #region filter
+const p1 = snapshot.projects[0]!
+equal(
+  Progress.matches({ stage: "started" }, p1, facts.timelines.get("P-1")!, snapshot.campaign.window),
+  true
+)
+equal(
+  Progress.matches(
+    { sectors: ["tertiary"] },
+    p1,
+    facts.timelines.get("P-1")!,
+    snapshot.campaign.window
+  ),
+  false
+)
+// #endregion filter

@@ -1,0 +1,37 @@
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { Unit } from "@gongjian/core"
+import * as Result from "effect/Result"
+
+// #region hierarchy
+const units: ReadonlyArray<Unit.Unit> = [
+  { id: "district", name: "示范区", kind: "district" },
+  { id: "xincheng", name: "新城镇", kind: "town", parent: "district" },
+  {
+    id: "park",
+    name: "经济开发区",
+    kind: "park",
+    parent: "district",
+    leaders: { principal: { name: "王主任" }, deputies: [{ name: "李副主任" }] }
+  },
+  { id: "park-a", name: "开发区A片区", kind: "park", parent: "park" }
+]
+const h = Result.getOrThrow(Unit.hierarchy(units))
+deepStrictEqual(h.roots, ["district"])
+deepStrictEqual(Unit.descendants(h, "district"), ["park", "park-a", "xincheng"])
+deepStrictEqual(Unit.ancestors(h, "park-a"), ["park", "district"])
+// #endregion hierarchy
+
+// #region errors
+const broken = Unit.hierarchy([
+  { id: "a", name: "A", kind: "town", parent: "b" },
+  { id: "b", name: "B", kind: "town", parent: "a" },
+  { id: "c", name: "C", kind: "town", parent: "nowhere" }
+])
+equal(Result.isFailure(broken), true)
+if (Result.isFailure(broken)) {
+  deepStrictEqual(
+    broken.failure.map((e) => `${e.unit}:${e.problem}`),
+    ["c:unknown-parent", "a:cycle", "b:cycle"]
+  )
+}
+// #endregion errors

@@ -1,0 +1,494 @@
+/**
+ * The project lifecycle (项目生命周期): the stages 策划 → 在谈 → 签约 → 供地 →
+ * 开工 → 竣工 → 投产 → 达产, plus 退出 and 收回土地, the dated events that move a
+ * project through them, and the fold that turns a project's events into its
+ * stage and milestone dates.
+ *
+ * The stages and the transitions allowed between them are data
+ * ({@link defaultModel}), not code: a county with another pipeline passes its
+ * own {@link Model}. Impossible histories (started before signed, events after
+ * exit) are {@link LifecycleError}s naming the project and the event.
+ *
+ * @since 0.1.0
+ */
+import * as BigDecimal from "effect/BigDecimal"
+import * as Data from "effect/Data"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as LocalDate from "./LocalDate.js"
+import * as Money from "./Money.js"
+import type { Project } from "./Project.js"
+
+/**
+ * A lifecycle stage: `planned` (策划), `negotiating` (在谈), `signed` (签约),
+ * `land-supplied` (供地), `started` (开工; 在建 while not completed), `completed`
+ * (竣工), `in-production` (投产), `full-production` (达产), `exited` (退出),
+ * `land-reclaimed` (收回土地).
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Stage = Schema.Literals([
+  "planned",
+  "negotiating",
+  "signed",
+  "land-supplied",
+  "started",
+  "completed",
+  "in-production",
+  "full-production",
+  "exited",
+  "land-reclaimed"
+]).annotate({ identifier: "Stage" })
+
+/**
+ * The type of {@link Stage}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Stage = typeof Stage.Type
+
+/**
+ * The kind of a project event: a stage reached (see {@link Stage}), or
+ * `registered` (入统), `funds-arrived` (资金到位, with an amount),
+ * `delay-exempted` (a pause not caused by the enterprise, with a reason and an
+ * end date `until`), `rectification-ordered` (限期整改, with a `deadline`),
+ * `rectified` (整改到位).
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EventType = Schema.Literals([
+  "planned",
+  "negotiating",
+  "signed",
+  "land-supplied",
+  "started",
+  "completed",
+  "in-production",
+  "full-production",
+  "registered",
+  "funds-arrived",
+  "delay-exempted",
+  "rectification-ordered",
+  "rectified",
+  "exited",
+  "land-reclaimed"
+]).annotate({ identifier: "EventType" })
+
+/**
+ * The type of {@link EventType}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type EventType = typeof EventType.Type
+
+/**
+ * A dated event in a project's history.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ProjectEvent = Schema.Struct({
+  type: EventType,
+  date: LocalDate.LocalDate,
+  amount: Schema.optionalKey(Money.MoneyFromJson),
+  reason: Schema.optionalKey(Schema.String),
+  until: Schema.optionalKey(LocalDate.LocalDate),
+  deadline: Schema.optionalKey(LocalDate.LocalDate),
+  note: Schema.optionalKey(Schema.String)
+}).annotate({ identifier: "ProjectEvent" })
+
+/**
+ * The type of {@link ProjectEvent}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ProjectEvent = typeof ProjectEvent.Type
+
+/**
+ * A lifecycle model: the stages in order with their names, the stages a
+ * history may begin with, and the transitions allowed from each stage.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Model {
+  readonly stages: ReadonlyArray<{ readonly id: Stage; readonly zh: string; readonly en: string }>
+  readonly initial: ReadonlyArray<Stage>
+  readonly transitions: { readonly [S in Stage]: ReadonlyArray<Stage> }
+  /** Stages after which no event may follow but those listed in `transitions`. */
+  readonly terminal: ReadonlyArray<Stage>
+}
+
+/**
+ * The lifecycle of the five plan documents. A project may skip 策划 and 在谈
+ * (it enters the pool when it signs), and 供地 (a stock project builds on land
+ * it holds), but it never starts before it signs, nor produces before it
+ * starts; it may exit from any stage, and its land may be reclaimed once it
+ * has been supplied.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#model}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const defaultModel: Model = {
+  stages: [
+    { id: "planned", zh: "策划", en: "planned" },
+    { id: "negotiating", zh: "在谈", en: "negotiating" },
+    { id: "signed", zh: "签约", en: "signed" },
+    { id: "land-supplied", zh: "供地", en: "land supplied" },
+    { id: "started", zh: "开工", en: "started" },
+    { id: "completed", zh: "竣工", en: "completed" },
+    { id: "in-production", zh: "投产", en: "in production" },
+    { id: "full-production", zh: "达产", en: "in full production" },
+    { id: "exited", zh: "退出", en: "exited" },
+    { id: "land-reclaimed", zh: "收回土地", en: "land reclaimed" }
+  ],
+  initial: ["planned", "negotiating", "signed"],
+  transitions: {
+    planned: ["negotiating", "signed", "exited"],
+    negotiating: ["signed", "exited"],
+    signed: ["land-supplied", "started", "exited"],
+    "land-supplied": ["started", "exited", "land-reclaimed"],
+    started: ["completed", "exited", "land-reclaimed"],
+    completed: ["in-production", "exited", "land-reclaimed"],
+    "in-production": ["full-production", "exited", "land-reclaimed"],
+    "full-production": ["exited", "land-reclaimed"],
+    exited: ["land-reclaimed"],
+    "land-reclaimed": []
+  },
+  terminal: ["exited", "land-reclaimed"]
+}
+
+/**
+ * Milestone dates by stage: when the project reached each stage it reached.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Milestones = { readonly [S in Stage]?: LocalDate.LocalDate }
+
+/**
+ * A project's history folded as of a date: its current stage, the date it
+ * reached each stage, and the facts the engines need (funds arrived, delay
+ * exemptions, rectification orders).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Timeline {
+  readonly project: string
+  /** The latest stage reached; `undefined` when no stage event is dated on or before as-of. */
+  readonly stage: Stage | undefined
+  readonly milestones: Milestones
+  readonly registeredOn: LocalDate.LocalDate | undefined
+  /** Funds arrived (到位资金) up to as-of, per currency. */
+  readonly fundsArrived: { readonly CNY: Money.Money; readonly USD: Money.Money }
+  /** Pauses not caused by the enterprise, in date order. */
+  readonly exemptions: ReadonlyArray<{
+    readonly from: LocalDate.LocalDate
+    readonly until: LocalDate.LocalDate
+    readonly reason: string
+  }>
+  /** Rectification orders (限期整改) in date order, with the date each was resolved. */
+  readonly rectifications: ReadonlyArray<{
+    readonly ordered: LocalDate.LocalDate
+    readonly deadline: LocalDate.LocalDate
+    readonly resolvedOn: LocalDate.LocalDate | undefined
+  }>
+  /** How many events are dated after as-of and so not yet counted. */
+  readonly later: number
+}
+
+/**
+ * An impossible project history, naming the project, the event (its index in
+ * the project's `events` as given, its type and date) and what is wrong.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class LifecycleError extends Data.TaggedError("LifecycleError")<{
+  readonly project: string
+  readonly event: number
+  readonly type: EventType
+  readonly date: string
+  readonly problem:
+    | "not-allowed"
+    | "out-of-order"
+    | "duplicate-stage"
+    | "after-exit"
+    | "missing-field"
+    | "bad-range"
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `Project ${this.project}, event ${this.event} (${this.type} on ${this.date}): ${this.detail}`
+  }
+}
+
+const ORDER: ReadonlyArray<EventType> = [
+  "planned",
+  "negotiating",
+  "signed",
+  "land-supplied",
+  "started",
+  "completed",
+  "in-production",
+  "full-production",
+  "registered",
+  "funds-arrived",
+  "delay-exempted",
+  "rectification-ordered",
+  "rectified",
+  "exited",
+  "land-reclaimed"
+]
+const RANK = new Map(ORDER.map((t, i) => [t, i]))
+const STAGES = new Set<string>(Stage.literals)
+
+/**
+ * Whether an event type moves the project to a stage.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#model}
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isStageEvent = (type: EventType): type is Stage => STAGES.has(type)
+
+const zeroCny = Money.zero("CNY")
+const zeroUsd = Money.zero("USD")
+
+/**
+ * Folds a project's events, in date order whatever their order in the input,
+ * into its {@link Timeline} as of `asOf` (events dated later are counted in
+ * `later`, not applied). Events on the same date apply in lifecycle order
+ * (signed before started, exit last).
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
+ * @since 0.1.0
+ * @category folding
+ */
+export const fold = (
+  project: Pick<Project, "id" | "events">,
+  options: { readonly asOf: LocalDate.LocalDate; readonly model?: Model }
+): Result.Result<Timeline, LifecycleError> => {
+  const model = options.model ?? defaultModel
+  const events = project.events
+  const order = events.map((_, i) => i)
+  order.sort((a, b) => {
+    const ea = events[a]!
+    const eb = events[b]!
+    if (ea.date !== eb.date) return ea.date < eb.date ? -1 : 1
+    const r = RANK.get(ea.type)! - RANK.get(eb.type)!
+    return r !== 0 ? r : a - b
+  })
+  const milestones: { [S in Stage]?: LocalDate.LocalDate } = {}
+  let stage: Stage | undefined
+  let registeredOn: LocalDate.LocalDate | undefined
+  let cny = BigDecimal.fromBigInt(0n)
+  let usd = BigDecimal.fromBigInt(0n)
+  const exemptions: Array<{ from: string; until: string; reason: string }> = []
+  const rectifications: Array<{
+    ordered: string
+    deadline: string
+    resolvedOn: string | undefined
+  }> = []
+  let later = 0
+  const fail = (i: number, problem: LifecycleError["problem"], detail: string) =>
+    Result.fail(
+      new LifecycleError({
+        project: project.id,
+        event: i,
+        type: events[i]!.type,
+        date: events[i]!.date,
+        problem,
+        detail
+      })
+    )
+  for (const i of order) {
+    const e = events[i]!
+    if (e.date > options.asOf) {
+      later++
+      continue
+    }
+    if (stage !== undefined && model.terminal.includes(stage)) {
+      const allowed = model.transitions[stage]
+      if (!(isStageEvent(e.type) && allowed.includes(e.type))) {
+        return fail(i, "after-exit", `no event may follow ${stage} on ${milestones[stage]}`)
+      }
+    }
+    if (isStageEvent(e.type)) {
+      if (milestones[e.type] !== undefined) {
+        return fail(
+          i,
+          "duplicate-stage",
+          `the project already reached ${e.type} on ${milestones[e.type]}`
+        )
+      }
+      const allowed = stage === undefined ? model.initial : model.transitions[stage]
+      if (!allowed.includes(e.type)) {
+        // A later-dated event of an earlier stage means the dates go backwards.
+        const earlier = events.findIndex(
+          (o, j) =>
+            j !== i && o.date > e.date && isStageEvent(o.type) && isBefore(model, o.type, e.type)
+        )
+        if (earlier >= 0) {
+          return fail(
+            i,
+            "out-of-order",
+            `${e.type} on ${e.date} comes before ${events[earlier]!.type} on ${events[earlier]!.date}`
+          )
+        }
+        return fail(
+          i,
+          "not-allowed",
+          stage === undefined
+            ? `a history cannot begin with ${e.type}; it begins with ${model.initial.join(", ")}`
+            : `${e.type} cannot follow ${stage}; from ${stage} come ${model.transitions[stage].join(", ") || "no stages"}`
+        )
+      }
+      milestones[e.type] = e.date
+      stage = e.type
+      continue
+    }
+    switch (e.type) {
+      case "registered":
+        registeredOn ??= e.date
+        break
+      case "funds-arrived":
+        if (e.amount === undefined) return fail(i, "missing-field", "funds-arrived needs an amount")
+        if (e.amount.currency === "CNY") cny = BigDecimal.sum(cny, e.amount.amount)
+        else usd = BigDecimal.sum(usd, e.amount.amount)
+        break
+      case "delay-exempted":
+        if (e.until === undefined || e.reason === undefined) {
+          return fail(i, "missing-field", "delay-exempted needs a reason and an end date (until)")
+        }
+        if (e.until < e.date)
+          return fail(i, "bad-range", `the exemption ends (${e.until}) before it begins`)
+        exemptions.push({ from: e.date, until: e.until, reason: e.reason })
+        break
+      case "rectification-ordered":
+        if (e.deadline === undefined)
+          return fail(i, "missing-field", "rectification-ordered needs a deadline")
+        if (e.deadline < e.date)
+          return fail(i, "bad-range", `the deadline ${e.deadline} is before the order`)
+        rectifications.push({ ordered: e.date, deadline: e.deadline, resolvedOn: undefined })
+        break
+      case "rectified": {
+        const open = rectifications.find((r) => r.resolvedOn === undefined)
+        if (open === undefined) return fail(i, "not-allowed", "no rectification order is open")
+        open.resolvedOn = e.date
+        break
+      }
+    }
+  }
+  exemptions.sort((a, b) =>
+    a.from !== b.from
+      ? a.from < b.from
+        ? -1
+        : 1
+      : a.until !== b.until
+        ? a.until < b.until
+          ? -1
+          : 1
+        : a.reason < b.reason
+          ? -1
+          : a.reason > b.reason
+            ? 1
+            : 0
+  )
+  return Result.succeed({
+    project: project.id,
+    stage,
+    milestones,
+    registeredOn,
+    fundsArrived: {
+      CNY: BigDecimal.isZero(cny) ? zeroCny : Money.make(cny, "CNY"),
+      USD: BigDecimal.isZero(usd) ? zeroUsd : Money.make(usd, "USD")
+    },
+    exemptions,
+    rectifications,
+    later
+  })
+}
+
+const isBefore = (model: Model, a: EventType, b: EventType): boolean => {
+  const ia = model.stages.findIndex((s) => s.id === a)
+  const ib = model.stages.findIndex((s) => s.id === b)
+  return ia >= 0 && ib >= 0 && ia < ib
+}
+
+/**
+ * Whether a timeline has reached `stage` (a milestone exists for it). A
+ * project that started has reached `signed` even if it later exited.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const hasReached = (timeline: Timeline, stage: Stage): boolean =>
+  timeline.milestones[stage] !== undefined
+
+/**
+ * Whether the project is out of the pool: exited or its land reclaimed.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#errors}
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isClosed = (timeline: Timeline): boolean =>
+  timeline.milestones.exited !== undefined || timeline.milestones["land-reclaimed"] !== undefined
+
+/**
+ * Folds every project; the histories that cannot be folded come back as
+ * errors beside the timelines, in input order — none is dropped.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#errors}
+ *
+ * @since 0.1.0
+ * @category folding
+ */
+export const foldAll = (
+  projects: ReadonlyArray<Pick<Project, "id" | "events">>,
+  options: { readonly asOf: LocalDate.LocalDate; readonly model?: Model }
+): {
+  readonly timelines: ReadonlyArray<Timeline>
+  readonly errors: ReadonlyArray<LifecycleError>
+} => {
+  const timelines: Array<Timeline> = []
+  const errors: Array<LifecycleError> = []
+  for (const p of projects) {
+    const r = fold(p, options)
+    if (Result.isSuccess(r)) timelines.push(r.success)
+    else errors.push(r.failure)
+  }
+  return { timelines, errors }
+}

@@ -1,0 +1,424 @@
+/**
+ * Progress of targets as of a date (目标进度): the actual value, the completion
+ * ratio, 序时进度 (the share that should be done given the share of the window
+ * elapsed) and a status — ahead, on track, amber or red.
+ *
+ * @since 0.1.0
+ */
+import * as BigDecimal from "effect/BigDecimal"
+import type { Activity } from "./Activity.js"
+import type { Campaign } from "./Campaign.js"
+import * as Lifecycle from "./Lifecycle.js"
+import * as LocalDate from "./LocalDate.js"
+import * as Money from "./Money.js"
+import type { Project } from "./Project.js"
+import {
+  type Goal,
+  goalFor,
+  measures,
+  type ProjectFilter,
+  type Report,
+  type Target
+} from "./Target.js"
+import type { Unit } from "./Unit.js"
+
+/**
+ * How far behind 序时进度 a target may fall before it turns amber or red, in
+ * percentage points. The default is amber from 10 points behind, red over 30.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Thresholds {
+  readonly amber: number
+  readonly red: number
+}
+
+/**
+ * The default {@link Thresholds}: amber from 10 points behind, red over 30.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#status}
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultThresholds: Thresholds = { amber: 10, red: 30 }
+
+/**
+ * The status of a target against 序时进度: `ahead` (more done than the elapsed
+ * share), `on-track` (behind by less than the amber threshold), `amber` or
+ * `red`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Status = "ahead" | "on-track" | "amber" | "red"
+
+/**
+ * The status for a completion ratio and an expected share (both 0–1).
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#status}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const status = (
+  completion: number,
+  expected: number,
+  thresholds: Thresholds = defaultThresholds
+): Status => {
+  const behind = round((expected - completion) * 100, 2)
+  if (behind < 0) return "ahead"
+  if (behind > thresholds.red) return "red"
+  if (behind >= thresholds.amber) return "amber"
+  return "on-track"
+}
+
+/**
+ * 序时进度: the share of the period from `start` to `end` (both included)
+ * elapsed by the end of `asOf`, between 0 and 1, rounded to 4 places.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#expected}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const expectedShare = (
+  start: LocalDate.LocalDate,
+  end: LocalDate.LocalDate,
+  asOf: LocalDate.LocalDate
+): number => {
+  const total = LocalDate.daysBetween(start, end) + 1
+  const elapsed = LocalDate.daysBetween(start, asOf) + 1
+  if (total <= 0) return 1
+  return round(Math.min(1, Math.max(0, elapsed / total)), 4)
+}
+
+/**
+ * The progress of a target for the whole area (`unit` undefined) or one unit.
+ *
+ * `counted` lists the ids of the records that make up `actual` (projects,
+ * activities or reports); `rejected` lists records that matched but could not
+ * be counted, with the reason (an amount in another currency, say) — nothing
+ * is dropped silently.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TargetProgress {
+  readonly target: string
+  readonly unit: string | undefined
+  readonly measure: Target["measure"]
+  readonly goal: Goal
+  readonly actual: Goal
+  readonly completion: number
+  readonly expected: number
+  readonly behindPoints: number
+  readonly status: Status
+  readonly counted: ReadonlyArray<string>
+  readonly rejected: ReadonlyArray<{ readonly record: string; readonly reason: string }>
+}
+
+/**
+ * What {@link ofTarget} reads: the campaign, its units, the projects with their
+ * folded timelines, activities and reports.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Facts {
+  readonly campaign: Pick<Campaign, "window" | "assessedUnitKinds">
+  readonly units: ReadonlyArray<Unit>
+  readonly projects: ReadonlyArray<Project>
+  readonly timelines: ReadonlyMap<string, Lifecycle.Timeline>
+  readonly activities: ReadonlyArray<Activity>
+  readonly reports: ReadonlyArray<Report>
+}
+
+const round = (x: number, places: number): number => {
+  const f = 10 ** places
+  return Math.round(x * f) / f
+}
+
+const isMoney = (g: Goal): g is Money.Money => typeof g === "object"
+
+/**
+ * Whether a project passes a target's filter, given its timeline as of the
+ * assessment date. A project without a total investment fails a minimum or
+ * maximum investment condition; one whose total is in another currency
+ * than the bound is reported by the caller as rejected.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#filter}
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const matches = (
+  filter: ProjectFilter | undefined,
+  project: Project,
+  timeline: Lifecycle.Timeline,
+  window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
+): boolean | "currency-mismatch" => {
+  if (filter === undefined) return !Lifecycle.isClosed(timeline)
+  if ((filter.excludeClosed ?? true) && Lifecycle.isClosed(timeline)) return false
+  if (filter.stage !== undefined) {
+    const on = timeline.milestones[filter.stage]
+    if (on === undefined) return false
+    if (filter.reachedWithin === "window" && (on < window.start || on > window.end)) return false
+  }
+  if (filter.notReached !== undefined && timeline.milestones[filter.notReached] !== undefined) {
+    return false
+  }
+  if (filter.sectors !== undefined && !filter.sectors.includes(project.sector)) return false
+  if (
+    filter.industries !== undefined &&
+    (project.industry === undefined || !filter.industries.includes(project.industry))
+  ) {
+    return false
+  }
+  if (filter.flags !== undefined && !filter.flags.every((f) => project.flags?.includes(f))) {
+    return false
+  }
+  if (filter.anyFlags !== undefined && !filter.anyFlags.some((f) => project.flags?.includes(f))) {
+    return false
+  }
+  if (filter.minInvestment !== undefined || filter.maxInvestment !== undefined) {
+    const total = project.investment?.total
+    if (total === undefined) return false
+    for (const bound of [filter.minInvestment, filter.maxInvestment]) {
+      if (bound !== undefined && bound.currency !== total.currency) return "currency-mismatch"
+    }
+    if (filter.minInvestment !== undefined && Money.compare(total, filter.minInvestment) < 0) {
+      return false
+    }
+    if (filter.maxInvestment !== undefined && Money.compare(total, filter.maxInvestment) >= 0) {
+      return false
+    }
+  }
+  return true
+}
+
+const projectMoney = (measure: Target["measure"], p: Project): Money.Money | undefined => {
+  switch (measure) {
+    case "contract-fdi":
+      return p.investment?.contractForeign
+    case "paid-in-fdi":
+      return p.investment?.paidInForeign
+    case "outside-domestic-capital":
+      return p.investment?.outsideDomestic
+    case "total-investment":
+      return p.investment?.total
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The progress of one target as of `asOf`: a row for the area (area targets)
+ * and one for each unit with a goal (allocations, or every assessed unit of a
+ * per-unit target). A unit's actual includes its sub-units' records. Rows come
+ * in a fixed order (area first, then unit ids), whatever the input order.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#ofTarget}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const ofTarget = (
+  facts: Facts,
+  target: Target,
+  options: { readonly asOf: LocalDate.LocalDate; readonly thresholds?: Thresholds }
+): ReadonlyArray<TargetProgress> => {
+  const window = {
+    start: facts.campaign.window.start,
+    end: target.due ?? facts.campaign.window.end
+  }
+  const expected = expectedShare(window.start, window.end, options.asOf)
+  // A unit's records count for its ancestors too.
+  const parent = new Map(facts.units.map((u) => [u.id, u.parent]))
+  const lineage = (unit: string): ReadonlyArray<string> => {
+    const out = [unit]
+    const seen = new Set(out)
+    for (let p = parent.get(unit); p !== undefined && !seen.has(p); p = parent.get(p)) {
+      out.push(p)
+      seen.add(p)
+    }
+    return out
+  }
+  const rowUnits = new Set<string>()
+  for (const a of target.allocations ?? []) rowUnits.add(a.unit)
+  if (target.scope === "per-unit") {
+    for (const u of facts.units) {
+      if (facts.campaign.assessedUnitKinds.includes(u.kind)) rowUnits.add(u.id)
+    }
+  }
+  const units = [...rowUnits].sort()
+  const rows: Array<string | undefined> = target.scope === "area" ? [undefined, ...units] : units
+
+  interface Acc {
+    money: BigDecimal.BigDecimal
+    counted: Array<[string, number]>
+    pool: number
+    rejected: Array<{ record: string; reason: string }>
+  }
+  const accs = new Map<string | undefined, Acc>(
+    rows.map((r) => [r, { money: BigDecimal.fromBigInt(0n), counted: [], pool: 0, rejected: [] }])
+  )
+  const goalCurrency = isMoney(target.goal) ? target.goal.currency : undefined
+  const info = measures[target.measure]
+  const inWindow = (d: string) => d >= window.start && d <= window.end && d <= options.asOf
+
+  const credit = (
+    unit: string | undefined,
+    record: string,
+    add: Money.Money | number | "reject",
+    reason?: string
+  ) => {
+    const targets = unit === undefined ? [undefined] : [undefined, ...lineage(unit)]
+    for (const t of targets) {
+      const acc = accs.get(t)
+      if (acc === undefined) continue
+      if (add === "reject") acc.rejected.push({ record, reason: reason ?? "" })
+      else if (typeof add === "number") {
+        // Numbers are summed after sorting by record id, so that a float sum
+        // is the same whatever the input order.
+        acc.counted.push([record, add])
+      } else {
+        acc.money = BigDecimal.sum(acc.money, add.amount)
+        acc.counted.push([record, 0])
+      }
+    }
+  }
+
+  if (info.source === "projects" || info.source === "events") {
+    for (const p of facts.projects) {
+      const tl = facts.timelines.get(p.id)
+      if (tl === undefined) continue
+      const m = matches(target.filter, p, tl, window)
+      if (m === "currency-mismatch") {
+        credit(
+          p.unit,
+          p.id,
+          "reject",
+          "its total investment is in another currency than the filter's bound"
+        )
+        continue
+      }
+      if (target.measure === "start-rate") {
+        // The pool: projects passing the filter; the started ones count.
+        if (!m) continue
+        for (const t of [undefined, ...lineage(p.unit)]) {
+          const acc = accs.get(t)
+          if (acc === undefined) continue
+          acc.pool++
+          if (Lifecycle.hasReached(tl, "started")) acc.counted.push([p.id, 1])
+        }
+        continue
+      }
+      if (!m) continue
+      if (target.measure === "projects") credit(p.unit, p.id, 1)
+      else if (target.measure === "land-area-mu") {
+        if (p.land?.areaMu !== undefined) credit(p.unit, p.id, p.land.areaMu)
+      } else if (target.measure === "funds-in-place") {
+        for (const e of p.events) {
+          if (e.type !== "funds-arrived" || e.amount === undefined || !inWindow(e.date)) continue
+          if (e.amount.currency !== goalCurrency) {
+            credit(
+              p.unit,
+              `${p.id}@${e.date}`,
+              "reject",
+              `funds arrived in ${e.amount.currency}, the goal is in ${goalCurrency ?? "a number"}`
+            )
+          } else credit(p.unit, `${p.id}@${e.date}`, e.amount)
+        }
+      } else {
+        const v = projectMoney(target.measure, p)
+        if (v === undefined) continue
+        if (v.currency !== goalCurrency) {
+          credit(
+            p.unit,
+            p.id,
+            "reject",
+            `${info.en} is in ${v.currency}, the goal is in ${goalCurrency ?? "a number"}`
+          )
+        } else credit(p.unit, p.id, v)
+      }
+    }
+  } else if (info.source === "activities") {
+    for (const a of facts.activities) {
+      if (!inWindow(a.date)) continue
+      const f = target.activityFilter
+      if (f?.kinds !== undefined && !f.kinds.includes(a.kind)) continue
+      if (f?.roles !== undefined && (a.role === undefined || !f.roles.includes(a.role))) continue
+      credit(a.unit, a.id, a.count ?? 1)
+    }
+  } else {
+    for (const r of facts.reports) {
+      if (r.measure !== target.measure || !inWindow(r.on)) continue
+      if (target.reportKey !== undefined && r.key !== target.reportKey) continue
+      if (isMoney(r.value) !== (goalCurrency !== undefined)) {
+        credit(
+          r.unit,
+          r.id,
+          "reject",
+          "the report is a number where the goal is money, or the reverse"
+        )
+      } else if (isMoney(r.value)) {
+        if (r.value.currency !== goalCurrency) {
+          credit(
+            r.unit,
+            r.id,
+            "reject",
+            `the report is in ${r.value.currency}, the goal in ${goalCurrency}`
+          )
+        } else credit(r.unit, r.id, r.value)
+      } else credit(r.unit, r.id, r.value)
+    }
+  }
+
+  const out: Array<TargetProgress> = []
+  for (const row of rows) {
+    const acc = accs.get(row)!
+    const goal = row === undefined ? target.goal : goalFor(target, row)
+    if (goal === undefined) continue
+    acc.counted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    let actual: Goal
+    let completion: number
+    if (target.measure === "start-rate") {
+      const rate = acc.pool === 0 ? 0 : acc.counted.length / acc.pool
+      actual = round(rate, 4)
+      completion = isMoney(goal) || goal === 0 ? 1 : round(rate / goal, 4)
+    } else if (isMoney(goal)) {
+      const sum = Money.make(acc.money, goal.currency)
+      actual = sum
+      const r = Money.ratio(sum, goal, 4)
+      completion = r === undefined ? 1 : BigDecimal.toNumberUnsafe(r)
+    } else {
+      let n = 0
+      for (const [, v] of acc.counted) n += v
+      actual = round(n, 6)
+      completion = goal === 0 ? 1 : round(n / goal, 4)
+    }
+    out.push({
+      target: target.id,
+      unit: row,
+      measure: target.measure,
+      goal,
+      actual,
+      completion,
+      expected,
+      behindPoints: round((expected - completion) * 100, 2),
+      status: status(completion, expected, options.thresholds),
+      counted: acc.counted.map(([id]) => id),
+      rejected: acc.rejected.sort((a, b) =>
+        a.record < b.record ? -1 : a.record > b.record ? 1 : 0
+      )
+    })
+  }
+  return out
+}

@@ -1,0 +1,312 @@
+/**
+ * Investment projects (项目): who carries them, what they invest, the land and
+ * contract terms, who is responsible, their approvals and receipt slips, and
+ * the dated events of their lifecycle.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { Count, Id, NonNegative } from "./internal/schema.js"
+import { ProjectEvent } from "./Lifecycle.js"
+import * as LocalDate from "./LocalDate.js"
+import * as Money from "./Money.js"
+
+/**
+ * The sector of a project: `primary` (一产, agriculture), `secondary` (二产,
+ * industry) or `tertiary` (三产, services).
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Sector = Schema.Literals(["primary", "secondary", "tertiary"]).annotate({
+  identifier: "Sector"
+})
+
+/**
+ * The type of {@link Sector}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Sector = typeof Sector.Type
+
+/**
+ * The flags the plans use to single projects out. A project's `flags` may hold
+ * any string (a county adds its own, such as `specialized-new` for 专精特新);
+ * these are the ones the reference policies read:
+ *
+ * `major` (重大), `key` (重点), `stock` (存量), `central-soe` (央企),
+ * `fortune-500` (世界500强), `top-500` (国内外500强), `industry-top-100`
+ * (行业百强), `listed` (上市公司), `signed-at-fair` (投洽会签约), `financing`
+ * (融资项目), `high-energy` (高耗能), `high-emission` (高排放),
+ * `specialized-new` (专精特新), `preliminary` (前期).
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const knownFlags = [
+  "major",
+  "key",
+  "stock",
+  "central-soe",
+  "fortune-500",
+  "top-500",
+  "industry-top-100",
+  "listed",
+  "signed-at-fair",
+  "financing",
+  "high-energy",
+  "high-emission",
+  "specialized-new",
+  "preliminary"
+] as const
+
+/**
+ * Investment figures (投资): total investment, contract foreign investment
+ * (合同外资), paid-in foreign investment (实到外资), outside domestic capital
+ * (区外内资) and funds in place (到位资金) as reported.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Investment = Schema.Struct({
+  total: Schema.optionalKey(Money.MoneyFromJson),
+  contractForeign: Schema.optionalKey(Money.MoneyFromJson),
+  paidInForeign: Schema.optionalKey(Money.MoneyFromJson),
+  outsideDomestic: Schema.optionalKey(Money.MoneyFromJson),
+  fundsInPlace: Schema.optionalKey(Money.MoneyFromJson)
+}).annotate({ identifier: "Investment" })
+
+/**
+ * The land of a project: area in mu (亩), land-use type (用地性质), and the red
+ * lines the risk gates of 004 plan 3 check (farmland 耕地, ecological red line
+ * 生态保护红线).
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Land = Schema.Struct({
+  areaMu: Schema.optionalKey(NonNegative),
+  use: Schema.optionalKey(
+    Schema.Literals(["industrial", "commercial", "residential", "agricultural", "mixed", "other"])
+  ),
+  occupiesFarmland: Schema.optionalKey(Schema.Boolean),
+  occupiesEcologicalRedLine: Schema.optionalKey(Schema.Boolean)
+}).annotate({ identifier: "Land" })
+
+/**
+ * The terms fixed in the investment contract (投资合同, 001 三.(四)): start,
+ * completion and production dates, investment intensity (投资强度, per mu),
+ * tax per mu (亩均税收), output per mu (亩均产出), jobs and annual energy use.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ContractTerms = Schema.Struct({
+  startBy: Schema.optionalKey(LocalDate.LocalDate),
+  completeBy: Schema.optionalKey(LocalDate.LocalDate),
+  produceBy: Schema.optionalKey(LocalDate.LocalDate),
+  investmentIntensityPerMu: Schema.optionalKey(Money.MoneyFromJson),
+  taxPerMu: Schema.optionalKey(Money.MoneyFromJson),
+  outputPerMu: Schema.optionalKey(Money.MoneyFromJson),
+  jobs: Schema.optionalKey(Count),
+  energyTceePerYear: Schema.optionalKey(NonNegative)
+}).annotate({ identifier: "ContractTerms" })
+
+/**
+ * A measurement of a project's performance on a date (效益): what it paid and
+ * produced per mu over the year to that date, and its jobs.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Performance = Schema.Struct({
+  on: LocalDate.LocalDate,
+  taxPerMu: Schema.optionalKey(Money.MoneyFromJson),
+  outputPerMu: Schema.optionalKey(Money.MoneyFromJson),
+  investmentIntensityPerMu: Schema.optionalKey(Money.MoneyFromJson),
+  jobs: Schema.optionalKey(Count)
+}).annotate({ identifier: "Performance" })
+
+/**
+ * Who answers for a project (包保责任): the county leader in charge (分包领导),
+ * the project manager (项目经理, a county-level cadre), the project secretary
+ * (项目秘书, section level), the staff member (服务专员), the host unit
+ * (承办单位) and the owner (业主单位), as 001 三.(三).1 and 004 plan 1 ask.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Responsibility = Schema.Struct({
+  leader: Schema.optionalKey(Schema.String),
+  manager: Schema.optionalKey(Schema.String),
+  secretary: Schema.optionalKey(Schema.String),
+  staff: Schema.optionalKey(Schema.String),
+  hostUnit: Schema.optionalKey(Schema.String),
+  owner: Schema.optionalKey(Schema.String)
+}).annotate({ identifier: "Responsibility" })
+
+/**
+ * The kind of a pre-start procedure (前期手续): `filing` (备案), `approval`
+ * (核准), `planning` (规划), `eia` (环评), `land` (用地), `fire` (消防),
+ * `construction-permit` (施工许可), `other`.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ApprovalKind = Schema.Literals([
+  "filing",
+  "approval",
+  "planning",
+  "eia",
+  "land",
+  "fire",
+  "construction-permit",
+  "other"
+]).annotate({ identifier: "ApprovalKind" })
+
+/**
+ * The type of {@link ApprovalKind}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ApprovalKind = typeof ApprovalKind.Type
+
+/**
+ * A procedure handled for a project: when its materials were complete, when
+ * it closed, and whether it is a special case (特殊情况, 10 working days instead
+ * of 3 under 001 三.(三).2).
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Approval = Schema.Struct({
+  kind: ApprovalKind,
+  department: Schema.optionalKey(Schema.String),
+  materialsCompleteOn: Schema.optionalKey(LocalDate.LocalDate),
+  closedOn: Schema.optionalKey(LocalDate.LocalDate),
+  special: Schema.optionalKey(Schema.Boolean)
+}).annotate({ identifier: "Approval" })
+
+/**
+ * The type of {@link Approval}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Approval = typeof Approval.Type
+
+/**
+ * One line of a project's receipt slip (回执单, 001 三.(三).4): which department
+ * handled which procedure, when, and in what state.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Receipt = Schema.Struct({
+  department: Schema.String,
+  procedure: ApprovalKind,
+  handledOn: LocalDate.LocalDate,
+  state: Schema.Literals(["received", "in-progress", "closed", "returned"]),
+  note: Schema.optionalKey(Schema.String)
+}).annotate({ identifier: "Receipt" })
+
+/**
+ * A project (项目) with its lifecycle events.
+ *
+ * Money fields accept the text people write (`"2.5亿元"`) or
+ * `{ "amount": "250000000", "currency": "CNY" }`.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Project = Schema.Struct({
+  id: Id,
+  name: Schema.String,
+  unit: Id,
+  sector: Sector,
+  industry: Schema.optionalKey(Schema.String),
+  investment: Schema.optionalKey(Investment),
+  flags: Schema.optionalKey(Schema.Array(Schema.String)),
+  land: Schema.optionalKey(Land),
+  contract: Schema.optionalKey(ContractTerms),
+  performance: Schema.optionalKey(Schema.Array(Performance)),
+  responsibility: Schema.optionalKey(Responsibility),
+  approvals: Schema.optionalKey(Schema.Array(Approval)),
+  receipts: Schema.optionalKey(Schema.Array(Receipt)),
+  events: Schema.Array(ProjectEvent)
+}).annotate({ identifier: "Project" })
+
+/**
+ * The type of {@link Project}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Project = typeof Project.Type
+
+/**
+ * Whether a project carries a flag.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const hasFlag = (project: Pick<Project, "flags">, flag: string): boolean =>
+  project.flags?.includes(flag) ?? false
+
+/**
+ * The latest performance measurement on or before `asOf`, if any.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const performanceAsOf = (
+  project: Pick<Project, "performance">,
+  asOf: LocalDate.LocalDate
+): typeof Performance.Type | undefined => {
+  let best: typeof Performance.Type | undefined
+  for (const p of project.performance ?? []) {
+    if (p.on <= asOf && (best === undefined || p.on > best.on)) best = p
+  }
+  return best
+}

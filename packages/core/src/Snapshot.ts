@@ -1,0 +1,341 @@
+/**
+ * The Snapshot (快照): one JSON document with everything an assessment reads —
+ * the campaign, its units, the projects with their events, the activities,
+ * reported figures, local calendar changes, and the as-of date.
+ *
+ * {@link decode} checks it in one call and reports every problem with its
+ * path, the record it belongs to (`project P-007`) and the field — not only
+ * the first problem.
+ *
+ * @since 0.1.0
+ */
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
+import { Activity } from "./Activity.js"
+import { CalendarOverride } from "./Calendar.js"
+import { Campaign } from "./Campaign.js"
+import * as Lifecycle from "./Lifecycle.js"
+import * as LocalDate from "./LocalDate.js"
+import { Project } from "./Project.js"
+import { Report } from "./Target.js"
+import { Unit } from "./Unit.js"
+
+/**
+ * The schema of a snapshot. Its JSON Schema ships with the package as
+ * `@gongjian/core/snapshot.schema.json`, for portal forms and other languages.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#decode}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Snapshot = Schema.Struct({
+  asOf: LocalDate.LocalDate,
+  campaign: Campaign,
+  units: Schema.Array(Unit),
+  projects: Schema.Array(Project),
+  activities: Schema.optionalKey(Schema.Array(Activity)),
+  reports: Schema.optionalKey(Schema.Array(Report)),
+  calendar: Schema.optionalKey(
+    Schema.Struct({
+      overrides: Schema.optionalKey(Schema.Array(CalendarOverride)),
+      coverYears: Schema.optionalKey(Schema.Array(Schema.Int)),
+      outsideCoverage: Schema.optionalKey(Schema.Literals(["error", "weekends"]))
+    })
+  )
+}).annotate({
+  identifier: "Snapshot",
+  title: "gongjian snapshot",
+  description:
+    "A campaign, its units, projects with their events, activities and reported figures, as of a date"
+})
+
+/**
+ * The type of {@link Snapshot}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Snapshot = typeof Snapshot.Type
+
+/**
+ * One problem found in a snapshot: where (`path`, such as
+ * `projects[3].events[1].date`), which record (`project P-007`), which field
+ * of it (`events[1].date`), and what is wrong.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Problem {
+  readonly path: string
+  readonly record: string | undefined
+  readonly field: string
+  readonly message: string
+}
+
+/**
+ * The error of {@link decode}: every problem of the snapshot.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#problems}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class SnapshotError extends Data.TaggedError("SnapshotError")<{
+  readonly problems: ReadonlyArray<Problem>
+}> {
+  override get message(): string {
+    const shown = this.problems
+      .slice(0, 10)
+      .map(
+        (p) =>
+          `  ${p.record === undefined ? "" : `${p.record}, `}${p.field || p.path || "(document)"}: ${p.message}`
+      )
+    const more = this.problems.length > 10 ? [`  … and ${this.problems.length - 10} more`] : []
+    return [`The snapshot has ${this.problems.length} problem(s):`, ...shown, ...more].join("\n")
+  }
+}
+
+const COLLECTIONS: Record<string, string> = {
+  units: "unit",
+  projects: "project",
+  activities: "activity",
+  reports: "report",
+  targets: "target",
+  phases: "phase"
+}
+
+const formatPath = (path: ReadonlyArray<PropertyKey>): string => {
+  let out = ""
+  for (const k of path)
+    out += typeof k === "number" ? `[${k}]` : out === "" ? String(k) : `.${String(k)}`
+  return out
+}
+
+/** Finds the innermost record (an element with an id) on a path in the input. */
+const locate = (
+  input: unknown,
+  path: ReadonlyArray<PropertyKey>
+): { record: string | undefined; field: string } => {
+  let record: string | undefined
+  let fieldStart = 0
+  let node: unknown = input
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!
+    node =
+      node !== null && typeof node === "object"
+        ? (node as Record<PropertyKey, unknown>)[key]
+        : undefined
+    const collection = typeof key === "number" ? path[i - 1] : undefined
+    if (typeof collection === "string" && COLLECTIONS[collection] !== undefined) {
+      const id =
+        node !== null && typeof node === "object" ? (node as { id?: unknown }).id : undefined
+      record = `${COLLECTIONS[collection]} ${typeof id === "string" && id !== "" ? id : `#${String(key)}`}`
+      fieldStart = i + 1
+    }
+  }
+  return { record, field: formatPath(path.slice(fieldStart)) }
+}
+
+const problem = (input: unknown, path: ReadonlyArray<PropertyKey>, message: string): Problem => ({
+  path: formatPath(path),
+  ...locate(input, path),
+  message
+})
+
+const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
+
+const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
+  const out: Array<Problem> = []
+  const unique = (
+    collection: string,
+    items: ReadonlyArray<{ readonly id: string }>,
+    base: ReadonlyArray<PropertyKey>
+  ) => {
+    const seen = new Map<string, number>()
+    items.forEach((item, i) => {
+      const first = seen.get(item.id)
+      if (first !== undefined) {
+        out.push(
+          problem(
+            input,
+            [...base, collection, i, "id"],
+            `the id ${item.id} is already used by ${collection}[${first}]`
+          )
+        )
+      } else seen.set(item.id, i)
+    })
+    return seen
+  }
+  const units = unique("units", s.units, [])
+  const projects = unique("projects", s.projects, [])
+  unique("activities", s.activities ?? [], [])
+  unique("reports", s.reports ?? [], [])
+  unique("targets", s.campaign.targets, ["campaign"])
+  unique("phases", s.campaign.phases, ["campaign"])
+  const unit = (path: ReadonlyArray<PropertyKey>, id: string | undefined, what: string) => {
+    if (id !== undefined && !units.has(id))
+      out.push(problem(input, path, `${what} ${id} is not a unit of the snapshot`))
+  }
+  s.units.forEach((u, i) => {
+    unit(["units", i, "parent"], u.parent, "the parent")
+    // A cycle: walking up the parents comes back to the unit.
+    const seen = new Set([u.id])
+    for (let p = u.parent; p !== undefined; p = s.units[units.get(p) ?? -1]?.parent) {
+      if (p === u.id) {
+        out.push(problem(input, ["units", i, "parent"], "the unit is its own ancestor"))
+        break
+      }
+      if (seen.has(p)) break
+      seen.add(p)
+    }
+  })
+  s.projects.forEach((p, i) => unit(["projects", i, "unit"], p.unit, "the unit"))
+  ;(s.activities ?? []).forEach((a, i) => {
+    unit(["activities", i, "unit"], a.unit, "the unit")
+    a.projects?.forEach((pid, j) => {
+      if (!projects.has(pid))
+        out.push(
+          problem(input, ["activities", i, "projects", j], `project ${pid} is not in the snapshot`)
+        )
+    })
+  })
+  ;(s.reports ?? []).forEach((r, i) => unit(["reports", i, "unit"], r.unit, "the unit"))
+  s.campaign.targets.forEach((t, i) => {
+    t.allocations?.forEach((a, j) =>
+      unit(["campaign", "targets", i, "allocations", j, "unit"], a.unit, "the unit")
+    )
+  })
+  const w = s.campaign.window
+  if (w.end < w.start)
+    out.push(
+      problem(
+        input,
+        ["campaign", "window", "end"],
+        `the window ends (${w.end}) before it starts (${w.start})`
+      )
+    )
+  s.campaign.phases.forEach((p, i) => {
+    if (p.end < p.start)
+      out.push(
+        problem(
+          input,
+          ["campaign", "phases", i, "end"],
+          `the phase ends (${p.end}) before it starts (${p.start})`
+        )
+      )
+  })
+  s.projects.forEach((p, i) => {
+    const r = Lifecycle.fold(p, { asOf: s.asOf })
+    if (Result.isFailure(r))
+      out.push(problem(input, ["projects", i, "events", r.failure.event], r.failure.detail))
+  })
+  return out
+}
+
+/**
+ * Decodes and checks a snapshot: its shape (every field, with `errors: "all"`),
+ * unknown fields (rejected, so that a misspelt field is not silently lost),
+ * unique ids, references between records (units, parents, allocations,
+ * activities' projects), date ranges, and every project's history (see
+ * {@link Lifecycle.fold}). All problems come back together.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#decode}
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> => {
+  const r = Schema.decodeUnknownResult(Snapshot)(input, {
+    errors: "all",
+    onExcessProperty: "error"
+  })
+  if (Result.isFailure(r)) {
+    const issues = formatter(r.failure.issue).issues
+    return Result.fail(
+      new SnapshotError({
+        problems: issues.map((i) =>
+          problem(input, (i.path ?? []) as ReadonlyArray<PropertyKey>, i.message)
+        )
+      })
+    )
+  }
+  const problems = checkReferences(input, r.success)
+  return problems.length > 0
+    ? Result.fail(new SnapshotError({ problems }))
+    : Result.succeed(r.success)
+}
+
+/**
+ * {@link decode} for JSON text: a syntax error is a problem too.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#problems}
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeJson = (text: string): Result.Result<Snapshot, SnapshotError> => {
+  let input: unknown
+  try {
+    input = JSON.parse(text)
+  } catch (e) {
+    return Result.fail(
+      new SnapshotError({
+        problems: [
+          { path: "", record: undefined, field: "", message: `not JSON: ${(e as Error).message}` }
+        ]
+      })
+    )
+  }
+  return decode(input)
+}
+
+/**
+ * {@link decode} as an Effect, for programs that read snapshots from files or
+ * databases.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#effect}
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeEffect = (input: unknown): Effect.Effect<Snapshot, SnapshotError> =>
+  Effect.suspend(() => Effect.fromResult(decode(input)))
+
+/**
+ * Encodes a snapshot back to JSON-ready data (money as `{ amount, currency }`).
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#decode}
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const encode = (snapshot: Snapshot): unknown => Schema.encodeSync(Snapshot)(snapshot)
+
+/**
+ * The JSON Schema (draft 2020-12) of the snapshot's JSON form.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#jsonSchema}
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const jsonSchema = (): object => {
+  const doc = Schema.toJsonSchemaDocument(Snapshot, { onExcessProperty: "error" })
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "gongjian snapshot",
+    ...doc.schema,
+    $defs: doc.definitions
+  }
+}

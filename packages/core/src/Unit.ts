@@ -1,0 +1,235 @@
+/**
+ * Units (单位): the towns, streets, parks, new districts and departments a
+ * campaign assesses. Units form a hierarchy through `parent`.
+ *
+ * @since 0.1.0
+ */
+import * as Data from "effect/Data"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import { Id } from "./internal/schema.js"
+
+/**
+ * The kind of a unit: `county` (县), `district` (区), `town` (镇), `street`
+ * (街道), `park` (园区), `new-district` (新区), `zone-committee` (管委会),
+ * `department` (部门, e.g. 区直部门), `village` (村/社区), `group` (产业工作组,
+ * 指挥部) or `other`.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UnitKind = Schema.Literals([
+  "county",
+  "district",
+  "town",
+  "street",
+  "park",
+  "new-district",
+  "zone-committee",
+  "department",
+  "village",
+  "group",
+  "other"
+]).annotate({ identifier: "UnitKind" })
+
+/**
+ * The type of {@link UnitKind}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type UnitKind = typeof UnitKind.Type
+
+/**
+ * A person in a role (a unit's principal, a deputy, a project manager).
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Person = Schema.Struct({
+  name: Schema.String,
+  title: Schema.optionalKey(Schema.String)
+}).annotate({ identifier: "Person" })
+
+/**
+ * The type of {@link Person}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Person = typeof Person.Type
+
+/**
+ * A unit (单位): id, name, kind, parent, and its leaders — the principal
+ * (主要负责人) and the deputies (分管负责人) whose outbound trips 002 三.1 counts.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Unit = Schema.Struct({
+  id: Id,
+  name: Schema.String,
+  kind: UnitKind,
+  parent: Schema.optionalKey(Id),
+  leaders: Schema.optionalKey(
+    Schema.Struct({
+      principal: Schema.optionalKey(Person),
+      deputies: Schema.optionalKey(Schema.Array(Person))
+    })
+  )
+}).annotate({ identifier: "Unit" })
+
+/**
+ * The type of {@link Unit}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Unit = typeof Unit.Type
+
+/**
+ * The error of {@link hierarchy}: a duplicate id, an unknown parent or a cycle,
+ * naming the unit.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnitHierarchyError extends Data.TaggedError("UnitHierarchyError")<{
+  readonly unit: string
+  readonly problem: "duplicate-id" | "unknown-parent" | "cycle"
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `Unit ${this.unit}: ${this.detail}`
+  }
+}
+
+/**
+ * Units indexed by id, with their children: build it once with
+ * {@link hierarchy}, then ask {@link ancestors} and {@link descendants}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Hierarchy {
+  readonly byId: ReadonlyMap<string, Unit>
+  readonly children: ReadonlyMap<string, ReadonlyArray<string>>
+  readonly roots: ReadonlyArray<string>
+}
+
+/**
+ * Checks and indexes a list of units: every id unique, every parent known, no
+ * cycles. Children are listed in id order whatever the input order.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const hierarchy = (
+  units: ReadonlyArray<Unit>
+): Result.Result<Hierarchy, ReadonlyArray<UnitHierarchyError>> => {
+  const errors: Array<UnitHierarchyError> = []
+  const byId = new Map<string, Unit>()
+  for (const u of units) {
+    if (byId.has(u.id)) {
+      errors.push(
+        new UnitHierarchyError({
+          unit: u.id,
+          problem: "duplicate-id",
+          detail: "the id is used twice"
+        })
+      )
+    } else byId.set(u.id, u)
+  }
+  const children = new Map<string, Array<string>>()
+  const roots: Array<string> = []
+  for (const u of byId.values()) {
+    if (u.parent === undefined) roots.push(u.id)
+    else if (!byId.has(u.parent)) {
+      errors.push(
+        new UnitHierarchyError({
+          unit: u.id,
+          problem: "unknown-parent",
+          detail: `parent ${u.parent} is not a unit of the snapshot`
+        })
+      )
+    } else {
+      const list = children.get(u.parent) ?? []
+      list.push(u.id)
+      children.set(u.parent, list)
+    }
+  }
+  for (const u of byId.values()) {
+    const seen = new Set<string>([u.id])
+    for (let p = u.parent; p !== undefined; p = byId.get(p)?.parent) {
+      if (seen.has(p)) {
+        if (p === u.id) {
+          errors.push(
+            new UnitHierarchyError({
+              unit: u.id,
+              problem: "cycle",
+              detail: `the unit is its own ancestor (${[...seen].join(" → ")} → ${p})`
+            })
+          )
+        }
+        break
+      }
+      seen.add(p)
+    }
+  }
+  if (errors.length > 0) return Result.fail(errors)
+  for (const list of children.values()) list.sort()
+  roots.sort()
+  return Result.succeed({ byId, children, roots })
+}
+
+/**
+ * The ancestors of a unit, nearest first.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const ancestors = (h: Hierarchy, id: string): ReadonlyArray<string> => {
+  const out: Array<string> = []
+  for (let p = h.byId.get(id)?.parent; p !== undefined; p = h.byId.get(p)?.parent) out.push(p)
+  return out
+}
+
+/**
+ * The descendants of a unit, depth first in id order (the unit itself not
+ * included).
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const descendants = (h: Hierarchy, id: string): ReadonlyArray<string> => {
+  const out: Array<string> = []
+  const walk = (u: string) => {
+    for (const c of h.children.get(u) ?? []) {
+      out.push(c)
+      walk(c)
+    }
+  }
+  walk(id)
+  return out
+}
