@@ -195,7 +195,9 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
       seen.add(p)
     }
   })
-  s.projects.forEach((p, i) => unit(["projects", i, "unit"], p.unit, "the unit"))
+  s.projects.forEach((p, i) => {
+    unit(["projects", i, "unit"], p.unit, "the unit")
+  })
   ;(s.activities ?? []).forEach((a, i) => {
     unit(["activities", i, "unit"], a.unit, "the unit")
     a.projects?.forEach((pid, j) => {
@@ -205,11 +207,13 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
         )
     })
   })
-  ;(s.reports ?? []).forEach((r, i) => unit(["reports", i, "unit"], r.unit, "the unit"))
+  ;(s.reports ?? []).forEach((r, i) => {
+    unit(["reports", i, "unit"], r.unit, "the unit")
+  })
   s.campaign.targets.forEach((t, i) => {
-    t.allocations?.forEach((a, j) =>
+    t.allocations?.forEach((a, j) => {
       unit(["campaign", "targets", i, "allocations", j, "unit"], a.unit, "the unit")
-    )
+    })
   })
   const w = s.campaign.window
   if (w.end < w.start)
