@@ -131,7 +131,11 @@ const locate = (
       node !== null && typeof node === "object"
         ? (node as Record<PropertyKey, unknown>)[key]
         : undefined
-    const collection = typeof key === "number" ? path[i - 1] : undefined
+    // Records live in the top-level lists and in campaign.targets / phases.
+    const collection =
+      typeof key === "number" && (i === 1 || (i === 2 && path[0] === "campaign"))
+        ? path[i - 1]
+        : undefined
     if (typeof collection === "string" && COLLECTIONS[collection] !== undefined) {
       const id =
         node !== null && typeof node === "object" ? (node as { id?: unknown }).id : undefined
@@ -147,6 +151,19 @@ const problem = (input: unknown, path: ReadonlyArray<PropertyKey>, message: stri
   ...locate(input, path),
   message
 })
+
+/** The input value at a path, quoted when it is a short primitive, for messages. */
+const shown = (input: unknown, path: ReadonlyArray<PropertyKey>): string => {
+  let node: unknown = input
+  for (const k of path) {
+    if (node === null || typeof node !== "object") return ""
+    node = (node as Record<PropertyKey, unknown>)[k]
+  }
+  if (typeof node === "string") return node.length <= 60 ? `, got ${JSON.stringify(node)}` : ""
+  if (typeof node === "number" || typeof node === "boolean" || node === null)
+    return `, got ${String(node)}`
+  return ""
+}
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 
@@ -264,9 +281,12 @@ export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> =
     const issues = formatter(r.failure.issue).issues
     return Result.fail(
       new SnapshotError({
-        problems: issues.map((i) =>
-          problem(input, (i.path ?? []) as ReadonlyArray<PropertyKey>, i.message)
-        )
+        problems: issues.map((i) => {
+          const path = (i.path ?? []) as ReadonlyArray<PropertyKey>
+          // Say what was given, unless the message already quotes it.
+          const got = i.message.includes("Cannot read") ? "" : shown(input, path)
+          return problem(input, path, `${i.message}${got}`)
+        })
       })
     )
   }
