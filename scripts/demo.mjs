@@ -1,27 +1,44 @@
-// Interim demo until the `gongjian` CLI lands: it runs the built @gongjian/core
-// on real questions a county office asks of the calendar and of money.
-import { Calendar, Money, Period } from "../packages/core/dist/index.js"
+// Interim demo until the `gongjian` CLI lands: it decodes the sample snapshot
+// with the built @gongjian/core, folds every project's history, and prints the
+// progress of each target against 序时进度.
+import { readFileSync } from "node:fs"
+import { Lifecycle, Money, Progress, Snapshot } from "../packages/core/dist/index.js"
 
-const cal = Calendar.stateCouncil()
-const line = (label, value) => console.log(`${label.padEnd(36)} ${value}`)
+const text = readFileSync(new URL("../examples/data/hundred-days.json", import.meta.url), "utf8")
+const decoded = Snapshot.decodeJson(text)
+if (decoded._tag === "Failure") {
+  console.error(decoded.failure.message)
+  process.exit(1)
+}
+const s = decoded.success
+const { timelines, errors } = Lifecycle.foldAll(s.projects, { asOf: s.asOf })
+const facts = {
+  campaign: s.campaign,
+  units: s.units,
+  projects: s.projects,
+  timelines: new Map(timelines.map((t) => [t.project, t])),
+  activities: s.activities ?? [],
+  reports: s.reports ?? []
+}
+const names = new Map(s.units.map((u) => [u.id, u.name]))
+const show = (g) => (typeof g === "number" ? String(g) : Money.format(g, { precision: 2 }))
+const mark = { ahead: "领先", "on-track": "正常", amber: "黄灯", red: "红灯" }
 
-console.log("gongjian — @gongjian/core\n")
-line(
-  "100-day window 2026-02-20 → 2026-05-31:",
-  `${Calendar.workingDaysBetween(cal, "2026-02-19", "2026-05-31")} working days`
+console.log(
+  `${s.campaign.title}（${s.campaign.window.start} 至 ${s.campaign.window.end}），截至 ${s.asOf}`
 )
-line("限时办结 3 working days from 2025-09-26:", Calendar.addWorkingDays(cal, "2025-09-26", 3))
-line("10 working days from 2026-09-28:", Calendar.addWorkingDays(cal, "2026-09-28", 10))
-const goal = Money.parseUnsafe("8.6亿元")
-const done = Money.sum(["2.5亿元", "1.35亿元", "9800万元"].map((t) => Money.parseUnsafe(t)))
-line("outside domestic capital (000 一):", `${Money.format(done)} of ${Money.format(goal)}`)
-line(
-  "completion:",
-  `${Money.ratio(done, goal, 4).value * 10n ** 0n}e-${Money.ratio(done, goal, 4).scale}`
+console.log(
+  `项目 ${s.projects.length} 个，单位 ${s.units.length} 个，历史不合规 ${errors.length} 个\n`
 )
-line(
-  "bulletins, 2026-08-01 → 2026-09-30:",
-  Period.between("half-month", "2026-08-01", "2026-09-30")
-    .map((p) => p.label)
-    .join(" ")
-)
+for (const target of s.campaign.targets) {
+  const rows = Progress.ofTarget(facts, target, { asOf: s.asOf })
+  console.log(
+    `■ ${target.title}（${target.clause ?? ""}）序时进度 ${(rows[0]?.expected * 100).toFixed(1)}%`
+  )
+  for (const r of rows) {
+    const who = r.unit === undefined ? "全区" : names.get(r.unit)
+    console.log(
+      `  ${who.padEnd(8, "　")} 完成 ${show(r.actual).padStart(10)} / ${show(r.goal).padEnd(10)} ${(r.completion * 100).toFixed(1).padStart(6)}%  ${mark[r.status]}`
+    )
+  }
+}

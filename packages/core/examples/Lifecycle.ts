@@ -25,6 +25,9 @@ deepStrictEqual(timeline.milestones, {
 equal(Money.format(timeline.fundsArrived.CNY), "3000万元")
 equal(timeline.later, 1)
 equal(Lifecycle.hasReached(timeline, "signed"), true)
+// Signed without a recorded 在谈: it had been negotiating by the day it signed.
+equal(Lifecycle.reachedOn(timeline, "negotiating"), "2026-03-02")
+equal(Lifecycle.hasReached(timeline, "exited"), false)
 // #endregion fold
 
 // #region errors

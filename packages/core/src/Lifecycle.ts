@@ -126,12 +126,23 @@ export type ProjectEvent = typeof ProjectEvent.Type
  * @category models
  */
 export interface Model {
+  /** The stages in pipeline order, with their Chinese and English names. */
   readonly stages: ReadonlyArray<{ readonly id: Stage; readonly zh: string; readonly en: string }>
+  /** The stages a history may begin with. */
   readonly initial: ReadonlyArray<Stage>
-  readonly transitions: { readonly [S in Stage]: ReadonlyArray<Stage> }
+  /** The stages allowed after each stage. */
+  readonly transitions: Transitions
   /** Stages after which no event may follow but those listed in `transitions`. */
   readonly terminal: ReadonlyArray<Stage>
 }
+
+/**
+ * For each stage, the stages that may follow it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Transitions = Readonly<Record<Stage, ReadonlyArray<Stage>>>
 
 /**
  * The lifecycle of the five plan documents. A project may skip 策划 and 在谈
@@ -442,8 +453,40 @@ const isBefore = (model: Model, a: EventType, b: EventType): boolean => {
 }
 
 /**
- * Whether a timeline has reached `stage` (a milestone exists for it). A
- * project that started has reached `signed` even if it later exited.
+ * The date a timeline reached `stage`: its own milestone, or else the earliest
+ * milestone of a later stage of the pipeline — a project recorded as signed
+ * without a 在谈 event has been negotiating by the day it signed. Terminal
+ * stages (exit, reclaimed land) count only by their own milestone.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const reachedOn = (
+  timeline: Timeline,
+  stage: Stage,
+  model: Model = defaultModel
+): LocalDate.LocalDate | undefined => {
+  const own = timeline.milestones[stage]
+  if (own !== undefined || model.terminal.includes(stage)) return own
+  let earliest: LocalDate.LocalDate | undefined
+  let after = false
+  for (const s of model.stages) {
+    if (s.id === stage) after = true
+    else if (after && !model.terminal.includes(s.id)) {
+      const d = timeline.milestones[s.id]
+      if (d !== undefined && (earliest === undefined || d < earliest)) earliest = d
+    }
+  }
+  return earliest
+}
+
+/**
+ * Whether a timeline has reached `stage` or a later stage of the pipeline
+ * (see {@link reachedOn}). A project that started has reached `signed` even if
+ * it later exited.
  *
  * @example
  * {@includeCode ../examples/Lifecycle.ts#fold}
@@ -451,8 +494,11 @@ const isBefore = (model: Model, a: EventType, b: EventType): boolean => {
  * @since 0.1.0
  * @category predicates
  */
-export const hasReached = (timeline: Timeline, stage: Stage): boolean =>
-  timeline.milestones[stage] !== undefined
+export const hasReached = (
+  timeline: Timeline,
+  stage: Stage,
+  model: Model = defaultModel
+): boolean => reachedOn(timeline, stage, model) !== undefined
 
 /**
  * Whether the project is out of the pool: exited or its land reclaimed.

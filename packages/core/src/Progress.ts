@@ -166,11 +166,11 @@ export const matches = (
   if (filter === undefined) return !Lifecycle.isClosed(timeline)
   if ((filter.excludeClosed ?? true) && Lifecycle.isClosed(timeline)) return false
   if (filter.stage !== undefined) {
-    const on = timeline.milestones[filter.stage]
+    const on = Lifecycle.reachedOn(timeline, filter.stage)
     if (on === undefined) return false
     if (filter.reachedWithin === "window" && (on < window.start || on > window.end)) return false
   }
-  if (filter.notReached !== undefined && timeline.milestones[filter.notReached] !== undefined) {
+  if (filter.notReached !== undefined && Lifecycle.hasReached(timeline, filter.notReached)) {
     return false
   }
   if (filter.sectors !== undefined && !filter.sectors.includes(project.sector)) return false

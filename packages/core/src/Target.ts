@@ -149,7 +149,8 @@ export const measures: { readonly [M in Measure]: MeasureInfo } = {
 /**
  * Which projects a target counts (项目口径). Every given condition must hold:
  *
- * - `stage`: the project has reached this stage by as-of; with
+ * - `stage`: the project has reached this stage, or a later one, by as-of
+ *   (see `Lifecycle.reachedOn`: "引进或在谈" counts signed projects too); with
  *   `reachedWithin: "window"` the milestone must also fall inside the
  *   campaign window (签约 during the drive, 开工 during the drive);
  * - `notReached`: the project has not reached this stage;

@@ -278,3 +278,23 @@ describe("fold properties", () => {
     )
   })
 })
+
+describe("reachedOn", () => {
+  const t = Result.getOrThrow(
+    fold([
+      { type: "signed", date: "2026-01-08" },
+      { type: "started", date: "2026-04-01" },
+      { type: "exited", date: "2026-09-01" }
+    ])
+  )
+  it("takes a stage's own milestone, or the earliest later one", () => {
+    expect(Lifecycle.reachedOn(t, "signed")).toBe("2026-01-08")
+    expect(Lifecycle.reachedOn(t, "land-supplied")).toBe("2026-04-01")
+    expect(Lifecycle.reachedOn(t, "planned")).toBe("2026-01-08")
+    expect(Lifecycle.reachedOn(t, "completed")).toBeUndefined()
+  })
+  it("counts terminal stages only by their own milestone", () => {
+    expect(Lifecycle.reachedOn(t, "exited")).toBe("2026-09-01")
+    expect(Lifecycle.hasReached(t, "land-reclaimed")).toBe(false)
+  })
+})

@@ -1,0 +1,289 @@
+import { Lifecycle, Money, Progress, Snapshot, type Target } from "@gongjian/core"
+import * as Result from "effect/Result"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { baseInput } from "./fixtures.js"
+
+const p = (
+  id: string,
+  unit: string,
+  events: ReadonlyArray<[string, string]>,
+  extra: Record<string, unknown> = {}
+) => ({
+  id,
+  name: id,
+  unit,
+  sector: "secondary",
+  events: events.map(([type, date]) => ({ type, date })),
+  ...extra
+})
+
+// As of 2026-04-10 in a window 2026-02-20 … 2026-05-31: 50 of 101 days, 序时进度 0.4950.
+const input = () => {
+  const i = baseInput()
+  i.projects = [
+    p(
+      "P-1",
+      "town-a",
+      [
+        ["signed", "2026-02-25"],
+        ["started", "2026-03-20"]
+      ],
+      { investment: { total: "2亿元" }, flags: ["stock"] }
+    ),
+    p("P-2", "town-a", [["signed", "2026-03-05"]], {
+      investment: { total: "5000万元" },
+      flags: ["stock"]
+    }),
+    p(
+      "P-3",
+      "park-east",
+      [
+        ["signed", "2026-01-10"],
+        ["started", "2026-03-01"]
+      ],
+      { investment: { total: "12亿元" } }
+    ),
+    p(
+      "P-4",
+      "park",
+      [
+        ["signed", "2026-03-15"],
+        ["exited", "2026-04-01"]
+      ],
+      { investment: { total: "3亿元" } }
+    ),
+    p(
+      "P-5",
+      "town-b",
+      [
+        ["negotiating", "2026-03-01"],
+        ["signed", "2026-03-10"]
+      ],
+      { investment: { total: "1000万美元" } }
+    ),
+    p("P-6", "town-b", [["signed", "2026-02-21"]], {
+      investment: { total: "1.5亿元" },
+      events: [
+        { type: "signed", date: "2026-02-21" },
+        { type: "funds-arrived", date: "2026-02-10", amount: "9亿元" },
+        { type: "funds-arrived", date: "2026-03-10", amount: "4000万元" },
+        { type: "funds-arrived", date: "2026-03-11", amount: "50万美元" },
+        { type: "funds-arrived", date: "2026-04-20", amount: "1亿元" }
+      ]
+    })
+  ]
+  i.activities = [
+    { id: "A-1", kind: "outbound-trip", unit: "town-a", date: "2026-03-02", role: "principal" },
+    { id: "A-2", kind: "outbound-trip", unit: "town-a", date: "2026-03-20", role: "deputy" },
+    { id: "A-3", kind: "outbound-trip", unit: "park-east", date: "2026-03-21", role: "principal" },
+    { id: "A-4", kind: "outbound-trip", unit: "town-b", date: "2026-02-01", role: "principal" }
+  ]
+  i.reports = [
+    {
+      id: "R-1",
+      measure: "fixed-asset-investment",
+      unit: "town-a",
+      on: "2026-02-28",
+      value: "1.2亿元"
+    },
+    {
+      id: "R-2",
+      measure: "fixed-asset-investment",
+      unit: "park",
+      on: "2026-03-31",
+      value: "2.3亿元"
+    },
+    {
+      id: "R-3",
+      measure: "fixed-asset-investment",
+      unit: "park",
+      on: "2026-04-30",
+      value: "9亿元"
+    },
+    { id: "R-4", measure: "demolished-households", on: "2026-03-31", value: 120 }
+  ]
+  return i
+}
+
+const run = (i: ReturnType<typeof input>, target: unknown) => {
+  i.campaign.targets = [target]
+  const s = Result.getOrThrow(Snapshot.decode(i))
+  const { timelines } = Lifecycle.foldAll(s.projects, { asOf: s.asOf })
+  return Progress.ofTarget(
+    {
+      campaign: s.campaign,
+      units: s.units,
+      projects: s.projects,
+      timelines: new Map(timelines.map((t) => [t.project, t])),
+      activities: s.activities ?? [],
+      reports: s.reports ?? []
+    },
+    s.campaign.targets[0] as Target.Target,
+    { asOf: s.asOf }
+  )
+}
+const show = (g: Target.Goal) => (typeof g === "number" ? g : Money.format(g))
+
+describe("ofTarget", () => {
+  it("counts projects per assessed unit, sub-units included, exited ones not", () => {
+    // 每个单位签约1个过亿元项目 (signed in the window, total ≥ 1亿元):
+    // town-a: P-1 (2亿) yes, P-2 (5000万) no → 1; town-b: P-6 (1.5亿) → 1;
+    // park: P-3 signed before the window, P-4 exited → 0; park-east: 0.
+    const rows = run(input(), {
+      id: "t",
+      title: "过亿元签约",
+      measure: "projects",
+      scope: "per-unit",
+      goal: 1,
+      filter: { stage: "signed", reachedWithin: "window", minInvestment: "1亿元" }
+    })
+    expect(rows.map((r) => [r.unit, r.actual, r.completion, r.status])).toEqual([
+      ["park", 0, 0, "red"],
+      ["park-east", 0, 0, "red"],
+      ["town-a", 1, 1, "ahead"],
+      ["town-b", 1, 1, "ahead"]
+    ])
+    // P-5's total is in USD: it cannot be compared with 1亿元, so it is reported.
+    expect(rows[3]!.rejected).toEqual([
+      {
+        record: "P-5",
+        reason: "its total investment is in another currency than the filter's bound"
+      }
+    ])
+  })
+
+  it("computes the start rate of the pool (000 二.(二).2)", () => {
+    // Pool of town-a: P-1 started, P-2 not → 0.5; goal 0.7 → completion 0.5 / 0.7 = 0.7143,
+    // behind (0.4950 − 0.7143) × 100 = −21.93 → ahead.
+    // park (with park-east): P-3 started; P-4 exited, out of the pool → 1.0.
+    const rows = run(input(), {
+      id: "t",
+      title: "开工率",
+      measure: "start-rate",
+      scope: "per-unit",
+      goal: 0.7
+    })
+    const byUnit = new Map(rows.map((r) => [r.unit, r]))
+    expect(byUnit.get("town-a")).toMatchObject({
+      actual: 0.5,
+      completion: 0.7143,
+      behindPoints: -21.93,
+      status: "ahead"
+    })
+    expect(byUnit.get("park")).toMatchObject({ actual: 1, counted: ["P-3"] })
+  })
+
+  it("sums funds arrived inside the window and up to as-of, in the goal's currency", () => {
+    // P-6: 2-10 is before the window, 4-20 after as-of; 3-10 counts (4000万);
+    // 3-11 is in USD and is reported, not converted.
+    const rows = run(input(), {
+      id: "t",
+      title: "到位资金",
+      measure: "funds-in-place",
+      scope: "area",
+      goal: "2亿元",
+      allocations: [{ unit: "town-b", goal: "1亿元" }]
+    })
+    expect(rows.map((r) => [r.unit ?? "area", show(r.actual), r.completion])).toEqual([
+      ["area", "4000万元", 0.2],
+      ["town-b", "4000万元", 0.4]
+    ])
+    expect(rows[1]!.rejected.map((r) => r.record)).toEqual(["P-6@2026-03-11"])
+  })
+
+  it("counts activities by kind and role inside the window (002 三.1)", () => {
+    // Principal trips: A-1 (town-a), A-3 (park-east, counts for park too); A-4 is before the window.
+    const rows = run(input(), {
+      id: "t",
+      title: "主要负责人外出招商",
+      measure: "activities",
+      scope: "per-unit",
+      goal: 3,
+      activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] }
+    })
+    expect(rows.map((r) => [r.unit, r.actual])).toEqual([
+      ["park", 1],
+      ["park-east", 1],
+      ["town-a", 1],
+      ["town-b", 0]
+    ])
+  })
+
+  it("adds up reported figures inside the window", () => {
+    // FAI: R-1 1.2亿 (town-a) + R-2 2.3亿 (park); R-3 is after as-of → 3.5亿 of 38亿 = 0.0921.
+    const rows = run(input(), {
+      id: "t",
+      title: "固定资产投资",
+      measure: "fixed-asset-investment",
+      scope: "area",
+      goal: "38亿元"
+    })
+    expect(rows.map((r) => [show(r.actual), r.completion, r.counted])).toEqual([
+      ["3.5亿元", 0.0921, ["R-1", "R-2"]]
+    ])
+    const households = run(input(), {
+      id: "t",
+      title: "拆迁",
+      measure: "demolished-households",
+      scope: "area",
+      goal: 269
+    })
+    // 120 / 269 = 0.4461; 序时进度 0.4950 → 4.89 points behind → on track.
+    expect(households[0]).toMatchObject({
+      actual: 120,
+      completion: 0.4461,
+      behindPoints: 4.89,
+      status: "on-track"
+    })
+  })
+
+  it("does not depend on the order of projects, events, activities or reports", () => {
+    const target = {
+      id: "t",
+      title: "签约",
+      measure: "total-investment",
+      scope: "per-unit",
+      goal: "1亿元",
+      filter: { stage: "signed" }
+    }
+    const reference = JSON.stringify(run(input(), target))
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), (seed) => {
+        const i = input()
+        const shuffle = <A>(xs: Array<A>) => {
+          let s = seed
+          for (let k = xs.length - 1; k > 0; k--) {
+            s = (s * 1103515245 + 12345) % 2 ** 31
+            const j = s % (k + 1)
+            ;[xs[k], xs[j]] = [xs[j]!, xs[k]!]
+          }
+          return xs
+        }
+        shuffle(i.projects)
+        shuffle(i.units)
+        shuffle(i.activities)
+        shuffle(i.reports)
+        expect(JSON.stringify(run(i, target))).toBe(reference)
+      }),
+      { numRuns: 30 }
+    )
+  })
+})
+
+describe("expected share and status", () => {
+  it("is 0 before the window, 1 after it", () => {
+    expect(Progress.expectedShare("2026-02-20", "2026-05-31", "2026-01-01")).toBe(0)
+    expect(Progress.expectedShare("2026-02-20", "2026-05-31", "2026-02-20")).toBe(0.0099)
+    expect(Progress.expectedShare("2026-02-20", "2026-05-31", "2026-07-01")).toBe(1)
+  })
+
+  it("turns amber at exactly 10 points behind and red above 30", () => {
+    expect(Progress.status(0.4, 0.5)).toBe("amber")
+    expect(Progress.status(0.41, 0.5)).toBe("on-track")
+    expect(Progress.status(0.2, 0.5)).toBe("amber")
+    expect(Progress.status(0.19, 0.5)).toBe("red")
+    expect(Progress.status(0.5, 0.5)).toBe("on-track")
+    expect(Progress.status(0.51, 0.5)).toBe("ahead")
+  })
+})
