@@ -26,6 +26,12 @@ export * as Calendar from "./Calendar.js"
  */
 export * as Campaign from "./Campaign.js"
 /**
+ * Canonical JSON and option fingerprints.
+ *
+ * @since 0.1.0
+ */
+export * as Fingerprint from "./Fingerprint.js"
+/**
  * The project lifecycle: stages, events, transitions and the fold.
  *
  * @since 0.1.0

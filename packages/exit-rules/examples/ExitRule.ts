@@ -1,0 +1,35 @@
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { ExitRule } from "@gongjian/exit-rules"
+import * as Schema from "effect/Schema"
+
+// #region rule
+// A county rule as data: signed key projects must start by the contract's
+// start date; ten days of warning; then rectification, then exit.
+const rule = Schema.decodeUnknownSync(ExitRule.ExitRule)({
+  id: "start-by-contract",
+  title: { zh: "签约项目未按合同开工", en: "not started by the contract date" },
+  clause: "002 三.2",
+  class: "signed-not-built",
+  anchor: { contract: "startBy" },
+  within: { days: 0 },
+  requires: { kind: "stage", stage: "started" },
+  warnBefore: { days: 10 },
+  action: "rectify",
+  escalateTo: "exit",
+  filter: { flags: ["key"] }
+})
+equal(rule.class, "signed-not-built")
+// #endregion rule
+
+// #region threeTwoThree
+// 001 三.(四): 三个月不开工、两年不投产、三年不见效 — every number an option.
+const rules = ExitRule.threeTwoThree({ startWithinMonths: 6 })
+deepStrictEqual(
+  rules.map((r) => [r.id, r.title.zh]),
+  [
+    ["start-within-3-months", "6个月不开工"],
+    ["produce-within-2-years", "2年不投产"],
+    ["results-within-3-years", "3年不见效"]
+  ]
+)
+// #endregion threeTwoThree

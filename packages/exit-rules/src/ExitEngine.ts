@@ -1,0 +1,398 @@
+/**
+ * The exit-mechanism engine (退出机制): runs exit rules over the projects of a
+ * snapshot as of a date and returns findings, resolutions and the rules it
+ * could not judge. Pure and deterministic; linear in projects × rules.
+ *
+ * @since 0.1.0
+ */
+import { Calendar, Lifecycle, LocalDate, Money, Progress, type Project } from "@gongjian/core"
+import * as BigDecimal from "effect/BigDecimal"
+import * as Result from "effect/Result"
+import * as Deadline from "./Deadline.js"
+import type { ExitRule } from "./ExitRule.js"
+import { actionNames, type Finding, order, type Resolution, type Unevaluated } from "./Finding.js"
+
+/**
+ * What the engine reads.
+ *
+ * - `timelines`: the folded histories, if the caller has them already (the
+ *   engine folds the projects itself otherwise);
+ * - `calendar`: for working-day durations (the State Council's by default).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Input {
+  readonly rules: ReadonlyArray<ExitRule>
+  readonly projects: ReadonlyArray<Project.Project>
+  readonly asOf: LocalDate.LocalDate
+  readonly timelines?: ReadonlyMap<string, Lifecycle.Timeline>
+  readonly calendar?: Calendar.Calendar
+  readonly model?: Lifecycle.Model
+}
+
+/**
+ * The result of a run: findings, resolutions and unjudged rules, each in
+ * project then rule order.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExitReport {
+  readonly asOf: LocalDate.LocalDate
+  readonly rules: ReadonlyArray<string>
+  readonly findings: ReadonlyArray<Finding>
+  readonly resolved: ReadonlyArray<Resolution>
+  readonly unevaluated: ReadonlyArray<Unevaluated>
+}
+
+const WIDE = { start: "0001-01-01", end: "9999-12-31" } as const
+const CONTRACT_NAMES = {
+  startBy: { zh: "合同约定开工日期", en: "the contract's start date" },
+  completeBy: { zh: "合同约定竣工日期", en: "the contract's completion date" },
+  produceBy: { zh: "合同约定投产日期", en: "the contract's production date" }
+} as const
+const MEASURE_NAMES = {
+  taxPerMu: { zh: "亩均税收", en: "tax per mu" },
+  outputPerMu: { zh: "亩均产出", en: "output per mu" },
+  investmentIntensityPerMu: { zh: "投资强度", en: "investment intensity" }
+} as const
+
+/**
+ * Runs the rules. For each project still in the pool (not exited, land not
+ * reclaimed) and each rule whose filter it passes and whose anchor it has:
+ *
+ * 1. the deadline is the anchor plus `within`, extended by delay exemptions;
+ * 2. met on time → nothing; met after the deadline → a `reached-late` resolution;
+ * 3. unmet, on or before the deadline → a `warning` inside the warning window;
+ * 4. unmet after the deadline → a `breach` calling for the rule's action;
+ *    with a rectification ordered since the anchor: in progress → `rectify`
+ *    until its deadline; resolved → a `rectified` resolution; overdue →
+ *    `escalated` to `escalateTo` (exit when the rule names none).
+ *
+ * The deadline day itself is still in time: a project started on the
+ * deadline has met it; the day after, it is one day overdue.
+ *
+ * @example
+ * {@includeCode ../examples/ExitEngine.ts#evaluate}
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const evaluate = (input: Input): ExitReport => {
+  const calendar = input.calendar ?? Calendar.stateCouncil()
+  const model = input.model ?? Lifecycle.defaultModel
+  const stageNames = new Map(model.stages.map((s) => [s.id, s]))
+  const findings: Array<Finding> = []
+  const resolved: Array<Resolution> = []
+  const unevaluated: Array<Unevaluated> = []
+  const asOfDays = LocalDate.toDays(input.asOf)
+
+  for (const p of input.projects) {
+    let t = input.timelines?.get(p.id)
+    if (t === undefined) {
+      const r = Lifecycle.fold(p, { asOf: input.asOf, model })
+      if (Result.isFailure(r)) {
+        unevaluated.push({ project: p.id, rule: undefined, reason: r.failure.message })
+        continue
+      }
+      t = r.success
+    }
+    if (Lifecycle.isClosed(t)) continue
+
+    for (const rule of input.rules) {
+      if (rule.filter !== undefined) {
+        const m = Progress.matches(rule.filter, p, t, WIDE)
+        if (m === "currency-mismatch") {
+          unevaluated.push({
+            project: p.id,
+            rule: rule.id,
+            reason: "its total investment is in another currency than the rule's filter"
+          })
+          continue
+        }
+        if (!m) continue
+      }
+      const anchorOn =
+        "milestone" in rule.anchor
+          ? t.milestones[rule.anchor.milestone]
+          : p.contract?.[rule.anchor.contract]
+      if (anchorOn === undefined) continue
+      const anchorName =
+        "milestone" in rule.anchor
+          ? (stageNames.get(rule.anchor.milestone) ?? {
+              zh: rule.anchor.milestone,
+              en: rule.anchor.milestone
+            })
+          : CONTRACT_NAMES[rule.anchor.contract]
+
+      let baseDeadline: LocalDate.LocalDate
+      let warnFrom: LocalDate.LocalDate | undefined
+      try {
+        baseDeadline = Deadline.add(anchorOn, rule.within, calendar)
+      } catch (e) {
+        unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
+        continue
+      }
+      const { deadline, extensions } =
+        rule.exemptions === false
+          ? { deadline: baseDeadline, extensions: [] }
+          : Deadline.extend(anchorOn, baseDeadline, t.exemptions)
+      try {
+        warnFrom =
+          rule.warnBefore === undefined
+            ? undefined
+            : Deadline.subtract(deadline, rule.warnBefore, calendar)
+      } catch (e) {
+        unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
+        continue
+      }
+
+      // Is the requirement met, and since when?
+      const facts: Record<string, string | number> = { stage: t.stage ?? "none", anchor: anchorOn }
+      let requirement: { zh: string; en: string }
+      if (rule.requires.kind === "stage") {
+        const stage = stageNames.get(rule.requires.stage) ?? {
+          zh: rule.requires.stage,
+          en: rule.requires.stage
+        }
+        requirement = { zh: stage.zh, en: `be ${stage.en}` }
+        const reached = Lifecycle.reachedOn(t, rule.requires.stage, model)
+        if (reached !== undefined) {
+          if (reached > deadline) {
+            resolved.push({
+              project: p.id,
+              unit: p.unit,
+              rule: rule.id,
+              class: rule.class,
+              deadline,
+              on: reached,
+              how: "reached-late"
+            })
+          }
+          continue
+        }
+      } else {
+        const { measure, share } = rule.requires
+        const name = MEASURE_NAMES[measure]
+        requirement = {
+          zh: `${name.zh}达到合同约定的${share * 100}%`,
+          en: `reach ${share * 100}% of the contract's ${name.en}`
+        }
+        if (warnFrom !== undefined ? input.asOf < warnFrom : input.asOf <= deadline) continue
+        const promised = p.contract?.[measure]
+        if (promised === undefined) {
+          unevaluated.push({
+            project: p.id,
+            rule: rule.id,
+            reason: `the contract states no ${name.en}`
+          })
+          continue
+        }
+        let latest: typeof Project.Performance.Type | undefined
+        for (const m of p.performance ?? []) {
+          if (
+            m.on <= input.asOf &&
+            m[measure] !== undefined &&
+            (latest === undefined || m.on > latest.on)
+          )
+            latest = m
+        }
+        const actual = latest?.[measure]
+        if (latest === undefined || actual === undefined) {
+          unevaluated.push({
+            project: p.id,
+            rule: rule.id,
+            reason: `no measurement of ${name.en} on or before ${input.asOf}`
+          })
+          continue
+        }
+        if (actual.currency !== promised.currency) {
+          unevaluated.push({
+            project: p.id,
+            rule: rule.id,
+            reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
+          })
+          continue
+        }
+        const ratio = Money.ratio(actual, promised, 4)
+        facts[measure] = Money.format(actual)
+        facts[`contract.${measure}`] = Money.format(promised)
+        facts.measuredOn = latest.on
+        facts.share = ratio === undefined ? "n/a" : BigDecimal.format(ratio)
+        // Compare exactly: actual ≥ share × promised (the rounded ratio is for reading only).
+        const threshold = BigDecimal.multiply(
+          promised.amount,
+          BigDecimal.fromStringUnsafe(String(share))
+        )
+        if (BigDecimal.isGreaterThanOrEqualTo(actual.amount, threshold)) continue
+      }
+
+      const deadlineDays = LocalDate.toDays(deadline)
+      if (asOfDays <= deadlineDays) {
+        if (warnFrom === undefined || input.asOf < warnFrom) continue
+        findings.push(
+          finding(
+            p,
+            rule,
+            "warning",
+            "warn",
+            anchorOn,
+            anchorName,
+            baseDeadline,
+            deadline,
+            extensions,
+            undefined,
+            deadlineDays - asOfDays,
+            undefined,
+            facts,
+            requirement
+          )
+        )
+        continue
+      }
+      const overdue = asOfDays - deadlineDays
+      let rect: Lifecycle.Timeline["rectifications"][number] | undefined
+      for (const r of t.rectifications)
+        if (r.ordered >= anchorOn && (rect === undefined || r.ordered > rect.ordered)) rect = r
+      if (rect?.resolvedOn !== undefined) {
+        resolved.push({
+          project: p.id,
+          unit: p.unit,
+          rule: rule.id,
+          class: rule.class,
+          deadline,
+          on: rect.resolvedOn,
+          how: "rectified"
+        })
+        continue
+      }
+      if (rect !== undefined && rect.deadline < input.asOf) {
+        const escalation = rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action)
+        findings.push(
+          finding(
+            p,
+            rule,
+            "escalated",
+            escalation,
+            anchorOn,
+            anchorName,
+            baseDeadline,
+            deadline,
+            extensions,
+            asOfDays - LocalDate.toDays(rect.deadline),
+            undefined,
+            rect,
+            facts,
+            requirement
+          )
+        )
+      } else if (rect !== undefined) {
+        findings.push(
+          finding(
+            p,
+            rule,
+            "breach",
+            "rectify",
+            anchorOn,
+            anchorName,
+            baseDeadline,
+            deadline,
+            extensions,
+            overdue,
+            LocalDate.toDays(rect.deadline) - asOfDays,
+            rect,
+            facts,
+            requirement
+          )
+        )
+      } else {
+        findings.push(
+          finding(
+            p,
+            rule,
+            "breach",
+            rule.action,
+            anchorOn,
+            anchorName,
+            baseDeadline,
+            deadline,
+            extensions,
+            overdue,
+            undefined,
+            undefined,
+            facts,
+            requirement
+          )
+        )
+      }
+    }
+  }
+  findings.sort(order)
+  resolved.sort(order)
+  unevaluated.sort((a, b) =>
+    order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
+  )
+  return { asOf: input.asOf, rules: input.rules.map((r) => r.id), findings, resolved, unevaluated }
+}
+
+const finding = (
+  p: Project.Project,
+  rule: ExitRule,
+  severity: Finding["severity"],
+  action: Finding["action"],
+  anchorOn: LocalDate.LocalDate,
+  anchorName: { readonly zh: string; readonly en: string },
+  baseDeadline: LocalDate.LocalDate,
+  deadline: LocalDate.LocalDate,
+  extensions: ReadonlyArray<Deadline.Extension>,
+  daysOverdue: number | undefined,
+  daysLeft: number | undefined,
+  rectification: Finding["rectification"],
+  facts: Record<string, string | number>,
+  requirement: { readonly zh: string; readonly en: string }
+): Finding => {
+  const within = Deadline.describe(rule.within)
+  const extended = extensions.reduce((n, e) => n + e.days, 0)
+  const extZh = extended > 0 ? `（因非企业原因顺延${extended}天）` : ""
+  const extEn =
+    extended > 0 ? ` (extended by ${extended} days for delays not caused by the enterprise)` : ""
+  const act = actionNames[action]
+  let stateZh: string
+  let stateEn: string
+  if (severity === "warning") {
+    stateZh = `距期限还有${daysLeft}天`
+    stateEn = `${daysLeft} days left`
+  } else if (severity === "escalated") {
+    stateZh = `限期整改已于${rectification!.deadline}到期仍未整改到位（逾期${daysOverdue}天）`
+    stateEn = `the rectification ordered on ${rectification!.ordered} was due on ${rectification!.deadline} and is ${daysOverdue} days overdue`
+  } else if (rectification !== undefined) {
+    stateZh = `已逾期${daysOverdue}天，正在限期整改，整改期限${rectification.deadline}（还有${daysLeft}天）`
+    stateEn = `${daysOverdue} days overdue; rectification ordered until ${rectification.deadline} (${daysLeft} days left)`
+  } else {
+    stateZh = `已逾期${daysOverdue}天`
+    stateEn = `${daysOverdue} days overdue`
+  }
+  return {
+    id: `${rule.id}/${p.id}`,
+    project: p.id,
+    unit: p.unit,
+    rule: rule.id,
+    class: rule.class,
+    clause: rule.clause,
+    severity,
+    action,
+    anchor: { on: anchorOn, zh: anchorName.zh, en: anchorName.en },
+    baseDeadline,
+    deadline,
+    extensions,
+    daysOverdue,
+    daysLeft,
+    rectification,
+    facts,
+    message: {
+      zh: `${p.name}（${p.id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${extZh}；${stateZh}。按${rule.clause}「${rule.title.zh}」，建议${act.zh}。`,
+      en: `${p.name} (${p.id}): ${anchorName.en} on ${anchorOn}, should ${requirement.en} within ${within.en}, by ${deadline}${extEn}; ${stateEn}. Under ${rule.clause} "${rule.title.en}": ${act.en}.`
+    }
+  }
+}

@@ -1,0 +1,325 @@
+import { Calendar, LocalDate, Money, type Project } from "@gongjian/core"
+import { ExitEngine, ExitRule } from "@gongjian/exit-rules"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+
+type Event = Project.Project["events"][number]
+const project = (
+  id: string,
+  events: ReadonlyArray<Event>,
+  extra: Partial<Project.Project> = {}
+): Project.Project => ({
+  id,
+  name: id,
+  unit: "park",
+  sector: "secondary",
+  events,
+  ...extra
+})
+const rules323 = ExitRule.threeTwoThree()
+const [startRule, produceRule, resultsRule] = rules323 as [
+  ExitRule.ExitRule,
+  ExitRule.ExitRule,
+  ExitRule.ExitRule
+]
+const run = (
+  rules: ReadonlyArray<ExitRule.ExitRule>,
+  projects: ReadonlyArray<Project.Project>,
+  asOf: string,
+  calendar?: Calendar.Calendar
+) => ExitEngine.evaluate({ rules, projects, asOf, ...(calendar ? { calendar } : {}) })
+const state = (r: ExitEngine.ExitReport) =>
+  r.findings.map(
+    (f) =>
+      `${f.project} ${f.severity} ${f.action} ${f.deadline} ${f.daysOverdue ?? `-${f.daysLeft}`}`
+  )
+
+describe("三个月不开工 at the boundary, with month-end clamping", () => {
+  // Land supplied 2025-11-30: + 3 months = 2026-02-28 (February has no 30th).
+  const idle = project("P", [
+    { type: "signed", date: "2025-10-01" },
+    { type: "land-supplied", date: "2025-11-30" }
+  ])
+  it("warns on the day before and on the deadline, and breaches the day after", () => {
+    expect(state(run([startRule], [idle], "2026-02-27"))).toEqual(["P warning warn 2026-02-28 -1"])
+    expect(state(run([startRule], [idle], "2026-02-28"))).toEqual(["P warning warn 2026-02-28 -0"])
+    expect(state(run([startRule], [idle], "2026-03-01"))).toEqual(["P breach rectify 2026-02-28 1"])
+  })
+  it("opens the 30-day warning window exactly 30 days before", () => {
+    // 2026-02-28 − 30 days = 2026-01-29.
+    expect(state(run([startRule], [idle], "2026-01-28"))).toEqual([])
+    expect(state(run([startRule], [idle], "2026-01-29"))).toEqual(["P warning warn 2026-02-28 -30"])
+  })
+  it("is met by a start on the deadline, and late the day after", () => {
+    const onTime = project("P", [...idle.events, { type: "started", date: "2026-02-28" }])
+    const late = project("P", [...idle.events, { type: "started", date: "2026-03-01" }])
+    expect(run([startRule], [onTime], "2026-06-01")).toMatchObject({ findings: [], resolved: [] })
+    expect(run([startRule], [late], "2026-06-01")).toMatchObject({
+      findings: [],
+      resolved: [{ project: "P", how: "reached-late", on: "2026-03-01", deadline: "2026-02-28" }]
+    })
+  })
+  it("counts a leap year's 29 February", () => {
+    const leap = project("P", [
+      { type: "signed", date: "2023-10-01" },
+      { type: "land-supplied", date: "2023-11-30" }
+    ])
+    expect(state(run([startRule], [leap], "2024-03-01"))).toEqual(["P breach rectify 2024-02-29 1"])
+  })
+})
+
+describe("两年不投产 and 三年不见效 at the boundary", () => {
+  const started = project("Q", [
+    { type: "signed", date: "2024-01-02" },
+    { type: "started", date: "2024-02-29" }
+  ])
+  it("two years from 2024-02-29 is 2026-02-28", () => {
+    expect(state(run([produceRule], [started], "2026-02-28"))).toEqual([
+      "Q warning warn 2026-02-28 -0"
+    ])
+    expect(state(run([produceRule], [started], "2026-03-01"))).toEqual([
+      "Q breach exit 2026-02-28 1"
+    ])
+  })
+
+  const producing = (taxPerMu: string) =>
+    project(
+      "R",
+      [
+        { type: "signed", date: "2022-01-10" },
+        { type: "started", date: "2022-03-01" },
+        { type: "completed", date: "2023-01-10" },
+        { type: "in-production", date: "2023-06-30" }
+      ],
+      {
+        contract: { taxPerMu: Money.parseUnsafe("30万元") },
+        performance: [{ on: "2026-06-30", taxPerMu: Money.parseUnsafe(taxPerMu) }]
+      }
+    )
+  it("judges results against half the contract's tax per mu", () => {
+    // 15万 is exactly half of 30万: results, no finding. 14.9万 is below half.
+    expect(state(run([resultsRule], [producing("15万元")], "2026-07-01"))).toEqual([])
+    expect(state(run([resultsRule], [producing("14.9万元")], "2026-06-30"))).toEqual([
+      "R warning warn 2026-06-30 -0"
+    ])
+    expect(state(run([resultsRule], [producing("14.9万元")], "2026-07-01"))).toEqual([
+      "R breach reclaim-land 2026-06-30 1"
+    ])
+    const f = run([resultsRule], [producing("14.9万元")], "2026-07-01").findings[0]!
+    expect(f.facts).toMatchObject({
+      taxPerMu: "14.9万元",
+      "contract.taxPerMu": "30万元",
+      share: "0.4967"
+    }) // 14.9 ÷ 30 = 0.49666… → 0.4967
+  })
+  it("reports a project it cannot judge instead of dropping it", () => {
+    const noData = project("S", producing("1万元").events, {
+      contract: { taxPerMu: Money.parseUnsafe("30万元") }
+    })
+    const noContract = project("T", producing("1万元").events)
+    expect(run([resultsRule], [noData, noContract], "2026-07-01").unevaluated).toEqual([
+      {
+        project: "S",
+        rule: "results-within-3-years",
+        reason: "no measurement of tax per mu on or before 2026-07-01"
+      },
+      { project: "T", rule: "results-within-3-years", reason: "the contract states no tax per mu" }
+    ])
+  })
+})
+
+describe("working-day deadlines", () => {
+  // 限时办结-style rule: 3 working days from the contract's start date.
+  const rule: ExitRule.ExitRule = {
+    id: "start-in-3-working-days",
+    title: { zh: "三个工作日内开工", en: "start within 3 working days" },
+    clause: "test",
+    class: "signed-not-built",
+    anchor: { contract: "startBy" },
+    within: { workingDays: 3 },
+    requires: { kind: "stage", stage: "started" },
+    warnBefore: { workingDays: 1 },
+    action: "rectify"
+  }
+  const p = project("W", [{ type: "signed", date: "2025-09-01" }], {
+    contract: { startBy: "2025-09-26" }
+  })
+  it("counts a working Sunday (调休) inside the deadline", () => {
+    // Friday 9-26 + 3 working days: Sunday 9-28 (worked), 9-29, 9-30.
+    expect(state(run([rule], [p], "2025-09-30"))).toEqual(["W warning warn 2025-09-30 -0"])
+    expect(state(run([rule], [p], "2025-10-01"))).toEqual(["W breach rectify 2025-09-30 1"])
+    // The warning opens one working day before: 9-29.
+    expect(state(run([rule], [p], "2025-09-28"))).toEqual([])
+    expect(state(run([rule], [p], "2025-09-29"))).toEqual(["W warning warn 2025-09-30 -1"])
+  })
+  it("reports a deadline the calendar cannot count", () => {
+    const late = project("X", [{ type: "signed", date: "2026-09-01" }], {
+      contract: { startBy: "2026-12-30" }
+    })
+    const r = run([rule], [late], "2026-12-31")
+    expect(r.findings).toEqual([])
+    expect(r.unevaluated[0]).toMatchObject({ project: "X", rule: "start-in-3-working-days" })
+    expect(r.unevaluated[0]!.reason).toMatch(/covers 2004–2026, not 2027-01-01/)
+    // With the visible weekends-only fallback it is judged.
+    const lenient = Calendar.make({ outsideCoverage: "weekends" })
+    expect(state(run([rule], [late], "2027-01-05", lenient))).toEqual([
+      "X breach rectify 2027-01-04 1"
+    ])
+  })
+})
+
+describe("delay exemptions", () => {
+  it("extend the deadline by the length of the pause, and say so", () => {
+    const p = project("E", [
+      { type: "signed", date: "2026-04-01" },
+      { type: "land-supplied", date: "2026-05-31" },
+      { type: "delay-exempted", date: "2026-06-10", until: "2026-07-09", reason: "征迁未完成" }
+    ])
+    // 8-31 + 30 days = 9-30: on 9-30 a warning, on 10-01 a breach.
+    expect(state(run([startRule], [p], "2026-09-30"))).toEqual([
+      "P warning warn 2026-09-30 -0".replace("P", "E")
+    ])
+    const f = run([startRule], [p], "2026-10-01").findings[0]!
+    expect(f).toMatchObject({ baseDeadline: "2026-08-31", deadline: "2026-09-30", daysOverdue: 1 })
+    expect(f.message.zh).toContain("（因非企业原因顺延30天）")
+    expect(f.message.en).toContain("extended by 30 days")
+  })
+  it("do not apply when the rule says so", () => {
+    const p = project("E", [
+      { type: "signed", date: "2026-04-01" },
+      { type: "land-supplied", date: "2026-05-31" },
+      { type: "delay-exempted", date: "2026-06-10", until: "2026-07-09", reason: "x" }
+    ])
+    expect(state(run([{ ...startRule, exemptions: false }], [p], "2026-09-01"))).toEqual([
+      "E breach rectify 2026-08-31 1"
+    ])
+  })
+})
+
+describe("rectification", () => {
+  const base: ReadonlyArray<Event> = [
+    { type: "signed", date: "2026-01-05" },
+    { type: "land-supplied", date: "2026-02-01" }
+  ]
+  const ordered = project("R", [
+    ...base,
+    { type: "rectification-ordered", date: "2026-05-10", deadline: "2026-06-30" }
+  ])
+  it("runs until its deadline, then escalates to the rule's next action", () => {
+    // Deadline 5-01. On 6-30 the rectification is still in time; on 7-01 it is overdue.
+    expect(state(run([startRule], [ordered], "2026-06-30"))).toEqual([
+      "R breach rectify 2026-05-01 60"
+    ])
+    expect(run([startRule], [ordered], "2026-06-30").findings[0]!.daysLeft).toBe(0)
+    expect(state(run([startRule], [ordered], "2026-07-01"))).toEqual([
+      "R escalated reclaim-land 2026-05-01 1"
+    ])
+  })
+  it("drops the finding once resolved, and keeps the record", () => {
+    const fixed = project("R", [...ordered.events, { type: "rectified", date: "2026-06-20" }])
+    expect(run([startRule], [fixed], "2026-07-01")).toMatchObject({
+      findings: [],
+      resolved: [{ project: "R", how: "rectified", on: "2026-06-20" }]
+    })
+  })
+  it("escalates to exit when the rule names no next action", () => {
+    const { escalateTo: _, ...noEscalation } = startRule
+    expect(state(run([noEscalation], [ordered], "2026-07-01"))).toEqual([
+      "R escalated exit 2026-05-01 1"
+    ])
+  })
+})
+
+describe("which projects a rule reads", () => {
+  it("leaves exited projects and projects without the anchor alone", () => {
+    const exited = project("A", [
+      { type: "signed", date: "2025-01-01" },
+      { type: "land-supplied", date: "2025-02-01" },
+      { type: "exited", date: "2025-09-01" }
+    ])
+    const noLand = project("B", [{ type: "signed", date: "2025-01-01" }])
+    expect(run(rules323, [exited, noLand], "2026-11-22").findings).toEqual([])
+  })
+  it("applies a rule's filter", () => {
+    const rule = { ...startRule, filter: { flags: ["key"] } }
+    const idle = (id: string, flags: ReadonlyArray<string>) =>
+      project(
+        id,
+        [
+          { type: "signed", date: "2026-01-01" },
+          { type: "land-supplied", date: "2026-02-01" }
+        ],
+        { flags }
+      )
+    expect(
+      run([rule], [idle("K", ["key"]), idle("N", [])], "2026-11-22").findings.map((f) => f.project)
+    ).toEqual(["K"])
+  })
+  it("reports an impossible history instead of judging it", () => {
+    const bad = project("Z", [{ type: "started", date: "2026-01-01" }])
+    expect(run(rules323, [bad], "2026-11-22").unevaluated).toMatchObject([
+      { project: "Z", rule: undefined }
+    ])
+  })
+})
+
+// ── properties ────────────────────────────────────────────────────────────
+const day = (from: string, to: string) =>
+  fc.integer({ min: LocalDate.toDays(from), max: LocalDate.toDays(to) }).map(LocalDate.fromDays)
+const arbProject = fc
+  .record({
+    id: fc.integer({ min: 1, max: 60 }).map((n) => `P-${String(n).padStart(2, "0")}`),
+    signed: day("2021-01-01", "2026-06-30"),
+    gaps: fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 3, maxLength: 3 }),
+    depth: fc.integer({ min: 1, max: 4 })
+  })
+  .map(({ id, signed, gaps, depth }) => {
+    const stages = ["signed", "land-supplied", "started", "in-production"] as const
+    const events: Array<Event> = []
+    let d = signed
+    for (let i = 0; i < depth; i++) {
+      if (i > 0) d = LocalDate.addDays(d, gaps[i - 1]!)
+      events.push({ type: stages[i]!, date: d })
+    }
+    return project(id, events)
+  })
+const arbProjects = fc.uniqueArray(arbProject, { selector: (p) => p.id, maxLength: 25 })
+
+describe("properties", () => {
+  it("the report does not depend on the order of projects or rules", () => {
+    fc.assert(
+      fc.property(arbProjects, day("2022-01-01", "2026-12-31"), (ps, asOf) => {
+        const a = run(rules323, ps, asOf)
+        const b = run([...rules323].reverse(), [...ps].reverse(), asOf)
+        expect(JSON.stringify(b.findings)).toBe(JSON.stringify(a.findings))
+        expect(b.resolved).toEqual(a.resolved)
+      }),
+      { numRuns: 60 }
+    )
+  })
+
+  it("as time passes, a finding only grows more severe until the project moves", () => {
+    const rank = { warning: 1, breach: 2, escalated: 3 } as const
+    fc.assert(
+      fc.property(
+        arbProjects,
+        day("2022-01-01", "2026-06-30"),
+        fc.integer({ min: 1, max: 180 }),
+        (ps, asOf, later) => {
+          const next = LocalDate.addDays(asOf, later)
+          // Only events up to as-of, so that nothing happens in between.
+          const frozen = ps.map((p) => ({ ...p, events: p.events.filter((e) => e.date <= asOf) }))
+          const before = new Map(
+            run(rules323, frozen, asOf).findings.map((f) => [f.id, rank[f.severity]])
+          )
+          for (const f of run(rules323, frozen, next).findings) {
+            expect(rank[f.severity]).toBeGreaterThanOrEqual(before.get(f.id) ?? 0)
+          }
+          for (const id of before.keys())
+            expect(run(rules323, frozen, next).findings.some((f) => f.id === id)).toBe(true)
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+})
