@@ -4,11 +4,14 @@
  *
  * @since 0.1.0
  */
+import * as BigDecimal from "effect/BigDecimal"
 
 /**
  * JSON with object keys sorted at every level, so that two equal values give
  * the same text whatever the order their keys were written in. `undefined`
- * properties are left out, as `JSON.stringify` does.
+ * and function properties are left out, as `JSON.stringify` does; exact
+ * decimals (`BigDecimal`, as in money) are written as their decimal text. A
+ * cyclic value is a `TypeError`.
  *
  * @example
  * {@includeCode ../examples/Fingerprint.ts#canonical}
@@ -16,16 +19,28 @@
  * @since 0.1.0
  * @category encoding
  */
-export const canonicalJson = (value: unknown): string => {
+export const canonicalJson = (value: unknown): string => write(value, new Set())
+
+const write = (value: unknown, path: Set<object>): string => {
   if (value === null || typeof value !== "object") {
     if (typeof value === "bigint") return JSON.stringify(value.toString())
     return JSON.stringify(value) ?? "null"
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`
-  const keys = Object.keys(value)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(",")}}`
+  // Exact decimals (money amounts) are written as their decimal text.
+  if (BigDecimal.isBigDecimal(value))
+    return JSON.stringify(BigDecimal.format(BigDecimal.normalize(value)))
+  if (path.has(value)) throw new TypeError("canonicalJson: the value contains a cycle")
+  path.add(value)
+  try {
+    if (Array.isArray(value)) return `[${value.map((v) => write(v, path)).join(",")}]`
+    const record = value as Record<string, unknown>
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined && typeof record[k] !== "function")
+      .sort()
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${write(record[k], path)}`).join(",")}}`
+  } finally {
+    path.delete(value)
+  }
 }
 
 const OFFSET = 0xcbf29ce484222325n

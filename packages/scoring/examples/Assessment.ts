@@ -1,0 +1,230 @@
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { Assessment, ScoringPolicy } from "@gongjian/scoring"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import { snapshot } from "./drive.js"
+
+// #region policy
+// 002 四.4 as data. "适当加分" is read as +2 per fair signing from 1亿, +5 from 10亿.
+const policy = Schema.decodeUnknownSync(ScoringPolicy.PolicyData)({
+  id: "county-drive",
+  version: "1.0.0",
+  title: { zh: "招商引资集中攻坚考核", en: "investment drive assessment" },
+  items: [
+    {
+      kind: "per-project",
+      id: "fair-bonus",
+      title: { zh: "投洽会签约加分", en: "fair signing bonus" },
+      clause: "002 四.4",
+      filter: { stage: "signed", reachedWithin: "window", flags: ["signed-at-fair"] },
+      tiers: [
+        { from: "1亿元", points: 2 },
+        { from: "10亿元", points: 5 }
+      ]
+    },
+    {
+      kind: "start-outcomes",
+      id: "key-starts",
+      title: { zh: "重点签约项目开工", en: "key signed projects started" },
+      clause: "002 四.4",
+      filter: { flags: ["key"] },
+      base: 4
+    },
+    {
+      kind: "activity-quota",
+      id: "principal-trips",
+      title: { zh: "主要负责人外出招商", en: "principal's investment trips" },
+      clause: "002 三.1",
+      activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
+      required: 3,
+      pointsEach: 1,
+      appliesTo: ["town", "street", "park"]
+    },
+    {
+      kind: "activity-quota",
+      id: "department-trips",
+      title: { zh: "区直部门主要负责人外出招商", en: "department principal's trips" },
+      clause: "002 三.1",
+      activityFilter: { kinds: ["outbound-trip"], roles: ["department-principal"] },
+      required: 2,
+      pointsEach: 1,
+      appliesTo: ["department"]
+    },
+    {
+      kind: "reported",
+      id: "service",
+      title: { zh: "涉企服务扣分", en: "service deduction" },
+      clause: "001 三.(五)",
+      key: "service-complaint",
+      pointsEach: -2,
+      appliesTo: ["department"]
+    }
+  ],
+  vetoes: [
+    {
+      id: "fair-target",
+      title: { zh: "投洽会签约任务未完成", en: "fair signing target missed" },
+      clause: "002 二",
+      when: { kind: "target-missed", targets: ["fair-signings"] },
+      bars: ["commended"]
+    }
+  ],
+  tiers: [
+    {
+      kind: "top",
+      id: "commended",
+      title: { zh: "通报表扬", en: "commended" },
+      clause: "002 四.4",
+      n: 1
+    },
+    {
+      kind: "bottom",
+      id: "criticised",
+      title: { zh: "通报批评", en: "criticised" },
+      clause: "002 四.4",
+      n: 1
+    }
+  ],
+  groups: [
+    {
+      id: "towns",
+      title: { zh: "街道镇、园区", en: "towns, streets, parks" },
+      unitKinds: ["town", "street", "park"]
+    },
+    { id: "departments", title: { zh: "区直部门", en: "departments" }, unitKinds: ["department"] }
+  ]
+})
+// #endregion policy
+
+// #region run
+const assessment = Result.getOrThrow(Assessment.run(policy, { snapshot }))
+// Worked by hand (002 四.4, as of 2026-10-15):
+// 甲镇 town-a: F-1 12亿 +5, F-2 1.5亿 +2; F-1 started 9-25 by 9-30: 4 × 1 = +4; 3 trips +3 → 14
+// 乙街道 street-b: F-3 3亿 +2; F-3 started 10-08 after 9-15: 4 × 0.5 = +2;
+//   F-4 not started, due 9-01: 4 × −0.5 = −2; 2 trips +2, 1 missing −1 × 1 × 2 = −2 → 2
+// 丙园区 park-c: F-6 20亿 +5 (F-5 is under 1亿); F-5 exited: 4 × −2 = −8; 3 trips +3 → 0
+// 丁局 dept-d: 2 trips +2 → 2;  戊局 dept-e: 1 trip +1, 1 missing −2, a complaint −2 → −3
+deepStrictEqual(
+  assessment.units.map((u) => [u.group, u.unit, u.total, u.rank, u.tiers]),
+  [
+    ["towns", "town-a", "14", 1, ["commended"]],
+    ["towns", "street-b", "2", 2, []],
+    ["towns", "park-c", "0", 3, ["criticised"]],
+    ["departments", "dept-d", "2", 1, ["commended"]],
+    ["departments", "dept-e", "-3", 2, ["criticised"]]
+  ]
+)
+// 乙街道 and 丙园区 signed one qualifying project of the two asked: vetoed from praise, score kept.
+deepStrictEqual(
+  assessment.units.filter((u) => u.vetoes.length > 0).map((u) => u.unit),
+  ["street-b", "park-c"]
+)
+equal(assessment.policy.id, "county-drive")
+// #endregion run
+
+// #region explain
+const why = Assessment.explain(assessment, "street-b")!
+deepStrictEqual(
+  why.items.map((i) => [i.item, i.points]),
+  [
+    ["fair-bonus", "2"],
+    ["key-starts", "0"],
+    ["principal-trips", "0"]
+  ]
+)
+equal(
+  why.items[1]!.lines[0]!.message.zh,
+  "项目F-3（F-3）签约2026-08-21，开工期限2026-09-15，2026-10-08开工：未能如期开工，本项减半计分，+2分"
+)
+equal(Assessment.formatExplanation(why).split("\n")[0], "乙街道（street-b）：总分2，第2名")
+// #endregion explain
+
+// #region check
+// A policy that names a target the campaign does not have is refused, with the path.
+const broken = Assessment.run(
+  {
+    ...policy,
+    items: [
+      {
+        kind: "target",
+        id: "t",
+        title: { zh: "x", en: "x" },
+        clause: "x",
+        target: "nope",
+        points: 10,
+        curve: { kind: "linear" }
+      }
+    ]
+  },
+  { snapshot }
+)
+equal(
+  Result.isFailure(broken) && broken.failure.message,
+  "Assessment by county-drive: items[0].target: the campaign has no target nope"
+)
+equal(ScoringPolicy.check(policy, snapshot.campaign).length, 0)
+// #endregion check
+
+// #region custom
+// A county item in code: +1 per 专精特新 project (none in this sample).
+const custom = Result.getOrThrow(
+  Assessment.run(
+    {
+      ...policy,
+      items: [
+        ...policy.items,
+        {
+          kind: "custom",
+          id: "specialised",
+          title: { zh: "专精特新加分", en: "specialised SME bonus" },
+          clause: "local",
+          compute: (ctx, unit) =>
+            ctx.snapshot.projects
+              .filter((p) => p.unit === unit.id && p.flags?.includes("specialized-new"))
+              .map((p) => ({
+                points: 1,
+                facts: { project: p.id },
+                arithmetic: "1",
+                message: { zh: `${p.name} +1`, en: `${p.name} +1` }
+              }))
+        }
+      ]
+    },
+    { snapshot }
+  )
+)
+equal(custom.units[0]!.total, "14")
+// #endregion custom
+
+// #region findings
+// Exit findings can cost points: −1 per project with idle land.
+const withFindings = Result.getOrThrow(
+  Assessment.run(
+    {
+      ...policy,
+      items: [
+        {
+          kind: "exit-findings",
+          id: "stalled",
+          title: { zh: "问题项目扣分", en: "stalled projects" },
+          clause: "001 三.(四)",
+          perClass: { "land-idle": -1 }
+        }
+      ]
+    },
+    {
+      snapshot,
+      findings: [
+        {
+          id: "start/F-4",
+          project: "F-4",
+          unit: "street-b",
+          class: "land-idle",
+          severity: "breach"
+        }
+      ]
+    }
+  )
+)
+equal(withFindings.units.find((u) => u.unit === "street-b")!.total, "-1")
+// #endregion findings

@@ -1,0 +1,56 @@
+import { deepStrictEqual } from "node:assert/strict"
+import { Assessment, Composite } from "@gongjian/scoring"
+import * as Result from "effect/Result"
+import { snapshot } from "./drive.js"
+
+// #region combine
+// 003 四: quarterly and year-end assessments combined. Here two runs of a
+// one-item policy (principal trips, 1 point each, 3 required) as of two dates.
+const policy = {
+  id: "trips",
+  version: "1",
+  title: { zh: "外出招商", en: "trips" },
+  items: [
+    {
+      kind: "activity-quota" as const,
+      id: "trips",
+      title: { zh: "外出招商", en: "trips" },
+      clause: "002 三.1",
+      activityFilter: { roles: ["principal" as const] },
+      required: 3,
+      pointsEach: 1,
+      appliesTo: ["town" as const, "street" as const]
+    }
+  ]
+}
+const q3 = Result.getOrThrow(Assessment.run(policy, { snapshot, asOf: "2026-08-31" }))
+const year = Result.getOrThrow(Assessment.run(policy, { snapshot }))
+// town-a: by 8-31 two trips, one missing: 2 − 2 = 0; by 10-15: 3 → 3.
+// street-b: by 8-31 one trip: 1 − 4 = −3; by 10-15: 2 − 2 = 0.
+// Composite 0.4 × Q3 + 0.6 × year: town-a 0 + 1.8 = 1.8; street-b −1.2 + 0 = −1.2.
+const composite = Composite.combine({
+  id: "year-2026",
+  version: "1",
+  units: snapshot.units.filter((u) => u.kind === "town" || u.kind === "street"),
+  periods: [
+    { label: "2026-Q3", weight: 0.4, assessment: q3 },
+    { label: "year", weight: 0.6, assessment: year }
+  ],
+  tiers: [
+    {
+      kind: "top",
+      id: "commended",
+      title: { zh: "通报表扬", en: "commended" },
+      clause: "003 四",
+      n: 1
+    }
+  ]
+})
+deepStrictEqual(
+  composite.units.map((u) => [u.unit, u.total, u.rank, u.tiers]),
+  [
+    ["town-a", "1.8", 1, ["commended"]],
+    ["street-b", "-1.2", 2, []]
+  ]
+)
+// #endregion combine

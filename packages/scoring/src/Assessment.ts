@@ -1,0 +1,960 @@
+/**
+ * Assessments (考核结果): a scoring policy run over a snapshot as of a date —
+ * every unit's score lines, totals, ranks, vetoes and outcome tiers, with the
+ * explanation of every point.
+ *
+ * @since 0.1.0
+ */
+import {
+  Fingerprint,
+  Lifecycle,
+  LocalDate,
+  Money,
+  Progress,
+  type Snapshot,
+  type Unit
+} from "@gongjian/core"
+import * as Data from "effect/Data"
+import * as Result from "effect/Result"
+import type { Context, FindingLike } from "./Context.js"
+import * as P from "./internal/points.js"
+import * as Ranking from "./Ranking.js"
+import type { CustomLine, DataItem, ScoringItem } from "./ScoringItem.js"
+import { check, type Group, type ScoringPolicy, type Tier } from "./ScoringPolicy.js"
+
+/**
+ * The facts a line used: project ids, dates, amounts, counts.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Facts = { readonly [key: string]: string | number | ReadonlyArray<string> }
+
+/**
+ * One line of a unit's score: the item (rule) it comes from, the clause that
+ * item encodes, its points (exact decimal text, weighted), the facts it used,
+ * the arithmetic, and a message in Chinese and English. A unit's lines add up
+ * exactly to its total.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScoreLine {
+  readonly unit: string
+  readonly item: string
+  readonly clause: string
+  readonly points: string
+  readonly facts: Facts
+  readonly arithmetic: string
+  readonly message: { readonly zh: string; readonly en: string }
+}
+
+/**
+ * A unit's result.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnitScore {
+  readonly unit: string
+  readonly name: string
+  readonly kind: Unit.UnitKind
+  readonly group: string
+  readonly total: string
+  /** The points earned before deductions (the first tie-break). */
+  readonly earned: string
+  readonly items: ReadonlyArray<{ readonly item: string; readonly points: string }>
+  readonly lines: ReadonlyArray<ScoreLine>
+  readonly rank: number
+  readonly tiers: ReadonlyArray<string>
+  readonly vetoes: ReadonlyArray<{
+    readonly veto: string
+    readonly bars: ReadonlyArray<string>
+    readonly reason: string
+  }>
+}
+
+/**
+ * An assessment: which policy (id, version, options fingerprint) ran on which
+ * campaign as of which date; the units in group and rank order; the tiers;
+ * and the records an item could not count, with the reason.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Assessment {
+  readonly policy: { readonly id: string; readonly version: string; readonly optionsHash: string }
+  readonly campaign: string
+  readonly asOf: LocalDate.LocalDate
+  readonly groups: ReadonlyArray<{
+    readonly id: string
+    readonly title: { readonly zh: string; readonly en: string }
+    readonly units: ReadonlyArray<string>
+  }>
+  readonly units: ReadonlyArray<UnitScore>
+  readonly tiers: ReadonlyArray<{
+    readonly id: string
+    readonly title: { readonly zh: string; readonly en: string }
+    readonly clause: string
+    readonly units: ReadonlyArray<string>
+  }>
+  readonly rejected: ReadonlyArray<{
+    readonly item: string | undefined
+    readonly record: string
+    readonly reason: string
+  }>
+}
+
+/**
+ * An assessment that could not be made: the policy does not fit the
+ * campaign, or a custom item threw or returned a malformed line. It names the
+ * policy, the item and the unit.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#check}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class AssessmentError extends Data.TaggedError("AssessmentError")<{
+  readonly policy: string
+  readonly item: string | undefined
+  readonly unit: string | undefined
+  readonly detail: string
+}> {
+  override get message(): string {
+    const where = [this.item && `item ${this.item}`, this.unit && `unit ${this.unit}`]
+      .filter(Boolean)
+      .join(", ")
+    return `Assessment by ${this.policy}${where ? ` (${where})` : ""}: ${this.detail}`
+  }
+}
+
+interface RawLine {
+  readonly key: string
+  readonly raw: P.Micro
+  readonly facts: Facts
+  readonly arithmetic: string
+  readonly message: { readonly zh: string; readonly en: string }
+}
+
+const fmtMoney = (m: Money.Money) => Money.format(m)
+const signed = (m: P.Micro) => (m >= 0 ? `+${P.format(m)}` : P.format(m))
+
+/**
+ * Runs a policy over a snapshot. `asOf` defaults to the snapshot's; pass the
+ * exit findings for `exit-findings` items and `findings` vetoes, the folded
+ * timelines if you have them, and `options` (the options the policy was made
+ * from) for the fingerprint.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#run}
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (
+  policy: ScoringPolicy,
+  input: {
+    readonly snapshot: Snapshot.Snapshot
+    readonly asOf?: LocalDate.LocalDate
+    readonly findings?: ReadonlyArray<FindingLike>
+    readonly timelines?: ReadonlyMap<string, Lifecycle.Timeline>
+    readonly options?: unknown
+  }
+): Result.Result<Assessment, AssessmentError> => {
+  const s = input.snapshot
+  const asOf = input.asOf ?? s.asOf
+  const problems = check(policy, s.campaign)
+  if (problems.length > 0) {
+    return Result.fail(
+      new AssessmentError({
+        policy: policy.id,
+        item: undefined,
+        unit: undefined,
+        detail: problems.map((p) => `${p.path}: ${p.detail}`).join("; ")
+      })
+    )
+  }
+  const rejected: Array<{ item: string | undefined; record: string; reason: string }> = []
+
+  // Context: timelines, lineage, cached progress.
+  let timelines = input.timelines
+  if (timelines === undefined) {
+    const map = new Map<string, Lifecycle.Timeline>()
+    for (const p of s.projects) {
+      const r = Lifecycle.fold(p, { asOf })
+      if (Result.isSuccess(r)) map.set(p.id, r.success)
+      else rejected.push({ item: undefined, record: p.id, reason: r.failure.message })
+    }
+    timelines = map
+  }
+  const parent = new Map(s.units.map((u) => [u.id, u.parent]))
+  const lineageCache = new Map<string, ReadonlyArray<string>>()
+  const lineage = (unit: string): ReadonlyArray<string> => {
+    let l = lineageCache.get(unit)
+    if (l === undefined) {
+      const out = [unit]
+      for (let p = parent.get(unit); p !== undefined && !out.includes(p); p = parent.get(p))
+        out.push(p)
+      l = out
+      lineageCache.set(unit, l)
+    }
+    return l
+  }
+  const facts: Progress.Facts = {
+    campaign: s.campaign,
+    units: s.units,
+    projects: s.projects,
+    timelines,
+    activities: s.activities ?? [],
+    reports: s.reports ?? []
+  }
+  const progressCache = new Map<string, ReadonlyArray<Progress.TargetProgress>>()
+  const progress = (target: string) => {
+    let rows = progressCache.get(target)
+    if (rows === undefined) {
+      const t = s.campaign.targets.find((x) => x.id === target)
+      rows = t === undefined ? [] : Progress.ofTarget(facts, t, { asOf })
+      progressCache.set(target, rows)
+    }
+    return rows
+  }
+  const context: Context = Object.freeze({
+    snapshot: s,
+    asOf,
+    timelines,
+    findings: input.findings ?? [],
+    lineage,
+    progress
+  })
+
+  const assessed = s.units.filter((u) => s.campaign.assessedUnitKinds.includes(u.kind))
+  const assessedIds = new Set(assessed.map((u) => u.id))
+  const unitsById = new Map(s.units.map((u) => [u.id, u]))
+  const window = { start: s.campaign.window.start, end: s.campaign.window.end }
+  const inWindow = (d: string) => d >= window.start && d <= window.end && d <= asOf
+
+  // unit → item index → raw lines
+  const byUnit = new Map<string, Array<Array<RawLine>>>(
+    assessed.map((u) => [u.id, policy.items.map(() => [])])
+  )
+  const applies = (item: ScoringItem, unit: string) => {
+    const u = unitsById.get(unit)
+    return (
+      u !== undefined &&
+      assessedIds.has(unit) &&
+      (item.appliesTo === undefined || item.appliesTo.includes(u.kind))
+    )
+  }
+  const credit = (itemIndex: number, unit: string, line: RawLine) => {
+    const item = policy.items[itemIndex]!
+    for (const u of lineage(unit)) if (applies(item, u)) byUnit.get(u)![itemIndex]!.push(line)
+  }
+
+  for (let i = 0; i < policy.items.length; i++) {
+    const item = policy.items[i]!
+    if (item.kind === "custom") {
+      for (const u of assessed) {
+        if (!applies(item, u.id)) continue
+        let out: ReadonlyArray<CustomLine>
+        try {
+          out = item.compute(context, u)
+        } catch (e) {
+          return Result.fail(
+            new AssessmentError({
+              policy: policy.id,
+              item: item.id,
+              unit: u.id,
+              detail: `the item threw: ${e instanceof Error ? e.message : String(e)}`
+            })
+          )
+        }
+        if (!Array.isArray(out)) {
+          return Result.fail(
+            new AssessmentError({
+              policy: policy.id,
+              item: item.id,
+              unit: u.id,
+              detail: "the item must return an array of lines"
+            })
+          )
+        }
+        for (const [k, l] of out.entries()) {
+          const bad = malformed(l)
+          if (bad !== undefined) {
+            return Result.fail(
+              new AssessmentError({
+                policy: policy.id,
+                item: item.id,
+                unit: u.id,
+                detail: `line ${k}: ${bad}`
+              })
+            )
+          }
+          byUnit.get(u.id)![i]!.push({
+            key: String(k).padStart(8, "0"),
+            raw: P.fromDecimal(l.points),
+            facts: l.facts,
+            arithmetic: l.arithmetic,
+            message: l.message
+          })
+        }
+      }
+      continue
+    }
+    dataItem(
+      item,
+      (unit, line) => credit(i, unit, line),
+      (record, reason) => rejected.push({ item: item.id, record, reason })
+    )
+  }
+
+  function dataItem(
+    item: DataItem,
+    add: (unit: string, line: RawLine) => void,
+    reject: (record: string, reason: string) => void
+  ): void {
+    switch (item.kind) {
+      case "per-project": {
+        const base = P.fromDecimal(item.points ?? 0)
+        const tiers = [...(item.tiers ?? [])].map((t) => ({
+          from: t.from,
+          points: P.fromDecimal(t.points)
+        }))
+        for (const p of s.projects) {
+          const t = timelines!.get(p.id)
+          if (t === undefined) continue
+          const m = Progress.matches(item.filter, p, t, window)
+          if (m === "currency-mismatch") {
+            reject(p.id, "its total investment is in another currency than the filter's bound")
+            continue
+          }
+          if (!m) continue
+          let raw = base
+          let why = ""
+          const total = p.investment?.total
+          if (tiers.length > 0) {
+            if (total === undefined) continue
+            let best: (typeof tiers)[number] | undefined
+            for (const tier of tiers) {
+              if (tier.from.currency !== total.currency) {
+                reject(
+                  p.id,
+                  `its total investment is in ${total.currency}, the tier in ${tier.from.currency}`
+                )
+                best = undefined
+                break
+              }
+              if (
+                Money.isAtLeast(total, tier.from) &&
+                (best === undefined || Money.isAtLeast(tier.from, best.from))
+              )
+                best = tier
+            }
+            if (best === undefined) continue
+            raw = best.points
+            why = ` (≥ ${fmtMoney(best.from)})`
+          }
+          if (raw === 0) continue
+          add(p.unit, {
+            key: p.id,
+            raw,
+            facts: {
+              project: p.id,
+              name: p.name,
+              ...(total ? { investment: fmtMoney(total) } : {}),
+              stage: t.stage ?? "none"
+            },
+            arithmetic: `${P.format(raw)}${why}`,
+            message: {
+              zh: `${p.name}（${p.id}）${total ? `，投资${fmtMoney(total)}` : ""}：${item.title.zh} ${signed(raw)}分`,
+              en: `${p.name} (${p.id})${total ? `, ${fmtMoney(total)}` : ""}: ${item.title.en} ${signed(raw)}`
+            }
+          })
+        }
+        return
+      }
+      case "target": {
+        const points = P.fromDecimal(item.points)
+        for (const row of progress(item.target)) {
+          if (row.unit === undefined) continue
+          const c = row.completion
+          let factor: number
+          let how: string
+          switch (item.curve.kind) {
+            case "linear": {
+              const cap = item.curve.cap ?? 1
+              factor = Math.max(0, Math.min(c, cap))
+              how = `${P.format(points)} × min(${c}, ${cap})`
+              break
+            }
+            case "stepped": {
+              const step = [...item.curve.steps]
+                .sort((a, b) => b.atLeast - a.atLeast)
+                .find((st) => c >= st.atLeast)
+              factor = step?.share ?? 0
+              how = `${P.format(points)} × ${factor} (${step ? `completion ${c} ≥ ${step.atLeast}` : `completion ${c} below every step`})`
+              break
+            }
+            case "all-or-nothing":
+              factor = c >= 1 ? 1 : 0
+              how = `${P.format(points)} × ${factor} (completion ${c})`
+              break
+          }
+          const raw = P.times(points, P.fromDecimal(factor))
+          const goal = typeof row.goal === "number" ? String(row.goal) : fmtMoney(row.goal)
+          const actual = typeof row.actual === "number" ? String(row.actual) : fmtMoney(row.actual)
+          // Target rows are per unit already: credit the unit only, not its ancestors.
+          if (applies(item, row.unit)) {
+            byUnitPush(row.unit, item, {
+              key: item.target,
+              raw,
+              facts: { target: item.target, goal, actual, completion: c, expected: row.expected },
+              arithmetic: `${how} = ${P.format(raw)}`,
+              message: {
+                zh: `${item.title.zh}：完成${actual}，目标${goal}，完成率${(c * 100).toFixed(1)}%，得${P.format(raw)}分`,
+                en: `${item.title.en}: ${actual} of ${goal}, ${(c * 100).toFixed(1)}% → ${P.format(raw)} points`
+              }
+            })
+          }
+        }
+        return
+      }
+      case "start-outcomes": {
+        const base = P.fromDecimal(item.base)
+        const mult = {
+          onTime: item.onTime ?? 1,
+          late: item.late ?? 0.5,
+          notStarted: item.notStarted ?? -0.5,
+          cannotProceed: item.cannotProceed ?? -2
+        }
+        const names = {
+          onTime: { zh: "按期开工", en: "started on time" },
+          late: { zh: "未能如期开工，本项减半计分", en: "started late: half points" },
+          notStarted: { zh: "不能开工，减半扣分", en: "not started: loses half" },
+          cannotProceed: { zh: "不能实施，双倍扣分", en: "cannot be carried out: loses double" }
+        }
+        for (const p of s.projects) {
+          const t = timelines!.get(p.id)
+          if (t === undefined) continue
+          const signedOn = t.milestones.signed
+          if (signedOn === undefined) continue
+          const m = Progress.matches({ ...item.filter, excludeClosed: false }, p, t, window)
+          if (m === "currency-mismatch") {
+            reject(p.id, "its total investment is in another currency than the filter's bound")
+            continue
+          }
+          if (!m) continue
+          const d = item.defaultDeadline
+          const deadline =
+            p.contract?.startBy ??
+            (d === undefined
+              ? undefined
+              : "monthsAfterSigning" in d
+                ? LocalDate.addMonths(signedOn, d.monthsAfterSigning)
+                : d.date)
+          if (deadline === undefined) {
+            reject(
+              p.id,
+              "it has no start deadline (contract.startBy) and the item gives no default"
+            )
+            continue
+          }
+          const started = Lifecycle.reachedOn(t, "started")
+          const outcome: keyof typeof mult | undefined =
+            t.milestones.exited !== undefined && started === undefined
+              ? "cannotProceed"
+              : started !== undefined
+                ? started <= deadline
+                  ? "onTime"
+                  : "late"
+                : asOf > deadline
+                  ? "notStarted"
+                  : undefined
+          if (outcome === undefined) continue
+          const raw = P.times(base, P.fromDecimal(mult[outcome]))
+          add(p.unit, {
+            key: p.id,
+            raw,
+            facts: {
+              project: p.id,
+              name: p.name,
+              signed: signedOn,
+              deadline,
+              ...(started ? { started } : {}),
+              outcome
+            },
+            arithmetic: `${P.format(base)} × ${mult[outcome]} = ${P.format(raw)}`,
+            message: {
+              zh: `${p.name}（${p.id}）签约${signedOn}，开工期限${deadline}${started ? `，${started}开工` : ""}：${names[outcome].zh}，${signed(raw)}分`,
+              en: `${p.name} (${p.id}) signed ${signedOn}, to start by ${deadline}${started ? `, started ${started}` : ""}: ${names[outcome].en}, ${signed(raw)}`
+            }
+          })
+        }
+        return
+      }
+      case "activity-quota": {
+        const counts = new Map<string, { n: number; ids: Array<string> }>()
+        const f = item.activityFilter
+        for (const a of s.activities ?? []) {
+          if (!inWindow(a.date)) continue
+          if (f.kinds !== undefined && !f.kinds.includes(a.kind)) continue
+          if (f.roles !== undefined && (a.role === undefined || !f.roles.includes(a.role))) continue
+          for (const u of lineage(a.unit)) {
+            const c = counts.get(u) ?? { n: 0, ids: [] }
+            c.n += a.count ?? 1
+            c.ids.push(a.id)
+            counts.set(u, c)
+          }
+        }
+        const each = P.fromDecimal(item.pointsEach)
+        const k = item.shortfallMultiplier ?? 2
+        for (const u of assessed) {
+          if (!applies(item, u.id)) continue
+          const c = counts.get(u.id) ?? { n: 0, ids: [] }
+          const done = Math.min(c.n, item.required)
+          const missing = Math.max(0, item.required - c.n)
+          const ids = [...c.ids].sort()
+          if (done > 0) {
+            const raw = each * done
+            byUnitPush(u.id, item, {
+              key: "a-done",
+              raw,
+              facts: { count: c.n, required: item.required, activities: ids },
+              arithmetic: `${done} × ${P.format(each)} = ${P.format(raw)}`,
+              message: {
+                zh: `${item.title.zh}：完成${c.n}次（要求${item.required}次），${signed(raw)}分`,
+                en: `${item.title.en}: ${c.n} of ${item.required} required, ${signed(raw)}`
+              }
+            })
+          }
+          if (missing > 0) {
+            const raw = -P.times(each * missing, P.fromDecimal(k))
+            byUnitPush(u.id, item, {
+              key: "b-missing",
+              raw,
+              facts: { count: c.n, required: item.required, missing, multiplier: k },
+              arithmetic: `−${missing} × ${P.format(each)} × ${k} = ${P.format(raw)}`,
+              message: {
+                zh: `${item.title.zh}：缺少${missing}次，每缺1次扣${k}倍，${signed(raw)}分`,
+                en: `${item.title.en}: ${missing} missing, each loses ${k}×, ${signed(raw)}`
+              }
+            })
+          }
+        }
+        return
+      }
+      case "reported": {
+        const each = P.fromDecimal(item.pointsEach)
+        for (const r of s.reports ?? []) {
+          if (r.measure !== "reported" || r.key !== item.key || !inWindow(r.on)) continue
+          if (r.unit === undefined) {
+            reject(r.id, "the report names no unit")
+            continue
+          }
+          if (typeof r.value !== "number") {
+            reject(r.id, "the report's value is money, not a count")
+            continue
+          }
+          const raw = P.times(each, P.fromDecimal(r.value))
+          add(r.unit, {
+            key: r.id,
+            raw,
+            facts: { report: r.id, on: r.on, count: r.value, ...(r.note ? { note: r.note } : {}) },
+            arithmetic: `${r.value} × ${P.format(each)} = ${P.format(raw)}`,
+            message: {
+              zh: `${item.title.zh}（${r.on}${r.note ? `，${r.note}` : ""}）：${r.value}次，${signed(raw)}分`,
+              en: `${item.title.en} (${r.on}${r.note ? `, ${r.note}` : ""}): ${r.value}, ${signed(raw)}`
+            }
+          })
+        }
+        return
+      }
+      case "exit-findings": {
+        const severities = item.severities ?? ["breach", "escalated"]
+        for (const f of context.findings) {
+          const pts = item.perClass[f.class]
+          if (pts === undefined || !severities.includes(f.severity)) continue
+          const raw = P.fromDecimal(pts)
+          add(f.unit, {
+            key: f.id,
+            raw,
+            facts: { finding: f.id, project: f.project, class: f.class, severity: f.severity },
+            arithmetic: P.format(raw),
+            message: {
+              zh: `${item.title.zh}：项目${f.project}（${f.class}，${f.severity}）${signed(raw)}分`,
+              en: `${item.title.en}: project ${f.project} (${f.class}, ${f.severity}) ${signed(raw)}`
+            }
+          })
+        }
+        return
+      }
+    }
+  }
+
+  function byUnitPush(unit: string, item: ScoringItem, line: RawLine) {
+    const idx = policy.items.indexOf(item)
+    byUnit.get(unit)?.[idx]?.push(line)
+  }
+
+  // Weight, sort, cap, total.
+  const scores = new Map<
+    string,
+    {
+      total: P.Micro
+      earned: P.Micro
+      items: Array<{ item: string; points: string }>
+      lines: Array<ScoreLine>
+    }
+  >()
+  for (const u of assessed) {
+    const perItem = byUnit.get(u.id)!
+    const lines: Array<ScoreLine> = []
+    const items: Array<{ item: string; points: string }> = []
+    let total = 0
+    let earned = 0
+    policy.items.forEach((item, i) => {
+      const raws = perItem[i]!.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      const w = item.weight ?? 1
+      const wm = w === 1 ? undefined : P.fromDecimal(w)
+      let sum = 0
+      for (const r of raws) {
+        const pts = wm === undefined ? r.raw : P.times(r.raw, wm)
+        sum += pts
+        if (pts > 0) earned += pts
+        lines.push({
+          unit: u.id,
+          item: item.id,
+          clause: item.clause,
+          points: P.format(pts),
+          facts: r.facts,
+          arithmetic:
+            wm === undefined ? r.arithmetic : `(${r.arithmetic}) × weight ${w} = ${P.format(pts)}`,
+          message: r.message
+        })
+      }
+      const max = item.max === undefined ? undefined : P.fromDecimal(item.max)
+      const min = item.min === undefined ? undefined : P.fromDecimal(item.min)
+      const bound =
+        max !== undefined && sum > max ? max : min !== undefined && sum < min ? min : undefined
+      if (bound !== undefined) {
+        const adj = bound - sum
+        lines.push({
+          unit: u.id,
+          item: item.id,
+          clause: item.clause,
+          points: P.format(adj),
+          facts: { before: P.format(sum), bound: P.format(bound) },
+          arithmetic: `${P.format(sum)} → ${P.format(bound)} (${bound === max ? "max" : "min"}) = ${signed(adj)}`,
+          message: {
+            zh: `${item.title.zh}：本项${bound === max ? "最高" : "最低"}${P.format(bound)}分，调整${signed(adj)}分`,
+            en: `${item.title.en}: the item's ${bound === max ? "maximum" : "minimum"} is ${P.format(bound)}, adjusted ${signed(adj)}`
+          }
+        })
+        sum = bound
+      }
+      total += sum
+      if (raws.length > 0 || bound !== undefined)
+        items.push({ item: item.id, points: P.format(sum) })
+    })
+    scores.set(u.id, { total, earned, items, lines })
+  }
+
+  const groups = groupsOf(policy, s.campaign.assessedUnitKinds)
+  const result = finish(policy, groups, assessed, scores, context)
+  return Result.succeed({
+    policy: {
+      id: policy.id,
+      version: policy.version,
+      optionsHash: Fingerprint.fingerprint(input.options ?? dataOf(policy))
+    },
+    campaign: s.campaign.id,
+    asOf,
+    ...result,
+    rejected: rejected.sort((a, b) =>
+      a.record < b.record ? -1 : a.record > b.record ? 1 : (a.item ?? "") < (b.item ?? "") ? -1 : 1
+    )
+  })
+}
+
+const dataOf = (policy: ScoringPolicy): unknown => ({
+  ...policy,
+  items: policy.items.map((i) =>
+    i.kind === "custom" ? { kind: "custom", id: i.id, weight: i.weight, max: i.max, min: i.min } : i
+  )
+})
+
+const malformed = (l: CustomLine): string | undefined => {
+  if (l === null || typeof l !== "object") return "a line must be an object"
+  if (typeof l.points !== "number" || !Number.isFinite(l.points))
+    return `points must be a finite number, got ${String(l.points)}`
+  if (l.facts === null || typeof l.facts !== "object") return "facts must be an object"
+  if (typeof l.arithmetic !== "string") return "arithmetic must be a string"
+  if (
+    l.message === null ||
+    typeof l.message !== "object" ||
+    typeof l.message.zh !== "string" ||
+    typeof l.message.en !== "string"
+  ) {
+    return "message must have zh and en strings"
+  }
+  try {
+    P.fromDecimal(l.points)
+  } catch (e) {
+    return (e as Error).message
+  }
+  return undefined
+}
+
+/** @internal Groups of the policy, plus one for assessed kinds no group names (no unit is left out). */
+export const groupsOf = (
+  policy: Pick<ScoringPolicy, "groups">,
+  assessedKinds: ReadonlyArray<Unit.UnitKind>
+): ReadonlyArray<Group> => {
+  const groups: Array<Group> = [...(policy.groups ?? [])]
+  const covered = new Set(groups.flatMap((g) => g.unitKinds))
+  const rest = assessedKinds.filter((k) => !covered.has(k))
+  if (rest.length > 0) {
+    groups.push(
+      policy.groups === undefined
+        ? { id: "all", title: { zh: "全部单位", en: "all units" }, unitKinds: rest }
+        : { id: "other", title: { zh: "其他单位", en: "other units" }, unitKinds: rest }
+    )
+  }
+  return groups
+}
+
+/** @internal Ranks units in their groups, applies vetoes and tiers. Shared with Composite. */
+export const finish = (
+  policy: Pick<ScoringPolicy, "vetoes" | "tiers" | "ties">,
+  groups: ReadonlyArray<Group>,
+  units: ReadonlyArray<Unit.Unit>,
+  scores: ReadonlyMap<
+    string,
+    {
+      total: number
+      earned: number
+      items: ReadonlyArray<{ item: string; points: string }>
+      lines: ReadonlyArray<ScoreLine>
+    }
+  >,
+  context: Pick<Context, "progress" | "findings" | "lineage"> | undefined,
+  carried?: ReadonlyMap<
+    string,
+    ReadonlyArray<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
+  >
+): Pick<Assessment, "groups" | "units" | "tiers"> => {
+  const ties = policy.ties ?? "shared"
+  // Vetoes: those carried from period assessments, then the policy's own.
+  const vetoes = new Map<
+    string,
+    Array<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
+  >()
+  for (const [u, list] of carried ?? []) vetoes.set(u, [...list])
+  for (const v of policy.vetoes ?? []) {
+    for (const u of units) {
+      let reason: string | undefined
+      if (v.when.kind === "target-missed") {
+        for (const t of v.when.targets) {
+          const row = context?.progress(t).find((r) => r.unit === u.id)
+          if (row !== undefined && row.completion < 1) {
+            reason = `target ${t}: completion ${row.completion} < 1`
+            break
+          }
+        }
+      } else if (context !== undefined) {
+        const classes = v.when.classes
+        const n = context.findings.filter(
+          (f) =>
+            f.severity !== "warning" &&
+            classes.includes(f.class) &&
+            context.lineage(f.unit).includes(u.id)
+        ).length
+        if (n >= v.when.atLeast)
+          reason = `${n} breaches of ${classes.join(", ")} (at least ${v.when.atLeast})`
+      }
+      if (reason !== undefined) {
+        const list = vetoes.get(u.id) ?? []
+        list.push({ veto: v.id, bars: v.bars, reason })
+        vetoes.set(u.id, list)
+      }
+    }
+  }
+  const barred = (unit: string, tier: string) =>
+    (vetoes.get(unit) ?? []).some((v) => v.bars.includes(tier))
+
+  const outGroups: Array<{ id: string; title: { zh: string; en: string }; units: Array<string> }> =
+    []
+  const ranks = new Map<string, { rank: number; group: string }>()
+  for (const g of groups) {
+    const members = units.filter((u) => g.unitKinds.includes(u.kind))
+    const ranked = Ranking.rank(
+      members.map((u) => ({
+        unit: u.id,
+        total: scores.get(u.id)!.total,
+        earned: scores.get(u.id)!.earned
+      })),
+      ties
+    )
+    for (const r of ranked) ranks.set(r.unit, { rank: r.rank, group: g.id })
+    outGroups.push({ id: g.id, title: g.title, units: ranked.map((r) => r.unit) })
+  }
+
+  // Tiers list units in group and rank order, whatever the input order.
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const ranked = outGroups.flatMap((g) => g.units.map((id) => byId.get(id)!))
+  const tierUnits = new Map<string, Array<string>>()
+  const place = (ordered: ReadonlyArray<string>, n: number): Array<string> => {
+    const out: Array<string> = []
+    let last: number | undefined
+    let lastPlace = 0
+    ordered.forEach((u, i) => {
+      const total = scores.get(u)!.total
+      const p = ties === "shared" && last === total ? lastPlace : i + 1
+      if (p <= n) out.push(u)
+      last = total
+      lastPlace = p
+    })
+    return out
+  }
+  for (const tier of policy.tiers ?? []) {
+    let chosen: Array<string> = []
+    if (tier.kind === "top" || tier.kind === "bottom") {
+      for (const g of outGroups) {
+        if (tier.group !== undefined && tier.group !== g.id) continue
+        const eligible = g.units.filter((u) => !barred(u, tier.id))
+        chosen.push(...place(tier.kind === "top" ? eligible : [...eligible].reverse(), tier.n))
+      }
+    } else if (tier.kind === "targets") {
+      for (const u of ranked) {
+        const rows = tier.targets.flatMap(
+          (t) => context?.progress(t).filter((r) => r.unit === u.id) ?? []
+        )
+        if (rows.length === 0) continue
+        const met = rows.every((r) => r.completion >= 1)
+        if (met === tier.met && !barred(u.id, tier.id)) chosen.push(u.id)
+      }
+    } else {
+      const bound = P.fromDecimal(tier.atLeast)
+      chosen = ranked
+        .filter((u) => scores.get(u.id)!.total >= bound && !barred(u.id, tier.id))
+        .map((u) => u.id)
+    }
+    tierUnits.set(tier.id, chosen)
+  }
+
+  const outUnits: Array<UnitScore> = []
+  for (const g of outGroups) {
+    for (const id of g.units) {
+      const u = byId.get(id)!
+      const sc = scores.get(id)!
+      outUnits.push({
+        unit: id,
+        name: u.name,
+        kind: u.kind,
+        group: g.id,
+        total: P.format(sc.total),
+        earned: P.format(sc.earned),
+        items: sc.items,
+        lines: sc.lines,
+        rank: ranks.get(id)!.rank,
+        tiers: (policy.tiers ?? [])
+          .filter((t) => tierUnits.get(t.id)!.includes(id))
+          .map((t) => t.id),
+        vetoes: vetoes.get(id) ?? []
+      })
+    }
+  }
+  return {
+    groups: outGroups,
+    units: outUnits,
+    tiers: (policy.tiers ?? []).map((t: Tier) => ({
+      id: t.id,
+      title: t.title,
+      clause: t.clause,
+      units: tierUnits.get(t.id)!
+    }))
+  }
+}
+
+/**
+ * The explanation of a unit's score: its total, rank, tiers and vetoes, and
+ * each item's points with the lines that make them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Explanation {
+  readonly unit: string
+  readonly name: string
+  readonly total: string
+  readonly rank: number
+  readonly group: string
+  readonly tiers: ReadonlyArray<string>
+  readonly vetoes: UnitScore["vetoes"]
+  readonly items: ReadonlyArray<{
+    readonly item: string
+    readonly clause: string
+    readonly points: string
+    readonly lines: ReadonlyArray<ScoreLine>
+  }>
+}
+
+/**
+ * Why a unit has its score: the whole tree, or `undefined` for a unit the
+ * assessment does not hold.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#explain}
+ *
+ * @since 0.1.0
+ * @category explaining
+ */
+export const explain = (assessment: Assessment, unit: string): Explanation | undefined => {
+  const u = assessment.units.find((x) => x.unit === unit)
+  if (u === undefined) return undefined
+  return {
+    unit: u.unit,
+    name: u.name,
+    total: u.total,
+    rank: u.rank,
+    group: u.group,
+    tiers: u.tiers,
+    vetoes: u.vetoes,
+    items: u.items.map((i) => {
+      const lines = u.lines.filter((l) => l.item === i.item)
+      return { item: i.item, clause: lines[0]?.clause ?? "", points: i.points, lines }
+    })
+  }
+}
+
+/**
+ * Writes an explanation as indented text, in Chinese (default) or English.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#explain}
+ *
+ * @since 0.1.0
+ * @category explaining
+ */
+export const formatExplanation = (e: Explanation, lang: "zh" | "en" = "zh"): string => {
+  const out: Array<string> = []
+  out.push(
+    lang === "zh"
+      ? `${e.name}（${e.unit}）：总分${e.total}，第${e.rank}名${e.tiers.length ? `，${e.tiers.join("、")}` : ""}`
+      : `${e.name} (${e.unit}): ${e.total} points, rank ${e.rank}${e.tiers.length ? `, ${e.tiers.join(", ")}` : ""}`
+  )
+  for (const v of e.vetoes)
+    out.push(
+      lang === "zh"
+        ? `  否决 ${v.veto}（${v.reason}）：不得评为 ${v.bars.join("、")}`
+        : `  veto ${v.veto} (${v.reason}): barred from ${v.bars.join(", ")}`
+    )
+  for (const i of e.items) {
+    out.push(`  ${i.item} [${i.clause}] ${i.points}`)
+    for (const l of i.lines)
+      out.push(`    ${l.points.padStart(8)}  ${l.message[lang]}  (${l.arithmetic})`)
+  }
+  return out.join("\n")
+}

@@ -1,0 +1,40 @@
+/**
+ * The read-only context an assessment runs in: the snapshot, the as-of date,
+ * every project's folded timeline, the exit findings, and cached target
+ * progress. Custom items read it; nothing may change it.
+ *
+ * @since 0.1.0
+ */
+import type { Lifecycle, LocalDate, Progress, Snapshot } from "@gongjian/core"
+
+/**
+ * An exit finding as scoring reads it (the shape `@gongjian/exit-rules`
+ * produces; scoring does not depend on that package).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FindingLike {
+  readonly id: string
+  readonly project: string
+  readonly unit: string
+  readonly class: string
+  readonly severity: "warning" | "breach" | "escalated"
+}
+
+/**
+ * The context of one assessment run.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Context {
+  readonly snapshot: Snapshot.Snapshot
+  readonly asOf: LocalDate.LocalDate
+  readonly timelines: ReadonlyMap<string, Lifecycle.Timeline>
+  readonly findings: ReadonlyArray<FindingLike>
+  /** The unit and its ancestors, nearest first. */
+  readonly lineage: (unit: string) => ReadonlyArray<string>
+  /** The progress rows of a campaign target as of the assessment date (computed once). */
+  readonly progress: (target: string) => ReadonlyArray<Progress.TargetProgress>
+}

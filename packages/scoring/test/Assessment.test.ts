@@ -1,0 +1,390 @@
+import type { Snapshot } from "@gongjian/core"
+import { Assessment, type ScoringItem, type ScoringPolicy } from "@gongjian/scoring"
+import * as BigDecimal from "effect/BigDecimal"
+import * as Result from "effect/Result"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { snapshot } from "../examples/drive.js"
+
+const title = { zh: "项", en: "item" }
+const policyOf = (
+  items: ReadonlyArray<ScoringItem.ScoringItem>,
+  extra: Partial<ScoringPolicy.ScoringPolicy> = {}
+): ScoringPolicy.ScoringPolicy => ({
+  id: "p",
+  version: "1",
+  title,
+  items,
+  ...extra
+})
+const run = (policy: ScoringPolicy.ScoringPolicy, snap: Snapshot.Snapshot = snapshot) =>
+  Result.getOrThrow(Assessment.run(policy, { snapshot: snap }))
+const totals = (a: Assessment.Assessment) =>
+  Object.fromEntries(a.units.map((u) => [u.unit, u.total]))
+
+// fair-signings progress (as of 2026-10-15): town-a 2/2 = 1, street-b 1/2 = 0.5, park-c 1/2 = 0.5.
+const targetItem = (curve: typeof ScoringItem.Curve.Type, extra = {}): ScoringItem.ScoringItem => ({
+  kind: "target",
+  id: "fair",
+  title,
+  clause: "002 二",
+  target: "fair-signings",
+  points: 10,
+  curve,
+  ...extra
+})
+
+describe("target completion", () => {
+  it("linear: points × completion", () => {
+    // 10 × 1 = 10; 10 × 0.5 = 5; departments have no share of the target: no line.
+    expect(totals(run(policyOf([targetItem({ kind: "linear" })])))).toEqual({
+      "town-a": "10",
+      "street-b": "5",
+      "park-c": "5",
+      "dept-d": "0",
+      "dept-e": "0"
+    })
+  })
+  it("stepped: the share of the highest step reached", () => {
+    const a = run(
+      policyOf([
+        targetItem({
+          kind: "stepped",
+          steps: [
+            { atLeast: 0.5, share: 0.4 },
+            { atLeast: 1, share: 1 }
+          ]
+        })
+      ])
+    )
+    // 1 ≥ 1 → 10; 0.5 ≥ 0.5 → 10 × 0.4 = 4.
+    expect(totals(a)["town-a"]).toBe("10")
+    expect(totals(a)["street-b"]).toBe("4")
+  })
+  it("all-or-nothing", () => {
+    const a = run(policyOf([targetItem({ kind: "all-or-nothing" })]))
+    expect([totals(a)["town-a"], totals(a)["street-b"]]).toEqual(["10", "0"])
+  })
+  it("weights lines and caps the item, keeping lines and total equal", () => {
+    // weight 1.5: town-a 15, street-b 7.5; max 12: town-a capped with a −3 line.
+    const a = run(policyOf([targetItem({ kind: "linear" }, { weight: 1.5, max: 12 })]))
+    const townA = a.units.find((u) => u.unit === "town-a")!
+    expect(townA.lines.map((l) => l.points)).toEqual(["15", "-3"])
+    expect(townA.total).toBe("12")
+    expect(totals(a)["street-b"]).toBe("7.5")
+    expect(townA.lines[0]!.arithmetic).toBe("(10 × min(1, 1) = 10) × weight 1.5 = 15")
+  })
+})
+
+describe("deductions and floors", () => {
+  it("a floor limits what an item can take away", () => {
+    // street-b trips: 2 done +2, 1 missing −1 × 1 × 3 = −3 → −1, floored at 0 by a +1 line.
+    const item: ScoringItem.ScoringItem = {
+      kind: "activity-quota",
+      id: "trips",
+      title,
+      clause: "002 三.1",
+      activityFilter: { roles: ["principal"] },
+      required: 3,
+      pointsEach: 1,
+      shortfallMultiplier: 3,
+      min: 0,
+      appliesTo: ["street"]
+    }
+    const b = run(policyOf([item])).units.find((u) => u.unit === "street-b")!
+    expect(b.lines.map((l) => l.points)).toEqual(["2", "-3", "1"])
+    expect(b.total).toBe("0")
+  })
+})
+
+describe("vetoes and tiers", () => {
+  const base = policyOf([targetItem({ kind: "linear" })], {
+    vetoes: [
+      {
+        id: "v",
+        title,
+        clause: "000 二.(一).1",
+        when: { kind: "target-missed", targets: ["fair-signings"] },
+        bars: ["first"]
+      }
+    ],
+    tiers: [
+      { kind: "top", id: "first", title, clause: "x", n: 2 },
+      { kind: "targets", id: "met", title, clause: "x", targets: ["fair-signings"], met: true },
+      { kind: "targets", id: "missed", title, clause: "x", targets: ["fair-signings"], met: false },
+      { kind: "min-score", id: "five", title, clause: "x", atLeast: 5 }
+    ]
+  })
+  it("a vetoed unit keeps its score and rank, and the tier passes to the next unit", () => {
+    const a = run(base)
+    // Ranks: town-a 10 (1), park-c 5 (2), street-b 5 (2) — tied, earned equal, then by id —,
+    // dept-d 0 (4), dept-e 0 (4).
+    expect(a.units.map((u) => [u.unit, u.total, u.rank])).toEqual([
+      ["town-a", "10", 1],
+      ["park-c", "5", 2],
+      ["street-b", "5", 2],
+      ["dept-d", "0", 4],
+      ["dept-e", "0", 4]
+    ])
+    // street-b and park-c are barred from "first": it goes to town-a and the
+    // next eligible units, tied departments dept-d and dept-e (shared place 2).
+    expect(a.tiers.find((t) => t.id === "first")!.units).toEqual(["town-a", "dept-d", "dept-e"])
+    expect(a.tiers.find((t) => t.id === "met")!.units).toEqual(["town-a"])
+    expect(a.tiers.find((t) => t.id === "missed")!.units).toEqual(["park-c", "street-b"])
+    expect(a.tiers.find((t) => t.id === "five")!.units).toEqual(["town-a", "park-c", "street-b"])
+    expect(a.units[2]!.vetoes).toEqual([
+      { veto: "v", bars: ["first"], reason: "target fair-signings: completion 0.5 < 1" }
+    ])
+  })
+  it("broken ties give every unit its own rank", () => {
+    const a = run({ ...base, ties: "broken" })
+    expect(a.units.map((u) => u.rank)).toEqual([1, 2, 3, 4, 5])
+    expect(a.units.map((u) => u.unit)).toEqual(["town-a", "park-c", "street-b", "dept-d", "dept-e"])
+  })
+})
+
+describe("groups", () => {
+  it("ranks kinds no group names in an 'other' group rather than dropping them", () => {
+    const a = run(policyOf([], { groups: [{ id: "towns", title, unitKinds: ["town"] }] }))
+    expect(a.groups.map((g) => [g.id, g.units])).toEqual([
+      ["towns", ["town-a"]],
+      ["other", ["dept-d", "dept-e", "park-c", "street-b"]]
+    ])
+  })
+})
+
+describe("custom items and errors", () => {
+  const custom = (compute: ScoringItem.CustomItem["compute"]): ScoringItem.CustomItem => ({
+    kind: "custom",
+    id: "c",
+    title,
+    clause: "local",
+    compute
+  })
+  it("an item that throws is a typed error naming the item and the unit", () => {
+    const r = Assessment.run(
+      policyOf([
+        custom(() => {
+          throw new Error("boom")
+        })
+      ]),
+      { snapshot }
+    )
+    expect(Result.isFailure(r) && r.failure).toMatchObject({
+      _tag: "AssessmentError",
+      item: "c",
+      unit: "town-a"
+    })
+    expect(Result.isFailure(r) && r.failure.message).toBe(
+      "Assessment by p (item c, unit town-a): the item threw: boom"
+    )
+  })
+  it("a malformed line is a typed error", () => {
+    const nan = Assessment.run(
+      policyOf([
+        custom(() => [
+          { points: Number.NaN, facts: {}, arithmetic: "", message: { zh: "", en: "" } }
+        ])
+      ]),
+      { snapshot }
+    )
+    expect(Result.isFailure(nan) && nan.failure.detail).toBe(
+      "line 0: points must be a finite number, got NaN"
+    )
+    const missing = Assessment.run(policyOf([custom(() => [{ points: 1 } as never])]), { snapshot })
+    expect(Result.isFailure(missing) && missing.failure.detail).toBe(
+      "line 0: facts must be an object"
+    )
+    const tooFine = Assessment.run(
+      policyOf([
+        custom(() => [
+          { points: 0.0000001, facts: {}, arithmetic: "", message: { zh: "", en: "" } }
+        ])
+      ]),
+      { snapshot }
+    )
+    expect(Result.isFailure(tooFine)).toBe(true)
+  })
+  it("custom items cannot change the context", () => {
+    const r = Assessment.run(
+      policyOf([
+        custom((ctx) => {
+          ;(ctx as { asOf: string }).asOf = "2030-01-01"
+          return []
+        })
+      ]),
+      { snapshot }
+    )
+    expect(Result.isFailure(r) && r.failure.detail).toMatch(
+      /^the item threw: Cannot assign to read only property 'asOf'/
+    )
+  })
+})
+
+describe("records that cannot be counted", () => {
+  it("are listed as rejected with the reason", () => {
+    const item: ScoringItem.ScoringItem = {
+      kind: "per-project",
+      id: "usd",
+      title,
+      clause: "x",
+      filter: { stage: "signed" },
+      tiers: [{ from: { amount: BigDecimal.fromBigInt(10_000_000n), currency: "USD" }, points: 1 }]
+    }
+    const a = run(policyOf([item]))
+    // F-5 has exited and is filtered out before its amount is read.
+    expect(a.rejected.map((r) => [r.item, r.record])).toEqual([
+      ["usd", "F-1"],
+      ["usd", "F-2"],
+      ["usd", "F-3"],
+      ["usd", "F-4"],
+      ["usd", "F-6"]
+    ])
+  })
+})
+
+// ── properties ─────────────────────────────────────────────────────────────
+const fullPolicy = policyOf(
+  [
+    targetItem({ kind: "linear" }, { weight: 0.3 }),
+    {
+      kind: "per-project",
+      id: "pp",
+      title,
+      clause: "x",
+      filter: { stage: "signed" },
+      tiers: [
+        { from: { amount: BigDecimal.fromBigInt(100_000_000n), currency: "CNY" }, points: 2 },
+        { from: { amount: BigDecimal.fromBigInt(1_000_000_000n), currency: "CNY" }, points: 5 }
+      ]
+    },
+    { kind: "start-outcomes", id: "so", title, clause: "x", filter: { flags: ["key"] }, base: 3.5 },
+    {
+      kind: "activity-quota",
+      id: "aq",
+      title,
+      clause: "x",
+      activityFilter: { kinds: ["outbound-trip"] },
+      required: 3,
+      pointsEach: 0.7,
+      weight: 1.25
+    },
+    { kind: "reported", id: "rp", title, clause: "x", key: "service-complaint", pointsEach: -1.5 }
+  ],
+  {
+    vetoes: [
+      {
+        id: "v",
+        title,
+        clause: "x",
+        when: { kind: "target-missed", targets: ["fair-signings"] },
+        bars: ["top"]
+      }
+    ],
+    tiers: [
+      { kind: "top", id: "top", title, clause: "x", n: 2 },
+      { kind: "bottom", id: "bottom", title, clause: "x", n: 2 },
+      { kind: "targets", id: "missed", title, clause: "x", targets: ["fair-signings"], met: false },
+      { kind: "min-score", id: "min", title, clause: "x", atLeast: 1 }
+    ],
+    groups: [{ id: "towns", title, unitKinds: ["town", "street", "park"] }]
+  }
+)
+
+const shuffled = <A>(xs: ReadonlyArray<A>, seed: number): Array<A> => {
+  const out = [...xs]
+  let s = seed
+  for (let k = out.length - 1; k > 0; k--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31
+    const j = s % (k + 1)
+    ;[out[k], out[j]] = [out[j]!, out[k]!]
+  }
+  return out
+}
+
+describe("properties", () => {
+  it("the same inputs in any order give byte-identical assessments", () => {
+    const reference = JSON.stringify(run(fullPolicy))
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
+        const s: Snapshot.Snapshot = {
+          ...snapshot,
+          units: shuffled(snapshot.units, seed),
+          projects: shuffled(snapshot.projects, seed + 1).map((p) => ({
+            ...p,
+            events: shuffled(p.events, seed + 2)
+          })),
+          activities: shuffled(snapshot.activities ?? [], seed + 3),
+          reports: shuffled(snapshot.reports ?? [], seed + 4)
+        }
+        expect(JSON.stringify(run(fullPolicy, s))).toBe(reference)
+      }),
+      { numRuns: 40 }
+    )
+  })
+
+  it("a unit's lines add up exactly to its total, and its items to the same", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 3, noNaN: true }).map((w) => Math.round(w * 1000) / 1000),
+        (w) => {
+          const p = { ...fullPolicy, items: fullPolicy.items.map((i) => ({ ...i, weight: w })) }
+          for (const u of run(p).units) {
+            const lines = u.lines.reduce(
+              (acc, l) => BigDecimal.sum(acc, BigDecimal.fromStringUnsafe(l.points)),
+              BigDecimal.fromBigInt(0n)
+            )
+            const items = u.items.reduce(
+              (acc, l) => BigDecimal.sum(acc, BigDecimal.fromStringUnsafe(l.points)),
+              BigDecimal.fromBigInt(0n)
+            )
+            expect(BigDecimal.equals(lines, BigDecimal.fromStringUnsafe(u.total))).toBe(true)
+            expect(BigDecimal.equals(items, BigDecimal.fromStringUnsafe(u.total))).toBe(true)
+          }
+        }
+      ),
+      { numRuns: 30 }
+    )
+  })
+
+  it("ranking is a total order consistent with the totals", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 5, maxLength: 5 }),
+        fc.constantFrom("shared" as const, "broken" as const),
+        (pts, ties) => {
+          // One custom item gives each unit its points.
+          const ids = snapshot.units.map((u) => u.id)
+          const p = policyOf(
+            [
+              {
+                kind: "custom",
+                id: "given",
+                title,
+                clause: "x",
+                compute: (_ctx, unit) => [
+                  {
+                    points: pts[ids.indexOf(unit.id)]!,
+                    facts: {},
+                    arithmetic: "",
+                    message: { zh: "", en: "" }
+                  }
+                ]
+              }
+            ],
+            { ties }
+          )
+          const a = run(p)
+          const ranks = a.units.map((u) => u.rank)
+          const values = a.units.map((u) => Number(u.total))
+          for (let i = 1; i < a.units.length; i++) {
+            expect(values[i]!).toBeLessThanOrEqual(values[i - 1]!)
+            if (ties === "broken") expect(ranks[i]).toBe(i + 1)
+            else expect(ranks[i]).toBe(values[i] === values[i - 1] ? ranks[i - 1] : i + 1)
+          }
+        }
+      ),
+      { numRuns: 60 }
+    )
+  })
+})
