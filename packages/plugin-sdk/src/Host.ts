@@ -1,0 +1,541 @@
+/**
+ * The plugin host (插件宿主): loads plugins with their options, checks them,
+ * and runs them over a snapshot — exit rules, gates, then scoring — each
+ * plugin isolated from the others.
+ *
+ * @since 0.1.0
+ */
+import { Calendar, Fingerprint, type LocalDate, type Snapshot } from "@gongjian/core"
+import { ExitEngine, ExitRule, type Finding } from "@gongjian/exit-rules"
+import { Assessment, type ScoringItem } from "@gongjian/scoring"
+import * as Data from "effect/Data"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
+import * as SemVerRange from "effect/SemVerRange"
+import * as Gate from "./Gate.js"
+import { deepFreeze, isFrozenWrite } from "./internal/freeze.js"
+import * as Message from "./Message.js"
+import {
+  type AnyPlugin,
+  type Contents,
+  type Data as MessageData,
+  type MessageIdOf,
+  type Plugin,
+  sdkVersion
+} from "./Plugin.js"
+
+/**
+ * A plugin that cannot be loaded, naming the plugin and where:
+ *
+ * - `options`: an option does not fit the schema (`path` is the option's path);
+ * - `duplicate-id`: two plugins, or two rules of one plugin, share an id;
+ * - `sdk-range`: the plugin does not support this SDK;
+ * - `contents`: a rule is malformed, or names a message the plugin lacks;
+ * - `create`: the plugin threw while making its rules.
+ *
+ * @example
+ * {@includeCode ../examples/Host.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PluginLoadError extends Data.TaggedError("PluginLoadError")<{
+  readonly plugin: string
+  readonly problem: "options" | "duplicate-id" | "sdk-range" | "contents" | "create"
+  readonly path: string
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `Plugin ${this.plugin}${this.path ? `, ${this.path}` : ""}: ${this.detail}`
+  }
+}
+
+/**
+ * A plugin that failed while running — it threw, returned a malformed result,
+ * or tried to change its (frozen) input. It names the plugin, the rule and
+ * the stage; that stage's results of that plugin are withheld, and the other
+ * plugins' results stand.
+ *
+ * @example
+ * {@includeCode ../examples/Host.ts#isolation}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PluginRuntimeError extends Data.TaggedError("PluginRuntimeError")<{
+  readonly plugin: string
+  readonly rule: string | undefined
+  readonly stage: "exit-rules" | "gates" | "scoring"
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `Plugin ${this.plugin}${this.rule ? `, rule ${this.rule}` : ""} (${this.stage}): ${this.detail}`
+  }
+}
+
+/**
+ * A plugin loaded with its options.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Installed {
+  readonly plugin: Plugin<unknown>
+  /** The options in their JSON form, defaults applied. */
+  readonly options: { readonly [key: string]: unknown }
+  readonly optionsHash: string
+  readonly contents: Contents
+}
+
+/**
+ * A host with its plugins loaded.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Host {
+  readonly sdkVersion: string
+  readonly installed: ReadonlyArray<Installed>
+}
+
+const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
+const pathOf = (path: ReadonlyArray<PropertyKey>) =>
+  path.reduce<string>(
+    (s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
+    ""
+  )
+
+/**
+ * Loads plugins with their options (JSON, merged over each plugin's
+ * defaults). Every problem of every plugin is reported, not only the first.
+ *
+ * @example
+ * {@includeCode ../examples/Host.ts#load}
+ *
+ * @since 0.1.0
+ * @category loading
+ */
+export const load = (
+  entries: ReadonlyArray<{
+    readonly plugin: AnyPlugin
+    readonly options?: { readonly [key: string]: unknown }
+  }>
+): Result.Result<Host, ReadonlyArray<PluginLoadError>> => {
+  const errors: Array<PluginLoadError> = []
+  const installed: Array<Installed> = []
+  const ids = new Set<string>()
+  for (const { plugin, options } of entries) {
+    const id = plugin.meta.id
+    const fail = (problem: PluginLoadError["problem"], path: string, detail: string) =>
+      errors.push(new PluginLoadError({ plugin: id, problem, path, detail }))
+    if (ids.has(id)) {
+      fail("duplicate-id", "meta.id", "another plugin with this id is already loaded")
+      continue
+    }
+    ids.add(id)
+    const range = SemVerRange.parse(plugin.meta.sdk)
+    if (Result.isFailure(range) || !SemVerRange.matches(range.success, sdkVersion)) {
+      fail(
+        "sdk-range",
+        "meta.sdk",
+        `the plugin supports SDK ${plugin.meta.sdk}; this is ${sdkVersion}`
+      )
+      continue
+    }
+    const merged = { ...plugin.defaults, ...options }
+    const decoded = Schema.decodeUnknownResult(
+      plugin.options as unknown as Schema.Codec<unknown, unknown>
+    )(merged, { errors: "all", onExcessProperty: "error" })
+    if (Result.isFailure(decoded)) {
+      for (const issue of formatter(decoded.failure.issue).issues) {
+        const keys = (issue.path ?? []) as ReadonlyArray<PropertyKey>
+        let value: unknown = merged
+        for (const k of keys)
+          value =
+            value !== null && typeof value === "object"
+              ? (value as Record<PropertyKey, unknown>)[k]
+              : undefined
+        const got = value === undefined ? "" : `, got ${JSON.stringify(value)}`
+        const detail =
+          issue.message === "Expected no excess property"
+            ? `is not an option of this plugin${got}`
+            : `${issue.message}${got}`
+        fail("options", `options.${pathOf(keys)}`, detail)
+      }
+      continue
+    }
+    let contents: Contents
+    try {
+      contents = plugin.create(decoded.success)
+    } catch (e) {
+      fail(
+        "create",
+        "",
+        `the plugin threw while making its rules: ${e instanceof Error ? e.message : String(e)}`
+      )
+      continue
+    }
+    const before = errors.length
+    checkContents(plugin, contents, (path, detail) => fail("contents", path, detail))
+    if (errors.length > before) continue
+    installed.push({
+      plugin,
+      options: merged,
+      optionsHash: Fingerprint.fingerprint(merged),
+      contents: deepFreeze(contents)
+    })
+  }
+  return errors.length > 0 ? Result.fail(errors) : Result.succeed({ sdkVersion, installed })
+}
+
+const exitRuleType = Schema.toType(ExitRule.ExitRule)
+const dataGateType = Schema.toType(Gate.DataGate)
+
+const checkContents = (
+  plugin: Plugin<unknown>,
+  c: Contents,
+  fail: (path: string, detail: string) => void
+) => {
+  const seen = new Map<string, string>()
+  const unique = (id: string, path: string) => {
+    const other = seen.get(id)
+    if (other !== undefined) fail(`${path}.id`, `the id ${id} is also used at ${other}`)
+    else seen.set(id, path)
+  }
+  const messageKnown = (m: MessageIdOf | undefined, path: string) => {
+    if (typeof m === "string" && plugin.messages[m] === undefined)
+      fail(`${path}.messageId`, `the plugin has no message ${m}`)
+  }
+  c.scoring?.items.forEach((item, i) => {
+    unique(item.id, `scoring.items[${i}]`)
+    messageKnown(item.messageId, `scoring.items[${i}]`)
+  })
+  c.exitRules?.forEach((rule, i) => {
+    unique(rule.id, `exitRules[${i}]`)
+    messageKnown(rule.messageId, `exitRules[${i}]`)
+    const { messageId: _, ...data } = rule
+    const r = Schema.decodeUnknownResult(exitRuleType)(data, { errors: "all" })
+    if (Result.isFailure(r)) {
+      for (const issue of formatter(r.failure.issue).issues) {
+        fail(
+          `exitRules[${i}].${pathOf((issue.path ?? []) as ReadonlyArray<PropertyKey>)}`,
+          issue.message
+        )
+      }
+    }
+  })
+  c.gates?.forEach((gate, i) => {
+    unique(gate.id, `gates[${i}]`)
+    if (!("check" in gate)) {
+      const r = Schema.decodeUnknownResult(dataGateType)(gate, { errors: "all" })
+      if (Result.isFailure(r)) fail(`gates[${i}]`, String(r.failure))
+    } else if (typeof gate.check !== "function")
+      fail(`gates[${i}].check`, "a custom gate needs a check function")
+  })
+}
+
+/**
+ * A score line as a plugin reports it: the line, the plugin, the message id
+ * and its data (the line's facts and points).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PluginLine = Assessment.ScoreLine & {
+  readonly plugin: string
+  readonly messageId: string
+  readonly data: MessageData
+}
+
+/**
+ * A finding as a plugin reports it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PluginFinding = Finding.Finding & {
+  readonly plugin: string
+  readonly messageId: string
+  readonly data: MessageData
+}
+
+/**
+ * A gate verdict as a plugin reports it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PluginVerdict = Gate.Verdict & { readonly plugin: string }
+
+/**
+ * The result of a run: the plugins (id, version, options fingerprint), their
+ * findings, gate verdicts and assessments, and the errors of the plugins that
+ * failed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Run {
+  readonly asOf: LocalDate.LocalDate
+  readonly sdkVersion: string
+  readonly plugins: ReadonlyArray<{
+    readonly id: string
+    readonly version: string
+    readonly optionsHash: string
+  }>
+  readonly findings: ReadonlyArray<PluginFinding>
+  readonly resolved: ReadonlyArray<Finding.Resolution & { readonly plugin: string }>
+  readonly unevaluated: ReadonlyArray<Finding.Unevaluated & { readonly plugin: string }>
+  readonly verdicts: ReadonlyArray<PluginVerdict>
+  readonly assessments: ReadonlyArray<{
+    readonly plugin: string
+    readonly assessment: Assessment.Assessment
+  }>
+  readonly errors: ReadonlyArray<PluginRuntimeError>
+}
+
+const messageIdOf = (m: MessageIdOf | undefined, fallback: string, data: MessageData): string =>
+  m === undefined ? fallback : typeof m === "string" ? m : m(data)
+
+const describeError = (e: unknown): string =>
+  isFrozenWrite(e)
+    ? `it tried to change its input, which is read-only (${(e as Error).message})`
+    : e instanceof Error
+      ? e.message
+      : String(e)
+
+/**
+ * Runs every loaded plugin over a snapshot, which is frozen first (deeply, in
+ * place): exit rules, then gates on every project, then scoring with the
+ * findings of all plugins. Output is in plugin order, then the engines' order.
+ *
+ * @example
+ * {@includeCode ../examples/Host.ts#run}
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (
+  host: Host,
+  snapshot: Snapshot.Snapshot,
+  options?: { readonly asOf?: LocalDate.LocalDate; readonly calendar?: Calendar.Calendar }
+): Run => {
+  const s = deepFreeze(snapshot)
+  const asOf = options?.asOf ?? s.asOf
+  const calendar =
+    options?.calendar ??
+    (s.calendar === undefined
+      ? Calendar.stateCouncil()
+      : Calendar.make({
+          ...(s.calendar.overrides ? { overrides: s.calendar.overrides } : {}),
+          ...(s.calendar.coverYears ? { coverYears: s.calendar.coverYears } : {}),
+          ...(s.calendar.outsideCoverage ? { outsideCoverage: s.calendar.outsideCoverage } : {})
+        }))
+  const errors: Array<PluginRuntimeError> = []
+  const findings: Array<PluginFinding> = []
+  const resolved: Array<Finding.Resolution & { plugin: string }> = []
+  const unevaluated: Array<Finding.Unevaluated & { plugin: string }> = []
+  const verdicts: Array<PluginVerdict> = []
+  const assessments: Array<{ plugin: string; assessment: Assessment.Assessment }> = []
+
+  for (const inst of host.installed) {
+    const id = inst.plugin.meta.id
+    const rules = inst.contents.exitRules ?? []
+    if (rules.length === 0) continue
+    let rule: string | undefined
+    try {
+      const report = ExitEngine.evaluate({ rules, projects: s.projects, asOf, calendar })
+      const byId = new Map(rules.map((r) => [r.id, r]))
+      const out: Array<PluginFinding> = []
+      for (const f of report.findings) {
+        rule = f.rule
+        const data: MessageData = {
+          ...f.facts,
+          project: f.project,
+          unit: f.unit,
+          deadline: f.deadline,
+          anchor: f.anchor.on,
+          severity: f.severity,
+          action: f.action,
+          daysOverdue: f.daysOverdue,
+          daysLeft: f.daysLeft
+        }
+        const messageId = messageIdOf(byId.get(f.rule)?.messageId, f.rule, data)
+        const template = inst.plugin.messages[messageId]
+        if (byId.get(f.rule)?.messageId !== undefined && template === undefined) {
+          throw new Error(`the rule chose message ${messageId}, which the plugin does not have`)
+        }
+        out.push({
+          ...f,
+          plugin: id,
+          messageId,
+          data,
+          message: template
+            ? { zh: Message.format(template.zh, data), en: Message.format(template.en, data) }
+            : f.message
+        })
+      }
+      findings.push(...out)
+      resolved.push(...report.resolved.map((r) => ({ ...r, plugin: id })))
+      unevaluated.push(...report.unevaluated.map((u) => ({ ...u, plugin: id })))
+    } catch (e) {
+      errors.push(
+        new PluginRuntimeError({ plugin: id, rule, stage: "exit-rules", detail: describeError(e) })
+      )
+    }
+  }
+
+  for (const inst of host.installed) {
+    const id = inst.plugin.meta.id
+    const gates = inst.contents.gates ?? []
+    if (gates.length === 0) continue
+    const out: Array<PluginVerdict> = []
+    let failed = false
+    for (const gate of gates) {
+      try {
+        for (const p of s.projects) {
+          const v = Gate.evaluate(gate, p)
+          for (const f of v.failures) {
+            if (typeof f.messageId !== "string" || f.data === null || typeof f.data !== "object") {
+              throw new Error("a failure needs a messageId string and a data object")
+            }
+          }
+          out.push({ ...v, plugin: id })
+        }
+      } catch (e) {
+        errors.push(
+          new PluginRuntimeError({
+            plugin: id,
+            rule: gate.id,
+            stage: "gates",
+            detail: describeError(e)
+          })
+        )
+        failed = true
+        break
+      }
+    }
+    if (!failed) verdicts.push(...out)
+  }
+
+  const allFindings = findings.map((f) => ({
+    id: `${f.plugin}:${f.id}`,
+    project: f.project,
+    unit: f.unit,
+    class: f.class,
+    severity: f.severity
+  }))
+  for (const inst of host.installed) {
+    const id = inst.plugin.meta.id
+    const scoring = inst.contents.scoring
+    if (scoring === undefined) continue
+    const items = scoring.items as ReadonlyArray<
+      ScoringItem.ScoringItem & { readonly messageId?: MessageIdOf }
+    >
+    const policy = {
+      id,
+      version: inst.plugin.meta.version,
+      title: inst.plugin.meta.title,
+      items,
+      ...(scoring.vetoes ? { vetoes: scoring.vetoes } : {}),
+      ...(scoring.tiers ? { tiers: scoring.tiers } : {}),
+      ...(scoring.groups ? { groups: scoring.groups } : {}),
+      ...(scoring.ties ? { ties: scoring.ties } : {})
+    }
+    let r: Result.Result<Assessment.Assessment, Assessment.AssessmentError>
+    try {
+      r = Assessment.run(policy, {
+        snapshot: s,
+        asOf,
+        findings: allFindings,
+        options: inst.options
+      })
+    } catch (e) {
+      errors.push(
+        new PluginRuntimeError({
+          plugin: id,
+          rule: undefined,
+          stage: "scoring",
+          detail: describeError(e)
+        })
+      )
+      continue
+    }
+    if (Result.isFailure(r)) {
+      const detail = r.failure.detail.replace(/^the item threw: /, "")
+      const frozen = /read only|read-only|not extensible|Cannot (assign|add|delete|define)/i.test(
+        detail
+      )
+      errors.push(
+        new PluginRuntimeError({
+          plugin: id,
+          rule: r.failure.item,
+          stage: "scoring",
+          detail: `${r.failure.unit ? `unit ${r.failure.unit}: ` : ""}${frozen ? `it tried to change its input, which is read-only (${detail})` : r.failure.detail}`
+        })
+      )
+      continue
+    }
+    const byItem = new Map(items.map((i) => [i.id, i]))
+    try {
+      const assessment: Assessment.Assessment = {
+        ...r.success,
+        units: r.success.units.map((u) => ({
+          ...u,
+          lines: u.lines.map((l): PluginLine => {
+            const data: MessageData = { ...l.facts, points: l.points, unit: l.unit }
+            const item = byItem.get(l.item)
+            const messageId = messageIdOf(item?.messageId, l.item, data)
+            const template = inst.plugin.messages[messageId]
+            if (item?.messageId !== undefined && template === undefined) {
+              throw new PluginRuntimeError({
+                plugin: id,
+                rule: l.item,
+                stage: "scoring",
+                detail: `the item chose message ${messageId}, which the plugin does not have`
+              })
+            }
+            return {
+              ...l,
+              plugin: id,
+              messageId,
+              data,
+              message: template
+                ? { zh: Message.format(template.zh, data), en: Message.format(template.en, data) }
+                : l.message
+            }
+          })
+        }))
+      }
+      assessments.push({ plugin: id, assessment })
+    } catch (e) {
+      errors.push(
+        e instanceof PluginRuntimeError
+          ? e
+          : new PluginRuntimeError({
+              plugin: id,
+              rule: undefined,
+              stage: "scoring",
+              detail: describeError(e)
+            })
+      )
+    }
+  }
+
+  return {
+    asOf,
+    sdkVersion: host.sdkVersion,
+    plugins: host.installed.map((i) => ({
+      id: i.plugin.meta.id,
+      version: i.plugin.meta.version,
+      optionsHash: i.optionsHash
+    })),
+    findings,
+    resolved,
+    unevaluated,
+    verdicts,
+    assessments,
+    errors
+  }
+}

@@ -1,0 +1,322 @@
+/**
+ * Plugins (政策插件): a county's policy as a small typed module — metadata, an
+ * options schema with defaults, messages keyed by id, and what it contributes:
+ * scoring items, exit rules, gates and target presets. Modelled on ESLint's
+ * plugin API.
+ *
+ * @since 0.1.0
+ */
+import type { Target } from "@gongjian/core"
+import type { ExitRule } from "@gongjian/exit-rules"
+import type { ScoringItem, ScoringPolicy } from "@gongjian/scoring"
+import * as EffectData from "effect/Data"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as SemVer from "effect/SemVer"
+import * as SemVerRange from "effect/SemVerRange"
+import type { Gate } from "./Gate.js"
+import type { Template } from "./Message.js"
+
+/**
+ * The version of this SDK; a plugin states the range it supports in
+ * `meta.sdk`.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const sdkVersion = "0.1.0"
+
+/**
+ * What a plugin says of itself: id, version, title in Chinese and English, the
+ * document and clauses it encodes, and the SDK range it supports.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Meta {
+  readonly id: string
+  readonly version: string
+  readonly title: Template
+  readonly source: { readonly document: string; readonly clauses: ReadonlyArray<string> }
+  readonly sdk: string
+}
+
+/**
+ * The facts of a line or finding, as message data.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Data = { readonly [key: string]: unknown }
+
+/**
+ * A message id, or a function choosing one from the data (a start-outcomes
+ * item reports `started-late` or `not-started` by outcome).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MessageIdOf = string | ((data: Data) => string)
+
+/**
+ * A scoring item of a plugin, with the message its lines report.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Item = ScoringItem.ScoringItem & { readonly messageId?: MessageIdOf }
+
+/**
+ * An exit rule of a plugin, with the message its findings report.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Rule = ExitRule.ExitRule & { readonly messageId?: MessageIdOf }
+
+/**
+ * What a plugin contributes, made from its options.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Contents {
+  readonly scoring?: {
+    readonly items: ReadonlyArray<Item>
+    readonly vetoes?: ReadonlyArray<ScoringPolicy.Veto>
+    readonly tiers?: ReadonlyArray<ScoringPolicy.Tier>
+    readonly groups?: ReadonlyArray<ScoringPolicy.Group>
+    readonly ties?: ScoringPolicy.Ties
+  }
+  readonly exitRules?: ReadonlyArray<Rule>
+  readonly gates?: ReadonlyArray<Gate>
+  readonly targets?: ReadonlyArray<Target.Target>
+}
+
+/**
+ * The options schema of a plugin: a struct whose JSON form a county edits.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type OptionsSchema<O> = Schema.Codec<O, unknown> & { readonly fields?: Schema.Struct.Fields }
+
+/**
+ * A plugin.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Plugin<O = unknown> {
+  readonly meta: Meta
+  readonly options: OptionsSchema<O>
+  /** The default options, in their JSON form. */
+  readonly defaults: { readonly [key: string]: unknown }
+  readonly messages: { readonly [id: string]: Template }
+  readonly create: (options: O) => Contents
+}
+
+/**
+ * A plugin of any options type, as the host and the tester take them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a plugin's create is contravariant in its options, so only `any` admits every plugin
+export type AnyPlugin = Plugin<any>
+
+/**
+ * A plugin definition that cannot be used: a bad id, version or SDK range, or
+ * defaults that do not fit the options schema.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PluginDefinitionError extends EffectData.TaggedError("PluginDefinitionError")<{
+  readonly plugin: string
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `Plugin ${this.plugin}: ${this.detail}`
+  }
+}
+
+/**
+ * Defines a plugin, checking its metadata and that its defaults fit its
+ * options schema. Throws {@link PluginDefinitionError} otherwise — a mistake
+ * in the plugin's own code, found when it is imported.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const definePlugin = <S extends Schema.Top>(definition: {
+  readonly meta: Meta
+  readonly options: S
+  readonly defaults: S["Encoded"]
+  readonly messages: { readonly [id: string]: Template }
+  readonly create: (options: S["Type"]) => Contents
+}): Plugin<S["Type"]> => {
+  const { meta } = definition
+  const fail = (detail: string) => {
+    throw new PluginDefinitionError({ plugin: meta.id || "(no id)", detail })
+  }
+  if (!/^[a-z0-9@][a-z0-9._/-]*$/.test(meta.id))
+    fail(`the id ${JSON.stringify(meta.id)} must be lowercase letters, digits, ., _, / or -`)
+  if (Result.isFailure(SemVer.parse(meta.version)))
+    fail(`the version ${JSON.stringify(meta.version)} is not semver`)
+  if (Result.isFailure(SemVerRange.parse(meta.sdk)))
+    fail(`the SDK range ${JSON.stringify(meta.sdk)} is not a semver range`)
+  const decoded = Schema.decodeUnknownResult(definition.options as never)(definition.defaults, {
+    errors: "all"
+  })
+  if (Result.isFailure(decoded))
+    fail(`the defaults do not fit the options schema: ${String(decoded.failure)}`)
+  return {
+    meta,
+    options: definition.options as unknown as OptionsSchema<S["Type"]>,
+    defaults: definition.defaults as { readonly [key: string]: unknown },
+    messages: definition.messages,
+    create: definition.create
+  }
+}
+
+/**
+ * The JSON Schema of a plugin's options, with its defaults, so that a portal
+ * can render a form for them.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#jsonSchema}
+ *
+ * @since 0.1.0
+ * @category encoding
+ */
+export const optionsJsonSchema = <O>(plugin: Plugin<O>): object => {
+  const doc = Schema.toJsonSchemaDocument(plugin.options as unknown as Schema.Top, {
+    onExcessProperty: "error"
+  })
+  const schema = doc.schema as { properties?: Record<string, Record<string, unknown>> }
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([k, v]) => [
+      k,
+      k in plugin.defaults ? { ...v, default: plugin.defaults[k] } : v
+    ])
+  )
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: `${plugin.meta.id} options`,
+    ...doc.schema,
+    ...(schema.properties ? { properties } : {}),
+    $defs: doc.definitions
+  }
+}
+
+/**
+ * Extends a plugin (a reference policy) into a county's own, without forking
+ * it:
+ *
+ * - `defaults`: new defaults for the base's options (a county's six months);
+ * - `options` + their defaults: options of its own, added to the base's
+ *   (the base's options schema must be a struct);
+ * - `disable`: rule ids (items, exit rules, gates, tiers, vetoes) to drop;
+ * - `replace`: rules to put in place of the base's rules of the same id;
+ * - `add`: contents of its own, made from the options;
+ * - `messages`: added or reworded messages.
+ *
+ * Disabling or replacing an id the base does not have is an error when the
+ * plugin is loaded, so a typo cannot silently keep a rule.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#extend}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const extend = <O, S extends Schema.Struct.Fields = {}>(
+  base: Plugin<O>,
+  spec: {
+    readonly meta: Omit<Meta, "sdk"> & { readonly sdk?: string }
+    readonly defaults?: { readonly [key: string]: unknown }
+    readonly options?: S
+    readonly messages?: { readonly [id: string]: Template }
+    readonly disable?: ReadonlyArray<string>
+    readonly replace?: (options: O & Schema.Struct.Type<S>) => {
+      readonly [id: string]: Item | Rule | Gate
+    }
+    readonly add?: (options: O & Schema.Struct.Type<S>) => Contents
+  }
+): Plugin<O & Schema.Struct.Type<S>> => {
+  let options = base.options as unknown as OptionsSchema<O & Schema.Struct.Type<S>>
+  if (spec.options !== undefined) {
+    if (base.options.fields === undefined) {
+      throw new PluginDefinitionError({
+        plugin: spec.meta.id,
+        detail: `the options of ${base.meta.id} are not a struct, so they cannot be extended`
+      })
+    }
+    options = Schema.Struct({
+      ...base.options.fields,
+      ...spec.options
+    }) as unknown as OptionsSchema<O & Schema.Struct.Type<S>>
+  }
+  return definePlugin({
+    meta: { ...spec.meta, sdk: spec.meta.sdk ?? base.meta.sdk },
+    options: options as unknown as Schema.Codec<O & Schema.Struct.Type<S>, unknown>,
+    defaults: { ...base.defaults, ...spec.defaults },
+    messages: { ...base.messages, ...spec.messages },
+    create: (o) => {
+      const b = base.create(o)
+      const disabled = new Set(spec.disable ?? [])
+      const replacements = spec.replace?.(o) ?? {}
+      const known = new Set<string>([
+        ...(b.scoring?.items ?? []).map((x) => x.id),
+        ...(b.scoring?.vetoes ?? []).map((x) => x.id),
+        ...(b.scoring?.tiers ?? []).map((x) => x.id),
+        ...(b.exitRules ?? []).map((x) => x.id),
+        ...(b.gates ?? []).map((x) => x.id)
+      ])
+      for (const id of [...disabled, ...Object.keys(replacements)]) {
+        if (!known.has(id))
+          throw new PluginDefinitionError({
+            plugin: spec.meta.id,
+            detail: `${base.meta.id} has no rule ${id} to disable or replace`
+          })
+      }
+      const keep = <X extends { readonly id: string }>(
+        xs: ReadonlyArray<X> | undefined
+      ): Array<X> =>
+        (xs ?? [])
+          .filter((x) => !disabled.has(x.id))
+          .map((x) => (replacements[x.id] as X | undefined) ?? x)
+      const added = spec.add?.(o) ?? {}
+      const scoring =
+        b.scoring !== undefined || added.scoring !== undefined
+          ? {
+              items: [...keep(b.scoring?.items), ...(added.scoring?.items ?? [])],
+              vetoes: [...keep(b.scoring?.vetoes), ...(added.scoring?.vetoes ?? [])],
+              tiers: [...keep(b.scoring?.tiers), ...(added.scoring?.tiers ?? [])],
+              ...(b.scoring?.groups || added.scoring?.groups
+                ? { groups: added.scoring?.groups ?? b.scoring?.groups ?? [] }
+                : {}),
+              ...((added.scoring?.ties ?? b.scoring?.ties)
+                ? { ties: (added.scoring?.ties ?? b.scoring?.ties)! }
+                : {})
+            }
+          : undefined
+      return {
+        ...(scoring ? { scoring } : {}),
+        exitRules: [...keep(b.exitRules), ...(added.exitRules ?? [])],
+        gates: [...keep(b.gates), ...(added.gates ?? [])],
+        targets: [...(b.targets ?? []), ...(added.targets ?? [])]
+      }
+    }
+  })
+}
