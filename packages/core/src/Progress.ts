@@ -186,6 +186,7 @@ export const matches = (
   if (filter.anyFlags !== undefined && !filter.anyFlags.some((f) => project.flags?.includes(f))) {
     return false
   }
+  if (filter.withoutFlags?.some((f) => project.flags?.includes(f))) return false
   if (filter.minInvestment !== undefined || filter.maxInvestment !== undefined) {
     const total = project.investment?.total
     if (total === undefined) return false

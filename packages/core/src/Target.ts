@@ -156,7 +156,8 @@ export const measures: { readonly [M in Measure]: MeasureInfo } = {
  * - `notReached`: the project has not reached this stage;
  * - `excludeClosed`: the project has not exited (default true);
  * - `sectors`, `industries`: one of these;
- * - `flags`: all of these flags; `anyFlags`: at least one;
+ * - `flags`: all of these flags; `anyFlags`: at least one; `withoutFlags`:
+ *   none of these (stock projects build on land they hold: `["stock"]`);
  * - `minInvestment` / `maxInvestment`: total investment at least / below.
  *   "过亿元" (over 100 million) is read as at least 1亿元.
  *
@@ -175,6 +176,7 @@ export const ProjectFilter = Schema.Struct({
   industries: Schema.optionalKey(Schema.Array(Schema.String)),
   flags: Schema.optionalKey(Schema.Array(Schema.String)),
   anyFlags: Schema.optionalKey(Schema.Array(Schema.String)),
+  withoutFlags: Schema.optionalKey(Schema.Array(Schema.String)),
   minInvestment: Schema.optionalKey(Money.MoneyFromJson),
   maxInvestment: Schema.optionalKey(Money.MoneyFromJson)
 }).annotate({ identifier: "ProjectFilter" })

@@ -287,3 +287,18 @@ describe("expected share and status", () => {
     expect(Progress.status(0.51, 0.5)).toBe("ahead")
   })
 })
+
+describe("matches", () => {
+  it("excludes projects carrying a flag named in withoutFlags", () => {
+    const rows = run(input(), {
+      id: "t",
+      title: "非存量签约",
+      measure: "projects",
+      scope: "area",
+      goal: 4,
+      filter: { stage: "signed", withoutFlags: ["stock"] }
+    })
+    // Signed, not exited, not stock: P-3, P-5, P-6 (P-1 and P-2 are stock; P-4 exited).
+    expect(rows[0]!.counted).toEqual(["P-3", "P-5", "P-6"])
+  })
+})

@@ -1,0 +1,23 @@
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { Host } from "@gongjian/plugin-sdk"
+import { HundredDays, Samples } from "@gongjian/policies"
+import * as Result from "effect/Result"
+
+// #region policy
+const host = Result.getOrThrow(Host.load([{ plugin: HundredDays.policy }]))
+const out = Host.run(host, Samples.load("000-hundred-days"))
+const ranking = out.assessments[0]!.assessment.units.map((u) => `${u.rank}. ${u.name} ${u.total}`)
+deepStrictEqual(ranking, [
+  "1. 工业园区 41",
+  "2. 新塍镇 40",
+  "3. 北部新区 39.571",
+  "4. 城东街道 38",
+  "5. 王店镇 27.214"
+])
+equal(Samples.ids.includes("000-hundred-days"), true)
+// #endregion policy
+
+// #region targets
+const presets = HundredDays.targets()
+equal(presets.find((t) => t.id === "households")?.goal, 269)
+// #endregion targets

@@ -1,0 +1,451 @@
+/**
+ * 000 — 项目提升年百日攻坚实施方案: a 100-day drive (2-20 to 5-31) on investment
+ * attraction, project construction and land clearance, as a reference policy.
+ *
+ * Every rule cites its clause; the numbers the plan leaves to the assessment
+ * (the points of each target, the deduction for a month without a new start,
+ * how many units win the first prize) are options with the defaults below.
+ *
+ * @since 0.1.0
+ */
+import { LocalDate, Money, Period, type Target } from "@gongjian/core"
+import { Plugin } from "@gongjian/plugin-sdk"
+import * as Schema from "effect/Schema"
+import { completion, t, targetMessage } from "./internal/common.js"
+
+/**
+ * The options of the 100-day policy, with their defaults.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const Options = Schema.Struct({
+  /** Points of each allocated target (合同外资, 实到外资, 区外内资) at 100%. Default 10. */
+  targetPoints: Schema.Finite,
+  /** The start rate of the pool by 5-31 (二.(二).2). Default 0.7. */
+  startRate: Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 1 })),
+  /** Points of the start-rate target at 100%. Default 10. */
+  startRatePoints: Schema.Finite,
+  /** Stock projects each unit must bring into the pool (二.(二).3). Default 10. */
+  stockPerUnit: Schema.Int,
+  /** Points of the stock-project target at 100%. Default 5. */
+  stockPoints: Schema.Finite,
+  /** Points lost for each full month of the window without a new start (二.(二).2). Default −2. */
+  missedMonthPoints: Schema.Finite,
+  /** How many units win the open-economy first prize (二.(一).1). Default 1. */
+  firstPrizeCount: Schema.Int,
+  /** Months from land supply to start before a project counts as stuck (二.(二).1). Default 3. */
+  landIdleMonths: Schema.Int,
+  /** Months from signing to land supply before 已招商未征迁 (二.(二).1). Default 6. */
+  landAcquireMonths: Schema.Int,
+  /** Months from completion to production before 已建成未投产 (二.(二).1). Default 6. */
+  produceMonths: Schema.Int,
+  /** When the 10 investment staff must be recruited: "3月底前" (二.(一).1). Default 2026-03-31. */
+  staffDue: LocalDate.LocalDate
+})
+
+/**
+ * The defaults of {@link Options}.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const defaults: typeof Options.Encoded = {
+  targetPoints: 10,
+  startRate: 0.7,
+  startRatePoints: 10,
+  stockPerUnit: 10,
+  stockPoints: 5,
+  missedMonthPoints: -2,
+  firstPrizeCount: 1,
+  landIdleMonths: 3,
+  landAcquireMonths: 6,
+  produceMonths: 6,
+  staffDue: "2026-03-31"
+}
+
+const cny = (s: string) => Money.parseUnsafe(s)
+
+/**
+ * The targets of 000 一 and 二, by id, as a campaign adopts them (add
+ * allocations to split the area targets over units).
+ *
+ * @example
+ * {@includeCode ../examples/HundredDays.ts#targets}
+ *
+ * @since 0.1.0
+ * @category targets
+ */
+export const targets = (
+  o: Pick<typeof Options.Type, "startRate" | "stockPerUnit" | "staffDue"> = defaults
+): ReadonlyArray<Target.Target> => {
+  const signedInWindow = { stage: "signed" as const, reachedWithin: "window" as const }
+  return [
+    {
+      id: "contract-fdi",
+      title: "合同外资",
+      measure: "contract-fdi",
+      scope: "area",
+      goal: cny("1亿美元"),
+      filter: signedInWindow,
+      clause: "000 一"
+    },
+    {
+      id: "paid-in-fdi",
+      title: "实到外资",
+      measure: "paid-in-fdi",
+      scope: "area",
+      goal: cny("5000万美元"),
+      filter: { stage: "signed" },
+      clause: "000 一"
+    },
+    {
+      id: "outside-capital",
+      title: "区外内资",
+      measure: "outside-domestic-capital",
+      scope: "area",
+      goal: cny("8.6亿元"),
+      filter: signedInWindow,
+      clause: "000 一"
+    },
+    {
+      id: "major-manufacturing",
+      title: "引进或在谈重大先进制造业项目",
+      measure: "projects",
+      scope: "area",
+      goal: 5,
+      filter: {
+        stage: "negotiating",
+        flags: ["major"],
+        industries: ["advanced-manufacturing", "new-energy", "new-material"]
+      },
+      clause: "000 一"
+    },
+    {
+      id: "major-services",
+      title: "引进或在谈重大现代服务业项目",
+      measure: "projects",
+      scope: "area",
+      goal: 5,
+      filter: { stage: "negotiating", flags: ["major"], sectors: ["tertiary"] },
+      clause: "000 一"
+    },
+    {
+      id: "major-agriculture",
+      title: "引进或在谈重大现代农业项目",
+      measure: "projects",
+      scope: "area",
+      goal: 1,
+      filter: { stage: "negotiating", flags: ["major"], sectors: ["primary"] },
+      clause: "000 一"
+    },
+    {
+      id: "fai",
+      title: "全社会固定资产投资",
+      measure: "fixed-asset-investment",
+      scope: "area",
+      goal: cny("38亿元"),
+      clause: "000 一"
+    },
+    {
+      id: "ipi",
+      title: "工业生产性投入",
+      measure: "industrial-productive-investment",
+      scope: "area",
+      goal: cny("25亿元"),
+      clause: "000 一"
+    },
+    {
+      id: "households",
+      title: "完成拆迁户数",
+      measure: "demolished-households",
+      scope: "area",
+      goal: 269,
+      clause: "000 一"
+    },
+    {
+      id: "demolished-area",
+      title: "拆迁面积（平方米）",
+      measure: "demolished-area-m2",
+      scope: "area",
+      goal: 100000,
+      clause: "000 一"
+    },
+    {
+      id: "staff",
+      title: "招商人员招聘",
+      measure: "staff-recruited",
+      scope: "area",
+      goal: 10,
+      due: o.staffDue,
+      clause: "000 二.(一).1"
+    },
+    {
+      id: "locked-fortune-500",
+      title: "锁定世界500强项目",
+      measure: "projects",
+      scope: "area",
+      goal: 1,
+      filter: { stage: "negotiating", flags: ["fortune-500"] },
+      clause: "000 二.(一).3"
+    },
+    {
+      id: "locked-new-energy",
+      title: "锁定新能源新材料项目",
+      measure: "projects",
+      scope: "area",
+      goal: 3,
+      filter: { stage: "negotiating", industries: ["new-energy", "new-material"] },
+      clause: "000 二.(一).3"
+    },
+    {
+      id: "locked-logistics",
+      title: "锁定第三方物流企业",
+      measure: "projects",
+      scope: "area",
+      goal: 2,
+      filter: { stage: "negotiating", industries: ["logistics"] },
+      clause: "000 二.(一).3"
+    },
+    {
+      id: "locked-agriculture",
+      title: "锁定大规模现代农业项目",
+      measure: "projects",
+      scope: "area",
+      goal: 1,
+      filter: { stage: "negotiating", sectors: ["primary"], flags: ["major"] },
+      clause: "000 二.(一).3"
+    },
+    {
+      id: "start-rate",
+      title: "项目库开工率",
+      measure: "start-rate",
+      scope: "per-unit",
+      goal: o.startRate,
+      filter: { stage: "signed" },
+      clause: "000 二.(二).2"
+    },
+    {
+      id: "stock-projects",
+      title: "存量项目入库（全区）",
+      measure: "projects",
+      scope: "area",
+      goal: 60,
+      filter: { stage: "signed", flags: ["stock"] },
+      clause: "000 二.(二).3"
+    },
+    {
+      id: "stock-per-unit",
+      title: "存量项目入库（每单位）",
+      measure: "projects",
+      scope: "per-unit",
+      goal: o.stockPerUnit,
+      filter: { stage: "signed", flags: ["stock"] },
+      clause: "000 二.(二).3"
+    },
+    {
+      id: "financing",
+      title: "10亿元融资项目",
+      measure: "projects",
+      scope: "area",
+      goal: 2,
+      filter: { stage: "signed", flags: ["financing"], minInvestment: cny("10亿元") },
+      clause: "000 二.(二).4"
+    },
+    {
+      id: "credit-lines",
+      title: "新增授信",
+      measure: "credit-line",
+      scope: "area",
+      goal: cny("20亿元"),
+      clause: "000 二.(二).4"
+    }
+  ]
+}
+
+/**
+ * The 100-day drive policy (000).
+ *
+ * - scoring: the allocated money targets and the start-rate and stock-project
+ *   targets by completion; a deduction for each full month of the window
+ *   without a new start (二.(二).2);
+ * - the veto of 二.(一).1: a unit that misses its contract-FDI or paid-in-FDI
+ *   target cannot win the open-economy first prize;
+ * - exit rules classifying the stuck projects of 二.(二).1: land supplied and
+ *   not started, attracted and no land acquired, built and not producing.
+ *
+ * @example
+ * {@includeCode ../examples/HundredDays.ts#policy}
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const policy = Plugin.definePlugin({
+  meta: {
+    id: "gongjian/000-hundred-days",
+    version: "0.1.0",
+    title: t("项目提升年百日攻坚", "hundred-day project drive"),
+    source: {
+      document: "000",
+      clauses: [
+        "000 一",
+        "000 二.(一).1",
+        "000 二.(一).3",
+        "000 二.(二).1",
+        "000 二.(二).2",
+        "000 二.(二).3",
+        "000 二.(二).4"
+      ]
+    },
+    sdk: "^0.1.0"
+  },
+  options: Options,
+  defaults,
+  messages: {
+    ...targetMessage,
+    "missed-month": t(
+      "{month}没有新开工项目，扣{points}分",
+      "no new start in {month}: {points} points"
+    ),
+    stuck: t(
+      "{project}：{anchor}起已逾期{daysOverdue}天（期限{deadline}）",
+      "{project}: {daysOverdue} days past {deadline} since {anchor}"
+    ),
+    "stuck-soon": t(
+      "{project}：距期限{deadline}还有{daysLeft}天",
+      "{project}: {daysLeft} days to {deadline}"
+    )
+  },
+  create: (o) => ({
+    targets: targets(o),
+    scoring: {
+      items: [
+        completion(
+          "contract-fdi",
+          "contract-fdi",
+          o.targetPoints,
+          "000 一",
+          t("合同外资任务", "contract FDI target")
+        ),
+        completion(
+          "paid-in-fdi",
+          "paid-in-fdi",
+          o.targetPoints,
+          "000 一",
+          t("实到外资任务", "paid-in FDI target")
+        ),
+        completion(
+          "outside-capital",
+          "outside-capital",
+          o.targetPoints,
+          "000 一",
+          t("区外内资任务", "outside domestic capital target")
+        ),
+        completion(
+          "start-rate",
+          "start-rate",
+          o.startRatePoints,
+          "000 二.(二).2",
+          t("项目库开工率", "start rate of the pool")
+        ),
+        completion(
+          "stock-per-unit",
+          "stock-per-unit",
+          o.stockPoints,
+          "000 二.(二).3",
+          t("存量项目入库", "stock projects")
+        ),
+        {
+          kind: "custom",
+          id: "monthly-starts",
+          title: t("每月新开工项目", "a new start every month"),
+          clause: "000 二.(二).2",
+          appliesTo: ["town", "new-district", "park"],
+          messageId: "missed-month",
+          compute: (ctx, unit) => {
+            const { start, end } = ctx.snapshot.campaign.window
+            const lines = []
+            // Full calendar months of the window that have ended by as-of.
+            for (const m of Period.between("month", start, end)) {
+              if (m.start < start || m.end > end || m.end > ctx.asOf) continue
+              const started = ctx.snapshot.projects.some((p) => {
+                const on = ctx.timelines.get(p.id)?.milestones.started
+                return (
+                  on !== undefined &&
+                  Period.contains(m, on) &&
+                  ctx.lineage(p.unit).includes(unit.id)
+                )
+              })
+              if (!started) {
+                lines.push({
+                  points: o.missedMonthPoints,
+                  facts: { month: m.label },
+                  arithmetic: `${o.missedMonthPoints}`,
+                  message: t(`${m.label}没有新开工项目`, `no new start in ${m.label}`)
+                })
+              }
+            }
+            return lines
+          }
+        }
+      ],
+      vetoes: [
+        {
+          id: "fdi-veto",
+          title: t("完不成合同外资或实到外资年度目标任务", "contract or paid-in FDI target missed"),
+          clause: "000 二.(一).1",
+          when: { kind: "target-missed", targets: ["contract-fdi", "paid-in-fdi"] },
+          bars: ["first-prize"]
+        }
+      ],
+      tiers: [
+        {
+          kind: "top",
+          id: "first-prize",
+          title: t("开放型经济工作一等奖", "first prize for open-economy work"),
+          clause: "000 二.(一).1",
+          n: o.firstPrizeCount
+        }
+      ]
+    },
+    exitRules: [
+      {
+        id: "land-idle",
+        title: t("已供地未开工", "land supplied, not started"),
+        clause: "000 二.(二).1",
+        class: "land-idle",
+        anchor: { milestone: "land-supplied" },
+        within: { months: o.landIdleMonths },
+        requires: { kind: "stage", stage: "started" },
+        warnBefore: { days: 30 },
+        action: "rectify",
+        messageId: (d) => (d.severity === "warning" ? "stuck-soon" : "stuck")
+      },
+      {
+        id: "land-not-acquired",
+        title: t("已招商未征迁", "attracted, land not acquired"),
+        clause: "000 二.(二).1",
+        class: "land-not-acquired",
+        anchor: { milestone: "signed" },
+        within: { months: o.landAcquireMonths },
+        requires: { kind: "stage", stage: "land-supplied" },
+        warnBefore: { days: 30 },
+        action: "rectify",
+        filter: { withoutFlags: ["stock"] },
+        messageId: (d) => (d.severity === "warning" ? "stuck-soon" : "stuck")
+      },
+      {
+        id: "built-not-producing",
+        title: t("已建成未投产", "built, not producing"),
+        clause: "000 二.(二).1",
+        class: "built-not-producing",
+        anchor: { milestone: "completed" },
+        within: { months: o.produceMonths },
+        requires: { kind: "stage", stage: "in-production" },
+        warnBefore: { days: 30 },
+        action: "rectify",
+        messageId: (d) => (d.severity === "warning" ? "stuck-soon" : "stuck")
+      }
+    ]
+  })
+})

@@ -1,0 +1,62 @@
+/**
+ * Sample county campaigns (示例数据), one per reference policy, in the
+ * interchange format: fictional counties with at least six units and forty
+ * projects, built so that every rule of the policy fires — units ahead and
+ * behind, a vetoed unit, projects at each exit threshold, an exempted delay.
+ * The JSON files ship as `@gongjian/policies/samples/<id>.json`.
+ *
+ * @since 0.1.0
+ */
+import { Snapshot } from "@gongjian/core"
+import * as Result from "effect/Result"
+import hundredDays from "../samples/000-hundred-days.json" with { type: "json" }
+
+/**
+ * The ids of the samples, by plan document.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SampleId = "000-hundred-days"
+
+const raw: { readonly [K in SampleId]: unknown } = {
+  "000-hundred-days": hundredDays
+}
+
+/**
+ * The ids of every sample.
+ *
+ * @example
+ * {@includeCode ../examples/HundredDays.ts#policy}
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const ids: ReadonlyArray<SampleId> = Object.keys(raw).sort() as Array<SampleId>
+
+/**
+ * A sample as JSON-ready data (a fresh copy each time).
+ *
+ * @example
+ * {@includeCode ../examples/HundredDays.ts#policy}
+ *
+ * @since 0.1.0
+ * @category loading
+ */
+export const json = (id: SampleId): unknown => structuredClone(raw[id])
+
+/**
+ * A sample decoded into a snapshot (a fresh copy each time). The samples are
+ * valid by construction; a failure here is a bug, thrown with every problem.
+ *
+ * @example
+ * {@includeCode ../examples/HundredDays.ts#policy}
+ *
+ * @since 0.1.0
+ * @category loading
+ */
+export const load = (id: SampleId): Snapshot.Snapshot => {
+  const r = Snapshot.decode(json(id))
+  if (Result.isFailure(r)) throw r.failure
+  return r.success
+}

@@ -1,0 +1,21 @@
+/**
+ * The reference policies of gongjian: the five plan documents as plugins, with
+ * a sample county campaign for each.
+ *
+ * @packageDocumentation
+ * @since 0.1.0
+ */
+
+/**
+ * 000 — 项目提升年百日攻坚.
+ *
+ * @since 0.1.0
+ */
+export * as HundredDays from "./HundredDays.js"
+
+/**
+ * The sample county campaigns.
+ *
+ * @since 0.1.0
+ */
+export * as Samples from "./Samples.js"

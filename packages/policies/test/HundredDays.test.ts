@@ -1,0 +1,172 @@
+import { Lifecycle, Money, Progress } from "@gongjian/core"
+import { Host } from "@gongjian/plugin-sdk"
+import { HundredDays, Samples } from "@gongjian/policies"
+import * as Result from "effect/Result"
+import { describe, expect, it } from "vitest"
+
+// The sample county of 000, as of 2026-05-31, the last day of the 100-day window
+// 2026-02-20 … 2026-05-31. Every expected number is worked from the clauses
+// and the sample's records, not copied from the program.
+const snapshot = Samples.load("000-hundred-days")
+const run = (options?: Record<string, unknown>) =>
+  Host.run(
+    Result.getOrThrow(Host.load([{ plugin: HundredDays.policy, ...(options ? { options } : {}) }])),
+    snapshot
+  )
+const out = run()
+const assessment = out.assessments[0]!.assessment
+const unit = (id: string) => assessment.units.find((u) => u.unit === id)!
+const items = (id: string) => Object.fromEntries(unit(id).items.map((i) => [i.item, i.points]))
+
+describe("000 一 and 二: the scores", () => {
+  it("新塍镇: all three money targets, start rate capped, 2 stock projects", () => {
+    // 合同外资 (signed in the window): X1 2000万$ + X2 1000万$ = 3000万$ of 3000万$ → 10 × 1 = 10
+    // 实到外资: X1 1000万$ + X2 500万$ = 1500万$ of 1500万$ → 10
+    // 区外内资 (signed in the window): X3 1.2亿 + X4 0.6亿 = 1.8亿 of 2亿 → 0.9 → 9
+    // 开工率: signed pool X1–X6 = 6, started X1 X2 X3 X5 X6 = 5 → 0.8333; 0.8333 / 0.7 → capped at 1 → 10
+    // 存量项目: X5, X6 = 2 of 10 → 0.2 → 5 × 0.2 = 1
+    // 每月新开工: March X1 (3-20) and X5, April X2, May X3 → no month missed
+    expect(items("xincheng")).toEqual({
+      "contract-fdi": "10",
+      "paid-in-fdi": "10",
+      "outside-capital": "9",
+      "start-rate": "10",
+      "stock-per-unit": "1"
+    })
+    expect(unit("xincheng").total).toBe("40")
+  })
+
+  it("王店镇: half its paid-in FDI, a low start rate, two months without a start", () => {
+    // 实到外资: W1 400万$ of 800万$ → 0.5 → 5
+    // 开工率: pool W1 W2 W3 W5 W6 = 5 (W8 exited), started W1 W5 = 2 → 0.4; 0.4 / 0.7 = 0.5714 → 5.714
+    // 存量: W3 → 0.1 → 0.5
+    // 每月新开工 (二.(二).2): March none, April W1 (4-10), May none → 2 × −2 = −4
+    // 10 + 5 + 10 + 5.714 + 0.5 − 4 = 27.214
+    expect(items("wangdian")).toEqual({
+      "contract-fdi": "10",
+      "paid-in-fdi": "5",
+      "outside-capital": "10",
+      "start-rate": "5.714",
+      "stock-per-unit": "0.5",
+      "monthly-starts": "-4"
+    })
+    expect(
+      unit("wangdian")
+        .lines.filter((l) => l.item === "monthly-starts")
+        .map((l) => l.data)
+    ).toEqual([
+      { month: "2026-03", points: "-2", unit: "wangdian" },
+      { month: "2026-05", points: "-2", unit: "wangdian" }
+    ])
+  })
+
+  it("城东街道 is a street: no monthly-start rule; 北部新区 and 工业园区", () => {
+    // 城东街道 区外内资: C2 0.8亿 + C3 0.4亿 = 1.2亿 of 1.6亿 → 0.75 → 7.5; 开工率 3/4 → capped → 10;
+    // 存量 C4 → 0.5: 10 + 10 + 7.5 + 10 + 0.5 = 38
+    expect(unit("chengdong").total).toBe("38")
+    expect(items("chengdong")["monthly-starts"]).toBeUndefined()
+    // 北部新区 开工率: B1 B2 B4 of B1–B5 → 0.6; 0.6 / 0.7 = 0.8571 → 8.571; 存量 B4 B5 → 1
+    expect(unit("beibu").total).toBe("39.571")
+    // 工业园区 开工率 K1 K3 K4 K5 K6 of K1–K7 → 0.7143 → capped; 存量 K4 K5 → 1
+    expect(unit("park").total).toBe("41")
+  })
+
+  it("ranks the units and gives the first prize to the top unit not vetoed (二.(一).1)", () => {
+    expect(assessment.units.map((u) => [u.unit, u.rank])).toEqual([
+      ["park", 1],
+      ["xincheng", 2],
+      ["beibu", 3],
+      ["chengdong", 4],
+      ["wangdian", 5]
+    ])
+    expect(assessment.tiers).toEqual([
+      expect.objectContaining({ id: "first-prize", units: ["park"] })
+    ])
+    // 王店镇 missed its paid-in FDI: vetoed from the first prize, its score kept.
+    expect(unit("wangdian").vetoes).toEqual([
+      { veto: "fdi-veto", bars: ["first-prize"], reason: "target paid-in-fdi: completion 0.5 < 1" }
+    ])
+    expect(assessment.units.filter((u) => u.vetoes.length > 0).map((u) => u.unit)).toEqual([
+      "wangdian"
+    ])
+  })
+
+  it("a vetoed unit at the top passes the prize to the next", () => {
+    // With 3 winners: 工业园区, 新塍镇, 北部新区 (王店镇, vetoed, is last anyway).
+    const three = run({ firstPrizeCount: 3 }).assessments[0]!.assessment
+    expect(three.tiers[0]!.units).toEqual(["park", "xincheng", "beibu"])
+  })
+})
+
+describe("000 二.(二).1: stuck projects", () => {
+  it("classifies them, each at its threshold", () => {
+    // B3 land 2-01 + 3 months = 5-01, extended by the 30-day exemption (3-01…3-30) to 5-31: a warning, 0 days left.
+    // K7 land 2025-12-10 + 3 months = 2026-03-10; rectification ordered 4-01, due 5-15, unresolved:
+    //    escalated, 16 days past 5-15 (the rule names no next step, so exit).
+    // W5 completed 2025-10-20 + 6 months = 2026-04-20, not producing: 41 days.
+    // W6 signed 2025-12-15 + 6 months = 2026-06-15 without land: a warning, 15 days left.
+    expect(
+      out.findings.map((f) => [
+        f.project,
+        f.rule,
+        f.severity,
+        f.action,
+        f.deadline,
+        f.daysOverdue ?? f.daysLeft
+      ])
+    ).toEqual([
+      ["B3", "land-idle", "warning", "warn", "2026-05-31", 0],
+      ["K7", "land-idle", "escalated", "exit", "2026-03-10", 16],
+      ["W5", "built-not-producing", "breach", "rectify", "2026-04-20", 41],
+      ["W6", "land-not-acquired", "warning", "warn", "2026-06-15", 15]
+    ])
+    expect(out.findings[0]!.extensions).toEqual([
+      { from: "2026-03-01", until: "2026-03-30", reason: "征迁安置未完成，非企业原因", days: 30 }
+    ])
+  })
+
+  it("does not call a stock project 'land not acquired'", () => {
+    // W3 and B5 are stock projects signed in 2025 without land: they build on land they hold.
+    expect(out.findings.some((f) => f.project === "W3" || f.project === "B5")).toBe(false)
+  })
+})
+
+describe("000 一: the area targets", () => {
+  const { timelines } = Lifecycle.foldAll(snapshot.projects, { asOf: snapshot.asOf })
+  const facts: Progress.Facts = {
+    campaign: snapshot.campaign,
+    units: snapshot.units,
+    projects: snapshot.projects,
+    timelines: new Map(timelines.map((t) => [t.project, t])),
+    activities: snapshot.activities ?? [],
+    reports: snapshot.reports ?? []
+  }
+  const area = (id: string) =>
+    Progress.ofTarget(facts, snapshot.campaign.targets.find((t) => t.id === id)!, {
+      asOf: snapshot.asOf
+    })[0]!
+  const show = (g: Money.Money | number) => (typeof g === "number" ? g : Money.format(g))
+
+  it("adds up the units", () => {
+    // 合同外资: 2000 + 1000 + 1500 + 2000 + 2500 + 1000 = 1亿$; 实到外资: 1000 + 500 + 400 + 1000 + 1200 + 500 = 4600万$
+    expect([show(area("contract-fdi").actual), area("contract-fdi").completion]).toEqual([
+      "1亿美元",
+      1
+    ])
+    expect([show(area("paid-in-fdi").actual), area("paid-in-fdi").completion]).toEqual([
+      "4600万美元",
+      0.92
+    ])
+    // 固定资产投资: 16.2 + 12.1 + 10.2 = 38.5亿 of 38亿 → 1.0132; 工业生产性投入 22 of 25 → 0.88
+    expect([show(area("fai").actual), area("fai").completion]).toEqual(["38.5亿元", 1.0132])
+    expect(area("ipi").completion).toBe(0.88)
+    // 招商人员: 10 by 3-28, inside the 3-31 deadline
+    expect(area("staff").completion).toBe(1)
+    // 融资项目 ≥ 10亿 with the financing flag: B3 (12亿), K6 (15亿)
+    expect(area("financing").counted).toEqual(["B3", "K6"])
+    // 引进或在谈重大现代农业: X7, W7 (negotiating, primary, major)
+    expect(area("major-agriculture").counted).toEqual(["W7", "X7"])
+    // 锁定世界500强: B1 (signed), B6 (negotiating)
+    expect(area("locked-fortune-500").counted).toEqual(["B1", "B6"])
+  })
+})
