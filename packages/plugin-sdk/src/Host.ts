@@ -249,6 +249,18 @@ export type PluginLine = Assessment.ScoreLine & {
 }
 
 /**
+ * An assessment as a plugin reports it: every line a {@link PluginLine}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PluginAssessment extends Omit<Assessment.Assessment, "units"> {
+  readonly units: ReadonlyArray<
+    Omit<Assessment.UnitScore, "lines"> & { readonly lines: ReadonlyArray<PluginLine> }
+  >
+}
+
+/**
  * A finding as a plugin reports it.
  *
  * @since 0.1.0
@@ -337,7 +349,7 @@ export const run = (
   const resolved: Array<Finding.Resolution & { plugin: string }> = []
   const unevaluated: Array<Finding.Unevaluated & { plugin: string }> = []
   const verdicts: Array<PluginVerdict> = []
-  const assessments: Array<{ plugin: string; assessment: Assessment.Assessment }> = []
+  const assessments: Array<{ plugin: string; assessment: PluginAssessment }> = []
 
   for (const inst of host.installed) {
     const id = inst.plugin.meta.id
@@ -479,7 +491,7 @@ export const run = (
     }
     const byItem = new Map(items.map((i) => [i.id, i]))
     try {
-      const assessment: Assessment.Assessment = {
+      const assessment: PluginAssessment = {
         ...r.success,
         units: r.success.units.map((u) => ({
           ...u,

@@ -243,7 +243,7 @@ export class PolicyTester {
 
     const lines = out.assessments
       .flatMap((a) => a.assessment.units.flatMap((u) => u.lines))
-      .filter((l) => l.item === rule) as unknown as ReadonlyArray<Host.PluginLine>
+      .filter((l) => l.item === rule)
     const findings = out.findings.filter((x) => x.rule === rule)
     const failures = out.verdicts
       .filter((v) => v.gate === rule)
