@@ -302,7 +302,7 @@ export interface Run {
   readonly verdicts: ReadonlyArray<PluginVerdict>
   readonly assessments: ReadonlyArray<{
     readonly plugin: string
-    readonly assessment: Assessment.Assessment
+    readonly assessment: PluginAssessment
   }>
   readonly errors: ReadonlyArray<PluginRuntimeError>
 }
