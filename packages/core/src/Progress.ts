@@ -255,10 +255,13 @@ export const ofTarget = (
   for (const a of target.allocations ?? []) rowUnits.add(a.unit)
   if (target.scope === "per-unit") {
     for (const u of facts.units) {
-      if (facts.campaign.assessedUnitKinds.includes(u.kind)) rowUnits.add(u.id)
+      const kinds = target.unitKinds ?? facts.campaign.assessedUnitKinds
+      if (facts.campaign.assessedUnitKinds.includes(u.kind) && kinds.includes(u.kind))
+        rowUnits.add(u.id)
     }
   }
   const units = [...rowUnits].sort()
+  const kindOf = new Map(facts.units.map((u) => [u.id, u.kind]))
   const rows: Array<string | undefined> = target.scope === "area" ? [undefined, ...units] : units
 
   interface Acc {
@@ -385,7 +388,7 @@ export const ofTarget = (
   const out: Array<TargetProgress> = []
   for (const row of rows) {
     const acc = accs.get(row)!
-    const goal = row === undefined ? target.goal : goalFor(target, row)
+    const goal = row === undefined ? target.goal : goalFor(target, row, kindOf.get(row))
     if (goal === undefined) continue
     acc.counted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     let actual: Goal

@@ -12,6 +12,7 @@ import { Stage } from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import { Sector } from "./Project.js"
+import { UnitKind } from "./Unit.js"
 
 /**
  * What a target measures, and so where its actual value comes from.
@@ -262,6 +263,7 @@ export type Allocation = typeof Allocation.Type
  *   by `allocations`;
  * - `scope: "per-unit"`: every assessed unit must reach `goal` on its own
  *   ("每个单位至少3个新开工项目"), unless an allocation gives it another goal;
+ *   `unitKinds` narrows this to units of those kinds ("各街道镇、园区");
  * - `clause` cites the plan (`000 一`, `002 三.2`);
  * - `due` is the date the goal is for (the window's end when absent).
  *
@@ -276,6 +278,7 @@ export const Target = Schema.Struct({
   title: Schema.String,
   measure: Measure,
   scope: Schema.Literals(["area", "per-unit"]),
+  unitKinds: Schema.optionalKey(Schema.Array(UnitKind)),
   goal: Goal,
   filter: Schema.optionalKey(ProjectFilter),
   activityFilter: Schema.optionalKey(ActivityFilter),
@@ -325,8 +328,9 @@ export const Report = Schema.Struct({
 export type Report = typeof Report.Type
 
 /**
- * The goal of a unit under a target: its allocation, or the per-unit goal,
- * or `undefined` when the unit has no share of an area target.
+ * The goal of a unit under a target: its allocation, or the per-unit goal
+ * (when the unit's `kind` is one the target names), or `undefined` when the
+ * unit has no share.
  *
  * @example
  * {@includeCode ../examples/Target.ts#target}
@@ -334,8 +338,11 @@ export type Report = typeof Report.Type
  * @since 0.1.0
  * @category queries
  */
-export const goalFor = (target: Target, unit: string): Goal | undefined => {
+export const goalFor = (target: Target, unit: string, kind?: UnitKind): Goal | undefined => {
   const a = target.allocations?.find((x) => x.unit === unit)
   if (a !== undefined) return a.goal
-  return target.scope === "per-unit" ? target.goal : undefined
+  if (target.scope !== "per-unit") return undefined
+  return kind === undefined || target.unitKinds === undefined || target.unitKinds.includes(kind)
+    ? target.goal
+    : undefined
 }

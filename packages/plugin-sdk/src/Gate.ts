@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Money, type Project } from "@gongjian/core"
+import { Calendar, type Lifecycle, type LocalDate, Money, type Project } from "@gongjian/core"
 import * as Schema from "effect/Schema"
 import * as Message from "./Message.js"
 
@@ -113,8 +113,22 @@ export interface CustomGate {
   readonly title: Message.Template
   readonly clause: string
   readonly check: (
-    project: Project.Project
+    project: Project.Project,
+    context: Context
   ) => ReadonlyArray<Omit<Failure, "message"> & { readonly message?: Message.Template }>
+}
+
+/**
+ * What a custom gate may read besides the project: the as-of date, the
+ * working-day calendar, and the project's folded history when it has one.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Context {
+  readonly asOf: LocalDate.LocalDate
+  readonly calendar: Calendar.Calendar
+  readonly timeline: Lifecycle.Timeline | undefined
 }
 
 /**
@@ -195,7 +209,8 @@ const money = (
 /**
  * Runs a gate on a project. Data gates check every condition and report
  * every failure, not only the first; a custom gate's failures are taken as
- * it returns them.
+ * it returns them, and it is given `context` (the host passes the run's
+ * as-of date, calendar and the project's timeline).
  *
  * @example
  * {@includeCode ../examples/Gate.ts#gate}
@@ -203,9 +218,18 @@ const money = (
  * @since 0.1.0
  * @category running
  */
-export const evaluate = (gate: Gate, project: Project.Project): Verdict => {
+export const evaluate = (
+  gate: Gate,
+  project: Project.Project,
+  context?: Partial<Context>
+): Verdict => {
   if ("check" in gate) {
-    const failures = gate.check(project).map((f) => ({
+    const ctx: Context = {
+      asOf: context?.asOf ?? "9999-12-31",
+      calendar: context?.calendar ?? Calendar.stateCouncil(),
+      timeline: context?.timeline
+    }
+    const failures = gate.check(project, ctx).map((f) => ({
       messageId: f.messageId,
       data: f.data,
       message: f.message ?? { zh: f.messageId, en: f.messageId }

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Calendar, Fingerprint, type LocalDate, type Snapshot } from "@gongjian/core"
+import { Calendar, Fingerprint, Lifecycle, type LocalDate, type Snapshot } from "@gongjian/core"
 import { ExitEngine, ExitRule, type Finding } from "@gongjian/exit-rules"
 import { Assessment, type ScoringItem } from "@gongjian/scoring"
 import * as Data from "effect/Data"
@@ -407,7 +407,9 @@ export const run = (
     for (const gate of gates) {
       try {
         for (const p of s.projects) {
-          const v = Gate.evaluate(gate, p)
+          const folded = Lifecycle.fold(p, { asOf })
+          const timeline = Result.isSuccess(folded) ? folded.success : undefined
+          const v = Gate.evaluate(gate, p, { asOf, calendar, timeline })
           for (const f of v.failures) {
             if (typeof f.messageId !== "string" || f.data === null || typeof f.data !== "object") {
               throw new Error("a failure needs a messageId string and a data object")
