@@ -6,7 +6,14 @@
  *
  * @since 0.1.0
  */
-import { Calendar, type Lifecycle, type LocalDate, Money, type Project } from "@gongjian/core"
+import {
+  Calendar,
+  type Lifecycle,
+  type LocalDate,
+  Money,
+  type Project,
+  Target
+} from "@gongjian/core"
 import * as Schema from "effect/Schema"
 import * as Message from "./Message.js"
 
@@ -81,6 +88,8 @@ export const DataGate = Schema.Struct({
   id: Schema.String,
   title: Schema.Struct({ zh: Schema.String, en: Schema.String }),
   clause: Schema.String,
+  /** Which projects the gate judges (all when absent): the signing gate judges projects not yet signed. */
+  filter: Schema.optionalKey(Target.ProjectFilter),
   conditions: Schema.Array(Condition)
 }).annotate({ identifier: "Gate" })
 
@@ -112,6 +121,8 @@ export interface CustomGate {
   readonly id: string
   readonly title: Message.Template
   readonly clause: string
+  /** Which projects the gate judges (all when absent). */
+  readonly filter?: Target.ProjectFilter
   readonly check: (
     project: Project.Project,
     context: Context
@@ -299,7 +310,8 @@ export const evaluate = (
 }
 
 /**
- * The signing gate of 002 三.4 with its numbers as options: land use, a
+ * The signing gate of 002 三.4, judging projects in negotiation (not yet
+ * signed), with its numbers as options: land use, a
  * minimum investment intensity and tax per mu, a construction schedule in the
  * contract, and "投资真正过亿元" (at least `minInvestment`, 1亿元 by default).
  *
@@ -320,6 +332,7 @@ export const signingGate = (options: {
   id: "signing-gate",
   title: { zh: "签约准入审核", en: "signing gate" },
   clause: "002 三.4",
+  filter: { stage: "negotiating", notReached: "signed" },
   conditions: [
     { kind: "land-use", allowed: options.allowedLandUse ?? ["industrial", "commercial", "mixed"] },
     {

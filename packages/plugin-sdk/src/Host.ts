@@ -5,7 +5,14 @@
  *
  * @since 0.1.0
  */
-import { Calendar, Fingerprint, Lifecycle, type LocalDate, type Snapshot } from "@gongjian/core"
+import {
+  Calendar,
+  Fingerprint,
+  Lifecycle,
+  type LocalDate,
+  Progress,
+  type Snapshot
+} from "@gongjian/core"
 import { ExitEngine, ExitRule, type Finding } from "@gongjian/exit-rules"
 import { Assessment, type ScoringItem } from "@gongjian/scoring"
 import * as Data from "effect/Data"
@@ -100,6 +107,7 @@ export interface Host {
 }
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
+const ALL_DATES = { start: "0001-01-01", end: "9999-12-31" } as const
 const pathOf = (path: ReadonlyArray<PropertyKey>) =>
   path.reduce<string>(
     (s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
@@ -409,6 +417,12 @@ export const run = (
         for (const p of s.projects) {
           const folded = Lifecycle.fold(p, { asOf })
           const timeline = Result.isSuccess(folded) ? folded.success : undefined
+          if (
+            gate.filter !== undefined &&
+            (timeline === undefined ||
+              Progress.matches(gate.filter, p, timeline, ALL_DATES) !== true)
+          )
+            continue
           const v = Gate.evaluate(gate, p, { asOf, calendar, timeline })
           for (const f of v.failures) {
             if (typeof f.messageId !== "string" || f.data === null || typeof f.data !== "object") {

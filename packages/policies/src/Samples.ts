@@ -10,6 +10,7 @@
 import { Snapshot } from "@gongjian/core"
 import * as Result from "effect/Result"
 import hundredDays from "../samples/000-hundred-days.json" with { type: "json" }
+import investmentDrive from "../samples/002-investment-drive.json" with { type: "json" }
 
 /**
  * The ids of the samples, by plan document.
@@ -17,10 +18,11 @@ import hundredDays from "../samples/000-hundred-days.json" with { type: "json" }
  * @since 0.1.0
  * @category models
  */
-export type SampleId = "000-hundred-days"
+export type SampleId = "000-hundred-days" | "002-investment-drive"
 
 const raw: { readonly [K in SampleId]: unknown } = {
-  "000-hundred-days": hundredDays
+  "000-hundred-days": hundredDays,
+  "002-investment-drive": investmentDrive
 }
 
 /**

@@ -14,6 +14,13 @@
 export * as HundredDays from "./HundredDays.js"
 
 /**
+ * 002 — 招商引资集中攻坚.
+ *
+ * @since 0.1.0
+ */
+export * as InvestmentDrive from "./InvestmentDrive.js"
+
+/**
  * The sample county campaigns.
  *
  * @since 0.1.0

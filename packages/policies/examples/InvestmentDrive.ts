@@ -1,0 +1,25 @@
+import { deepStrictEqual } from "node:assert/strict"
+import { Host } from "@gongjian/plugin-sdk"
+import { InvestmentDrive, Samples } from "@gongjian/policies"
+import * as Result from "effect/Result"
+
+// #region policy
+const host = Result.getOrThrow(Host.load([{ plugin: InvestmentDrive.policy }]))
+const out = Host.run(host, Samples.load("002-investment-drive"))
+const a = out.assessments[0]!.assessment
+// Towns, streets and parks are ranked apart from departments (四.4).
+deepStrictEqual(
+  a.groups.map((g) => [g.id, g.units]),
+  [
+    ["towns", ["town-a", "street-b", "park-c", "town-d"]],
+    ["departments", ["dept-e", "dept-f"]]
+  ]
+)
+deepStrictEqual(
+  a.tiers.map((t) => [t.id, t.units]),
+  [
+    ["commended", ["town-a", "dept-e"]],
+    ["criticised", ["street-b", "park-c", "town-d", "dept-f"]]
+  ]
+)
+// #endregion policy

@@ -1,0 +1,407 @@
+/**
+ * 002 — 招商引资集中攻坚活动方案: an August–September drive around an investment
+ * fair, as a reference policy.
+ *
+ * 四.4 gives the scoring but not its base points ("适当加分", "减半计分",
+ * "双倍扣分"); this policy reads them as the options below, each documented.
+ *
+ * @since 0.1.0
+ */
+import { LocalDate, Money, type Target } from "@gongjian/core"
+import { Gate, Plugin } from "@gongjian/plugin-sdk"
+import * as Schema from "effect/Schema"
+import { completion, t, targetMessage } from "./internal/common.js"
+
+/**
+ * The options of the drive policy, with their defaults.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const Options = Schema.Struct({
+  /** 四.4 "适当加分": points per project signed at the fair from 1亿元. Default 2. */
+  fairBonus: Schema.Finite,
+  /** … and from 10亿元. Default 5. */
+  fairBonusLarge: Schema.Finite,
+  /** 四.4 the base points of a key signed project's start. Default 4. */
+  startBase: Schema.Finite,
+  /** "不能如期开工的在本项指标得分中减半计分": 0.5 of the base. */
+  late: Schema.Finite,
+  /** "不能开工的减半扣分": −0.5 of the base. */
+  notStarted: Schema.Finite,
+  /** "不能实施的双倍扣分": −2 of the base. */
+  cannotProceed: Schema.Finite,
+  /** 三.2 "明年3月份前开工": the start deadline of a project whose contract gives none. Default 2027-03-31. */
+  defaultStartBy: LocalDate.LocalDate,
+  /** Points per outbound trip up to the quota (三.1). Default 1. */
+  tripPoints: Schema.Finite,
+  /** 四.4 "每缺少1次…双倍扣分": the multiplier of a missing principal trip. Default 2. */
+  tripShortfall: Schema.Finite,
+  /** 三.1 trips of a unit's principal, deputies, and a department's principal. Defaults 3, 4, 2. */
+  principalTrips: Schema.Int,
+  deputyTrips: Schema.Int,
+  departmentTrips: Schema.Int,
+  /** Points of the fair-signing target (二) at 100%. Default 10. */
+  signingPoints: Schema.Finite,
+  /** The district's annual investment task; the drive must bring 80% of it (二). Default 50亿元. */
+  annualTask: Money.MoneyFromJson,
+  /** 三.4 投资强度关: the least investment per mu to sign. Default 200万元. */
+  minIntensityPerMu: Money.MoneyFromJson,
+  /** 三.4 税收关: the least tax per mu promised to sign. Default 10万元. */
+  minTaxPerMu: Money.MoneyFromJson
+})
+
+/**
+ * The defaults of {@link Options}.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const defaults: typeof Options.Encoded = {
+  fairBonus: 2,
+  fairBonusLarge: 5,
+  startBase: 4,
+  late: 0.5,
+  notStarted: -0.5,
+  cannotProceed: -2,
+  defaultStartBy: "2027-03-31",
+  tripPoints: 1,
+  tripShortfall: 2,
+  principalTrips: 3,
+  deputyTrips: 4,
+  departmentTrips: 2,
+  signingPoints: 10,
+  annualTask: "50亿元",
+  minIntensityPerMu: "200万元",
+  minTaxPerMu: "10万元"
+}
+
+const towns = ["town", "street", "park"] as const
+
+/**
+ * The targets of 002 二 and 三, by id.
+ *
+ * @example
+ * {@includeCode ../examples/InvestmentDrive.ts#policy}
+ *
+ * @since 0.1.0
+ * @category targets
+ */
+export const targets = (o: typeof Options.Type): ReadonlyArray<Target.Target> => {
+  const atFair = {
+    stage: "signed" as const,
+    reachedWithin: "window" as const,
+    flags: ["signed-at-fair"]
+  }
+  const startedInWindow = { stage: "started" as const, reachedWithin: "window" as const }
+  return [
+    {
+      id: "fair-signings",
+      title: "投洽会签约过亿元项目",
+      measure: "projects",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 2,
+      filter: { ...atFair, minInvestment: Money.parseUnsafe("1亿元") },
+      clause: "002 二"
+    },
+    {
+      id: "fair-signings-large",
+      title: "投洽会签约过10亿元项目",
+      measure: "projects",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 1,
+      filter: { ...atFair, minInvestment: Money.parseUnsafe("10亿元") },
+      clause: "002 二"
+    },
+    {
+      id: "department-results",
+      title: "区直部门杜绝空白",
+      measure: "projects",
+      scope: "per-unit",
+      unitKinds: ["department"],
+      goal: 1,
+      filter: { stage: "signed", reachedWithin: "window" },
+      clause: "002 二"
+    },
+    {
+      id: "annual-share",
+      title: "完成全年招商任务的80%",
+      measure: "total-investment",
+      scope: "area",
+      goal: Money.times(o.annualTask, "0.8"),
+      filter: { stage: "signed", reachedWithin: "window" },
+      clause: "002 二"
+    },
+    {
+      id: "key-negotiating",
+      title: "重点攻坚在谈项目",
+      measure: "projects",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 4,
+      filter: { stage: "negotiating", flags: ["key"] },
+      clause: "002 三.2"
+    },
+    {
+      id: "key-starts",
+      title: "重点签约项目开工",
+      measure: "projects",
+      scope: "area",
+      goal: 10,
+      filter: { ...startedInWindow, flags: ["key"] },
+      clause: "002 三.2"
+    },
+    {
+      id: "new-starts",
+      title: "新开工项目",
+      measure: "projects",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 3,
+      filter: startedInWindow,
+      clause: "002 三.2"
+    },
+    {
+      id: "new-starts-large",
+      title: "投资5000万元以上新开工项目",
+      measure: "projects",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 1,
+      filter: { ...startedInWindow, minInvestment: Money.parseUnsafe("5000万元") },
+      clause: "002 三.2"
+    },
+    {
+      id: "expert-reviews",
+      title: "专家论证项目",
+      measure: "activities",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 3,
+      activityFilter: { kinds: ["expert-review"] },
+      clause: "002 三.3"
+    },
+    {
+      id: "invited-executives",
+      title: "邀请500强、百强、上市公司一把手",
+      measure: "activities",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 5,
+      activityFilter: { kinds: ["invited-executive"] },
+      clause: "002 三.4"
+    },
+    {
+      id: "principal-trips",
+      title: "主要负责人外出招商",
+      measure: "activities",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: o.principalTrips,
+      activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
+      clause: "002 三.1"
+    },
+    {
+      id: "deputy-trips",
+      title: "分工负责人外出招商",
+      measure: "activities",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: o.deputyTrips,
+      activityFilter: { kinds: ["outbound-trip"], roles: ["deputy"] },
+      clause: "002 三.1"
+    },
+    {
+      id: "department-trips",
+      title: "区直部门主要负责人外出招商",
+      measure: "activities",
+      scope: "per-unit",
+      unitKinds: ["department"],
+      goal: o.departmentTrips,
+      activityFilter: { kinds: ["outbound-trip"], roles: ["department-principal"] },
+      clause: "002 三.1"
+    }
+  ]
+}
+
+/**
+ * The drive policy (002):
+ *
+ * - scoring (四.4): a bonus per fair signing (+2 from 1亿元, +5 from 10亿元);
+ *   key signed projects' starts at a base of 4 — on time 4, late 2, not
+ *   started −2, cannot be carried out −8; outbound trips of the principal,
+ *   deputies and department principals, each missing principal trip at double;
+ *   completion of the fair-signing target;
+ * - tiers (四.4): commended for meeting every target of the unit, criticised
+ *   for missing any; towns, streets and parks are ranked apart from
+ *   departments;
+ * - the signing gate of 三.4 (land use, investment intensity, tax, schedule,
+ *   "真正过亿元").
+ *
+ * @example
+ * {@includeCode ../examples/InvestmentDrive.ts#policy}
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const policy = Plugin.definePlugin({
+  meta: {
+    id: "gongjian/002-investment-drive",
+    version: "0.1.0",
+    title: t("招商引资集中攻坚", "investment drive"),
+    source: {
+      document: "002",
+      clauses: ["002 二", "002 三.1", "002 三.2", "002 三.3", "002 三.4", "002 四.3", "002 四.4"]
+    },
+    sdk: "^0.1.0"
+  },
+  options: Options,
+  defaults,
+  messages: {
+    ...targetMessage,
+    "fair-bonus": t(
+      "{name}（{project}）投洽会签约，投资{investment}，加{points}分",
+      "{name} ({project}) signed at the fair, {investment}: +{points}"
+    ),
+    "started-on-time": t(
+      "{name}按期开工（期限{deadline}），得{points}分",
+      "{name} started by {deadline}: {points}"
+    ),
+    "started-late": t(
+      "{name}未能如期开工（期限{deadline}，{started}开工），减半计{points}分",
+      "{name} started late ({started}, due {deadline}): half, {points}"
+    ),
+    "not-started": t(
+      "{name}不能开工（期限{deadline}），减半扣分{points}",
+      "{name} not started by {deadline}: loses half, {points}"
+    ),
+    "cannot-proceed": t(
+      "{name}不能实施，双倍扣分{points}",
+      "{name} cannot be carried out: loses double, {points}"
+    ),
+    trips: t(
+      "外出招商{count}次（要求{required}次），{points}分",
+      "{count} trips of {required} required: {points}"
+    )
+  },
+  create: (o) => ({
+    targets: targets(o),
+    scoring: {
+      items: [
+        {
+          kind: "per-project",
+          id: "fair-bonus",
+          title: t("投洽会签约加分", "fair signing bonus"),
+          clause: "002 四.4",
+          filter: { stage: "signed", reachedWithin: "window", flags: ["signed-at-fair"] },
+          tiers: [
+            { from: Money.parseUnsafe("1亿元"), points: o.fairBonus },
+            { from: Money.parseUnsafe("10亿元"), points: o.fairBonusLarge }
+          ],
+          appliesTo: [...towns],
+          messageId: "fair-bonus"
+        },
+        completion(
+          "fair-signings",
+          "fair-signings",
+          o.signingPoints,
+          "002 二",
+          t("投洽会签约任务", "fair signing target"),
+          { appliesTo: [...towns] }
+        ),
+        {
+          kind: "start-outcomes",
+          id: "key-starts",
+          title: t("重点签约项目开工", "key signed projects started"),
+          clause: "002 四.4",
+          filter: { flags: ["key"] },
+          base: o.startBase,
+          onTime: 1,
+          late: o.late,
+          notStarted: o.notStarted,
+          cannotProceed: o.cannotProceed,
+          defaultDeadline: { date: o.defaultStartBy },
+          messageId: (d) =>
+            d.outcome === "onTime"
+              ? "started-on-time"
+              : d.outcome === "late"
+                ? "started-late"
+                : d.outcome === "notStarted"
+                  ? "not-started"
+                  : "cannot-proceed"
+        },
+        {
+          kind: "activity-quota",
+          id: "principal-trips",
+          title: t("主要负责人外出招商", "principal's trips"),
+          clause: "002 三.1, 四.4",
+          activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
+          required: o.principalTrips,
+          pointsEach: o.tripPoints,
+          shortfallMultiplier: o.tripShortfall,
+          appliesTo: [...towns],
+          messageId: "trips"
+        },
+        {
+          kind: "activity-quota",
+          id: "deputy-trips",
+          title: t("分工负责人外出招商", "deputies' trips"),
+          clause: "002 三.1",
+          activityFilter: { kinds: ["outbound-trip"], roles: ["deputy"] },
+          required: o.deputyTrips,
+          pointsEach: o.tripPoints,
+          shortfallMultiplier: 1,
+          appliesTo: [...towns],
+          messageId: "trips"
+        },
+        {
+          kind: "activity-quota",
+          id: "department-trips",
+          title: t("区直部门主要负责人外出招商", "department principals' trips"),
+          clause: "002 三.1, 四.4",
+          activityFilter: { kinds: ["outbound-trip"], roles: ["department-principal"] },
+          required: o.departmentTrips,
+          pointsEach: o.tripPoints,
+          shortfallMultiplier: o.tripShortfall,
+          appliesTo: ["department"],
+          messageId: "trips"
+        }
+      ],
+      tiers: [
+        {
+          kind: "targets",
+          id: "commended",
+          title: t("通报表扬", "commended"),
+          clause: "002 四.4",
+          targets: ["fair-signings", "fair-signings-large", "new-starts", "department-results"],
+          met: true
+        },
+        {
+          kind: "targets",
+          id: "criticised",
+          title: t("通报批评", "criticised"),
+          clause: "002 四.4",
+          targets: ["fair-signings", "fair-signings-large", "new-starts", "department-results"],
+          met: false
+        }
+      ],
+      groups: [
+        {
+          id: "towns",
+          title: t("街道镇、园区", "towns, streets and parks"),
+          unitKinds: [...towns]
+        },
+        {
+          id: "departments",
+          title: t("区直部门", "district departments"),
+          unitKinds: ["department"]
+        }
+      ]
+    },
+    gates: [
+      Gate.signingGate({ minIntensityPerMu: o.minIntensityPerMu, minTaxPerMu: o.minTaxPerMu })
+    ]
+  })
+})
