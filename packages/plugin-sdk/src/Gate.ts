@@ -256,8 +256,21 @@ export const evaluate = (
           failures.push(
             fail("missing", { field: "land.use" }, { field: { zh: "用地性质", en: "land use" } })
           )
-        else if (!c.allowed.includes(use))
-          failures.push(fail("land-use", { use, allowed: c.allowed.join(", ") }))
+        else if (!c.allowed.includes(use)) {
+          failures.push(
+            fail(
+              "land-use",
+              { use, allowed: c.allowed.join(", ") },
+              {
+                use: LAND_USE[use],
+                allowed: {
+                  zh: c.allowed.map((u) => LAND_USE[u].zh).join("、"),
+                  en: c.allowed.join(", ")
+                }
+              }
+            )
+          )
+        }
         break
       }
       case "at-least": {

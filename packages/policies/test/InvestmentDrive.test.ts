@@ -125,7 +125,7 @@ describe("002 三.4: the signing gate", () => {
         .map((v) => [v.project, v.failures.map((f) => f.message.zh)])
     ).toEqual([
       ["A5", ["总投资为8000万元，低于1亿元"]],
-      ["A6", ["用地性质为residential，不在允许范围（industrial, commercial, mixed）"]]
+      ["A6", ["用地性质为住宅用地，不在允许范围（工业用地、商业用地、混合用地）"]]
     ])
   })
 })
