@@ -209,6 +209,15 @@ const fail = (
   }
 }
 
+const LAND_USE = {
+  industrial: { zh: "工业用地", en: "industrial" },
+  commercial: { zh: "商业用地", en: "commercial" },
+  residential: { zh: "住宅用地", en: "residential" },
+  agricultural: { zh: "农业用地", en: "agricultural" },
+  mixed: { zh: "混合用地", en: "mixed" },
+  other: { zh: "其他用地", en: "other" }
+} as const
+
 const money = (
   p: Project.Project,
   field: (typeof MONEY_FIELDS)[number]
