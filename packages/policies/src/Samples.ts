@@ -10,6 +10,7 @@
 import { Snapshot } from "@gongjian/core"
 import * as Result from "effect/Result"
 import hundredDays from "../samples/000-hundred-days.json" with { type: "json" }
+import serviceAndExit from "../samples/001-service-and-exit.json" with { type: "json" }
 import investmentDrive from "../samples/002-investment-drive.json" with { type: "json" }
 
 /**
@@ -18,10 +19,11 @@ import investmentDrive from "../samples/002-investment-drive.json" with { type: 
  * @since 0.1.0
  * @category models
  */
-export type SampleId = "000-hundred-days" | "002-investment-drive"
+export type SampleId = "000-hundred-days" | "001-service-and-exit" | "002-investment-drive"
 
 const raw: { readonly [K in SampleId]: unknown } = {
   "000-hundred-days": hundredDays,
+  "001-service-and-exit": serviceAndExit,
   "002-investment-drive": investmentDrive
 }
 

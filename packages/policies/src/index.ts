@@ -12,17 +12,21 @@
  * @since 0.1.0
  */
 export * as HundredDays from "./HundredDays.js"
-
 /**
  * 002 — 招商引资集中攻坚.
  *
  * @since 0.1.0
  */
 export * as InvestmentDrive from "./InvestmentDrive.js"
-
 /**
  * The sample county campaigns.
  *
  * @since 0.1.0
  */
 export * as Samples from "./Samples.js"
+/**
+ * 001 — 优化招商引资项目工作方案: service and the exit mechanism.
+ *
+ * @since 0.1.0
+ */
+export * as ServiceAndExit from "./ServiceAndExit.js"

@@ -1,0 +1,38 @@
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { Calendar } from "@gongjian/core"
+import { CleanupReport } from "@gongjian/exit-rules"
+import { Host } from "@gongjian/plugin-sdk"
+import { Samples, ServiceAndExit } from "@gongjian/policies"
+import * as Result from "effect/Result"
+
+// #region policy
+const host = Result.getOrThrow(Host.load([{ plugin: ServiceAndExit.policy }]))
+const snapshot = Samples.load("001-service-and-exit")
+const out = Host.run(host, snapshot)
+equal(out.findings.length, 8)
+// 每半年 (三.(四)): the cleanup report of the half-year, by unit and class.
+const rules = host.installed[0]!.contents.exitRules!
+const cleanup = CleanupReport.halfYear({ rules, projects: snapshot.projects }, snapshot.asOf)
+equal(cleanup.period.label, "2026-H2")
+deepStrictEqual(cleanup.byClass, {
+  "built-not-producing": 1,
+  "land-idle": 2,
+  "low-efficiency": 1,
+  "no-results": 1,
+  "signed-not-built": 1
+})
+// #endregion policy
+
+// #region sla
+// 限时办结 (三.(三).2): planning materials complete Monday 2026-09-28; three working
+// days are 9-29, 9-30 and 10-08 (the National Day holiday lies between).
+const late = ServiceAndExit.lateApprovals(
+  { approvals: [{ kind: "planning", materialsCompleteOn: "2026-09-28", closedOn: "2026-10-16" }] },
+  "2026-11-22",
+  Calendar.stateCouncil()
+)
+deepStrictEqual(
+  late.map((d) => [d.due, d.workingDaysLate]),
+  [["2026-10-08", 7]]
+)
+// #endregion sla

@@ -1,0 +1,122 @@
+import { Host } from "@gongjian/plugin-sdk"
+import { Samples, ServiceAndExit } from "@gongjian/policies"
+import * as Result from "effect/Result"
+import { describe, expect, it } from "vitest"
+
+// The sample of 001, as of 2026-11-22, with the default options:
+// 3 months to start, 2 years to produce, 3 years to results (half the contract's
+// tax per mu), 6 months from signing to start without land (签而不建), output
+// per mu at least 0.6 of the contract a year into production, 30 days' warning.
+const out = Host.run(
+  Result.getOrThrow(Host.load([{ plugin: ServiceAndExit.policy }])),
+  Samples.load("001-service-and-exit")
+)
+
+describe("001 三.(四): the exit mechanism", () => {
+  it("finds each stalled project at its threshold", () => {
+    // E1  land 7-31 + 3 months = 10-31, not started: 22 days → rectify
+    // E10 producing since 2025-03-01 + 1 year = 2026-03-01; output per mu 250万 = 0.5 of 500万 < 0.6:
+    //     266 days → clean up (低效)
+    // E2  land 8-30 + 3 months = 11-30: 8 days left → warning
+    // E3  land 5-31 + 3 months = 8-31, + 30 days exempted = 9-30; rectification due 11-15 unresolved:
+    //     7 days → escalated, the land reclaimed
+    // E4  started 2024-09-01 + 2 years = 2026-09-01, not producing: 82 days → exit (两年不投产)
+    // E5  producing since 2023-06-30 + 3 years = 2026-06-30; tax per mu 12万 = 0.4 of 30万 < 0.5:
+    //     145 days → land reclaimed (三年不见效)
+    // E7  signed 3-10 + 6 months = 9-10, no land, not started: 73 days → exit (签而不建)
+    // E8  signed 5-30 + 6 months = 11-30: 8 days left → warning
+    expect(
+      out.findings.map((f) => [
+        f.project,
+        f.rule,
+        f.severity,
+        f.action,
+        f.daysOverdue ?? f.daysLeft
+      ])
+    ).toEqual([
+      ["E1", "start-within-3-months", "breach", "rectify", 22],
+      ["E10", "low-efficiency", "breach", "clean-up", 266],
+      ["E2", "start-within-3-months", "warning", "warn", 8],
+      ["E3", "start-within-3-months", "escalated", "reclaim-land", 7],
+      ["E4", "produce-within-2-years", "breach", "exit", 82],
+      ["E5", "results-within-3-years", "breach", "reclaim-land", 145],
+      ["E7", "signed-not-built", "breach", "exit", 73],
+      ["E8", "signed-not-built", "warning", "warn", 8]
+    ])
+    expect(out.findings.map((f) => f.messageId)).toEqual([
+      "breach",
+      "breach",
+      "warning",
+      "escalated",
+      "breach",
+      "breach",
+      "breach",
+      "warning"
+    ])
+    expect(out.findings[0]!.message.zh).toBe("E1：期限2026-10-31已过22天，建议rectify")
+  })
+
+  it("keeps the late-but-met projects on record", () => {
+    // E5 produced 2023-06-30, after 2021-05-01 + 2 years; E6 started 7-15, after 3-01 + 3 months.
+    expect(out.resolved.map((r) => [r.project, r.rule, r.on])).toEqual([
+      ["E5", "produce-within-2-years", "2023-06-30"],
+      ["E6", "start-within-3-months", "2026-07-15"]
+    ])
+    expect(out.unevaluated).toEqual([])
+  })
+})
+
+describe("001 三.(三): service", () => {
+  const failing = out.verdicts
+    .filter((v) => !v.pass)
+    .map((v) => [
+      v.gate,
+      v.project,
+      v.failures.map((f) => `${f.messageId} ${JSON.stringify(f.data)}`)
+    ])
+  it("checks the project manager, secretary and staff member of key projects (三.(三).1)", () => {
+    expect(failing.filter(([g]) => g === "responsibility")).toEqual([
+      ["responsibility", "K2", ['missing-role {"role":"secretary"}']]
+    ])
+  })
+  it("checks the receipt slip (三.(三).4)", () => {
+    expect(failing.filter(([g]) => g === "receipt-slip")).toEqual([
+      ["receipt-slip", "K3", ["no-receipt {}"]]
+    ])
+  })
+  it("checks 限时办结 in working days (三.(三).2)", () => {
+    // K2 planning: materials 9-28 → due 10-08 (3 working days past the National Day holiday); closed 10-16:
+    //   10-09, 10-10 (a working Saturday), 10-12 … 10-16 = 7 working days late.
+    // K4 fire: materials Monday 11-16 → due 11-19; still open on Sunday 11-22: 1 working day (11-20).
+    // K3's special case (10 working days) closed on its due date 10-16; K1's closed in time.
+    expect(failing.filter(([g]) => g === "approval-sla")).toEqual([
+      [
+        "approval-sla",
+        "K2",
+        [
+          'approval-late {"kind":"planning","department":"zrzy","due":"2026-10-08","workingDaysLate":7}'
+        ]
+      ],
+      [
+        "approval-sla",
+        "K4",
+        [
+          'approval-overdue {"kind":"fire","department":"zj","due":"2026-11-19","workingDaysLate":1}'
+        ]
+      ]
+    ])
+  })
+})
+
+describe("001 三.(五): departments lose points for poor service", () => {
+  it("scores complaints and late approvals", () => {
+    // 自然资源局: a complaint −2 and K2's late planning approval −1 = −3; 住建局: K4 open past due −1.
+    const a = out.assessments[0]!.assessment
+    expect(a.units.map((u) => [u.unit, u.total, u.rank])).toEqual([
+      ["fgj", "0", 1],
+      ["sthj", "0", 1],
+      ["zj", "-1", 3],
+      ["zrzy", "-3", 4]
+    ])
+  })
+})
