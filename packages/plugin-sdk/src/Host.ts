@@ -13,7 +13,7 @@ import {
   Progress,
   type Snapshot
 } from "@gongjian/core"
-import { ExitEngine, ExitRule, type Finding } from "@gongjian/exit-rules"
+import { ExitEngine, ExitRule, Finding } from "@gongjian/exit-rules"
 import { Assessment, type ScoringItem } from "@gongjian/scoring"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
@@ -392,7 +392,17 @@ export const run = (
           messageId,
           data,
           message: template
-            ? { zh: Message.format(template.zh, data), en: Message.format(template.en, data) }
+            ? {
+                // The action is written in the message's own language.
+                zh: Message.format(template.zh, {
+                  ...data,
+                  action: Finding.actionNames[f.action].zh
+                }),
+                en: Message.format(template.en, {
+                  ...data,
+                  action: Finding.actionNames[f.action].en
+                })
+              }
             : f.message
         })
       }

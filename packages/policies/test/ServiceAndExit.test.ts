@@ -53,7 +53,10 @@ describe("001 三.(四): the exit mechanism", () => {
       "breach",
       "warning"
     ])
-    expect(out.findings[0]!.message.zh).toBe("E1：期限2026-10-31已过22天，建议rectify")
+    expect(out.findings[0]!.message.zh).toBe("E1：期限2026-10-31已过22天，建议限期整改")
+    expect(out.findings[0]!.message.en).toBe(
+      "E1: 22 days past 2026-10-31; order rectification by a deadline"
+    )
   })
 
   it("keeps the late-but-met projects on record", () => {
