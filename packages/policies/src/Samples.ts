@@ -12,6 +12,7 @@ import * as Result from "effect/Result"
 import hundredDays from "../samples/000-hundred-days.json" with { type: "json" }
 import serviceAndExit from "../samples/001-service-and-exit.json" with { type: "json" }
 import investmentDrive from "../samples/002-investment-drive.json" with { type: "json" }
+import constructionYear from "../samples/003-construction-year.json" with { type: "json" }
 
 /**
  * The ids of the samples, by plan document.
@@ -19,12 +20,17 @@ import investmentDrive from "../samples/002-investment-drive.json" with { type: 
  * @since 0.1.0
  * @category models
  */
-export type SampleId = "000-hundred-days" | "001-service-and-exit" | "002-investment-drive"
+export type SampleId =
+  | "000-hundred-days"
+  | "001-service-and-exit"
+  | "002-investment-drive"
+  | "003-construction-year"
 
 const raw: { readonly [K in SampleId]: unknown } = {
   "000-hundred-days": hundredDays,
   "001-service-and-exit": serviceAndExit,
-  "002-investment-drive": investmentDrive
+  "002-investment-drive": investmentDrive,
+  "003-construction-year": constructionYear
 }
 
 /**

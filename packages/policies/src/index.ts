@@ -7,6 +7,12 @@
  */
 
 /**
+ * 003 — 项目建设年.
+ *
+ * @since 0.1.0
+ */
+export * as ConstructionYear from "./ConstructionYear.js"
+/**
  * 000 — 项目提升年百日攻坚.
  *
  * @since 0.1.0
@@ -18,6 +24,7 @@ export * as HundredDays from "./HundredDays.js"
  * @since 0.1.0
  */
 export * as InvestmentDrive from "./InvestmentDrive.js"
+
 /**
  * The sample county campaigns.
  *

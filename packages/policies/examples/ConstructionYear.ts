@@ -1,0 +1,26 @@
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { Host } from "@gongjian/plugin-sdk"
+import { ConstructionYear, Samples } from "@gongjian/policies"
+import * as Result from "effect/Result"
+
+const host = Result.getOrThrow(Host.load([{ plugin: ConstructionYear.policy }]))
+const snapshot = Samples.load("003-construction-year")
+
+// #region policy
+const year = Host.run(host, snapshot).assessments[0]!.assessment
+deepStrictEqual(
+  year.tiers.map((t) => [t.id, t.units]),
+  [
+    ["commended", ["county-a", "zone-gx", "zone-jy", "dept-fg", "dept-gx"]],
+    ["accountable", ["zone-jy", "county-b", "county-c", "dept-gx"]]
+  ]
+)
+equal(ConstructionYear.targets().length, 6)
+// #endregion policy
+
+// #region yearEnd
+// Combine a quarter (as of 6-30) with the year-end: 0.1 and 0.6.
+const q2 = Host.run(host, snapshot, { asOf: "2026-06-30" }).assessments[0]!.assessment
+const composite = ConstructionYear.yearEnd({ units: snapshot.units, quarters: [q2], year })
+equal(composite.units[0]!.unit, "zone-gx")
+// #endregion yearEnd

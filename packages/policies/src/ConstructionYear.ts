@@ -1,0 +1,244 @@
+/**
+ * 003 — 项目建设年活动实施方案: a construction year, as a reference policy.
+ *
+ * 四 names what is assessed (fixed-asset investment, major projects, investment
+ * attraction) and how (quarterly and year-end, the top 3 commended, the units
+ * that miss held accountable) but no points; this policy weighs the three
+ * 40 / 30 / 30 and combines the quarters and the year-end 0.1 each and 0.6, all
+ * options.
+ *
+ * @since 0.1.0
+ */
+import { Money, type Target, type Unit } from "@gongjian/core"
+import { Plugin } from "@gongjian/plugin-sdk"
+import { type Assessment, Composite } from "@gongjian/scoring"
+import * as Schema from "effect/Schema"
+import { completion, t, targetMessage } from "./internal/common.js"
+
+/**
+ * The options of the construction-year policy, with their defaults.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const Options = Schema.Struct({
+  /** Points of the fixed-asset investment target at 100%. Default 40. */
+  faiPoints: Schema.Finite,
+  /** Points of the major-project target. Default 30. */
+  majorPoints: Schema.Finite,
+  /** Points of the investment-attraction target (funds in place). Default 30. */
+  investmentPoints: Schema.Finite,
+  /** How many units are commended (四: 前三名). Default 3. */
+  commended: Schema.Int,
+  /** The weight of each quarterly assessment in the year's composite. Default 0.1. */
+  quarterWeight: Schema.Finite,
+  /** The weight of the year-end assessment. Default 0.6. */
+  yearWeight: Schema.Finite
+})
+
+/**
+ * The defaults of {@link Options}.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const defaults: typeof Options.Encoded = {
+  faiPoints: 40,
+  majorPoints: 30,
+  investmentPoints: 30,
+  commended: 3,
+  quarterWeight: 0.1,
+  yearWeight: 0.6
+}
+
+/**
+ * The targets of 003 二 and 四 (allocate them to units in the campaign).
+ *
+ * @example
+ * {@includeCode ../examples/ConstructionYear.ts#policy}
+ *
+ * @since 0.1.0
+ * @category targets
+ */
+export const targets = (): ReadonlyArray<Target.Target> => [
+  {
+    id: "fai",
+    title: "全社会固定资产投资",
+    measure: "fixed-asset-investment",
+    scope: "area",
+    goal: Money.parseUnsafe("225亿元"),
+    clause: "003 四"
+  },
+  {
+    id: "major-projects",
+    title: "重大工程和重点项目",
+    measure: "projects",
+    scope: "area",
+    goal: 69,
+    filter: { stage: "signed", flags: ["major"] },
+    clause: "003 四"
+  },
+  {
+    id: "major-industrial",
+    title: "工业重大项目常态管理",
+    measure: "projects",
+    scope: "area",
+    goal: 48,
+    filter: { stage: "signed", flags: ["major"], sectors: ["secondary"] },
+    clause: "003 二.(五)"
+  },
+  {
+    id: "major-services",
+    title: "服务业重大项目常态管理",
+    measure: "projects",
+    scope: "area",
+    goal: 21,
+    filter: { stage: "signed", flags: ["major"], sectors: ["tertiary"] },
+    clause: "003 二.(五)"
+  },
+  {
+    id: "investment",
+    title: "招商引资到位资金",
+    measure: "funds-in-place",
+    scope: "area",
+    goal: Money.parseUnsafe("110亿元"),
+    clause: "003 二.(三), 四"
+  },
+  {
+    id: "central-soe",
+    title: "面向央企招商项目",
+    measure: "projects",
+    scope: "area",
+    goal: 15,
+    filter: { stage: "signed", flags: ["central-soe"] },
+    clause: "003 二.(三)"
+  }
+]
+
+/**
+ * The construction-year policy (003): the three targets of 四 scored by
+ * completion; governments and zone committees ranked apart from departments;
+ * the top 3 commended; units missing any target held accountable. Combine the
+ * quarters and the year-end with {@link yearEnd}.
+ *
+ * @example
+ * {@includeCode ../examples/ConstructionYear.ts#policy}
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const policy = Plugin.definePlugin({
+  meta: {
+    id: "gongjian/003-construction-year",
+    version: "0.1.0",
+    title: t("项目建设年", "construction year"),
+    source: { document: "003", clauses: ["003 二.(三)", "003 二.(五)", "003 三", "003 四"] },
+    sdk: "^0.1.0"
+  },
+  options: Options,
+  defaults,
+  messages: targetMessage,
+  create: (o) => ({
+    targets: targets(),
+    scoring: {
+      items: [
+        completion(
+          "fai",
+          "fai",
+          o.faiPoints,
+          "003 四",
+          t("固定资产投资目标任务", "fixed-asset investment target")
+        ),
+        completion(
+          "major-projects",
+          "major-projects",
+          o.majorPoints,
+          "003 四",
+          t("重大工程和重点项目目标任务", "major project target")
+        ),
+        completion(
+          "investment",
+          "investment",
+          o.investmentPoints,
+          "003 四",
+          t("招商引资目标任务", "investment attraction target")
+        )
+      ],
+      groups: [
+        {
+          id: "governments",
+          title: t("区（市、县）政府和管委会", "governments and zone committees"),
+          unitKinds: ["county", "district", "zone-committee"]
+        },
+        { id: "departments", title: t("市直部门", "departments"), unitKinds: ["department"] }
+      ],
+      tiers: [
+        {
+          kind: "top",
+          id: "commended",
+          title: t("通报表扬", "commended"),
+          clause: "003 四",
+          n: o.commended
+        },
+        {
+          kind: "targets",
+          id: "accountable",
+          title: t("问责", "held accountable"),
+          clause: "003 三.(三), 四",
+          targets: ["fai", "major-projects", "investment"],
+          met: false
+        }
+      ]
+    }
+  })
+})
+
+/**
+ * The year's composite (003 四 "季度考核和年终考核相结合"): each quarter's
+ * total × `quarterWeight` plus the year-end total × `yearWeight`, ranked in
+ * the same groups, the top `commended` commended.
+ *
+ * @example
+ * {@includeCode ../examples/ConstructionYear.ts#yearEnd}
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const yearEnd = (input: {
+  readonly units: ReadonlyArray<Unit.Unit>
+  readonly quarters: ReadonlyArray<Assessment.Assessment>
+  readonly year: Assessment.Assessment
+  readonly options?: Partial<typeof Options.Type>
+}): Assessment.Assessment => {
+  const o = { ...defaults, ...input.options }
+  return Composite.combine({
+    id: "gongjian/003-construction-year/composite",
+    version: "0.1.0",
+    units: input.units,
+    periods: [
+      ...input.quarters.map((q, i) => ({
+        label: `Q${i + 1}`,
+        weight: o.quarterWeight,
+        assessment: q
+      })),
+      { label: "year", weight: o.yearWeight, assessment: input.year }
+    ],
+    groups: [
+      {
+        id: "governments",
+        title: t("区（市、县）政府和管委会", "governments and zone committees"),
+        unitKinds: ["county", "district", "zone-committee"]
+      },
+      { id: "departments", title: t("市直部门", "departments"), unitKinds: ["department"] }
+    ],
+    tiers: [
+      {
+        kind: "top",
+        id: "commended",
+        title: t("通报表扬", "commended"),
+        clause: "003 四",
+        n: o.commended
+      }
+    ]
+  })
+}

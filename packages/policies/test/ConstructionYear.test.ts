@@ -1,0 +1,66 @@
+import { Host } from "@gongjian/plugin-sdk"
+import { ConstructionYear, Samples } from "@gongjian/policies"
+import * as Result from "effect/Result"
+import { describe, expect, it } from "vitest"
+
+// The sample of 003, a 2026 construction year, assessed on 2026-12-31. Default
+// points: fixed-asset investment 40, major projects 30, investment (funds in
+// place) 30, each × completion capped at 100%.
+const host = Result.getOrThrow(Host.load([{ plugin: ConstructionYear.policy }]))
+const snapshot = Samples.load("003-construction-year")
+const year = Host.run(host, snapshot).assessments[0]!.assessment
+const totals = (a: typeof year) => a.units.map((u) => [u.unit, u.total, u.rank])
+
+describe("003 四: the year-end assessment", () => {
+  it("scores the three targets", () => {
+    // 甲县: FAI 55/50 → 40; majors 10/10 → 30; funds 20亿/20亿 → 30 = 100
+    // 高新区: FAI 49.5/45 → 40; majors 10/10 (its negotiating project does not count) → 30; funds 22/20 → 30 = 100
+    // 金阳新区: FAI 60/60 → 40; majors 11/12 = 0.9167 → 27.501; funds 25/25 → 30 = 97.501
+    // 乙县: FAI 36/40 = 0.9 → 36; majors 6/8 = 0.75 → 22.5; funds 12/15 = 0.8 → 24 = 82.5
+    // 丙县: FAI 18/30 = 0.6 → 24; majors 3/6 → 15; funds 4/10 → 12 = 51
+    // 发改委: majors 4/4 → 30; 工信委: majors 2/4 → 15 (departments have no FAI or funds allocation)
+    expect(totals(year)).toEqual([
+      ["county-a", "100", 1],
+      ["zone-gx", "100", 1],
+      ["zone-jy", "97.501", 3],
+      ["county-b", "82.5", 4],
+      ["county-c", "51", 5],
+      ["dept-fg", "30", 1],
+      ["dept-gx", "15", 2]
+    ])
+  })
+
+  it("commends the top 3 of each group, tied units sharing a place, and holds the others to account", () => {
+    // 甲县 and 高新区 share first place; 金阳新区 is third. Units missing any target: 金阳新区
+    // (majors), 乙县, 丙县, 工信委.
+    expect(year.tiers.map((t) => [t.id, t.units])).toEqual([
+      ["commended", ["county-a", "zone-gx", "zone-jy", "dept-fg", "dept-gx"]],
+      ["accountable", ["zone-jy", "county-b", "county-c", "dept-gx"]]
+    ])
+  })
+})
+
+describe("003 四: quarterly and year-end combined", () => {
+  it("weighs a quarter 0.1 and the year 0.6", () => {
+    // As of 6-30: 甲县 FAI 27.5/50 = 0.55 → 22; majors signed by 6-30: 7 of 10 → 21; funds 10/20 → 15 = 58
+    //             高新区 FAI 24.75/45 = 0.55 → 22; majors 7 of 10 → 21; funds 22/20 → 30 = 73
+    // Composite: 甲县 58 × 0.1 + 100 × 0.6 = 65.8; 高新区 73 × 0.1 + 100 × 0.6 = 67.3 — the tie is broken.
+    const q2 = Host.run(host, snapshot, { asOf: "2026-06-30" }).assessments[0]!.assessment
+    expect(
+      q2.units
+        .filter((u) => u.unit === "county-a" || u.unit === "zone-gx")
+        .map((u) => [u.unit, u.total])
+    ).toEqual([
+      ["zone-gx", "73"],
+      ["county-a", "58"]
+    ])
+    const composite = ConstructionYear.yearEnd({ units: snapshot.units, quarters: [q2], year })
+    expect(composite.units.slice(0, 2).map((u) => [u.unit, u.total, u.rank])).toEqual([
+      ["zone-gx", "67.3", 1],
+      ["county-a", "65.8", 2]
+    ])
+    expect(
+      composite.units.find((u) => u.unit === "county-a")!.lines.map((l) => l.arithmetic)
+    ).toEqual(["58 × 0.1 = 5.8", "100 × 0.6 = 60"])
+  })
+})
