@@ -13,6 +13,7 @@ import hundredDays from "../samples/000-hundred-days.json" with { type: "json" }
 import serviceAndExit from "../samples/001-service-and-exit.json" with { type: "json" }
 import investmentDrive from "../samples/002-investment-drive.json" with { type: "json" }
 import constructionYear from "../samples/003-construction-year.json" with { type: "json" }
+import projectYear from "../samples/004-project-year.json" with { type: "json" }
 
 /**
  * The ids of the samples, by plan document.
@@ -25,12 +26,14 @@ export type SampleId =
   | "001-service-and-exit"
   | "002-investment-drive"
   | "003-construction-year"
+  | "004-project-year"
 
 const raw: { readonly [K in SampleId]: unknown } = {
   "000-hundred-days": hundredDays,
   "001-service-and-exit": serviceAndExit,
   "002-investment-drive": investmentDrive,
-  "003-construction-year": constructionYear
+  "003-construction-year": constructionYear,
+  "004-project-year": projectYear
 }
 
 /**

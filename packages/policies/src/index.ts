@@ -7,6 +7,16 @@
  */
 
 /**
+ * Every reference policy, in document order.
+ *
+ * @example
+ * {@includeCode ../examples/all.ts#all}
+ *
+ * @category policies
+ * @since 0.1.0
+ */
+export { all } from "./all.js"
+/**
  * 003 — 项目建设年.
  *
  * @since 0.1.0
@@ -24,7 +34,12 @@ export * as HundredDays from "./HundredDays.js"
  * @since 0.1.0
  */
 export * as InvestmentDrive from "./InvestmentDrive.js"
-
+/**
+ * 004 — 项目攻坚年 (three plans).
+ *
+ * @since 0.1.0
+ */
+export * as ProjectYear from "./ProjectYear.js"
 /**
  * The sample county campaigns.
  *

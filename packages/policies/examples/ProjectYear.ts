@@ -1,0 +1,22 @@
+import { deepStrictEqual } from "node:assert/strict"
+import { Host } from "@gongjian/plugin-sdk"
+import { ProjectYear, Samples } from "@gongjian/policies"
+import * as Result from "effect/Result"
+
+// #region policy
+const host = Result.getOrThrow(Host.load([{ plugin: ProjectYear.policy }]))
+const out = Host.run(host, Samples.load("004-project-year"))
+// Plan 2: awards for the advanced, criticism and an admonishment talk for the weakest.
+deepStrictEqual(
+  out.assessments[0]!.assessment.tiers.map((t) => [t.id, t.units]),
+  [
+    ["advanced", ["v1", "v2"]],
+    ["criticised", ["d2"]],
+    ["admonishment", ["d2"]]
+  ]
+)
+deepStrictEqual(
+  ProjectYear.targets().map((t) => t.id),
+  ["key-projects", "key-completed", "key-started", "key-preliminary", "service-investment"]
+)
+// #endregion policy

@@ -1,0 +1,294 @@
+/**
+ * 004 — 项目攻坚年 (three plans): a county's 29 key projects under leaders'
+ * responsibility (plan 1), a town's month-by-month schedule with year-end
+ * scores, awards and admonishment (plan 2), and the service-industry drive
+ * with statistical registration and risk gates (plan 3), as a reference
+ * policy.
+ *
+ * @since 0.1.0
+ */
+import { Lifecycle, Money, type Target } from "@gongjian/core"
+import { Gate, Plugin } from "@gongjian/plugin-sdk"
+import * as Schema from "effect/Schema"
+import { completion, t, targetMessage } from "./internal/common.js"
+
+/**
+ * The options of the project-year policy, with their defaults.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const Options = Schema.Struct({
+  /** Points of the key-project progress target (started of the unit's key projects) at 100%. Default 10. */
+  progressPoints: Schema.Finite,
+  /** Points per key project completed in the year. Default 3. */
+  completedPoints: Schema.Finite,
+  /** Points per key project started in the year. Default 2. */
+  startedPoints: Schema.Finite,
+  /** How many units are named advanced (plan 2 先进单位). Default 2. */
+  advanced: Schema.Int,
+  /** How many units are criticised, their heads given an admonishment talk (plan 2). Default 1. */
+  criticised: Schema.Int,
+  /** Started projects from this size must be statistically registered (plan 3 入统). Default 5000万元. */
+  registrationFrom: Money.MoneyFromJson
+})
+
+/**
+ * The defaults of {@link Options}.
+ *
+ * @since 0.1.0
+ * @category options
+ */
+export const defaults: typeof Options.Encoded = {
+  progressPoints: 10,
+  completedPoints: 3,
+  startedPoints: 2,
+  advanced: 2,
+  criticised: 1,
+  registrationFrom: "5000万元"
+}
+
+/**
+ * The targets of plan 1 and plan 3. "取得突破性进展或完工投产" is read as
+ * reaching completion (完工); "实质性进展" of a preliminary project as signing
+ * (具备落地条件).
+ *
+ * @example
+ * {@includeCode ../examples/ProjectYear.ts#policy}
+ *
+ * @since 0.1.0
+ * @category targets
+ */
+export const targets = (): ReadonlyArray<Target.Target> => [
+  {
+    id: "key-projects",
+    title: "重点推进项目",
+    measure: "projects",
+    scope: "area",
+    goal: 29,
+    filter: { flags: ["key"] },
+    clause: "004 plan 1"
+  },
+  {
+    id: "key-completed",
+    title: "取得突破性进展或完工投产",
+    measure: "projects",
+    scope: "area",
+    goal: 18,
+    filter: { flags: ["key"], stage: "completed" },
+    clause: "004 plan 1"
+  },
+  {
+    id: "key-started",
+    title: "重点项目开工建设",
+    measure: "projects",
+    scope: "area",
+    goal: 5,
+    filter: { flags: ["key"], stage: "started", reachedWithin: "window" },
+    clause: "004 plan 1"
+  },
+  {
+    id: "key-preliminary",
+    title: "前期项目取得实质性进展",
+    measure: "projects",
+    scope: "area",
+    goal: 6,
+    filter: { flags: ["key", "preliminary"], stage: "signed" },
+    clause: "004 plan 1"
+  },
+  {
+    id: "service-investment",
+    title: "服务业项目完成投资",
+    measure: "reported",
+    reportKey: "service-investment",
+    scope: "area",
+    goal: Money.parseUnsafe("45亿元"),
+    clause: "004 plan 3"
+  }
+]
+
+const missing = (key: string, zh: string, en: string) => ({
+  messageId: key,
+  data: {},
+  message: t(zh, en)
+})
+
+/**
+ * The project-year policy (004):
+ *
+ * - scoring (plan 2 年底评分): the progress of each unit's key projects, and
+ *   points per key project completed or started in the year;
+ * - tiers: the top units named advanced; the last criticised and their heads
+ *   given an admonishment talk (诫勉谈话);
+ * - gates (plan 1 monthly dispatch): a county leader, host unit and owner for
+ *   every key project; the procedures of preliminary projects (规划, 选址,
+ *   环评, 备案); construction conditions of started ones (land, funds,
+ *   schedule); (plan 3) statistical registration (入统) and the risk gate.
+ *
+ * @example
+ * {@includeCode ../examples/ProjectYear.ts#policy}
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const policy = Plugin.definePlugin({
+  meta: {
+    id: "gongjian/004-project-year",
+    version: "0.1.0",
+    title: t("项目攻坚年", "project year"),
+    source: { document: "004", clauses: ["004 plan 1", "004 plan 2", "004 plan 3"] },
+    sdk: "^0.1.0"
+  },
+  options: Options,
+  defaults,
+  messages: {
+    ...targetMessage,
+    completed: t(
+      "{name}（{project}）完工，加{points}分",
+      "{name} ({project}) completed: +{points}"
+    ),
+    started: t("{name}（{project}）开工建设，加{points}分", "{name} ({project}) started: +{points}")
+  },
+  create: (o) => ({
+    targets: targets(),
+    scoring: {
+      items: [
+        completion(
+          "key-progress",
+          "key-progress",
+          o.progressPoints,
+          "004 plan 1, plan 2",
+          t("重点项目推进", "key project progress")
+        ),
+        {
+          kind: "per-project",
+          id: "completed",
+          title: t("重点项目完工", "key project completed"),
+          clause: "004 plan 1",
+          filter: { flags: ["key"], stage: "completed", reachedWithin: "window" },
+          points: o.completedPoints,
+          messageId: "completed"
+        },
+        {
+          kind: "per-project",
+          id: "started",
+          title: t("重点项目开工", "key project started"),
+          clause: "004 plan 1",
+          filter: {
+            flags: ["key"],
+            stage: "started",
+            reachedWithin: "window",
+            notReached: "completed"
+          },
+          points: o.startedPoints,
+          messageId: "started"
+        }
+      ],
+      tiers: [
+        {
+          kind: "top",
+          id: "advanced",
+          title: t("重点项目建设先进单位", "advanced unit"),
+          clause: "004 plan 2",
+          n: o.advanced
+        },
+        {
+          kind: "bottom",
+          id: "criticised",
+          title: t("通报批评", "criticised"),
+          clause: "004 plan 2",
+          n: o.criticised
+        },
+        {
+          kind: "bottom",
+          id: "admonishment",
+          title: t("主要负责人诫勉谈话", "admonishment talk for the head"),
+          clause: "004 plan 2",
+          n: o.criticised
+        }
+      ]
+    },
+    gates: [
+      {
+        id: "leader-responsibility",
+        title: t("县领导分包责任制", "leaders' responsibility"),
+        clause: "004 plan 1",
+        filter: { flags: ["key"] },
+        check: (p) => [
+          ...(p.responsibility?.leader === undefined
+            ? [missing("no-leader", "未明确分包县领导", "no county leader")]
+            : []),
+          ...(p.responsibility?.hostUnit === undefined
+            ? [missing("no-host-unit", "未明确承办单位", "no host unit")]
+            : []),
+          ...(p.responsibility?.owner === undefined
+            ? [missing("no-owner", "未明确业主单位", "no owner unit")]
+            : [])
+        ]
+      },
+      {
+        id: "preliminary-procedures",
+        title: t("前期手续（规划、选址、环评、备案）", "preliminary procedures"),
+        clause: "004 plan 1",
+        filter: { flags: ["key", "preliminary"] },
+        check: (p) =>
+          (
+            [
+              ["planning", "规划", "planning"],
+              ["land", "选址", "site"],
+              ["eia", "环评", "EIA"],
+              ["filing", "备案（核准）", "filing"]
+            ] as const
+          )
+            .filter(
+              ([kind]) =>
+                !(p.approvals ?? []).some(
+                  (a) =>
+                    (a.kind === kind || (kind === "filing" && a.kind === "approval")) &&
+                    a.closedOn !== undefined
+                )
+            )
+            .map(([kind, zh, en]) => ({
+              messageId: "procedure-open",
+              data: { procedure: kind },
+              message: t(`${zh}手续未办结`, `${en} not closed`)
+            }))
+      },
+      {
+        id: "construction-conditions",
+        title: t("开工项目建设条件（地、资金、工期）", "construction conditions"),
+        clause: "004 plan 1",
+        filter: { flags: ["key"], stage: "started", notReached: "completed" },
+        check: (p, ctx) => {
+          const tl = ctx.timeline
+          return [
+            ...(tl !== undefined &&
+            !Lifecycle.hasReached(tl, "land-supplied") &&
+            !(p.flags ?? []).includes("stock")
+              ? [missing("no-land", "用地未落实", "no land")]
+              : []),
+            ...(tl !== undefined &&
+            tl.fundsArrived.CNY.amount.value === 0n &&
+            tl.fundsArrived.USD.amount.value === 0n
+              ? [missing("no-funds", "建设资金未到位", "no funds arrived")]
+              : []),
+            ...(p.contract?.completeBy === undefined
+              ? [missing("no-schedule", "未明确建设工期", "no construction schedule")]
+              : [])
+          ]
+        }
+      },
+      {
+        id: "registration",
+        title: t("项目入统", "statistical registration"),
+        clause: "004 plan 3",
+        filter: { stage: "started", minInvestment: o.registrationFrom },
+        check: (_p, ctx) =>
+          ctx.timeline?.registeredOn === undefined
+            ? [missing("not-registered", "已开工未入统", "started, not registered")]
+            : []
+      },
+      Gate.riskGate()
+    ]
+  })
+})

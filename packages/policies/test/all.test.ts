@@ -1,0 +1,56 @@
+import { Host } from "@gongjian/plugin-sdk"
+import { all, Samples } from "@gongjian/policies"
+import * as Result from "effect/Result"
+import { describe, expect, it } from "vitest"
+
+describe("the reference policies", () => {
+  it("all load together in one host, with distinct ids", () => {
+    const host = Result.getOrThrow(Host.load(all.map(({ plugin }) => ({ plugin }))))
+    expect(host.installed.map((i) => i.plugin.meta.id)).toEqual([
+      "gongjian/000-hundred-days",
+      "gongjian/001-service-and-exit",
+      "gongjian/002-investment-drive",
+      "gongjian/003-construction-year",
+      "gongjian/004-project-year"
+    ])
+  })
+
+  it.each(all.map((p) => [p.sample, p] as const))(
+    "%s: the sample has ≥ 6 units and ≥ 40 projects and assesses without error",
+    (_, { plugin, sample }) => {
+      const snapshot = Samples.load(sample)
+      expect(snapshot.units.length).toBeGreaterThanOrEqual(6)
+      expect(snapshot.projects.length).toBeGreaterThanOrEqual(40)
+      const out = Host.run(Result.getOrThrow(Host.load([{ plugin }])), snapshot)
+      expect(out.errors).toEqual([])
+      expect(out.unevaluated).toEqual([])
+    }
+  )
+
+  it("every rule cites a clause of its own document", () => {
+    for (const { plugin } of all) {
+      const c = Result.getOrThrow(Host.load([{ plugin }])).installed[0]!.contents
+      const doc = plugin.meta.source.document
+      const clauses = [
+        ...(c.scoring?.items ?? []).map((i) => i.clause),
+        ...(c.exitRules ?? []).map((r) => r.clause),
+        ...(c.gates ?? [])
+          .filter((g) => g.id !== "risk-gate" || doc === "004")
+          .map((g) => g.clause),
+        ...(c.targets ?? []).map((t) => t.clause ?? "")
+      ]
+      for (const clause of clauses) expect(clause.startsWith(doc)).toBe(true)
+    }
+  })
+
+  it("every option of every policy is in its JSON Schema with its default", async () => {
+    const { Plugin } = await import("@gongjian/plugin-sdk")
+    for (const { plugin } of all) {
+      const schema = Plugin.optionsJsonSchema(plugin) as {
+        properties: Record<string, { default?: unknown }>
+      }
+      for (const [k, v] of Object.entries(plugin.defaults))
+        expect(schema.properties[k]?.default).toEqual(v)
+    }
+  })
+})
