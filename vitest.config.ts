@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["test/globalSetup.ts"],
     reporters: ["default"],
     testTimeout: 30_000
   }

@@ -32,7 +32,7 @@ export const ActivityKind = Schema.Literals([
   "inspection",
   "recruitment",
   "other"
-]).annotate({ identifier: "ActivityKind" })
+])
 
 /**
  * The type of {@link ActivityKind}.
@@ -60,7 +60,7 @@ export const Role = Schema.Literals([
   "department-principal",
   "leader",
   "staff"
-]).annotate({ identifier: "Role" })
+])
 
 /**
  * The type of {@link Role}.

@@ -29,7 +29,7 @@ export const CampaignKind = Schema.Literals([
   "project-year",
   "service-and-exit",
   "other"
-]).annotate({ identifier: "CampaignKind" })
+])
 
 /**
  * A date range, both ends included.

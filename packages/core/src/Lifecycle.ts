@@ -42,7 +42,7 @@ export const Stage = Schema.Literals([
   "full-production",
   "exited",
   "land-reclaimed"
-]).annotate({ identifier: "Stage" })
+])
 
 /**
  * The type of {@link Stage}.
@@ -81,7 +81,7 @@ export const EventType = Schema.Literals([
   "rectified",
   "exited",
   "land-reclaimed"
-]).annotate({ identifier: "EventType" })
+])
 
 /**
  * The type of {@link EventType}.

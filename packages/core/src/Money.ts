@@ -26,7 +26,6 @@ import * as SchemaIssue from "effect/SchemaIssue"
  * @category schemas
  */
 export const Currency = Schema.Literals(["CNY", "USD"]).annotate({
-  identifier: "Currency",
   description: "ISO 4217 currency code: CNY (人民币) or USD (美元)"
 })
 

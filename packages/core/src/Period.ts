@@ -26,7 +26,6 @@ export const Cadence = Schema.Literals([
   "half-year",
   "year"
 ]).annotate({
-  identifier: "Cadence",
   description:
     "week (周), half-month (半月), month (月), quarter (季), half-year (半年) or year (年)"
 })

@@ -21,9 +21,7 @@ import * as Money from "./Money.js"
  * @since 0.1.0
  * @category schemas
  */
-export const Sector = Schema.Literals(["primary", "secondary", "tertiary"]).annotate({
-  identifier: "Sector"
-})
+export const Sector = Schema.Literals(["primary", "secondary", "tertiary"])
 
 /**
  * The type of {@link Sector}.
@@ -187,7 +185,7 @@ export const ApprovalKind = Schema.Literals([
   "fire",
   "construction-permit",
   "other"
-]).annotate({ identifier: "ApprovalKind" })
+])
 
 /**
  * The type of {@link ApprovalKind}.

@@ -54,7 +54,7 @@ export const Measure = Schema.Literals([
   "demolished-area-m2",
   "staff-recruited",
   "reported"
-]).annotate({ identifier: "Measure" })
+])
 
 /**
  * The type of {@link Measure}.

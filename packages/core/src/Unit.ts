@@ -33,7 +33,7 @@ export const UnitKind = Schema.Literals([
   "village",
   "group",
   "other"
-]).annotate({ identifier: "UnitKind" })
+])
 
 /**
  * The type of {@link UnitKind}.

@@ -33,7 +33,7 @@ export const FindingClass = Schema.Literals([
   "no-results",
   "low-efficiency",
   "land-not-acquired"
-]).annotate({ identifier: "FindingClass" })
+])
 
 /**
  * The type of {@link FindingClass}.
@@ -54,15 +54,7 @@ export type FindingClass = typeof FindingClass.Type
  * @since 0.1.0
  * @category schemas
  */
-export const Action = Schema.Literals([
-  "warn",
-  "rectify",
-  "clean-up",
-  "exit",
-  "reclaim-land"
-]).annotate({
-  identifier: "Action"
-})
+export const Action = Schema.Literals(["warn", "rectify", "clean-up", "exit", "reclaim-land"])
 
 /**
  * The type of {@link Action}.

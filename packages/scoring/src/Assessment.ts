@@ -892,6 +892,8 @@ export interface Explanation {
   readonly rank: number
   readonly group: string
   readonly tiers: ReadonlyArray<string>
+  /** The titles of the unit's tiers, by tier id. */
+  readonly tierTitles: { readonly [tier: string]: { readonly zh: string; readonly en: string } }
   readonly vetoes: UnitScore["vetoes"]
   readonly items: ReadonlyArray<{
     readonly item: string
@@ -921,6 +923,9 @@ export const explain = (assessment: Assessment, unit: string): Explanation | und
     rank: u.rank,
     group: u.group,
     tiers: u.tiers,
+    tierTitles: Object.fromEntries(
+      assessment.tiers.filter((t) => u.tiers.includes(t.id)).map((t) => [t.id, t.title])
+    ),
     vetoes: u.vetoes,
     items: u.items.map((i) => {
       const lines = u.lines.filter((l) => l.item === i.item)
@@ -940,10 +945,11 @@ export const explain = (assessment: Assessment, unit: string): Explanation | und
  */
 export const formatExplanation = (e: Explanation, lang: "zh" | "en" = "zh"): string => {
   const out: Array<string> = []
+  const tiers = e.tiers.map((t) => e.tierTitles[t]?.[lang] ?? t)
   out.push(
     lang === "zh"
-      ? `${e.name}（${e.unit}）：总分${e.total}，第${e.rank}名${e.tiers.length ? `，${e.tiers.join("、")}` : ""}`
-      : `${e.name} (${e.unit}): ${e.total} points, rank ${e.rank}${e.tiers.length ? `, ${e.tiers.join(", ")}` : ""}`
+      ? `${e.name}（${e.unit}）：总分${e.total}，第${e.rank}名${tiers.length ? `，${tiers.join("、")}` : ""}`
+      : `${e.name} (${e.unit}): ${e.total} points, rank ${e.rank}${tiers.length ? `, ${tiers.join(", ")}` : ""}`
   )
   for (const v of e.vetoes)
     out.push(

@@ -1,0 +1,349 @@
+/**
+ * The `gongjian` command (命令行): `demo` runs the sample county campaigns
+ * shipped with the reference policies end to end; `validate`, `assess`,
+ * `check` and `explain` work on a snapshot file.
+ *
+ * Exit codes: 0 when all is well; 1 for invalid input (a missing file, bad
+ * JSON, a snapshot with problems, options that do not fit the policy), for
+ * `check` when a breach or escalation is found, and when a plugin fails while
+ * running; 2 for a usage error (an unknown command, flag or policy, a bad
+ * date).
+ *
+ * @since 0.1.0
+ */
+import { mkdir, writeFile } from "node:fs/promises"
+import { join, resolve } from "node:path"
+import type { Snapshot } from "@gongjian/core"
+import { Host } from "@gongjian/plugin-sdk"
+import { all, Samples } from "@gongjian/policies"
+import { Assessment } from "@gongjian/scoring"
+import * as Console from "effect/Console"
+import { Argument, Command, Flag } from "effect/cli"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Result from "effect/Result"
+import { CliFailure } from "./CliFailure.js"
+import { asOfDate, readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
+import { json, markdown, table } from "./internal/render.js"
+import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
+
+const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
+  Flag.withDefault("zh" as const),
+  Flag.withDescription("Output language: zh (default) or en")
+)
+const format = Flag.Literals("format", ["table", "json", "md"]).pipe(
+  Flag.withDefault("table" as const),
+  Flag.withDescription("Output format: table (default), json or md")
+)
+const policy = Flag.String("policy").pipe(
+  Flag.withDescription(
+    "A reference policy (000 … 004, e.g. 002-investment-drive) or a path to a plugin module (path#export to choose one)"
+  )
+)
+const options = Flag.String("options").pipe(
+  Flag.optional,
+  Flag.withDescription("A JSON file of the policy's options")
+)
+const asOf = Flag.String("as-of").pipe(
+  Flag.optional,
+  Flag.withDescription("The as-of date, YYYY-MM-DD (default: the snapshot's)")
+)
+const snapshotFile = Argument.String("snapshot").pipe(
+  Argument.withDescription("A snapshot JSON file")
+)
+
+const progress = (message: string) => Console.error(`gongjian: ${message}`)
+
+/** Loads, runs and reports a plugin over a snapshot. */
+const runPolicy = (input: {
+  readonly file: string
+  readonly policy: string
+  readonly options: Option.Option<string>
+  readonly asOf: Option.Option<string>
+}) =>
+  Effect.gen(function* () {
+    const date = yield* asOfDate(Option.getOrUndefined(input.asOf))
+    const plugin = yield* resolvePolicy(input.policy)
+    const opts = Option.isSome(input.options) ? yield* readOptions(input.options.value) : undefined
+    const snapshot = yield* readSnapshot(input.file)
+    const big = snapshot.projects.length > 10_000
+    if (big)
+      yield* progress(
+        `${snapshot.projects.length.toLocaleString("en")} projects decoded; running ${plugin.meta.id}…`
+      )
+    const loaded = Host.load([{ plugin, ...(opts ? { options: opts } : {}) }])
+    if (Result.isFailure(loaded)) {
+      return yield* new CliFailure({
+        code: 1,
+        message: `the policy ${plugin.meta.id} does not load`,
+        details: loaded.failure.map((e) => e.message)
+      })
+    }
+    const out = Host.run(loaded.success, snapshot, date ? { asOf: date } : undefined)
+    if (big)
+      yield* progress(
+        `done: ${out.findings.length} findings, ${out.assessments.length} assessment(s)`
+      )
+    if (out.errors.length > 0) {
+      return yield* new CliFailure({
+        code: 1,
+        message: `the policy ${plugin.meta.id} failed`,
+        details: out.errors.map((e) => e.message)
+      })
+    }
+    return { snapshot, out }
+  })
+
+const validate = Command.make("validate", { file: snapshotFile, format }, ({ file, format }) =>
+  Effect.gen(function* () {
+    const r = yield* Effect.result(readSnapshot(file))
+    if (Result.isSuccess(r)) {
+      const s = r.success
+      yield* Console.log(
+        format === "json"
+          ? json({ valid: true, problems: [], units: s.units.length, projects: s.projects.length })
+          : `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets`
+      )
+      return
+    }
+    const f = r.failure
+    if (format === "json" && f.details !== undefined) {
+      yield* Console.log(json({ valid: false, problems: f.details }))
+      return yield* new CliFailure({ code: 1, message: "", details: [] })
+    }
+    return yield* f
+  })
+).pipe(
+  Command.withDescription(
+    "Check a snapshot: every problem with its path and record; exit code 1 when there is any"
+  )
+)
+
+const assess = Command.make(
+  "assess",
+  { file: snapshotFile, policy, options, asOf, format, lang },
+  (a) =>
+    Effect.gen(function* () {
+      const { snapshot, out } = yield* runPolicy({
+        file: a.file,
+        policy: a.policy,
+        options: a.options,
+        asOf: a.asOf
+      })
+      if (a.format === "json") {
+        yield* Console.log(json(out))
+        return
+      }
+      for (const { assessment } of out.assessments) {
+        const rows = rankingRows(assessment, a.lang)
+        const h = headers.ranking[a.lang]
+        if (a.format === "md")
+          yield* Console.log(
+            `## ${snapshot.campaign.title} — ${assessment.policy.id} (${assessment.asOf})\n\n${markdown(h, rows)}\n`
+          )
+        else
+          yield* Console.log(
+            `${snapshot.campaign.title} — ${assessment.policy.id}，${assessment.asOf}\n${table(h, rows)}\n`
+          )
+      }
+      if (out.assessments.length === 0)
+        yield* Console.log(
+          a.lang === "zh" ? "该政策没有评分规则。" : "The policy has no scoring rules."
+        )
+    })
+).pipe(Command.withDescription("Assess and rank the units of a snapshot under a policy"))
+
+const check = Command.make(
+  "check",
+  { file: snapshotFile, policy, options, asOf, format, lang },
+  (a) =>
+    Effect.gen(function* () {
+      const { snapshot, out } = yield* runPolicy({
+        file: a.file,
+        policy: a.policy,
+        options: a.options,
+        asOf: a.asOf
+      })
+      if (a.format === "json")
+        yield* Console.log(
+          json({
+            asOf: out.asOf,
+            plugins: out.plugins,
+            findings: out.findings,
+            resolved: out.resolved,
+            unevaluated: out.unevaluated
+          })
+        )
+      else {
+        const rows = findingRows(snapshot, out.findings, a.lang)
+        const h = headers.findings[a.lang]
+        yield* Console.log(a.format === "md" ? markdown(h, rows) : table(h, rows))
+        for (const f of out.findings) yield* Console.log(`  · ${f.message[a.lang]}`)
+        for (const u of out.unevaluated)
+          yield* Console.log(`  ? ${u.project}${u.rule ? ` ${u.rule}` : ""}: ${u.reason}`)
+      }
+      const serious = out.findings.filter((f) => f.severity !== "warning").length
+      if (serious > 0) return yield* new CliFailure({ code: 1, message: "" })
+    })
+).pipe(
+  Command.withDescription(
+    "The exit findings of a snapshot, warnings included; exit code 1 when any breach or escalation is found"
+  )
+)
+
+const explain = Command.make(
+  "explain",
+  {
+    file: snapshotFile,
+    policy,
+    options,
+    asOf,
+    lang,
+    unit: Flag.String("unit").pipe(Flag.withDescription("The unit id")),
+    format: Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text" as const))
+  },
+  (a) =>
+    Effect.gen(function* () {
+      const { out } = yield* runPolicy({
+        file: a.file,
+        policy: a.policy,
+        options: a.options,
+        asOf: a.asOf
+      })
+      const assessment = out.assessments[0]?.assessment
+      const e =
+        assessment === undefined
+          ? undefined
+          : Assessment.explain(assessment as unknown as Assessment.Assessment, a.unit)
+      if (e === undefined) {
+        return yield* new CliFailure({
+          code: 1,
+          message: `no assessed unit ${JSON.stringify(a.unit)} in this assessment`
+        })
+      }
+      yield* Console.log(a.format === "json" ? json(e) : Assessment.formatExplanation(e, a.lang))
+    })
+).pipe(
+  Command.withDescription("The explanation tree of a unit's score, every line with its clause")
+)
+
+const demoOne = (entry: (typeof all)[number], l: Lang, outDir: string) =>
+  Effect.gen(function* () {
+    const snapshot: Snapshot.Snapshot = Samples.load(entry.sample)
+    const host = Host.load([{ plugin: entry.plugin }])
+    if (Result.isFailure(host))
+      return yield* new CliFailure({
+        code: 1,
+        message: host.failure.map((e) => e.message).join("; ")
+      })
+    const out = Host.run(host.success, snapshot)
+    const zh = l === "zh"
+    yield* Console.log(`\n■ ${entry.plugin.meta.title[l]} (${entry.plugin.meta.id})`)
+    yield* Console.log(
+      zh
+        ? `  ${snapshot.campaign.title}，${snapshot.campaign.window.start} 至 ${snapshot.campaign.window.end}，截至 ${out.asOf}；单位 ${snapshot.units.length} 个，项目 ${snapshot.projects.length} 个`
+        : `  ${snapshot.campaign.title}, ${snapshot.campaign.window.start} to ${snapshot.campaign.window.end}, as of ${out.asOf}; ${snapshot.units.length} units, ${snapshot.projects.length} projects`
+    )
+    for (const { assessment } of out.assessments) {
+      yield* Console.log(`\n  ${zh ? "排名" : "Ranking"}`)
+      yield* Console.log(table(headers.ranking[l], rankingRows(assessment, l), "  "))
+    }
+    const prog = progressRows(snapshot, out.asOf, l)
+    if (prog.length > 0) {
+      yield* Console.log(
+        `\n  ${zh ? "目标进度（对照序时进度）" : "Targets against time-elapsed progress"}`
+      )
+      yield* Console.log(table(headers.progress[l], prog, "  "))
+    }
+    if (out.findings.length > 0) {
+      yield* Console.log(`\n  ${zh ? "退出机制" : "Exit findings"}`)
+      yield* Console.log(table(headers.findings[l], findingRows(snapshot, out.findings, l), "  "))
+    }
+    const failed = out.verdicts.filter((v) => !v.pass)
+    if (failed.length > 0) {
+      yield* Console.log(`\n  ${zh ? "准入与调度检查" : "Gates and dispatch checks"}`)
+      for (const v of failed)
+        yield* Console.log(
+          `  ${v.gate}  ${v.project}: ${v.failures.map((f) => f.message[l]).join(zh ? "；" : "; ")}`
+        )
+    }
+    const file = join(outDir, `${entry.sample}.json`)
+    yield* Effect.promise(() =>
+      writeFile(file, json({ sample: entry.sample, campaign: snapshot.campaign.id, ...out }))
+    )
+    yield* Console.log(`\n  → ${file}`)
+    return {
+      sample: entry.sample,
+      file,
+      findings: out.findings.length,
+      units: out.assessments[0]?.assessment.units.length ?? 0
+    }
+  })
+
+const demo = Command.make(
+  "demo",
+  {
+    lang,
+    out: Flag.String("out").pipe(
+      Flag.withDefault("gongjian-out"),
+      Flag.withDescription("Where to write the full results as JSON (default ./gongjian-out)")
+    )
+  },
+  ({ lang: l, out }) =>
+    Effect.gen(function* () {
+      const dir = resolve(out)
+      yield* Effect.promise(() => mkdir(dir, { recursive: true }))
+      yield* Console.log(
+        l === "zh"
+          ? "gongjian 演示：五份方案的示例县，端到端运行（解码 → 生命周期 → 退出规则 → 评分 → 排名）"
+          : "gongjian demo: the sample counties of the five plans, end to end (decode → lifecycle → exit rules → scoring → ranking)"
+      )
+      const results: Array<{ sample: string; file: string; findings: number; units: number }> = []
+      for (const entry of all) results.push(yield* demoOne(entry, l, dir))
+      yield* Effect.promise(() => writeFile(join(dir, "index.json"), json({ results })))
+    })
+).pipe(
+  Command.withDescription("Run the sample county campaigns of the reference policies end to end")
+)
+
+/**
+ * The `gongjian` command with its subcommands.
+ *
+ * @example
+ * {@includeCode ../examples/Cli.ts#run}
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const command = Command.make("gongjian").pipe(
+  Command.withDescription("Project campaigns (项目攻坚): assessments, rankings and exit findings"),
+  Command.withSubcommands([demo, validate, assess, check, explain])
+)
+
+/**
+ * Runs the command with `args` (without the program name) and resolves to
+ * the exit code. Output goes to the console.
+ *
+ * @example
+ * {@includeCode ../examples/Cli.ts#run}
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (
+  args: ReadonlyArray<string>
+): Effect.Effect<0 | 1 | 2, never, Command.Environment> =>
+  Command.runWith(command, { version: "0.1.0" })(args).pipe(
+    Effect.as(0 as const),
+    Effect.catch((e: unknown) =>
+      Effect.gen(function* () {
+        if (e instanceof CliFailure) {
+          if (e.message) yield* Console.error(`gongjian: ${e.message}`)
+          for (const d of e.details ?? []) yield* Console.error(`  ${d}`)
+          return e.code
+        }
+        // Parse errors (unknown command, flag or value) were shown with the help.
+        return 2 as const
+      })
+    )
+  )

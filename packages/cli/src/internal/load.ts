@@ -1,0 +1,126 @@
+import { readFile } from "node:fs/promises"
+import { resolve } from "node:path"
+import { pathToFileURL } from "node:url"
+import { LocalDate, Snapshot } from "@gongjian/core"
+import type { Plugin } from "@gongjian/plugin-sdk"
+import { all } from "@gongjian/policies"
+import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
+import { CliFailure } from "../CliFailure.js"
+
+/** @internal Reads and decodes a snapshot file; every problem is reported. */
+export const readSnapshot = (file: string): Effect.Effect<Snapshot.Snapshot, CliFailure> =>
+  Effect.gen(function* () {
+    const text = yield* Effect.tryPromise({
+      try: () => readFile(resolve(file), "utf8"),
+      catch: (e) =>
+        new CliFailure({
+          code: 1,
+          message:
+            (e as NodeJS.ErrnoException).code === "ENOENT"
+              ? `cannot read ${file}: no such file`
+              : `cannot read ${file}: ${(e as Error).message}`
+        })
+    })
+    const r = Snapshot.decodeJson(text)
+    if (Result.isFailure(r)) {
+      return yield* new CliFailure({
+        code: 1,
+        message: `${file}: ${r.failure.problems.length} problem(s)`,
+        details: r.failure.problems.map(
+          (p) => `${p.path || "(document)"}${p.record ? ` [${p.record}]` : ""}: ${p.message}`
+        )
+      })
+    }
+    return r.success
+  })
+
+/** @internal Reads a JSON options file. */
+export const readOptions = (file: string): Effect.Effect<Record<string, unknown>, CliFailure> =>
+  Effect.tryPromise({
+    try: async () => {
+      const value: unknown = JSON.parse(await readFile(resolve(file), "utf8"))
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        throw new Error("the options must be a JSON object")
+      return value as Record<string, unknown>
+    },
+    catch: (e) =>
+      new CliFailure({
+        code: 1,
+        message: `cannot read the options ${file}: ${(e as Error).message}`
+      })
+  })
+
+const isPlugin = (v: unknown): v is Plugin.AnyPlugin =>
+  typeof v === "object" &&
+  v !== null &&
+  "meta" in v &&
+  "create" in v &&
+  typeof (v as { create: unknown }).create === "function"
+
+/** @internal The reference ids a user may name: the plugin id, the sample id, or the document number. */
+export const referenceIds = (): ReadonlyArray<string> => all.map((p) => p.sample)
+
+/**
+ * @internal Resolves `--policy`: a reference policy (`000`, `000-hundred-days`
+ * or `gongjian/000-hundred-days`), or a path to a module exporting a plugin
+ * (`./county.js`, or `./county.js#countyPolicy` to choose one of several).
+ */
+export const resolvePolicy = (name: string): Effect.Effect<Plugin.AnyPlugin, CliFailure> => {
+  const ref = all.find(
+    (p) => p.plugin.meta.id === name || p.sample === name || p.sample.slice(0, 3) === name
+  )
+  if (ref !== undefined) return Effect.succeed(ref.plugin)
+  if (!/[./\\]/.test(name)) {
+    return Effect.fail(
+      new CliFailure({
+        code: 2,
+        message: `unknown policy ${JSON.stringify(name)}: name a reference policy (${referenceIds().join(", ")}) or a path to a plugin module`
+      })
+    )
+  }
+  const [path, exportName] = name.split("#") as [string, string | undefined]
+  return Effect.gen(function* () {
+    const mod = yield* Effect.tryPromise({
+      try: () => import(pathToFileURL(resolve(path)).href) as Promise<Record<string, unknown>>,
+      catch: (e) =>
+        new CliFailure({
+          code: 2,
+          message: `cannot load the policy module ${path}: ${(e as Error).message}`
+        })
+    })
+    if (exportName !== undefined) {
+      const v = mod[exportName]
+      if (!isPlugin(v))
+        return yield* new CliFailure({
+          code: 2,
+          message: `${path} exports no plugin named ${exportName}`
+        })
+      return v
+    }
+    const plugins = Object.entries(mod).filter(([, v]) => isPlugin(v))
+    if (plugins.length !== 1) {
+      return yield* new CliFailure({
+        code: 2,
+        message:
+          plugins.length === 0
+            ? `${path} exports no plugin`
+            : `${path} exports ${plugins.length} plugins (${plugins.map(([k]) => k).join(", ")}): choose one with ${path}#name`
+      })
+    }
+    return plugins[0]![1] as Plugin.AnyPlugin
+  })
+}
+
+/** @internal Checks `--as-of`. */
+export const asOfDate = (
+  value: string | undefined
+): Effect.Effect<string | undefined, CliFailure> =>
+  value === undefined || LocalDate.isLocalDate(value)
+    ? Effect.succeed(value)
+    : Effect.fail(
+        new CliFailure({
+          code: 2,
+          message: `--as-of ${JSON.stringify(value)} is not a date written YYYY-MM-DD`
+        })
+      )

@@ -1,0 +1,68 @@
+/** @internal Display width of a string: CJK and full-width characters count 2. */
+export const width = (s: string): number => {
+  let w = 0
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1
+  }
+  return w
+}
+
+/** @internal */
+export const pad = (s: string, w: number, align: "left" | "right" = "left"): string => {
+  const fill = " ".repeat(Math.max(0, w - width(s)))
+  return align === "left" ? s + fill : fill + s
+}
+
+/** @internal A plain-text table; numeric-looking columns are right-aligned. */
+export const table = (
+  header: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  indent = "  "
+): string => {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))))
+  const numeric = header.map(
+    (_, i) =>
+      rows.length > 0 && rows.every((r) => /^-?[\d.,%]+$/.test(r[i] ?? "") || (r[i] ?? "") === "")
+  )
+  const line = (r: ReadonlyArray<string>) =>
+    indent +
+    r
+      .map((c, i) => pad(c, widths[i]!, numeric[i] ? "right" : "left"))
+      .join("  ")
+      .trimEnd()
+  return [
+    line(header),
+    indent + widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.map(line)
+  ].join("\n")
+}
+
+/** @internal A Markdown table. */
+export const markdown = (
+  header: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<string>>
+): string => {
+  const esc = (s: string) => s.replaceAll("|", "\\|")
+  return [
+    `| ${header.map(esc).join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)
+  ].join("\n")
+}
+
+/** @internal Deterministic JSON: two-space indentation, a final newline. */
+export const json = (value: unknown): string =>
+  `${JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2)}\n`
+
+/** @internal */
+export const percent = (x: number): string => `${(x * 100).toFixed(1)}%`

@@ -1,0 +1,252 @@
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Samples } from "@gongjian/policies"
+import { describe, expect, it } from "vitest"
+
+// End to end: the built binary, run on files, as a user runs it.
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const fixture = fileURLToPath(new URL("./fixtures/bonus-plugin.mjs", import.meta.url))
+const tmp = mkdtempSync(join(tmpdir(), "gongjian-cli-"))
+const gongjian = (...args: ReadonlyArray<string>) => {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: tmp,
+    encoding: "utf8",
+    timeout: 120_000,
+    maxBuffer: 512 * 1024 * 1024
+  })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+const sample = (id: Samples.SampleId) => {
+  const file = join(tmp, `${id}.json`)
+  writeFileSync(file, JSON.stringify(Samples.json(id)))
+  return file
+}
+
+describe("gongjian demo", () => {
+  it("runs the five sample campaigns end to end and writes the results as JSON", () => {
+    const r = gongjian("demo", "--out", "out-zh")
+    expect(r.code).toBe(0)
+    for (const title of [
+      "项目提升年百日攻坚",
+      "招商引资项目服务与退出机制",
+      "招商引资集中攻坚",
+      "项目建设年",
+      "项目攻坚年"
+    ])
+      expect(r.out).toContain(`■ ${title}`)
+    expect(r.out).toContain("目标进度（对照序时进度）")
+    expect(r.out).toMatch(/1\s+工业园区\s+41\s+开放型经济工作一等奖/)
+    expect(readdirSync(join(tmp, "out-zh")).sort()).toEqual([
+      "000-hundred-days.json",
+      "001-service-and-exit.json",
+      "002-investment-drive.json",
+      "003-construction-year.json",
+      "004-project-year.json",
+      "index.json"
+    ])
+    const result = JSON.parse(
+      readFileSync(join(tmp, "out-zh", "002-investment-drive.json"), "utf8")
+    )
+    expect(result.assessments[0].assessment.units[0]).toMatchObject({
+      unit: "town-a",
+      total: "32",
+      rank: 1
+    })
+  })
+
+  it("is deterministic and speaks English when asked", () => {
+    const r = gongjian("demo", "--lang", "en", "--out", "out-en")
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("Targets against time-elapsed progress")
+    expect(readFileSync(join(tmp, "out-en", "003-construction-year.json"), "utf8")).toBe(
+      readFileSync(join(tmp, "out-zh", "003-construction-year.json"), "utf8")
+    )
+  })
+})
+
+describe("gongjian validate", () => {
+  it("accepts a valid snapshot", () => {
+    const r = gongjian("validate", sample("000-hundred-days"))
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining("valid — 7 units, 41 projects")])
+  })
+  it("lists every problem with its path and record, and exits 1", () => {
+    const bad = Samples.json("000-hundred-days") as { projects: Array<Record<string, unknown>> }
+    bad.projects[0]!.sector = "fourth"
+    bad.projects[3]!.unit = "nowhere"
+    const file = join(tmp, "bad.json")
+    writeFileSync(file, JSON.stringify(bad))
+    const r = gongjian("validate", file)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain(
+      'projects[0].sector [project X1]: Expected "primary" | "secondary" | "tertiary", got "fourth"'
+    )
+    // References are checked once the shape is right: fix the sector and the unknown unit shows.
+    bad.projects[0]!.sector = "secondary"
+    writeFileSync(file, JSON.stringify(bad))
+    expect(gongjian("validate", file).err).toContain(
+      "projects[3].unit [project X4]: the unit nowhere is not a unit of the snapshot"
+    )
+    bad.projects[0]!.sector = "fourth"
+    writeFileSync(file, JSON.stringify(bad))
+    const json = gongjian("validate", file, "--format", "json")
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.out)).toMatchObject({
+      valid: false,
+      problems: [expect.stringContaining("projects[0].sector")]
+    })
+  })
+  it("reports a missing file and bad JSON", () => {
+    expect(gongjian("validate", "nope.json")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("cannot read nope.json: no such file")
+    })
+    writeFileSync(join(tmp, "broken.json"), "{ not json")
+    expect(gongjian("validate", "broken.json")).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("not JSON")
+    })
+  })
+})
+
+describe("gongjian assess", () => {
+  const file = () => sample("002-investment-drive")
+  it("ranks the units in a table, as JSON or as Markdown", () => {
+    const t = gongjian("assess", file(), "--policy", "002")
+    expect(t.code).toBe(0)
+    expect(t.out).toMatch(/1\s+甲镇\s+32\s+通报表扬/)
+    const j = gongjian(
+      "assess",
+      file(),
+      "--policy",
+      "gongjian/002-investment-drive",
+      "--format",
+      "json"
+    )
+    const out = JSON.parse(j.out)
+    expect(out.plugins[0]).toMatchObject({ id: "gongjian/002-investment-drive", version: "0.1.0" })
+    expect(out.assessments[0].assessment.units.map((u: { total: string }) => u.total)).toEqual([
+      "32",
+      "21",
+      "3",
+      "-6",
+      "2",
+      "-1"
+    ])
+    expect(
+      gongjian(
+        "assess",
+        file(),
+        "--policy",
+        "002-investment-drive",
+        "--format",
+        "md",
+        "--lang",
+        "en"
+      ).out
+    ).toContain("| rank | unit | total | tiers | vetoes |")
+  })
+  it("takes options from a file", () => {
+    // A2 (1.5亿) earns 3 instead of 2: 甲镇 33.
+    writeFileSync(join(tmp, "options.json"), JSON.stringify({ fairBonus: 3 }))
+    const j = JSON.parse(
+      gongjian("assess", file(), "--policy", "002", "--options", "options.json", "--format", "json")
+        .out
+    )
+    expect(j.assessments[0].assessment.units[0].total).toBe("33")
+    writeFileSync(join(tmp, "bad-options.json"), JSON.stringify({ fairBonus: "lots" }))
+    expect(
+      gongjian("assess", file(), "--policy", "002", "--options", "bad-options.json")
+    ).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("options.fairBonus: Expected number")
+    })
+  })
+  it("loads a plugin module by path", () => {
+    // +4 / +10 for 甲镇's A2 (1.5亿) and A1 (12亿): 14 instead of 7 → 39.
+    const j = JSON.parse(gongjian("assess", file(), "--policy", fixture, "--format", "json").out)
+    expect(j.plugins[0].id).toBe("test/bigger-bonus")
+    expect(j.assessments[0].assessment.units[0].total).toBe("39")
+  })
+  it("refuses an unknown policy, a bad date, an unknown command or flag with exit code 2", () => {
+    expect(gongjian("assess", file(), "--policy", "999")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown policy "999"')
+    })
+    expect(gongjian("assess", file(), "--policy", "002", "--as-of", "2026-02-30")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("is not a date")
+    })
+    expect(gongjian("frobnicate").code).toBe(2)
+    expect(gongjian("assess", file(), "--policy", "002", "--colour", "red").code).toBe(2)
+  })
+  it("shows help for each command", () => {
+    for (const c of ["demo", "validate", "assess", "check", "explain"]) {
+      const r = gongjian(c, "--help")
+      expect(r.code).toBe(0)
+      expect(r.out).toContain(`gongjian ${c}`)
+    }
+  })
+})
+
+describe("gongjian check", () => {
+  it("lists exit findings with warnings and exits 1 when a breach is found", () => {
+    const r = gongjian("check", sample("001-service-and-exit"), "--policy", "001")
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(
+      /E1\s+经济开发区\s+供地未开工（圈而不建）\s+逾期\s+限期整改\s+2026-10-31\s+22/
+    )
+    expect(r.out).toContain("E2")
+    const j = JSON.parse(
+      gongjian("check", sample("001-service-and-exit"), "--policy", "001", "--format", "json").out
+    )
+    expect(j.findings).toHaveLength(8)
+  })
+  it("exits 0 when only warnings are left", () => {
+    // The 000 sample as of 2025-06-01: nothing has passed a deadline yet, so no breach: exit code 0.
+    const r = gongjian(
+      "check",
+      sample("000-hundred-days"),
+      "--policy",
+      "000",
+      "--as-of",
+      "2025-06-01"
+    )
+    expect(r.code).toBe(0)
+  })
+})
+
+describe("gongjian explain", () => {
+  it("prints the explanation tree of a unit, every line with its clause", () => {
+    const r = gongjian(
+      "explain",
+      sample("002-investment-drive"),
+      "--policy",
+      "002",
+      "--unit",
+      "street-b"
+    )
+    expect(r.code).toBe(0)
+    expect(r.out.split("\n")[0]).toBe("乙街道（street-b）：总分21，第2名，通报批评")
+    expect(r.out).toContain("key-starts [002 四.4] 0")
+    expect(r.out).toContain("商贸物流未能如期开工（期限2026-09-15，2026-10-08开工），减半计2分")
+    expect(
+      gongjian("explain", sample("002-investment-drive"), "--policy", "002", "--unit", "nobody")
+        .code
+    ).toBe(1)
+  })
+})
+
+describe("large inputs", () => {
+  it("shows progress on stderr above 10,000 projects", () => {
+    const s = Samples.json("001-service-and-exit") as { projects: Array<{ id: string }> }
+    const base = s.projects[s.projects.length - 1]!
+    for (let i = 0; i < 10_001; i++) s.projects.push({ ...base, id: `BULK-${i}` })
+    writeFileSync(join(tmp, "big.json"), JSON.stringify(s))
+    const r = gongjian("assess", "big.json", "--policy", "001", "--format", "json")
+    expect(r.code).toBe(0)
+    expect(r.err).toContain("10,041 projects decoded")
+  })
+})
