@@ -17,6 +17,10 @@ equal(LocalDate.isLocalDate("2025/09/26"), false)
 const n = LocalDate.toDays("2026-01-01")
 equal(n, 20454)
 equal(LocalDate.fromDays(n + 31), "2026-02-01")
+equal(
+  LocalDate.fromDays(LocalDate.addMonthsToDays(LocalDate.toDays("2025-11-30"), 3)),
+  "2026-02-28"
+)
 // #endregion days
 
 // #region addDays

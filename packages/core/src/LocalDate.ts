@@ -8,7 +8,13 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { daysInMonth, fromDayNumber, parseIso, toDayNumber } from "./internal/days.js"
+import {
+  addMonthsToDays as addMonthsToDaysInternal,
+  daysInMonth,
+  fromDayNumber,
+  parseIso,
+  toDayNumber
+} from "./internal/days.js"
 
 /**
  * A calendar date written `YYYY-MM-DD` (日期). Decoding checks that the date exists
@@ -222,3 +228,17 @@ export const weekdayOfDays = (days: number): number => {
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`)
 const format = (year: number, month: number, day: number): LocalDate =>
   `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`
+
+/**
+ * Adds calendar months to a day number (see {@link toDays}), clamping to the
+ * end of the month like {@link addMonths}, without building a string: for
+ * engines that work in day numbers.
+ *
+ * @example
+ * {@includeCode ../examples/LocalDate.ts#days}
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const addMonthsToDays = (days: number, months: number): number =>
+  addMonthsToDaysInternal(days, months)

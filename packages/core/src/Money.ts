@@ -219,7 +219,22 @@ export const times = (a: Money, factor: string | BigDecimal.BigDecimal): Money =
  */
 export const compare = (a: Money, b: Money): -1 | 0 | 1 => {
   same("compare", a, b)
-  return BigDecimal.Order(a.amount, b.amount)
+  return compareDecimal(a.amount, b.amount)
+}
+
+const POW10: Array<bigint> = [1n]
+const pow10 = (n: number): bigint => {
+  for (let i = POW10.length; i <= n; i++) POW10.push(POW10[i - 1]! * 10n)
+  return POW10[n]!
+}
+
+/** Compares two decimals by aligning their scales: no normalisation, no division. */
+const compareDecimal = (x: BigDecimal.BigDecimal, y: BigDecimal.BigDecimal): -1 | 0 | 1 => {
+  let xv = x.value
+  let yv = y.value
+  if (x.scale < y.scale) xv *= pow10(y.scale - x.scale)
+  else if (y.scale < x.scale) yv *= pow10(x.scale - y.scale)
+  return xv < yv ? -1 : xv > yv ? 1 : 0
 }
 
 /**

@@ -59,6 +59,47 @@ export const add = (
 }
 
 /**
+ * {@link add} on day numbers (days since 1970-01-01), for engines that loop
+ * over many projects: no strings are built for calendar durations.
+ *
+ * @example
+ * {@includeCode ../examples/Deadline.ts#add}
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const addDays = (days: number, duration: Duration, calendar: Calendar.Calendar): number => {
+  if ("months" in duration) return LocalDate.addMonthsToDays(days, duration.months)
+  if ("years" in duration) return LocalDate.addMonthsToDays(days, duration.years * 12)
+  if ("days" in duration) return days + duration.days
+  return LocalDate.toDays(
+    Calendar.addWorkingDays(calendar, LocalDate.fromDays(days), duration.workingDays)
+  )
+}
+
+/**
+ * {@link subtract} on day numbers.
+ *
+ * @example
+ * {@includeCode ../examples/Deadline.ts#add}
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const subtractDays = (
+  days: number,
+  duration: Duration,
+  calendar: Calendar.Calendar
+): number => {
+  if ("months" in duration) return LocalDate.addMonthsToDays(days, -duration.months)
+  if ("years" in duration) return LocalDate.addMonthsToDays(days, -duration.years * 12)
+  if ("days" in duration) return days - duration.days
+  return LocalDate.toDays(
+    Calendar.addWorkingDays(calendar, LocalDate.fromDays(days), -duration.workingDays)
+  )
+}
+
+/**
  * The date `duration` before `date` (for warning windows).
  *
  * @example

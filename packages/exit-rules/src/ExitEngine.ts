@@ -46,6 +46,16 @@ export interface ExitReport {
   readonly unevaluated: ReadonlyArray<Unevaluated>
 }
 
+const shares = new Map<number, BigDecimal.BigDecimal>()
+const shareOf = (share: number): BigDecimal.BigDecimal => {
+  let d = shares.get(share)
+  if (d === undefined) {
+    d = BigDecimal.fromStringUnsafe(String(share))
+    shares.set(share, d)
+  }
+  return d
+}
+
 const WIDE = { start: "0001-01-01", end: "9999-12-31" } as const
 const CONTRACT_NAMES = {
   startBy: { zh: "合同约定开工日期", en: "the contract's start date" },
@@ -82,7 +92,6 @@ const MEASURE_NAMES = {
 export const evaluate = (input: Input): ExitReport => {
   const calendar = input.calendar ?? Calendar.stateCouncil()
   const model = input.model ?? Lifecycle.defaultModel
-  const stageNames = new Map(model.stages.map((s) => [s.id, s]))
   const findings: Array<Finding> = []
   const resolved: Array<Resolution> = []
   const unevaluated: Array<Unevaluated> = []
@@ -118,54 +127,42 @@ export const evaluate = (input: Input): ExitReport => {
           ? t.milestones[rule.anchor.milestone]
           : p.contract?.[rule.anchor.contract]
       if (anchorOn === undefined) continue
-      const anchorName =
-        "milestone" in rule.anchor
-          ? (stageNames.get(rule.anchor.milestone) ?? {
-              zh: rule.anchor.milestone,
-              en: rule.anchor.milestone
-            })
-          : CONTRACT_NAMES[rule.anchor.contract]
+      const anchorDays = LocalDate.toDays(anchorOn)
 
-      let baseDeadline: LocalDate.LocalDate
-      let warnFrom: LocalDate.LocalDate | undefined
+      // Deadlines in day numbers; strings are built only for what is reported.
+      let baseDays: number
+      let deadlineDays: number
+      let warnFromDays: number | undefined
+      let extensions: ReadonlyArray<Deadline.Extension> = []
       try {
-        baseDeadline = Deadline.add(anchorOn, rule.within, calendar)
-      } catch (e) {
-        unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
-        continue
-      }
-      const { deadline, extensions } =
-        rule.exemptions === false
-          ? { deadline: baseDeadline, extensions: [] }
-          : Deadline.extend(anchorOn, baseDeadline, t.exemptions)
-      try {
-        warnFrom =
+        baseDays = Deadline.addDays(anchorDays, rule.within, calendar)
+        deadlineDays = baseDays
+        if (rule.exemptions !== false && t.exemptions.length > 0) {
+          const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
+          deadlineDays = LocalDate.toDays(x.deadline)
+          extensions = x.extensions
+        }
+        warnFromDays =
           rule.warnBefore === undefined
             ? undefined
-            : Deadline.subtract(deadline, rule.warnBefore, calendar)
+            : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
       } catch (e) {
         unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
         continue
       }
 
       // Is the requirement met, and since when?
-      const facts: Record<string, string | number> = { stage: t.stage ?? "none", anchor: anchorOn }
-      let requirement: { zh: string; en: string }
+      let performance: Record<string, string | number> | undefined
       if (rule.requires.kind === "stage") {
-        const stage = stageNames.get(rule.requires.stage) ?? {
-          zh: rule.requires.stage,
-          en: rule.requires.stage
-        }
-        requirement = { zh: stage.zh, en: `be ${stage.en}` }
         const reached = Lifecycle.reachedOn(t, rule.requires.stage, model)
         if (reached !== undefined) {
-          if (reached > deadline) {
+          if (LocalDate.toDays(reached) > deadlineDays) {
             resolved.push({
               project: p.id,
               unit: p.unit,
               rule: rule.id,
               class: rule.class,
-              deadline,
+              deadline: LocalDate.fromDays(deadlineDays),
               on: reached,
               how: "reached-late"
             })
@@ -174,12 +171,9 @@ export const evaluate = (input: Input): ExitReport => {
         }
       } else {
         const { measure, share } = rule.requires
+        if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays)
+          continue
         const name = MEASURE_NAMES[measure]
-        requirement = {
-          zh: `${name.zh}达到合同约定的${share * 100}%`,
-          en: `reach ${share * 100}% of the contract's ${name.en}`
-        }
-        if (warnFrom !== undefined ? input.asOf < warnFrom : input.asOf <= deadline) continue
         const promised = p.contract?.[measure]
         if (promised === undefined) {
           unevaluated.push({
@@ -215,53 +209,59 @@ export const evaluate = (input: Input): ExitReport => {
           })
           continue
         }
+        // Compare exactly: actual ≥ share × promised.
+        const threshold = {
+          amount: BigDecimal.multiply(promised.amount, shareOf(share)),
+          currency: promised.currency
+        }
+        if (Money.isAtLeast(actual, threshold)) continue
         const ratio = Money.ratio(actual, promised, 4)
-        facts[measure] = Money.format(actual)
-        facts[`contract.${measure}`] = Money.format(promised)
-        facts.measuredOn = latest.on
-        facts.share = ratio === undefined ? "n/a" : BigDecimal.format(ratio)
-        // Compare exactly: actual ≥ share × promised (the rounded ratio is for reading only).
-        const threshold = BigDecimal.multiply(
-          promised.amount,
-          BigDecimal.fromStringUnsafe(String(share))
-        )
-        if (BigDecimal.isGreaterThanOrEqualTo(actual.amount, threshold)) continue
+        performance = {
+          [measure]: Money.format(actual),
+          [`contract.${measure}`]: Money.format(promised),
+          measuredOn: latest.on,
+          share: ratio === undefined ? "n/a" : BigDecimal.format(ratio)
+        }
       }
 
-      const deadlineDays = LocalDate.toDays(deadline)
-      if (asOfDays <= deadlineDays) {
-        if (warnFrom === undefined || input.asOf < warnFrom) continue
+      const inWarning = asOfDays <= deadlineDays
+      if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) continue
+      const dates = {
+        anchorOn,
+        base: LocalDate.fromDays(baseDays),
+        deadline: LocalDate.fromDays(deadlineDays),
+        extensions
+      }
+      const facts = { stage: t.stage ?? "none", anchor: anchorOn, ...performance }
+      if (inWarning) {
         findings.push(
           finding(
             p,
             rule,
+            model,
             "warning",
             "warn",
-            anchorOn,
-            anchorName,
-            baseDeadline,
-            deadline,
-            extensions,
+            dates,
             undefined,
             deadlineDays - asOfDays,
             undefined,
-            facts,
-            requirement
+            facts
           )
         )
         continue
       }
       const overdue = asOfDays - deadlineDays
       let rect: Lifecycle.Timeline["rectifications"][number] | undefined
-      for (const r of t.rectifications)
+      for (const r of t.rectifications) {
         if (r.ordered >= anchorOn && (rect === undefined || r.ordered > rect.ordered)) rect = r
+      }
       if (rect?.resolvedOn !== undefined) {
         resolved.push({
           project: p.id,
           unit: p.unit,
           rule: rule.id,
           class: rule.class,
-          deadline,
+          deadline: dates.deadline,
           on: rect.resolvedOn,
           how: "rectified"
         })
@@ -273,18 +273,14 @@ export const evaluate = (input: Input): ExitReport => {
           finding(
             p,
             rule,
+            model,
             "escalated",
             escalation,
-            anchorOn,
-            anchorName,
-            baseDeadline,
-            deadline,
-            extensions,
+            dates,
             asOfDays - LocalDate.toDays(rect.deadline),
             undefined,
             rect,
-            facts,
-            requirement
+            facts
           )
         )
       } else if (rect !== undefined) {
@@ -292,18 +288,14 @@ export const evaluate = (input: Input): ExitReport => {
           finding(
             p,
             rule,
+            model,
             "breach",
             "rectify",
-            anchorOn,
-            anchorName,
-            baseDeadline,
-            deadline,
-            extensions,
+            dates,
             overdue,
             LocalDate.toDays(rect.deadline) - asOfDays,
             rect,
-            facts,
-            requirement
+            facts
           )
         )
       } else {
@@ -311,18 +303,14 @@ export const evaluate = (input: Input): ExitReport => {
           finding(
             p,
             rule,
+            model,
             "breach",
             rule.action,
-            anchorOn,
-            anchorName,
-            baseDeadline,
-            deadline,
-            extensions,
+            dates,
             overdue,
             undefined,
             undefined,
-            facts,
-            requirement
+            facts
           )
         )
       }
@@ -336,63 +324,126 @@ export const evaluate = (input: Input): ExitReport => {
   return { asOf: input.asOf, rules: input.rules.map((r) => r.id), findings, resolved, unevaluated }
 }
 
+/**
+ * A finding whose message is written when first read (and by `toJSON`): the
+ * output is the same, and findings nobody reads cost no strings.
+ */
+class LazyFinding implements Finding {
+  readonly id!: string
+  readonly project!: string
+  readonly unit!: string
+  readonly rule!: string
+  readonly class!: Finding["class"]
+  readonly clause!: string
+  readonly severity!: Finding["severity"]
+  readonly action!: Finding["action"]
+  readonly anchor!: Finding["anchor"]
+  readonly baseDeadline!: string
+  readonly deadline!: string
+  readonly extensions!: Finding["extensions"]
+  readonly daysOverdue!: number | undefined
+  readonly daysLeft!: number | undefined
+  readonly rectification!: Finding["rectification"]
+  readonly facts!: Finding["facts"]
+  #render: (() => Finding["message"]) | undefined
+  #message: Finding["message"] | undefined
+  constructor(fields: Omit<Finding, "message">, render: () => Finding["message"]) {
+    Object.assign(this, fields)
+    this.#render = render
+  }
+  get message(): Finding["message"] {
+    if (this.#message === undefined) {
+      this.#message = this.#render!()
+      this.#render = undefined
+    }
+    return this.#message
+  }
+  toJSON(): Finding {
+    return { ...(this as Omit<Finding, "message">), message: this.message }
+  }
+}
+
 const finding = (
   p: Project.Project,
   rule: ExitRule,
+  model: Lifecycle.Model,
   severity: Finding["severity"],
   action: Finding["action"],
-  anchorOn: LocalDate.LocalDate,
-  anchorName: { readonly zh: string; readonly en: string },
-  baseDeadline: LocalDate.LocalDate,
-  deadline: LocalDate.LocalDate,
-  extensions: ReadonlyArray<Deadline.Extension>,
+  dates: {
+    readonly anchorOn: LocalDate.LocalDate
+    readonly base: LocalDate.LocalDate
+    readonly deadline: LocalDate.LocalDate
+    readonly extensions: ReadonlyArray<Deadline.Extension>
+  },
   daysOverdue: number | undefined,
   daysLeft: number | undefined,
   rectification: Finding["rectification"],
-  facts: Record<string, string | number>,
-  requirement: { readonly zh: string; readonly en: string }
+  facts: Record<string, string | number>
 ): Finding => {
-  const within = Deadline.describe(rule.within)
-  const extended = extensions.reduce((n, e) => n + e.days, 0)
-  const extZh = extended > 0 ? `（因非企业原因顺延${extended}天）` : ""
-  const extEn =
-    extended > 0 ? ` (extended by ${extended} days for delays not caused by the enterprise)` : ""
-  const act = actionNames[action]
-  let stateZh: string
-  let stateEn: string
-  if (severity === "warning") {
-    stateZh = `距期限还有${daysLeft}天`
-    stateEn = `${daysLeft} days left`
-  } else if (severity === "escalated") {
-    stateZh = `限期整改已于${rectification!.deadline}到期仍未整改到位（逾期${daysOverdue}天）`
-    stateEn = `the rectification ordered on ${rectification!.ordered} was due on ${rectification!.deadline} and is ${daysOverdue} days overdue`
-  } else if (rectification !== undefined) {
-    stateZh = `已逾期${daysOverdue}天，正在限期整改，整改期限${rectification.deadline}（还有${daysLeft}天）`
-    stateEn = `${daysOverdue} days overdue; rectification ordered until ${rectification.deadline} (${daysLeft} days left)`
+  const stageName = (s: string) => model.stages.find((x) => x.id === s) ?? { zh: s, en: s }
+  const anchorName =
+    "milestone" in rule.anchor
+      ? stageName(rule.anchor.milestone)
+      : CONTRACT_NAMES[rule.anchor.contract]
+  let requirement: { zh: string; en: string }
+  if (rule.requires.kind === "stage") {
+    const stage = stageName(rule.requires.stage)
+    requirement = { zh: stage.zh, en: `be ${stage.en}` }
   } else {
-    stateZh = `已逾期${daysOverdue}天`
-    stateEn = `${daysOverdue} days overdue`
+    const name = MEASURE_NAMES[rule.requires.measure]
+    requirement = {
+      zh: `${name.zh}达到合同约定的${rule.requires.share * 100}%`,
+      en: `reach ${rule.requires.share * 100}% of the contract's ${name.en}`
+    }
   }
-  return {
-    id: `${rule.id}/${p.id}`,
-    project: p.id,
-    unit: p.unit,
-    rule: rule.id,
-    class: rule.class,
-    clause: rule.clause,
-    severity,
-    action,
-    anchor: { on: anchorOn, zh: anchorName.zh, en: anchorName.en },
-    baseDeadline,
-    deadline,
-    extensions,
-    daysOverdue,
-    daysLeft,
-    rectification,
-    facts,
-    message: {
+  const { anchorOn, deadline, extensions } = dates
+  const render = (): { readonly zh: string; readonly en: string } => {
+    const within = Deadline.describe(rule.within)
+    const extended = extensions.reduce((n, e) => n + e.days, 0)
+    const extZh = extended > 0 ? `（因非企业原因顺延${extended}天）` : ""
+    const extEn =
+      extended > 0 ? ` (extended by ${extended} days for delays not caused by the enterprise)` : ""
+    const act = actionNames[action]
+    let stateZh: string
+    let stateEn: string
+    if (severity === "warning") {
+      stateZh = `距期限还有${daysLeft}天`
+      stateEn = `${daysLeft} days left`
+    } else if (severity === "escalated") {
+      stateZh = `限期整改已于${rectification!.deadline}到期仍未整改到位（逾期${daysOverdue}天）`
+      stateEn = `the rectification ordered on ${rectification!.ordered} was due on ${rectification!.deadline} and is ${daysOverdue} days overdue`
+    } else if (rectification !== undefined) {
+      stateZh = `已逾期${daysOverdue}天，正在限期整改，整改期限${rectification.deadline}（还有${daysLeft}天）`
+      stateEn = `${daysOverdue} days overdue; rectification ordered until ${rectification.deadline} (${daysLeft} days left)`
+    } else {
+      stateZh = `已逾期${daysOverdue}天`
+      stateEn = `${daysOverdue} days overdue`
+    }
+
+    return {
       zh: `${p.name}（${p.id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${extZh}；${stateZh}。按${rule.clause}「${rule.title.zh}」，建议${act.zh}。`,
       en: `${p.name} (${p.id}): ${anchorName.en} on ${anchorOn}, should ${requirement.en} within ${within.en}, by ${deadline}${extEn}; ${stateEn}. Under ${rule.clause} "${rule.title.en}": ${act.en}.`
     }
   }
+  return new LazyFinding(
+    {
+      id: `${rule.id}/${p.id}`,
+      project: p.id,
+      unit: p.unit,
+      rule: rule.id,
+      class: rule.class,
+      clause: rule.clause,
+      severity,
+      action,
+      anchor: { on: anchorOn, zh: anchorName.zh, en: anchorName.en },
+      baseDeadline: dates.base,
+      deadline,
+      extensions,
+      daysOverdue,
+      daysLeft,
+      rectification,
+      facts
+    },
+    render
+  )
 }

@@ -535,7 +535,13 @@ export const run = (
               })
             }
             return {
-              ...l,
+              // A line renders its facts, arithmetic and messages on read: copy them explicitly.
+              unit: l.unit,
+              item: l.item,
+              clause: l.clause,
+              points: l.points,
+              facts: l.facts,
+              arithmetic: l.arithmetic,
               plugin: id,
               messageId,
               data,

@@ -130,12 +130,66 @@ export class AssessmentError extends Data.TaggedError("AssessmentError")<{
   }
 }
 
-interface RawLine {
-  readonly key: string
-  readonly raw: P.Micro
+interface Rendered {
   readonly facts: Facts
   readonly arithmetic: string
   readonly message: { readonly zh: string; readonly en: string }
+}
+
+interface RawLine {
+  readonly key: string
+  readonly raw: P.Micro
+  /** Facts, arithmetic and messages are built when first read: a line nobody reads costs no strings. */
+  readonly render: () => Rendered
+}
+
+/**
+ * A score line whose facts, arithmetic and messages are rendered on first
+ * read (and by `toJSON`), so the output is the same and unread lines cost no
+ * strings.
+ */
+class Line implements ScoreLine {
+  readonly unit: string
+  readonly item: string
+  readonly clause: string
+  readonly points: string
+  #render: (() => Rendered) | undefined
+  #rendered: Rendered | undefined
+  constructor(unit: string, item: string, clause: string, points: string, render: () => Rendered) {
+    this.unit = unit
+    this.item = item
+    this.clause = clause
+    this.points = points
+    this.#render = render
+  }
+  #get(): Rendered {
+    if (this.#rendered === undefined) {
+      this.#rendered = this.#render!()
+      this.#render = undefined
+    }
+    return this.#rendered
+  }
+  get facts(): Facts {
+    return this.#get().facts
+  }
+  get arithmetic(): string {
+    return this.#get().arithmetic
+  }
+  get message(): { readonly zh: string; readonly en: string } {
+    return this.#get().message
+  }
+  toJSON(): ScoreLine {
+    const r = this.#get()
+    return {
+      unit: this.unit,
+      item: this.item,
+      clause: this.clause,
+      points: this.points,
+      facts: r.facts,
+      arithmetic: r.arithmetic,
+      message: r.message
+    }
+  }
 }
 
 const fmtMoney = (m: Money.Money) => Money.format(m)
@@ -295,9 +349,7 @@ export const run = (
           byUnit.get(u.id)![i]!.push({
             key: String(k).padStart(8, "0"),
             raw: P.fromDecimal(l.points),
-            facts: l.facts,
-            arithmetic: l.arithmetic,
-            message: l.message
+            render: () => ({ facts: l.facts, arithmetic: l.arithmetic, message: l.message })
           })
         }
       }
@@ -318,10 +370,14 @@ export const run = (
     switch (item.kind) {
       case "per-project": {
         const base = P.fromDecimal(item.points ?? 0)
-        const tiers = [...(item.tiers ?? [])].map((t) => ({
-          from: t.from,
-          points: P.fromDecimal(t.points)
-        }))
+        const tiers = [...(item.tiers ?? [])]
+          .map((t) => ({ from: t.from, points: P.fromDecimal(t.points) }))
+          .sort((a, b) => -Money.compare(a.from, b.from))
+        const tierCurrency = tiers[0]?.from.currency
+        if (tiers.some((t) => t.from.currency !== tierCurrency)) {
+          reject(item.id, "the item's tiers are in different currencies")
+          return
+        }
         for (const p of s.projects) {
           const t = timelines!.get(p.id)
           if (t === undefined) continue
@@ -336,22 +392,15 @@ export const run = (
           const total = p.investment?.total
           if (tiers.length > 0) {
             if (total === undefined) continue
-            let best: (typeof tiers)[number] | undefined
-            for (const tier of tiers) {
-              if (tier.from.currency !== total.currency) {
-                reject(
-                  p.id,
-                  `its total investment is in ${total.currency}, the tier in ${tier.from.currency}`
-                )
-                best = undefined
-                break
-              }
-              if (
-                Money.isAtLeast(total, tier.from) &&
-                (best === undefined || Money.isAtLeast(tier.from, best.from))
+            if (total.currency !== tierCurrency) {
+              reject(
+                p.id,
+                `its total investment is in ${total.currency}, the tier in ${tierCurrency}`
               )
-                best = tier
+              continue
             }
+            // Tiers are sorted highest first: the first one reached applies.
+            const best = tiers.find((tier) => Money.isAtLeast(total, tier.from))
             if (best === undefined) continue
             raw = best.points
             why = ` (≥ ${fmtMoney(best.from)})`
@@ -360,17 +409,19 @@ export const run = (
           add(p.unit, {
             key: p.id,
             raw,
-            facts: {
-              project: p.id,
-              name: p.name,
-              ...(total ? { investment: fmtMoney(total) } : {}),
-              stage: t.stage ?? "none"
-            },
-            arithmetic: `${P.format(raw)}${why}`,
-            message: {
-              zh: `${p.name}（${p.id}）${total ? `，投资${fmtMoney(total)}` : ""}：${item.title.zh} ${signed(raw)}分`,
-              en: `${p.name} (${p.id})${total ? `, ${fmtMoney(total)}` : ""}: ${item.title.en} ${signed(raw)}`
-            }
+            render: () => ({
+              facts: {
+                project: p.id,
+                name: p.name,
+                ...(total ? { investment: fmtMoney(total) } : {}),
+                stage: t.stage ?? "none"
+              },
+              arithmetic: `${P.format(raw)}${why}`,
+              message: {
+                zh: `${p.name}（${p.id}）${total ? `，投资${fmtMoney(total)}` : ""}：${item.title.zh} ${signed(raw)}分`,
+                en: `${p.name} (${p.id})${total ? `, ${fmtMoney(total)}` : ""}: ${item.title.en} ${signed(raw)}`
+              }
+            })
           })
         }
         return
@@ -410,12 +461,14 @@ export const run = (
             byUnitPush(row.unit, item, {
               key: item.target,
               raw,
-              facts: { target: item.target, goal, actual, completion: c, expected: row.expected },
-              arithmetic: `${how} = ${P.format(raw)}`,
-              message: {
-                zh: `${item.title.zh}：完成${actual}，目标${goal}，完成率${(c * 100).toFixed(1)}%，得${P.format(raw)}分`,
-                en: `${item.title.en}: ${actual} of ${goal}, ${(c * 100).toFixed(1)}% → ${P.format(raw)} points`
-              }
+              render: () => ({
+                facts: { target: item.target, goal, actual, completion: c, expected: row.expected },
+                arithmetic: `${how} = ${P.format(raw)}`,
+                message: {
+                  zh: `${item.title.zh}：完成${actual}，目标${goal}，完成率${(c * 100).toFixed(1)}%，得${P.format(raw)}分`,
+                  en: `${item.title.en}: ${actual} of ${goal}, ${(c * 100).toFixed(1)}% → ${P.format(raw)} points`
+                }
+              })
             })
           }
         }
@@ -477,19 +530,21 @@ export const run = (
           add(p.unit, {
             key: p.id,
             raw,
-            facts: {
-              project: p.id,
-              name: p.name,
-              signed: signedOn,
-              deadline,
-              ...(started ? { started } : {}),
-              outcome
-            },
-            arithmetic: `${P.format(base)} × ${mult[outcome]} = ${P.format(raw)}`,
-            message: {
-              zh: `${p.name}（${p.id}）签约${signedOn}，开工期限${deadline}${started ? `，${started}开工` : ""}：${names[outcome].zh}，${signed(raw)}分`,
-              en: `${p.name} (${p.id}) signed ${signedOn}, to start by ${deadline}${started ? `, started ${started}` : ""}: ${names[outcome].en}, ${signed(raw)}`
-            }
+            render: () => ({
+              facts: {
+                project: p.id,
+                name: p.name,
+                signed: signedOn,
+                deadline,
+                ...(started ? { started } : {}),
+                outcome
+              },
+              arithmetic: `${P.format(base)} × ${mult[outcome]} = ${P.format(raw)}`,
+              message: {
+                zh: `${p.name}（${p.id}）签约${signedOn}，开工期限${deadline}${started ? `，${started}开工` : ""}：${names[outcome].zh}，${signed(raw)}分`,
+                en: `${p.name} (${p.id}) signed ${signedOn}, to start by ${deadline}${started ? `, started ${started}` : ""}: ${names[outcome].en}, ${signed(raw)}`
+              }
+            })
           })
         }
         return
@@ -521,12 +576,14 @@ export const run = (
             byUnitPush(u.id, item, {
               key: "a-done",
               raw,
-              facts: { count: c.n, required: item.required, activities: ids },
-              arithmetic: `${done} × ${P.format(each)} = ${P.format(raw)}`,
-              message: {
-                zh: `${item.title.zh}：完成${c.n}次（要求${item.required}次），${signed(raw)}分`,
-                en: `${item.title.en}: ${c.n} of ${item.required} required, ${signed(raw)}`
-              }
+              render: () => ({
+                facts: { count: c.n, required: item.required, activities: ids },
+                arithmetic: `${done} × ${P.format(each)} = ${P.format(raw)}`,
+                message: {
+                  zh: `${item.title.zh}：完成${c.n}次（要求${item.required}次），${signed(raw)}分`,
+                  en: `${item.title.en}: ${c.n} of ${item.required} required, ${signed(raw)}`
+                }
+              })
             })
           }
           if (missing > 0) {
@@ -534,12 +591,14 @@ export const run = (
             byUnitPush(u.id, item, {
               key: "b-missing",
               raw,
-              facts: { count: c.n, required: item.required, missing, multiplier: k },
-              arithmetic: `−${missing} × ${P.format(each)} × ${k} = ${P.format(raw)}`,
-              message: {
-                zh: `${item.title.zh}：缺少${missing}次，每缺1次扣${k}倍，${signed(raw)}分`,
-                en: `${item.title.en}: ${missing} missing, each loses ${k}×, ${signed(raw)}`
-              }
+              render: () => ({
+                facts: { count: c.n, required: item.required, missing, multiplier: k },
+                arithmetic: `−${missing} × ${P.format(each)} × ${k} = ${P.format(raw)}`,
+                message: {
+                  zh: `${item.title.zh}：缺少${missing}次，每缺1次扣${k}倍，${signed(raw)}分`,
+                  en: `${item.title.en}: ${missing} missing, each loses ${k}×, ${signed(raw)}`
+                }
+              })
             })
           }
         }
@@ -557,16 +616,19 @@ export const run = (
             reject(r.id, "the report's value is money, not a count")
             continue
           }
-          const raw = P.times(each, P.fromDecimal(r.value))
+          const count = r.value
+          const raw = P.times(each, P.fromDecimal(count))
           add(r.unit, {
             key: r.id,
             raw,
-            facts: { report: r.id, on: r.on, count: r.value, ...(r.note ? { note: r.note } : {}) },
-            arithmetic: `${r.value} × ${P.format(each)} = ${P.format(raw)}`,
-            message: {
-              zh: `${item.title.zh}（${r.on}${r.note ? `，${r.note}` : ""}）：${r.value}次，${signed(raw)}分`,
-              en: `${item.title.en} (${r.on}${r.note ? `, ${r.note}` : ""}): ${r.value}, ${signed(raw)}`
-            }
+            render: () => ({
+              facts: { report: r.id, on: r.on, count, ...(r.note ? { note: r.note } : {}) },
+              arithmetic: `${count} × ${P.format(each)} = ${P.format(raw)}`,
+              message: {
+                zh: `${item.title.zh}（${r.on}${r.note ? `，${r.note}` : ""}）：${count}次，${signed(raw)}分`,
+                en: `${item.title.en} (${r.on}${r.note ? `, ${r.note}` : ""}): ${count}, ${signed(raw)}`
+              }
+            })
           })
         }
         return
@@ -580,12 +642,14 @@ export const run = (
           add(f.unit, {
             key: f.id,
             raw,
-            facts: { finding: f.id, project: f.project, class: f.class, severity: f.severity },
-            arithmetic: P.format(raw),
-            message: {
-              zh: `${item.title.zh}：项目${f.project}（${f.class}，${f.severity}）${signed(raw)}分`,
-              en: `${item.title.en}: project ${f.project} (${f.class}, ${f.severity}) ${signed(raw)}`
-            }
+            render: () => ({
+              facts: { finding: f.id, project: f.project, class: f.class, severity: f.severity },
+              arithmetic: P.format(raw),
+              message: {
+                zh: `${item.title.zh}：项目${f.project}（${f.class}，${f.severity}）${signed(raw)}分`,
+                en: `${item.title.en}: project ${f.project} (${f.class}, ${f.severity}) ${signed(raw)}`
+              }
+            })
           })
         }
         return
@@ -623,16 +687,21 @@ export const run = (
         const pts = wm === undefined ? r.raw : P.times(r.raw, wm)
         sum += pts
         if (pts > 0) earned += pts
-        lines.push({
-          unit: u.id,
-          item: item.id,
-          clause: item.clause,
-          points: P.format(pts),
-          facts: r.facts,
-          arithmetic:
-            wm === undefined ? r.arithmetic : `(${r.arithmetic}) × weight ${w} = ${P.format(pts)}`,
-          message: r.message
-        })
+        const render = r.render
+        lines.push(
+          new Line(
+            u.id,
+            item.id,
+            item.clause,
+            P.format(pts),
+            wm === undefined
+              ? render
+              : () => {
+                  const x = render()
+                  return { ...x, arithmetic: `(${x.arithmetic}) × weight ${w} = ${P.format(pts)}` }
+                }
+          )
+        )
       }
       const max = item.max === undefined ? undefined : P.fromDecimal(item.max)
       const min = item.min === undefined ? undefined : P.fromDecimal(item.min)
@@ -640,18 +709,17 @@ export const run = (
         max !== undefined && sum > max ? max : min !== undefined && sum < min ? min : undefined
       if (bound !== undefined) {
         const adj = bound - sum
-        lines.push({
-          unit: u.id,
-          item: item.id,
-          clause: item.clause,
-          points: P.format(adj),
-          facts: { before: P.format(sum), bound: P.format(bound) },
-          arithmetic: `${P.format(sum)} → ${P.format(bound)} (${bound === max ? "max" : "min"}) = ${signed(adj)}`,
-          message: {
-            zh: `${item.title.zh}：本项${bound === max ? "最高" : "最低"}${P.format(bound)}分，调整${signed(adj)}分`,
-            en: `${item.title.en}: the item's ${bound === max ? "maximum" : "minimum"} is ${P.format(bound)}, adjusted ${signed(adj)}`
-          }
-        })
+        const before = sum
+        lines.push(
+          new Line(u.id, item.id, item.clause, P.format(adj), () => ({
+            facts: { before: P.format(before), bound: P.format(bound) },
+            arithmetic: `${P.format(before)} → ${P.format(bound)} (${bound === max ? "max" : "min"}) = ${signed(adj)}`,
+            message: {
+              zh: `${item.title.zh}：本项${bound === max ? "最高" : "最低"}${P.format(bound)}分，调整${signed(adj)}分`,
+              en: `${item.title.en}: the item's ${bound === max ? "maximum" : "minimum"} is ${P.format(bound)}, adjusted ${signed(adj)}`
+            }
+          }))
+        )
         sum = bound
       }
       total += sum

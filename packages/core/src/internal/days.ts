@@ -5,8 +5,6 @@ export interface DateParts {
   readonly day: number
 }
 
-const DAY_MS = 86_400_000
-
 /** @internal */
 export const isLeapYear = (year: number): boolean =>
   (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
@@ -38,19 +36,51 @@ const digits = (s: string, from: number, to: number): number => {
   return n
 }
 
-/** @internal Days since 1970-01-01 of a valid ISO date. */
-export const toDayNumber = (s: string): number => {
-  const year = digits(s, 0, 4)
-  const month = digits(s, 5, 7)
-  const day = digits(s, 8, 10)
-  return Date.UTC(year, month - 1, day) / DAY_MS
+/** @internal Days since 1970-01-01 of a civil date (Hinnant's days_from_civil; no allocation). */
+export const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const mp = (month + 9) % 12
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
 }
+
+/** @internal The civil date of a day number, as [year, month, day] packed in a number: y * 10000 + m * 100 + d. */
+export const civilFromDays = (days: number): number => {
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return y * 10000 + m * 100 + d
+}
+
+/** @internal Days since 1970-01-01 of a valid ISO date. */
+export const toDayNumber = (s: string): number =>
+  daysFromCivil(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10))
 
 /** @internal */
 export const fromDayNumber = (days: number): string => {
-  const d = new Date(days * DAY_MS)
-  const y = d.getUTCFullYear()
-  const m = d.getUTCMonth() + 1
-  const day = d.getUTCDate()
-  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${day < 10 ? "0" : ""}${day}`
+  const c = civilFromDays(days)
+  const y = Math.floor(c / 10000)
+  const m = Math.floor(c / 100) % 100
+  const d = c % 100
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`
+}
+
+/** @internal Adds calendar months to a day number, clamping to the month's end. */
+export const addMonthsToDays = (days: number, months: number): number => {
+  const c = civilFromDays(days)
+  const index = Math.floor(c / 10000) * 12 + (Math.floor(c / 100) % 100) - 1 + months
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  return daysFromCivil(year, month, Math.min(c % 100, daysInMonth(year, month)))
 }
