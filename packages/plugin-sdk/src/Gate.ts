@@ -209,6 +209,11 @@ const fail = (
   }
 }
 
+const FLAG_NAMES: { readonly [flag: string]: Message.Template } = {
+  "high-energy": { zh: "高耗能", en: "high-energy" },
+  "high-emission": { zh: "高排放", en: "high-emission" }
+}
+
 const LAND_USE = {
   industrial: { zh: "工业用地", en: "industrial" },
   commercial: { zh: "商业用地", en: "commercial" },
@@ -313,8 +318,13 @@ export const evaluate = (
         }
         break
       case "not-flagged":
-        for (const flag of c.flags)
-          if (project.flags?.includes(flag)) failures.push(fail("flagged", { flag }))
+        for (const flag of c.flags) {
+          if (project.flags?.includes(flag)) {
+            failures.push(
+              fail("flagged", { flag }, { flag: FLAG_NAMES[flag] ?? { zh: flag, en: flag } })
+            )
+          }
+        }
         break
       case "no-red-line":
         for (const line of c.lines) {

@@ -94,6 +94,6 @@ export const findingRows = (
     SEVERITY[lang][f.severity],
     Finding.actionNames[f.action][lang],
     f.deadline,
-    f.severity === "warning" ? `-${f.daysLeft}` : String(f.daysOverdue)
+    f.severity === "warning" ? (f.daysLeft === 0 ? "0" : `-${f.daysLeft}`) : String(f.daysOverdue)
   ])
 }
