@@ -255,23 +255,9 @@ export class LifecycleError extends Data.TaggedError("LifecycleError")<{
   }
 }
 
-const ORDER: ReadonlyArray<EventType> = [
-  "planned",
-  "negotiating",
-  "signed",
-  "land-supplied",
-  "started",
-  "completed",
-  "in-production",
-  "full-production",
-  "registered",
-  "funds-arrived",
-  "delay-exempted",
-  "rectification-ordered",
-  "rectified",
-  "exited",
-  "land-reclaimed"
-]
+// Events on the same date apply in the order EventType lists them: lifecycle
+// order, then registration, funds, exemptions and rectification, exit last.
+const ORDER: ReadonlyArray<EventType> = EventType.literals
 const RANK = new Map(ORDER.map((t, i) => [t, i]))
 const STAGES = new Set<string>(Stage.literals)
 

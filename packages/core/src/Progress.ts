@@ -12,6 +12,7 @@ import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import type { Project } from "./Project.js"
+import type { Snapshot } from "./Snapshot.js"
 import {
   type Goal,
   goalFor,
@@ -136,6 +137,34 @@ export interface Facts {
   readonly timelines: ReadonlyMap<string, Lifecycle.Timeline>
   readonly activities: ReadonlyArray<Activity>
   readonly reports: ReadonlyArray<Report>
+}
+
+/**
+ * The facts of a snapshot as of a date: its campaign, units, projects with
+ * their folded timelines, activities and reports. Projects whose history
+ * cannot be folded are left out of `timelines` (decode reports them).
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#ofTarget}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const facts = (
+  snapshot: Pick<Snapshot, "campaign" | "units" | "projects" | "activities" | "reports" | "asOf">,
+  options?: { readonly asOf?: LocalDate.LocalDate }
+): Facts => {
+  const { timelines } = Lifecycle.foldAll(snapshot.projects, {
+    asOf: options?.asOf ?? snapshot.asOf
+  })
+  return {
+    campaign: snapshot.campaign,
+    units: snapshot.units,
+    projects: snapshot.projects,
+    timelines: new Map(timelines.map((t) => [t.project, t])),
+    activities: snapshot.activities ?? [],
+    reports: snapshot.reports ?? []
+  }
 }
 
 const round = (x: number, places: number): number => {

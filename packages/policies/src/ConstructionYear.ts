@@ -11,7 +11,7 @@
  */
 import { Money, type Target, type Unit } from "@gongjian/core"
 import { Plugin } from "@gongjian/plugin-sdk"
-import { type Assessment, Composite } from "@gongjian/scoring"
+import { type Assessment, Composite, type ScoringPolicy } from "@gongjian/scoring"
 import * as Schema from "effect/Schema"
 import { completion, t, targetMessage } from "./internal/common.js"
 
@@ -50,6 +50,15 @@ export const defaults: typeof Options.Encoded = {
   quarterWeight: 0.1,
   yearWeight: 0.6
 }
+
+const GROUPS: ReadonlyArray<ScoringPolicy.Group> = [
+  {
+    id: "governments",
+    title: t("区（市、县）政府和管委会", "governments and zone committees"),
+    unitKinds: ["county", "district", "zone-committee"]
+  },
+  { id: "departments", title: t("市直部门", "departments"), unitKinds: ["department"] }
+]
 
 /**
  * The targets of 003 二 and 四 (allocate them to units in the campaign).
@@ -164,14 +173,7 @@ export const policy = Plugin.definePlugin({
           t("招商引资目标任务", "investment attraction target")
         )
       ],
-      groups: [
-        {
-          id: "governments",
-          title: t("区（市、县）政府和管委会", "governments and zone committees"),
-          unitKinds: ["county", "district", "zone-committee"]
-        },
-        { id: "departments", title: t("市直部门", "departments"), unitKinds: ["department"] }
-      ],
+      groups: GROUPS,
       tiers: [
         {
           kind: "top",
@@ -223,14 +225,7 @@ export const yearEnd = (input: {
       })),
       { label: "year", weight: o.yearWeight, assessment: input.year }
     ],
-    groups: [
-      {
-        id: "governments",
-        title: t("区（市、县）政府和管委会", "governments and zone committees"),
-        unitKinds: ["county", "district", "zone-committee"]
-      },
-      { id: "departments", title: t("市直部门", "departments"), unitKinds: ["department"] }
-    ],
+    groups: GROUPS,
     tiers: [
       {
         kind: "top",

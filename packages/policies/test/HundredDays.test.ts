@@ -1,4 +1,4 @@
-import { Lifecycle, Money, Progress } from "@gongjian/core"
+import { Money, Progress } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { HundredDays, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -132,15 +132,7 @@ describe("000 二.(二).1: stuck projects", () => {
 })
 
 describe("000 一: the area targets", () => {
-  const { timelines } = Lifecycle.foldAll(snapshot.projects, { asOf: snapshot.asOf })
-  const facts: Progress.Facts = {
-    campaign: snapshot.campaign,
-    units: snapshot.units,
-    projects: snapshot.projects,
-    timelines: new Map(timelines.map((t) => [t.project, t])),
-    activities: snapshot.activities ?? [],
-    reports: snapshot.reports ?? []
-  }
+  const facts = Progress.facts(snapshot)
   const area = (id: string) =>
     Progress.ofTarget(facts, snapshot.campaign.targets.find((t) => t.id === id)!, {
       asOf: snapshot.asOf

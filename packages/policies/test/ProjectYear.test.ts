@@ -1,4 +1,4 @@
-import { Lifecycle, Money, Progress } from "@gongjian/core"
+import { Money, Progress } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { ProjectYear, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -73,15 +73,7 @@ describe("004 plan 1 and plan 3: the monthly dispatch checks", () => {
 })
 
 describe("004 plan 1 and plan 3: the targets", () => {
-  const { timelines } = Lifecycle.foldAll(snapshot.projects, { asOf: snapshot.asOf })
-  const facts: Progress.Facts = {
-    campaign: snapshot.campaign,
-    units: snapshot.units,
-    projects: snapshot.projects,
-    timelines: new Map(timelines.map((t) => [t.project, t])),
-    activities: [],
-    reports: snapshot.reports ?? []
-  }
+  const facts = Progress.facts(snapshot)
   const area = (id: string) =>
     Progress.ofTarget(facts, snapshot.campaign.targets.find((t) => t.id === id)!, {
       asOf: snapshot.asOf

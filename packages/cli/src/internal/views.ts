@@ -1,4 +1,4 @@
-import { Lifecycle, Money, Progress, type Snapshot } from "@gongjian/core"
+import { Money, Progress, type Snapshot } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
 import { percent } from "./render.js"
@@ -53,15 +53,7 @@ export const progressRows = (
   asOf: string,
   lang: Lang
 ): Array<Array<string>> => {
-  const { timelines } = Lifecycle.foldAll(s.projects, { asOf })
-  const facts: Progress.Facts = {
-    campaign: s.campaign,
-    units: s.units,
-    projects: s.projects,
-    timelines: new Map(timelines.map((t) => [t.project, t])),
-    activities: s.activities ?? [],
-    reports: s.reports ?? []
-  }
+  const facts = Progress.facts(s, { asOf })
   const names = new Map(s.units.map((u) => [u.id, u.name]))
   const rows: Array<Array<string>> = []
   for (const t of s.campaign.targets) {
