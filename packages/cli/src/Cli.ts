@@ -124,12 +124,7 @@ const assess = Command.make(
   { file: snapshotFile, policy, options, asOf, format, lang },
   (a) =>
     Effect.gen(function* () {
-      const { snapshot, out } = yield* runPolicy({
-        file: a.file,
-        policy: a.policy,
-        options: a.options,
-        asOf: a.asOf
-      })
+      const { snapshot, out } = yield* runPolicy(a)
       if (a.format === "json") {
         yield* Console.log(json(out))
         return
@@ -158,12 +153,7 @@ const check = Command.make(
   { file: snapshotFile, policy, options, asOf, format, lang },
   (a) =>
     Effect.gen(function* () {
-      const { snapshot, out } = yield* runPolicy({
-        file: a.file,
-        policy: a.policy,
-        options: a.options,
-        asOf: a.asOf
-      })
+      const { snapshot, out } = yield* runPolicy(a)
       if (a.format === "json")
         yield* Console.log(
           json({
@@ -204,12 +194,7 @@ const explain = Command.make(
   },
   (a) =>
     Effect.gen(function* () {
-      const { out } = yield* runPolicy({
-        file: a.file,
-        policy: a.policy,
-        options: a.options,
-        asOf: a.asOf
-      })
+      const { out } = yield* runPolicy(a)
       const assessment = out.assessments[0]?.assessment
       const e =
         assessment === undefined
