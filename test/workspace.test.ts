@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { describe, expect, it } from "vitest"
@@ -109,3 +109,34 @@ describe.each(packages().map((p) => [p.manifest.name, p] as const))("package %s"
     }
   })
 })
+
+describe.each(packages().map((p) => [p.manifest.name, p] as const))(
+  "the public API of %s",
+  (_, p) => {
+    // Every export of every public module carries a doc comment with @since and
+    // an @example (a region of a real example file, which the tests run).
+    const modules = readdirSync(join(p.dir, "src")).filter(
+      (f) => f.endsWith(".ts") && f !== "index.ts" && f !== "bin.ts"
+    )
+    it.each(modules)("%s: every export has @since and @example", (file) => {
+      const text = readFileSync(join(p.dir, "src", file), "utf8")
+      const documented = new Map<string, string>()
+      for (const m of text.matchAll(
+        /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(?:\/\/[^\n]*\n\s*)?export (?:declare )?(?:const|function|class|interface|type) (\w+)/g
+      )) {
+        documented.set(`${m[2]}@${m.index}`, m[1]!)
+      }
+      const missing: Array<string> = []
+      for (const m of text.matchAll(
+        /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(?:\/\/[^\n]*\n\s*)?export (?:declare )?(?:const|function|class|interface|type) (\w+)/g
+      )) {
+        if (!m[1]!.includes("@since") || !m[1]!.includes("@example")) missing.push(m[2]!)
+      }
+      const exported = [
+        ...text.matchAll(/^export (?:declare )?(?:const|function|class|interface|type) (\w+)/gm)
+      ].length
+      expect(missing).toEqual([])
+      expect(documented.size).toBe(exported)
+    })
+  }
+)

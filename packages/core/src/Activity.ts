@@ -37,6 +37,9 @@ export const ActivityKind = Schema.Literals([
 /**
  * The type of {@link ActivityKind}.
  *
+ * @example
+ * {@includeCode ../examples/Activity.ts#activity}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -64,6 +67,9 @@ export const Role = Schema.Literals([
 
 /**
  * The type of {@link Role}.
+ *
+ * @example
+ * {@includeCode ../examples/Activity.ts#activity}
  *
  * @since 0.1.0
  * @category models
@@ -95,6 +101,9 @@ export const Activity = Schema.Struct({
 
 /**
  * The type of {@link Activity}.
+ *
+ * @example
+ * {@includeCode ../examples/Activity.ts#activity}
  *
  * @since 0.1.0
  * @category models

@@ -26,6 +26,9 @@ import * as LocalDate from "./LocalDate.js"
  * - `holiday`: a public or local holiday (节假日), including weekend days inside it;
  * - `makeup-workday`: a weekend day worked in exchange for a holiday (调休上班).
  *
+ * @example
+ * {@includeCode ../examples/Calendar.ts#overrides}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -33,6 +36,9 @@ export type DayKind = "workday" | "weekend" | "holiday" | "makeup-workday"
 
 /**
  * What the calendar says of one date.
+ *
+ * @example
+ * {@includeCode ../examples/Calendar.ts#overrides}
  *
  * @since 0.1.0
  * @category models
@@ -66,6 +72,9 @@ export const CalendarOverride = Schema.Struct({
 /**
  * The type of {@link CalendarOverride}.
  *
+ * @example
+ * {@includeCode ../examples/Calendar.ts#overrides}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -74,6 +83,9 @@ export type CalendarOverride = typeof CalendarOverride.Type
 /**
  * A working-day calendar. Make one with {@link make}; {@link stateCouncil} is
  * the national calendar with no local changes.
+ *
+ * @example
+ * {@includeCode ../examples/Calendar.ts#overrides}
  *
  * @since 0.1.0
  * @category models

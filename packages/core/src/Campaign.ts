@@ -114,6 +114,9 @@ export const Campaign = Schema.Struct({
 /**
  * The type of {@link Campaign}.
  *
+ * @example
+ * {@includeCode ../examples/Campaign.ts#campaign}
+ *
  * @since 0.1.0
  * @category models
  */

@@ -47,6 +47,9 @@ export const Stage = Schema.Literals([
 /**
  * The type of {@link Stage}.
  *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -86,6 +89,9 @@ export const EventType = Schema.Literals([
 /**
  * The type of {@link EventType}.
  *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -113,6 +119,9 @@ export const ProjectEvent = Schema.Struct({
 /**
  * The type of {@link ProjectEvent}.
  *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -121,6 +130,9 @@ export type ProjectEvent = typeof ProjectEvent.Type
 /**
  * A lifecycle model: the stages in order with their names, the stages a
  * history may begin with, and the transitions allowed from each stage.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
  *
  * @since 0.1.0
  * @category models
@@ -138,6 +150,9 @@ export interface Model {
 
 /**
  * For each stage, the stages that may follow it.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
  *
  * @since 0.1.0
  * @category models
@@ -189,6 +204,9 @@ export const defaultModel: Model = {
 /**
  * Milestone dates by stage: when the project reached each stage it reached.
  *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -198,6 +216,9 @@ export type Milestones = { readonly [S in Stage]?: LocalDate.LocalDate }
  * A project's history folded as of a date: its current stage, the date it
  * reached each stage, and the facts the engines need (funds arrived, delay
  * exemptions, rectification orders).
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
  *
  * @since 0.1.0
  * @category models

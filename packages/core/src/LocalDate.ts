@@ -39,6 +39,9 @@ export const LocalDate = Schema.String.check(
 /**
  * The type of {@link LocalDate}: an ISO calendar date string.
  *
+ * @example
+ * {@includeCode ../examples/LocalDate.ts#schema}
+ *
  * @since 0.1.0
  * @category models
  */

@@ -32,6 +32,9 @@ export const Currency = Schema.Literals(["CNY", "USD"]).annotate({
 /**
  * The type of {@link Currency}.
  *
+ * @example
+ * {@includeCode ../examples/Money.ts#make}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -39,6 +42,9 @@ export type Currency = typeof Currency.Type
 
 /**
  * An exact amount of money in one currency (金额).
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#make}
  *
  * @since 0.1.0
  * @category models
@@ -373,6 +379,9 @@ export const parseUnsafe = (
 /**
  * The magnitude to write an amount in: `元`, `万` (10⁴) or `亿` (10⁸); `auto`
  * picks the largest that keeps the number at least 1.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#make}
  *
  * @since 0.1.0
  * @category formatting

@@ -33,6 +33,9 @@ export const Cadence = Schema.Literals([
 /**
  * The type of {@link Cadence}.
  *
+ * @example
+ * {@includeCode ../examples/Period.ts#of}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -41,6 +44,9 @@ export type Cadence = typeof Cadence.Type
 /**
  * One period: its cadence, first and last day (inclusive) and a label such
  * as `2026-W47`, `2026-11-H2`, `2026-11`, `2026-Q4`, `2026-H2` or `2026`.
+ *
+ * @example
+ * {@includeCode ../examples/Period.ts#of}
  *
  * @since 0.1.0
  * @category models

@@ -27,6 +27,9 @@ import type { Unit } from "./Unit.js"
  * How far behind 序时进度 a target may fall before it turns amber or red, in
  * percentage points. The default is amber from 10 points behind, red over 30.
  *
+ * @example
+ * {@includeCode ../examples/Progress.ts#status}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -50,6 +53,9 @@ export const defaultThresholds: Thresholds = { amber: 10, red: 30 }
  * The status of a target against 序时进度: `ahead` (more done than the elapsed
  * share), `on-track` (behind by less than the amber threshold), `amber` or
  * `red`.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#status}
  *
  * @since 0.1.0
  * @category models
@@ -106,6 +112,9 @@ export const expectedShare = (
  * be counted, with the reason (an amount in another currency, say) — nothing
  * is dropped silently.
  *
+ * @example
+ * {@includeCode ../examples/Progress.ts#status}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -126,6 +135,9 @@ export interface TargetProgress {
 /**
  * What {@link ofTarget} reads: the campaign, its units, the projects with their
  * folded timelines, activities and reports.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#status}
  *
  * @since 0.1.0
  * @category models

@@ -26,6 +26,9 @@ export const Sector = Schema.Literals(["primary", "secondary", "tertiary"])
 /**
  * The type of {@link Sector}.
  *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -190,6 +193,9 @@ export const ApprovalKind = Schema.Literals([
 /**
  * The type of {@link ApprovalKind}.
  *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -216,6 +222,9 @@ export const Approval = Schema.Struct({
 
 /**
  * The type of {@link Approval}.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
  *
  * @since 0.1.0
  * @category models
@@ -271,6 +280,9 @@ export const Project = Schema.Struct({
 
 /**
  * The type of {@link Project}.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
  *
  * @since 0.1.0
  * @category models

@@ -57,6 +57,9 @@ export const Snapshot = Schema.Struct({
 /**
  * The type of {@link Snapshot}.
  *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#decode}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -66,6 +69,9 @@ export type Snapshot = typeof Snapshot.Type
  * One problem found in a snapshot: where (`path`, such as
  * `projects[3].events[1].date`), which record (`project P-007`), which field
  * of it (`events[1].date`), and what is wrong.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#decode}
  *
  * @since 0.1.0
  * @category models

@@ -59,6 +59,9 @@ export const Measure = Schema.Literals([
 /**
  * The type of {@link Measure}.
  *
+ * @example
+ * {@includeCode ../examples/Target.ts#target}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -66,6 +69,9 @@ export type Measure = typeof Measure.Type
 
 /**
  * How a measure is counted: its quantity kind and its source.
+ *
+ * @example
+ * {@includeCode ../examples/Target.ts#target}
  *
  * @since 0.1.0
  * @category models
@@ -185,6 +191,9 @@ export const ProjectFilter = Schema.Struct({
 /**
  * The type of {@link ProjectFilter}.
  *
+ * @example
+ * {@includeCode ../examples/Target.ts#target}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -208,6 +217,9 @@ export const ActivityFilter = Schema.Struct({
 /**
  * The type of {@link ActivityFilter}.
  *
+ * @example
+ * {@includeCode ../examples/Target.ts#target}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -230,6 +242,9 @@ export const Goal = Schema.Union([Money.MoneyFromJson, NonNegative]).annotate({
 /**
  * The type of {@link Goal}.
  *
+ * @example
+ * {@includeCode ../examples/Target.ts#target}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -250,6 +265,9 @@ export const Allocation = Schema.Struct({ unit: Id, goal: Goal }).annotate({
 
 /**
  * The type of {@link Allocation}.
+ *
+ * @example
+ * {@includeCode ../examples/Target.ts#target}
  *
  * @since 0.1.0
  * @category models
@@ -291,6 +309,9 @@ export const Target = Schema.Struct({
 /**
  * The type of {@link Target}.
  *
+ * @example
+ * {@includeCode ../examples/Target.ts#target}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -321,6 +342,9 @@ export const Report = Schema.Struct({
 
 /**
  * The type of {@link Report}.
+ *
+ * @example
+ * {@includeCode ../examples/Target.ts#target}
  *
  * @since 0.1.0
  * @category models

@@ -38,6 +38,9 @@ export const UnitKind = Schema.Literals([
 /**
  * The type of {@link UnitKind}.
  *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -59,6 +62,9 @@ export const Person = Schema.Struct({
 
 /**
  * The type of {@link Person}.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
  *
  * @since 0.1.0
  * @category models
@@ -91,6 +97,9 @@ export const Unit = Schema.Struct({
 /**
  * The type of {@link Unit}.
  *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -119,6 +128,9 @@ export class UnitHierarchyError extends Data.TaggedError("UnitHierarchyError")<{
 /**
  * Units indexed by id, with their children: build it once with
  * {@link hierarchy}, then ask {@link ancestors} and {@link descendants}.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
  *
  * @since 0.1.0
  * @category models

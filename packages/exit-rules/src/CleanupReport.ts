@@ -15,6 +15,9 @@ import type { Finding } from "./Finding.js"
  * The report: the period, each unit's findings by class, totals, and the
  * warnings of the period apart.
  *
+ * @example
+ * {@includeCode ../examples/CleanupReport.ts#report}
+ *
  * @since 0.1.0
  * @category models
  */

@@ -30,6 +30,9 @@ export const Duration = Schema.Union([
 /**
  * The type of {@link Duration}.
  *
+ * @example
+ * {@includeCode ../examples/Deadline.ts#add}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -139,6 +142,9 @@ export const describe = (duration: Duration): { readonly zh: string; readonly en
 
 /**
  * A pause that extends a deadline, with the days it adds.
+ *
+ * @example
+ * {@includeCode ../examples/Deadline.ts#add}
  *
  * @since 0.1.0
  * @category models

@@ -19,6 +19,9 @@ import { actionNames, type Finding, order, type Resolution, type Unevaluated } f
  *   engine folds the projects itself otherwise);
  * - `calendar`: for working-day durations (the State Council's by default).
  *
+ * @example
+ * {@includeCode ../examples/ExitEngine.ts#evaluate}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -34,6 +37,9 @@ export interface Input {
 /**
  * The result of a run: findings, resolutions and unjudged rules, each in
  * project then rule order.
+ *
+ * @example
+ * {@includeCode ../examples/ExitEngine.ts#evaluate}
  *
  * @since 0.1.0
  * @category models

@@ -38,6 +38,9 @@ export const FindingClass = Schema.Literals([
 /**
  * The type of {@link FindingClass}.
  *
+ * @example
+ * {@includeCode ../examples/ExitRule.ts#rule}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -58,6 +61,9 @@ export const Action = Schema.Literals(["warn", "rectify", "clean-up", "exit", "r
 
 /**
  * The type of {@link Action}.
+ *
+ * @example
+ * {@includeCode ../examples/ExitRule.ts#rule}
  *
  * @since 0.1.0
  * @category models
@@ -82,6 +88,9 @@ export const Anchor = Schema.Union([
 
 /**
  * The type of {@link Anchor}.
+ *
+ * @example
+ * {@includeCode ../examples/ExitRule.ts#rule}
  *
  * @since 0.1.0
  * @category models
@@ -115,6 +124,9 @@ export const Requirement = Schema.Union([
 /**
  * The type of {@link Requirement}.
  *
+ * @example
+ * {@includeCode ../examples/ExitRule.ts#rule}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -122,6 +134,9 @@ export type Requirement = typeof Requirement.Type
 
 /**
  * A name in Chinese and English.
+ *
+ * @example
+ * {@includeCode ../examples/ExitRule.ts#rule}
  *
  * @since 0.1.0
  * @category schemas
@@ -162,6 +177,9 @@ export const ExitRule = Schema.Struct({
 /**
  * The type of {@link ExitRule}.
  *
+ * @example
+ * {@includeCode ../examples/ExitRule.ts#rule}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -170,6 +188,9 @@ export type ExitRule = typeof ExitRule.Type
 /**
  * The options of {@link threeTwoThree}, each with the reading of 001 三.(四)
  * as its default.
+ *
+ * @example
+ * {@includeCode ../examples/ExitRule.ts#rule}
  *
  * @since 0.1.0
  * @category models

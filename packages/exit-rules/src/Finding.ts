@@ -14,6 +14,9 @@ import type { Action, FindingClass } from "./ExitRule.js"
  * deadline has passed), `escalated` (a rectification was ordered and its own
  * deadline passed unresolved).
  *
+ * @example
+ * {@includeCode ../examples/ExitEngine.ts#evaluate}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -21,6 +24,9 @@ export type Severity = "warning" | "breach" | "escalated"
 
 /**
  * One finding of one rule about one project.
+ *
+ * @example
+ * {@includeCode ../examples/ExitEngine.ts#evaluate}
  *
  * @since 0.1.0
  * @category models
@@ -61,6 +67,9 @@ export interface Finding {
  * met after the deadline (`reached-late`), or an ordered rectification was
  * resolved (`rectified`).
  *
+ * @example
+ * {@includeCode ../examples/ExitEngine.ts#evaluate}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -78,6 +87,9 @@ export interface Resolution {
  * A rule that could not be judged for a project, and why (no measurement, a
  * figure in another currency, a date outside the calendar, an impossible
  * history). Nothing is dropped silently.
+ *
+ * @example
+ * {@includeCode ../examples/ExitEngine.ts#evaluate}
  *
  * @since 0.1.0
  * @category models

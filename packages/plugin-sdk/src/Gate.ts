@@ -70,6 +70,9 @@ export const Condition = Schema.Union([
 /**
  * The type of {@link Condition}.
  *
+ * @example
+ * {@includeCode ../examples/Gate.ts#gate}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -97,6 +100,9 @@ export const DataGate = Schema.Struct({
  * A failed condition: a message id (`land-use`, `below`, `missing`,
  * `currency`, `unscheduled`, `flagged`, `red-line`, or a custom gate's own),
  * its data, and the message.
+ *
+ * @example
+ * {@includeCode ../examples/Gate.ts#gate}
  *
  * @since 0.1.0
  * @category models
@@ -133,6 +139,9 @@ export interface CustomGate {
  * What a custom gate may read besides the project: the as-of date, the
  * working-day calendar, and the project's folded history when it has one.
  *
+ * @example
+ * {@includeCode ../examples/Gate.ts#gate}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -145,6 +154,9 @@ export interface Context {
 /**
  * Any gate.
  *
+ * @example
+ * {@includeCode ../examples/Gate.ts#gate}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -152,6 +164,9 @@ export type Gate = typeof DataGate.Type | CustomGate
 
 /**
  * The verdict of a gate on a project.
+ *
+ * @example
+ * {@includeCode ../examples/Gate.ts#gate}
  *
  * @since 0.1.0
  * @category models

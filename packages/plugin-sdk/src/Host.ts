@@ -84,6 +84,9 @@ export class PluginRuntimeError extends Data.TaggedError("PluginRuntimeError")<{
 /**
  * A plugin loaded with its options.
  *
+ * @example
+ * {@includeCode ../examples/Host.ts#errors}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -97,6 +100,9 @@ export interface Installed {
 
 /**
  * A host with its plugins loaded.
+ *
+ * @example
+ * {@includeCode ../examples/Host.ts#errors}
  *
  * @since 0.1.0
  * @category models
@@ -247,6 +253,9 @@ const checkContents = (
  * A score line as a plugin reports it: the line, the plugin, the message id
  * and its data (the line's facts and points).
  *
+ * @example
+ * {@includeCode ../examples/Host.ts#errors}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -258,6 +267,9 @@ export type PluginLine = Assessment.ScoreLine & {
 
 /**
  * An assessment as a plugin reports it: every line a {@link PluginLine}.
+ *
+ * @example
+ * {@includeCode ../examples/Host.ts#errors}
  *
  * @since 0.1.0
  * @category models
@@ -271,6 +283,9 @@ export interface PluginAssessment extends Omit<Assessment.Assessment, "units"> {
 /**
  * A finding as a plugin reports it.
  *
+ * @example
+ * {@includeCode ../examples/Host.ts#errors}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -283,6 +298,9 @@ export type PluginFinding = Finding.Finding & {
 /**
  * A gate verdict as a plugin reports it.
  *
+ * @example
+ * {@includeCode ../examples/Host.ts#errors}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -292,6 +310,9 @@ export type PluginVerdict = Gate.Verdict & { readonly plugin: string }
  * The result of a run: the plugins (id, version, options fingerprint), their
  * findings, gate verdicts and assessments, and the errors of the plugins that
  * failed.
+ *
+ * @example
+ * {@includeCode ../examples/Host.ts#errors}
  *
  * @since 0.1.0
  * @category models

@@ -8,6 +8,9 @@
 /**
  * A message template in Chinese and English.
  *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#messages}
+ *
  * @since 0.1.0
  * @category models
  */

@@ -33,6 +33,9 @@ export const sdkVersion = "0.1.0"
  * What a plugin says of itself: id, version, title in Chinese and English, the
  * document and clauses it encodes, and the SDK range it supports.
  *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -47,6 +50,9 @@ export interface Meta {
 /**
  * The facts of a line or finding, as message data.
  *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -56,6 +62,9 @@ export type Data = { readonly [key: string]: unknown }
  * A message id, or a function choosing one from the data (a start-outcomes
  * item reports `started-late` or `not-started` by outcome).
  *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -63,6 +72,9 @@ export type MessageIdOf = string | ((data: Data) => string)
 
 /**
  * A scoring item of a plugin, with the message its lines report.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
  *
  * @since 0.1.0
  * @category models
@@ -72,6 +84,9 @@ export type Item = ScoringItem.ScoringItem & { readonly messageId?: MessageIdOf 
 /**
  * An exit rule of a plugin, with the message its findings report.
  *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -79,6 +94,9 @@ export type Rule = ExitRule.ExitRule & { readonly messageId?: MessageIdOf }
 
 /**
  * What a plugin contributes, made from its options.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
  *
  * @since 0.1.0
  * @category models
@@ -99,6 +117,9 @@ export interface Contents {
 /**
  * The options schema of a plugin: a struct whose JSON form a county edits.
  *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -106,6 +127,9 @@ export type OptionsSchema<O> = Schema.Codec<O, unknown> & { readonly fields?: Sc
 
 /**
  * A plugin.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
  *
  * @since 0.1.0
  * @category models
@@ -121,6 +145,9 @@ export interface Plugin<O = unknown> {
 
 /**
  * A plugin of any options type, as the host and the tester take them.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#define}
  *
  * @since 0.1.0
  * @category models

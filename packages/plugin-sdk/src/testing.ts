@@ -30,6 +30,9 @@ import type { AnyPlugin } from "./Plugin.js"
  * tester's defaults: a one-unit county (`u1`, a town) and a campaign over
  * 2026 assessing towns, as of 2026-11-22.
  *
+ * @example
+ * {@includeCode ../examples/testing.ts#tester}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -47,6 +50,9 @@ export interface Fragment {
  * A case on which the rule must report nothing: no finding, no gate failure,
  * no score line with points.
  *
+ * @example
+ * {@includeCode ../examples/testing.ts#tester}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -62,6 +68,9 @@ export interface ValidCase {
  * failures. Each expectation names its unit or project and message id; `data`
  * lists facts that must match (others are not checked), as RuleTester's
  * `data`.
+ *
+ * @example
+ * {@includeCode ../examples/testing.ts#tester}
  *
  * @since 0.1.0
  * @category models
@@ -90,6 +99,9 @@ export interface InvalidCase extends ValidCase {
 
 /**
  * A test runner's `describe` or `it`.
+ *
+ * @example
+ * {@includeCode ../examples/testing.ts#tester}
  *
  * @since 0.1.0
  * @category models

@@ -18,6 +18,9 @@ import { completion, t, targetMessage } from "./internal/common.js"
 /**
  * The options of the construction-year policy, with their defaults.
  *
+ * @example
+ * {@includeCode ../examples/ConstructionYear.ts#policy}
+ *
  * @since 0.1.0
  * @category options
  */
@@ -38,6 +41,9 @@ export const Options = Schema.Struct({
 
 /**
  * The defaults of {@link Options}.
+ *
+ * @example
+ * {@includeCode ../examples/ConstructionYear.ts#policy}
  *
  * @since 0.1.0
  * @category options

@@ -16,6 +16,9 @@ import { completion, t, targetMessage } from "./internal/common.js"
 /**
  * The options of the 100-day policy, with their defaults.
  *
+ * @example
+ * {@includeCode ../examples/HundredDays.ts#targets}
+ *
  * @since 0.1.0
  * @category options
  */
@@ -46,6 +49,9 @@ export const Options = Schema.Struct({
 
 /**
  * The defaults of {@link Options}.
+ *
+ * @example
+ * {@includeCode ../examples/HundredDays.ts#targets}
  *
  * @since 0.1.0
  * @category options

@@ -15,6 +15,9 @@ import { completion, t, targetMessage } from "./internal/common.js"
 /**
  * The options of the drive policy, with their defaults.
  *
+ * @example
+ * {@includeCode ../examples/InvestmentDrive.ts#policy}
+ *
  * @since 0.1.0
  * @category options
  */
@@ -53,6 +56,9 @@ export const Options = Schema.Struct({
 
 /**
  * The defaults of {@link Options}.
+ *
+ * @example
+ * {@includeCode ../examples/InvestmentDrive.ts#policy}
  *
  * @since 0.1.0
  * @category options

@@ -15,6 +15,9 @@ import { completion, t, targetMessage } from "./internal/common.js"
 /**
  * The options of the project-year policy, with their defaults.
  *
+ * @example
+ * {@includeCode ../examples/ProjectYear.ts#policy}
+ *
  * @since 0.1.0
  * @category options
  */
@@ -35,6 +38,9 @@ export const Options = Schema.Struct({
 
 /**
  * The defaults of {@link Options}.
+ *
+ * @example
+ * {@includeCode ../examples/ProjectYear.ts#policy}
  *
  * @since 0.1.0
  * @category options

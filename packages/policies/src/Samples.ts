@@ -18,6 +18,9 @@ import projectYear from "../samples/004-project-year.json" with { type: "json" }
 /**
  * The ids of the samples, by plan document.
  *
+ * @example
+ * {@includeCode ../examples/HundredDays.ts#policy}
+ *
  * @since 0.1.0
  * @category models
  */

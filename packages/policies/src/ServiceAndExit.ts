@@ -13,6 +13,9 @@ import { t } from "./internal/common.js"
 /**
  * The options of the service-and-exit policy, with their defaults.
  *
+ * @example
+ * {@includeCode ../examples/ServiceAndExit.ts#sla}
+ *
  * @since 0.1.0
  * @category options
  */
@@ -43,6 +46,9 @@ export const Options = Schema.Struct({
 /**
  * The defaults of {@link Options}.
  *
+ * @example
+ * {@includeCode ../examples/ServiceAndExit.ts#sla}
+ *
  * @since 0.1.0
  * @category options
  */
@@ -63,6 +69,9 @@ export const defaults: typeof Options.Encoded = {
 /**
  * An approval judged against 限时办结: its due date, and how many working days
  * late it closed or is still open.
+ *
+ * @example
+ * {@includeCode ../examples/ServiceAndExit.ts#sla}
  *
  * @since 0.1.0
  * @category models

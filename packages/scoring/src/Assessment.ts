@@ -17,13 +17,16 @@ import {
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
+import { finish, groupsOf } from "./internal/finish.js"
 import * as P from "./internal/points.js"
-import * as Ranking from "./Ranking.js"
 import type { CustomLine, DataItem, ScoringItem } from "./ScoringItem.js"
-import { check, type Group, type ScoringPolicy, type Tier } from "./ScoringPolicy.js"
+import { check, type ScoringPolicy } from "./ScoringPolicy.js"
 
 /**
  * The facts a line used: project ids, dates, amounts, counts.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#check}
  *
  * @since 0.1.0
  * @category models
@@ -35,6 +38,9 @@ export type Facts = { readonly [key: string]: string | number | ReadonlyArray<st
  * item encodes, its points (exact decimal text, weighted), the facts it used,
  * the arithmetic, and a message in Chinese and English. A unit's lines add up
  * exactly to its total.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#check}
  *
  * @since 0.1.0
  * @category models
@@ -51,6 +57,9 @@ export interface ScoreLine {
 
 /**
  * A unit's result.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#check}
  *
  * @since 0.1.0
  * @category models
@@ -78,6 +87,9 @@ export interface UnitScore {
  * An assessment: which policy (id, version, options fingerprint) ran on which
  * campaign as of which date; the units in group and rank order; the tiers;
  * and the records an item could not count, with the reason.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#check}
  *
  * @since 0.1.0
  * @category models
@@ -775,180 +787,12 @@ const malformed = (l: CustomLine): string | undefined => {
   return undefined
 }
 
-/** @internal Groups of the policy, plus one for assessed kinds no group names (no unit is left out). */
-export const groupsOf = (
-  policy: Pick<ScoringPolicy, "groups">,
-  assessedKinds: ReadonlyArray<Unit.UnitKind>
-): ReadonlyArray<Group> => {
-  const groups: Array<Group> = [...(policy.groups ?? [])]
-  const covered = new Set(groups.flatMap((g) => g.unitKinds))
-  const rest = assessedKinds.filter((k) => !covered.has(k))
-  if (rest.length > 0) {
-    groups.push(
-      policy.groups === undefined
-        ? { id: "all", title: { zh: "全部单位", en: "all units" }, unitKinds: rest }
-        : { id: "other", title: { zh: "其他单位", en: "other units" }, unitKinds: rest }
-    )
-  }
-  return groups
-}
-
-/** @internal Ranks units in their groups, applies vetoes and tiers. Shared with Composite. */
-export const finish = (
-  policy: Pick<ScoringPolicy, "vetoes" | "tiers" | "ties">,
-  groups: ReadonlyArray<Group>,
-  units: ReadonlyArray<Unit.Unit>,
-  scores: ReadonlyMap<
-    string,
-    {
-      total: number
-      earned: number
-      items: ReadonlyArray<{ item: string; points: string }>
-      lines: ReadonlyArray<ScoreLine>
-    }
-  >,
-  context: Pick<Context, "progress" | "findings" | "lineage"> | undefined,
-  carried?: ReadonlyMap<
-    string,
-    ReadonlyArray<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
-  >
-): Pick<Assessment, "groups" | "units" | "tiers"> => {
-  const ties = policy.ties ?? "shared"
-  // Vetoes: those carried from period assessments, then the policy's own.
-  const vetoes = new Map<
-    string,
-    Array<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
-  >()
-  for (const [u, list] of carried ?? []) vetoes.set(u, [...list])
-  for (const v of policy.vetoes ?? []) {
-    for (const u of units) {
-      let reason: string | undefined
-      if (v.when.kind === "target-missed") {
-        for (const t of v.when.targets) {
-          const row = context?.progress(t).find((r) => r.unit === u.id)
-          if (row !== undefined && row.completion < 1) {
-            reason = `target ${t}: completion ${row.completion} < 1`
-            break
-          }
-        }
-      } else if (context !== undefined) {
-        const classes = v.when.classes
-        const n = context.findings.filter(
-          (f) =>
-            f.severity !== "warning" &&
-            classes.includes(f.class) &&
-            context.lineage(f.unit).includes(u.id)
-        ).length
-        if (n >= v.when.atLeast)
-          reason = `${n} breaches of ${classes.join(", ")} (at least ${v.when.atLeast})`
-      }
-      if (reason !== undefined) {
-        const list = vetoes.get(u.id) ?? []
-        list.push({ veto: v.id, bars: v.bars, reason })
-        vetoes.set(u.id, list)
-      }
-    }
-  }
-  const barred = (unit: string, tier: string) =>
-    (vetoes.get(unit) ?? []).some((v) => v.bars.includes(tier))
-
-  const outGroups: Array<{ id: string; title: { zh: string; en: string }; units: Array<string> }> =
-    []
-  const ranks = new Map<string, { rank: number; group: string }>()
-  for (const g of groups) {
-    const members = units.filter((u) => g.unitKinds.includes(u.kind))
-    const ranked = Ranking.rank(
-      members.map((u) => ({
-        unit: u.id,
-        total: scores.get(u.id)!.total,
-        earned: scores.get(u.id)!.earned
-      })),
-      ties
-    )
-    for (const r of ranked) ranks.set(r.unit, { rank: r.rank, group: g.id })
-    outGroups.push({ id: g.id, title: g.title, units: ranked.map((r) => r.unit) })
-  }
-
-  // Tiers list units in group and rank order, whatever the input order.
-  const byId = new Map(units.map((u) => [u.id, u]))
-  const ranked = outGroups.flatMap((g) => g.units.map((id) => byId.get(id)!))
-  const tierUnits = new Map<string, Array<string>>()
-  const place = (ordered: ReadonlyArray<string>, n: number): Array<string> => {
-    const out: Array<string> = []
-    let last: number | undefined
-    let lastPlace = 0
-    ordered.forEach((u, i) => {
-      const total = scores.get(u)!.total
-      const p = ties === "shared" && last === total ? lastPlace : i + 1
-      if (p <= n) out.push(u)
-      last = total
-      lastPlace = p
-    })
-    return out
-  }
-  for (const tier of policy.tiers ?? []) {
-    let chosen: Array<string> = []
-    if (tier.kind === "top" || tier.kind === "bottom") {
-      for (const g of outGroups) {
-        if (tier.group !== undefined && tier.group !== g.id) continue
-        const eligible = g.units.filter((u) => !barred(u, tier.id))
-        chosen.push(...place(tier.kind === "top" ? eligible : [...eligible].reverse(), tier.n))
-      }
-    } else if (tier.kind === "targets") {
-      for (const u of ranked) {
-        const rows = tier.targets.flatMap(
-          (t) => context?.progress(t).filter((r) => r.unit === u.id) ?? []
-        )
-        if (rows.length === 0) continue
-        const met = rows.every((r) => r.completion >= 1)
-        if (met === tier.met && !barred(u.id, tier.id)) chosen.push(u.id)
-      }
-    } else {
-      const bound = P.fromDecimal(tier.atLeast)
-      chosen = ranked
-        .filter((u) => scores.get(u.id)!.total >= bound && !barred(u.id, tier.id))
-        .map((u) => u.id)
-    }
-    tierUnits.set(tier.id, chosen)
-  }
-
-  const outUnits: Array<UnitScore> = []
-  for (const g of outGroups) {
-    for (const id of g.units) {
-      const u = byId.get(id)!
-      const sc = scores.get(id)!
-      outUnits.push({
-        unit: id,
-        name: u.name,
-        kind: u.kind,
-        group: g.id,
-        total: P.format(sc.total),
-        earned: P.format(sc.earned),
-        items: sc.items,
-        lines: sc.lines,
-        rank: ranks.get(id)!.rank,
-        tiers: (policy.tiers ?? [])
-          .filter((t) => tierUnits.get(t.id)!.includes(id))
-          .map((t) => t.id),
-        vetoes: vetoes.get(id) ?? []
-      })
-    }
-  }
-  return {
-    groups: outGroups,
-    units: outUnits,
-    tiers: (policy.tiers ?? []).map((t: Tier) => ({
-      id: t.id,
-      title: t.title,
-      clause: t.clause,
-      units: tierUnits.get(t.id)!
-    }))
-  }
-}
-
 /**
  * The explanation of a unit's score: its total, rank, tiers and vetoes, and
  * each item's points with the lines that make them.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#check}
  *
  * @since 0.1.0
  * @category models

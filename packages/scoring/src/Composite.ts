@@ -7,7 +7,7 @@
  */
 import { Fingerprint, LocalDate, type Unit } from "@gongjian/core"
 import type { Assessment, ScoreLine } from "./Assessment.js"
-import { finish, groupsOf } from "./Assessment.js"
+import { finish, groupsOf } from "./internal/finish.js"
 import * as P from "./internal/points.js"
 import type { Group, Tier, Ties } from "./ScoringPolicy.js"
 

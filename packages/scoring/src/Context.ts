@@ -11,6 +11,9 @@ import type { Lifecycle, LocalDate, Progress, Snapshot } from "@gongjian/core"
  * An exit finding as scoring reads it (the shape `@gongjian/exit-rules`
  * produces; scoring does not depend on that package).
  *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#findings}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -24,6 +27,9 @@ export interface FindingLike {
 
 /**
  * The context of one assessment run.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#custom}
  *
  * @since 0.1.0
  * @category models

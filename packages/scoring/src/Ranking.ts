@@ -10,6 +10,9 @@ import type { Ties } from "./ScoringPolicy.js"
  * What ranking reads of a unit: its total and the points it earned before
  * deductions (the first tie-break).
  *
+ * @example
+ * {@includeCode ../examples/Ranking.ts#rank}
+ *
  * @since 0.1.0
  * @category models
  */

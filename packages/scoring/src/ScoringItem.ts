@@ -11,6 +11,9 @@ import type { Context } from "./Context.js"
 /**
  * Points: a decimal number with at most six places.
  *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -21,6 +24,9 @@ export const Points = Schema.Finite.annotate({
 
 /**
  * A name in Chinese and English.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
  *
  * @since 0.1.0
  * @category schemas
@@ -221,6 +227,9 @@ export const DataItem = Schema.Union([
 /**
  * The type of {@link DataItem}.
  *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -228,6 +237,9 @@ export type DataItem = typeof DataItem.Type
 
 /**
  * One line a custom item gives for a unit.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
  *
  * @since 0.1.0
  * @category models
@@ -263,6 +275,9 @@ export interface CustomItem {
 
 /**
  * Any scoring item.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
  *
  * @since 0.1.0
  * @category models

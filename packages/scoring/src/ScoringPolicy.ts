@@ -41,6 +41,9 @@ export const Veto = Schema.Struct({
 /**
  * The type of {@link Veto}.
  *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -99,6 +102,9 @@ export const Tier = Schema.Union([
 /**
  * The type of {@link Tier}.
  *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -123,6 +129,9 @@ export const Group = Schema.Struct({
 /**
  * The type of {@link Group}.
  *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
+ *
  * @since 0.1.0
  * @category models
  */
@@ -137,6 +146,9 @@ export type Group = typeof Group.Type
  *   by unit id, giving 1, 2, 3, 4.
  *
  * Either way the order is total: total, then points earned, then unit id.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
  *
  * @since 0.1.0
  * @category models
@@ -165,6 +177,9 @@ export const PolicyData = Schema.Struct({
 
 /**
  * A scoring policy: data items and custom items in code.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#policy}
  *
  * @since 0.1.0
  * @category models
