@@ -293,6 +293,25 @@ const STAGES = new Set<string>(Stage.literals)
  */
 export const isStageEvent = (type: EventType): type is Stage => STAGES.has(type)
 
+const NONE: ReadonlyArray<never> = Object.freeze([])
+
+/** The indices of the events in date order, same-day events in lifecycle order; no sort when already in order. */
+const inOrder = (events: ReadonlyArray<ProjectEvent>): ReadonlyArray<number> => {
+  const before = (a: number, b: number): number => {
+    const ea = events[a]!
+    const eb = events[b]!
+    if (ea.date !== eb.date) return ea.date < eb.date ? -1 : 1
+    const r = RANK.get(ea.type)! - RANK.get(eb.type)!
+    return r !== 0 ? r : a - b
+  }
+  let sorted = true
+  for (let i = 1; i < events.length && sorted; i++) if (before(i - 1, i) > 0) sorted = false
+  if (sorted) return RANGE.length >= events.length ? RANGE : rangeOf(events.length)
+  return events.map((_, i) => i).sort(before)
+}
+const rangeOf = (n: number): ReadonlyArray<number> => Array.from({ length: n }, (_, i) => i)
+const RANGE = rangeOf(64)
+
 const zeroCny = Money.zero("CNY")
 const zeroUsd = Money.zero("USD")
 
@@ -314,25 +333,18 @@ export const fold = (
 ): Result.Result<Timeline, LifecycleError> => {
   const model = options.model ?? defaultModel
   const events = project.events
-  const order = events.map((_, i) => i)
-  order.sort((a, b) => {
-    const ea = events[a]!
-    const eb = events[b]!
-    if (ea.date !== eb.date) return ea.date < eb.date ? -1 : 1
-    const r = RANK.get(ea.type)! - RANK.get(eb.type)!
-    return r !== 0 ? r : a - b
-  })
+  const order = inOrder(events)
   const milestones: { [S in Stage]?: LocalDate.LocalDate } = {}
   let stage: Stage | undefined
   let registeredOn: LocalDate.LocalDate | undefined
-  let cny = BigDecimal.fromBigInt(0n)
-  let usd = BigDecimal.fromBigInt(0n)
-  const exemptions: Array<{ from: string; until: string; reason: string }> = []
-  const rectifications: Array<{
-    ordered: string
-    deadline: string
-    resolvedOn: string | undefined
-  }> = []
+  // Most projects have no funds, exemptions or rectifications: nothing is
+  // allocated for them until one appears.
+  let cny: BigDecimal.BigDecimal | undefined
+  let usd: BigDecimal.BigDecimal | undefined
+  let exemptions: Array<{ from: string; until: string; reason: string }> | undefined
+  let rectifications:
+    | Array<{ ordered: string; deadline: string; resolvedOn: string | undefined }>
+    | undefined
   let later = 0
   const fail = (i: number, problem: LifecycleError["problem"], detail: string) =>
     Result.fail(
@@ -345,7 +357,8 @@ export const fold = (
         detail
       })
     )
-  for (const i of order) {
+  for (let k = 0; k < events.length; k++) {
+    const i = order[k]!
     const e = events[i]!
     if (e.date > options.asOf) {
       later++
@@ -397,8 +410,9 @@ export const fold = (
         break
       case "funds-arrived":
         if (e.amount === undefined) return fail(i, "missing-field", "funds-arrived needs an amount")
-        if (e.amount.currency === "CNY") cny = BigDecimal.sum(cny, e.amount.amount)
-        else usd = BigDecimal.sum(usd, e.amount.amount)
+        if (e.amount.currency === "CNY")
+          cny = cny === undefined ? e.amount.amount : BigDecimal.sum(cny, e.amount.amount)
+        else usd = usd === undefined ? e.amount.amount : BigDecimal.sum(usd, e.amount.amount)
         break
       case "delay-exempted":
         if (e.until === undefined || e.reason === undefined) {
@@ -406,24 +420,28 @@ export const fold = (
         }
         if (e.until < e.date)
           return fail(i, "bad-range", `the exemption ends (${e.until}) before it begins`)
-        exemptions.push({ from: e.date, until: e.until, reason: e.reason })
+        ;(exemptions ??= []).push({ from: e.date, until: e.until, reason: e.reason })
         break
       case "rectification-ordered":
         if (e.deadline === undefined)
           return fail(i, "missing-field", "rectification-ordered needs a deadline")
         if (e.deadline < e.date)
           return fail(i, "bad-range", `the deadline ${e.deadline} is before the order`)
-        rectifications.push({ ordered: e.date, deadline: e.deadline, resolvedOn: undefined })
+        ;(rectifications ??= []).push({
+          ordered: e.date,
+          deadline: e.deadline,
+          resolvedOn: undefined
+        })
         break
       case "rectified": {
-        const open = rectifications.find((r) => r.resolvedOn === undefined)
+        const open = rectifications?.find((r) => r.resolvedOn === undefined)
         if (open === undefined) return fail(i, "not-allowed", "no rectification order is open")
         open.resolvedOn = e.date
         break
       }
     }
   }
-  exemptions.sort((a, b) =>
+  exemptions?.sort((a, b) =>
     a.from !== b.from
       ? a.from < b.from
         ? -1
@@ -444,11 +462,11 @@ export const fold = (
     milestones,
     registeredOn,
     fundsArrived: {
-      CNY: BigDecimal.isZero(cny) ? zeroCny : Money.make(cny, "CNY"),
-      USD: BigDecimal.isZero(usd) ? zeroUsd : Money.make(usd, "USD")
+      CNY: cny === undefined || BigDecimal.isZero(cny) ? zeroCny : Money.make(cny, "CNY"),
+      USD: usd === undefined || BigDecimal.isZero(usd) ? zeroUsd : Money.make(usd, "USD")
     },
-    exemptions,
-    rectifications,
+    exemptions: exemptions ?? NONE,
+    rectifications: rectifications ?? NONE,
     later
   })
 }
