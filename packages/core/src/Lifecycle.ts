@@ -420,14 +420,16 @@ export const fold = (
         }
         if (e.until < e.date)
           return fail(i, "bad-range", `the exemption ends (${e.until}) before it begins`)
-        ;(exemptions ??= []).push({ from: e.date, until: e.until, reason: e.reason })
+        exemptions ??= []
+        exemptions.push({ from: e.date, until: e.until, reason: e.reason })
         break
       case "rectification-ordered":
         if (e.deadline === undefined)
           return fail(i, "missing-field", "rectification-ordered needs a deadline")
         if (e.deadline < e.date)
           return fail(i, "bad-range", `the deadline ${e.deadline} is before the order`)
-        ;(rectifications ??= []).push({
+        rectifications ??= []
+        rectifications.push({
           ordered: e.date,
           deadline: e.deadline,
           resolvedOn: undefined
