@@ -1,5 +1,5 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import { Snapshot } from "@gongjian/core"
+import { Calendar, Snapshot } from "@gongjian/core"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 
@@ -131,5 +131,15 @@ deepStrictEqual(schema.$defs.Snapshot?.required, ["asOf", "campaign", "units", "
 equal(schema.$defs.LocalDate?.format, "date")
 
 // #endregion jsonSchema
+
+// #region calendar
+// A county's own holiday, carried by the snapshot.
+const county = Snapshot.calendarOf({
+  calendar: { overrides: [{ date: "2026-11-23", working: false, name: "县庆" }] }
+})
+equal(Calendar.isWorkingDay(county, "2026-11-23"), false)
+equal(Calendar.isWorkingDay(Snapshot.calendarOf(snapshot), "2026-11-23"), true)
+
+// #endregion calendar
 
 export { input as sampleInput, snapshot as sampleSnapshot }

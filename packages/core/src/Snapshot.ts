@@ -15,7 +15,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaIssue from "effect/SchemaIssue"
 import { Activity } from "./Activity.js"
-import { CalendarOverride } from "./Calendar.js"
+import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -42,7 +42,7 @@ export const Snapshot = Schema.Struct({
   reports: Schema.optionalKey(Schema.Array(Report)),
   calendar: Schema.optionalKey(
     Schema.Struct({
-      overrides: Schema.optionalKey(Schema.Array(CalendarOverride)),
+      overrides: Schema.optionalKey(Schema.Array(Calendar.CalendarOverride)),
       coverYears: Schema.optionalKey(Schema.Array(Schema.Int)),
       outsideCoverage: Schema.optionalKey(Schema.Literals(["error", "weekends"]))
     })
@@ -368,4 +368,25 @@ export const jsonSchema = (): object => {
     ...doc.schema,
     $defs: doc.definitions
   }
+}
+
+/**
+ * The working-day calendar of a snapshot: the State Council's, with the
+ * county's overrides, covered years and fallback from the snapshot's
+ * `calendar` field when it has one.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#calendar}
+ *
+ * @since 0.1.0
+ * @category calendar
+ */
+export const calendarOf = (snapshot: Pick<Snapshot, "calendar">): Calendar.Calendar => {
+  const c = snapshot.calendar
+  if (c === undefined) return Calendar.stateCouncil()
+  return Calendar.make({
+    ...(c.overrides ? { overrides: c.overrides } : {}),
+    ...(c.coverYears ? { coverYears: c.coverYears } : {}),
+    ...(c.outsideCoverage ? { outsideCoverage: c.outsideCoverage } : {})
+  })
 }

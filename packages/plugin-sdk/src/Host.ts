@@ -6,12 +6,12 @@
  * @since 0.1.0
  */
 import {
-  Calendar,
+  type Calendar,
   Fingerprint,
   Lifecycle,
   type LocalDate,
   Progress,
-  type Snapshot
+  Snapshot
 } from "@gongjian/core"
 import { ExitEngine, ExitRule, Finding } from "@gongjian/exit-rules"
 import { Assessment, type ScoringItem } from "@gongjian/scoring"
@@ -364,15 +364,13 @@ export const run = (
 ): Run => {
   const s = deepFreeze(snapshot)
   const asOf = options?.asOf ?? s.asOf
-  const calendar =
-    options?.calendar ??
-    (s.calendar === undefined
-      ? Calendar.stateCouncil()
-      : Calendar.make({
-          ...(s.calendar.overrides ? { overrides: s.calendar.overrides } : {}),
-          ...(s.calendar.coverYears ? { coverYears: s.calendar.coverYears } : {}),
-          ...(s.calendar.outsideCoverage ? { outsideCoverage: s.calendar.outsideCoverage } : {})
-        }))
+  const calendar = options?.calendar ?? Snapshot.calendarOf(s)
+  // Fold every project once; the exit rules, gates and scoring all read these.
+  const folded = Lifecycle.foldAll(s.projects, { asOf })
+  const byProject = new Map(folded.timelines.map((t) => [t.project, t]))
+  // With an impossible history among them, the engines fold for themselves and
+  // report it (as unevaluated, or rejected), as they do when run alone.
+  const timelines = folded.errors.length === 0 ? byProject : undefined
   const errors: Array<PluginRuntimeError> = []
   const findings: Array<PluginFinding> = []
   const resolved: Array<Finding.Resolution & { plugin: string }> = []
@@ -386,7 +384,13 @@ export const run = (
     if (rules.length === 0) continue
     let rule: string | undefined
     try {
-      const report = ExitEngine.evaluate({ rules, projects: s.projects, asOf, calendar })
+      const report = ExitEngine.evaluate({
+        rules,
+        projects: s.projects,
+        asOf,
+        calendar,
+        ...(timelines ? { timelines } : {})
+      })
       const byId = new Map(rules.map((r) => [r.id, r]))
       const out: Array<PluginFinding> = []
       for (const f of report.findings) {
@@ -446,8 +450,7 @@ export const run = (
     for (const gate of gates) {
       try {
         for (const p of s.projects) {
-          const folded = Lifecycle.fold(p, { asOf })
-          const timeline = Result.isSuccess(folded) ? folded.success : undefined
+          const timeline = byProject.get(p.id)
           if (
             gate.filter !== undefined &&
             (timeline === undefined ||
@@ -508,7 +511,8 @@ export const run = (
         snapshot: s,
         asOf,
         findings: allFindings,
-        options: inst.options
+        options: inst.options,
+        ...(timelines ? { timelines } : {})
       })
     } catch (e) {
       errors.push(

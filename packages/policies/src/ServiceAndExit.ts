@@ -4,9 +4,10 @@
  *
  * @since 0.1.0
  */
-import { Calendar } from "@gongjian/core"
+import { Calendar, Snapshot } from "@gongjian/core"
 import { ExitRule } from "@gongjian/exit-rules"
 import { type Gate, Plugin } from "@gongjian/plugin-sdk"
+import type { Context, ScoringItem } from "@gongjian/scoring"
 import * as Schema from "effect/Schema"
 import { t } from "./internal/common.js"
 
@@ -131,6 +132,8 @@ export const lateApprovals = (
   }
   return out
 }
+
+const lateByContext = new WeakMap<Context.Context, Map<string, Array<ScoringItem.CustomLine>>>()
 
 const ROLES = {
   manager: t("项目经理", "project manager"),
@@ -308,36 +311,36 @@ export const policy = Plugin.definePlugin({
             appliesTo: ["department"],
             messageId: "late-approval",
             compute: (ctx, unit) => {
-              const c = ctx.snapshot.calendar
-              const calendar =
-                c === undefined
-                  ? Calendar.stateCouncil()
-                  : Calendar.make({
-                      ...(c.overrides ? { overrides: c.overrides } : {}),
-                      ...(c.coverYears ? { coverYears: c.coverYears } : {}),
-                      ...(c.outsideCoverage ? { outsideCoverage: c.outsideCoverage } : {})
+              // compute runs once per unit: find the late approvals of the whole
+              // snapshot once per assessment, by department.
+              let byDepartment = lateByContext.get(ctx)
+              if (byDepartment === undefined) {
+                byDepartment = new Map()
+                const calendar = Snapshot.calendarOf(ctx.snapshot)
+                for (const p of ctx.snapshot.projects) {
+                  for (const d of lateApprovals(p, ctx.asOf, calendar, sla)) {
+                    if (d.department === undefined) continue
+                    const list = byDepartment.get(d.department) ?? []
+                    list.push({
+                      points: o.lateApprovalPoints,
+                      facts: {
+                        project: p.id,
+                        kind: d.kind,
+                        due: d.due,
+                        workingDaysLate: d.workingDaysLate
+                      },
+                      arithmetic: `${o.lateApprovalPoints}`,
+                      message: t(
+                        `${p.name}${d.kind}审批超时${d.workingDaysLate}个工作日`,
+                        `${p.name}: ${d.kind} ${d.workingDaysLate} working days late`
+                      )
                     })
-              const lines = []
-              for (const p of ctx.snapshot.projects) {
-                for (const d of lateApprovals(p, ctx.asOf, calendar, sla)) {
-                  if (d.department !== unit.id) continue
-                  lines.push({
-                    points: o.lateApprovalPoints,
-                    facts: {
-                      project: p.id,
-                      kind: d.kind,
-                      due: d.due,
-                      workingDaysLate: d.workingDaysLate
-                    },
-                    arithmetic: `${o.lateApprovalPoints}`,
-                    message: t(
-                      `${p.name}${d.kind}审批超时${d.workingDaysLate}个工作日`,
-                      `${p.name}: ${d.kind} ${d.workingDaysLate} working days late`
-                    )
-                  })
+                    byDepartment.set(d.department, list)
+                  }
                 }
+                lateByContext.set(ctx, byDepartment)
               }
-              return lines
+              return byDepartment.get(unit.id) ?? []
             }
           }
         ]
