@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
+import { ensureSystemDeps } from "./system-deps.mjs"
 
 const root = new URL("..", import.meta.url).pathname
 const bin = (name) => join(root, "node_modules", ".bin", name)
@@ -56,6 +57,13 @@ for (const p of pkgs) {
   rmSync(join(p.dir, "dist"), { recursive: true, force: true })
   run(`build ${p.manifest.name}`, bin("tsc"), ["-p", "tsconfig.build.json"], p.dir)
 }
+process.stdout.write(
+  "\n▶ system packages the tests need (PostgreSQL, Chromium, CJK fonts, poppler)\n"
+)
+const installed = ensureSystemDeps()
+process.stdout.write(
+  `✔ system packages${installed.length ? ` (installed ${installed.join(", ")})` : " present"}\n`
+)
 run("tests (vitest: unit, property, examples)", bin("vitest"), [
   "run",
   "--reporter=default",
