@@ -145,6 +145,11 @@ const stateCouncilRules = (): { rules: Map<number, Rule>; first: number; last: n
 
 let national: Calendar | undefined
 
+const coverGap = (first: number, last: number, year: number): RangeError =>
+  new RangeError(
+    `coverYears must extend the covered range ${first}–${last} without a gap; ${year} does not`
+  )
+
 /**
  * Makes a calendar: the State Council's days, then the county's overrides.
  *
@@ -179,14 +184,18 @@ export const make = (options?: {
   }
   let first = base.first
   let last = base.last
-  for (const y of [...(options?.coverYears ?? [])].sort((a, b) => a - b)) {
-    if (y === last + 1) last = y
-    else if (y === first - 1) first = y
-    else if (y < first || y > last) {
-      throw new RangeError(
-        `coverYears must extend the covered range ${first}–${last} without a gap; ${y} does not`
-      )
-    }
+  // Years after the range extend it upwards in ascending order, years before
+  // it downwards in descending order: 2002 and 2003 both extend 2004–2026.
+  const years = [...new Set(options?.coverYears ?? [])]
+  const later = years.filter((y) => y > last).sort((a, b) => a - b)
+  const earlier = years.filter((y) => y < first).sort((a, b) => b - a)
+  for (const y of later) {
+    if (y !== last + 1) throw coverGap(first, last, y)
+    last = y
+  }
+  for (const y of earlier) {
+    if (y !== first - 1) throw coverGap(first, last, y)
+    first = y
   }
   return {
     firstYear: first,

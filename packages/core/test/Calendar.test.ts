@@ -173,6 +173,20 @@ describe("coverage", () => {
     expect(Calendar.addWorkingDays(next, "2026-12-31", 1)).toBe("2027-01-04")
     expect(() => Calendar.make({ coverYears: [2029] })).toThrow(/without a gap/)
   })
+
+  it("extends back more than one year, in any order, and still refuses a gap", () => {
+    // Years before 2004 added from older notices: 2003 then 2002 extend the range down.
+    const older = Calendar.make({ coverYears: [2002, 2003] })
+    expect(Calendar.coverage(older)).toMatchObject({ firstYear: 2002, lastYear: 2026 })
+    const both = Calendar.make({ coverYears: [2028, 2001, 2027, 2003, 2002] })
+    expect(Calendar.coverage(both)).toMatchObject({ firstYear: 2001, lastYear: 2028 })
+    expect(() => Calendar.make({ coverYears: [2001, 2003] })).toThrow(/2001 does not/)
+    // A year already covered is accepted as it is.
+    expect(Calendar.coverage(Calendar.make({ coverYears: [2010, 2027] }))).toMatchObject({
+      firstYear: 2004,
+      lastYear: 2027
+    })
+  })
 })
 
 describe("local overrides", () => {
