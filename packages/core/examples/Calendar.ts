@@ -56,6 +56,10 @@ equal(Calendar.day(cal, "2027-10-04").provisional, true)
 // A count from 2026 into 2027 reads one provisional year: mark the result.
 deepEqual(Calendar.provisionalYears(cal, "2026-12-30", "2027-01-04"), [2027])
 equal(Calendar.provisionalNote.zh, "按法定节假日推算，待国务院通知")
+equal(
+  Calendar.markProvisional({ zh: "期限2027-01-05", en: "due 2027-01-05" }, [2027]).zh,
+  "期限2027-01-05（按法定节假日推算，待国务院通知）"
+)
 // When the notice is added (overrides and coverYears), 2027 is no longer provisional.
 const noticed = Calendar.make({
   overrides: [{ date: "2027-10-08", working: false, name: "国庆节" }],

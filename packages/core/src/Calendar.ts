@@ -135,6 +135,30 @@ export const provisionalNote: { readonly zh: string; readonly en: string } = {
 }
 
 /**
+ * Appends {@link provisionalNote} to a message when `provisionalYears` names
+ * any year (a result counted on provisional years), in the message's own
+ * language: `…（按法定节假日推算，待国务院通知）` / `… (counted on the statutory
+ * holidays, pending the State Council's notice)`. The message is returned
+ * unchanged otherwise.
+ *
+ * @example
+ * {@includeCode ../examples/Calendar.ts#provisional}
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const markProvisional = (
+  message: { readonly zh: string; readonly en: string },
+  provisionalYears: ReadonlyArray<number> | undefined
+): { readonly zh: string; readonly en: string } =>
+  provisionalYears === undefined || provisionalYears.length === 0
+    ? message
+    : {
+        zh: `${message.zh}（${provisionalNote.zh}）`,
+        en: `${message.en} (${provisionalNote.en})`
+      }
+
+/**
  * A working-day calendar. Make one with {@link make}; {@link stateCouncil} is
  * the national calendar with no local changes.
  *
