@@ -208,6 +208,4 @@ describe("001 past the last State Council notice (2027, no notice published)", (
       expect.objectContaining({ _tag: "PluginRuntimeError", stage: "scoring", detail: coverage })
     ])
   })
-    ])
-  })
 })
