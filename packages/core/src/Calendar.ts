@@ -457,7 +457,7 @@ export interface StatutoryHoliday {
  *
  * - 元旦 1月1日; 春节 除夕 and 正月初一 to 初三; 清明 the day of the 清明
  *   solar term; 劳动节 5月1日–2日; 端午 五月初五; 中秋 八月十五; 国庆节
- *   10月1日–3日 (11 days);
+ *   10月1日–3日 (13 days);
  * - 补假: in date order, each of those days that falls on a Saturday or
  *   Sunday, or on a date another of them already takes (中秋 on 10月1日),
  *   gives one day in lieu: the first Monday to Friday after it that is neither

@@ -361,6 +361,33 @@ describe("provisional years: the statutory holidays of the 办法 (2024 revision
     expect(() => Calendar.statutoryHolidays(2024)).toThrow(RangeError)
   })
 
+  it("keeps the rules' invariants in every year to 2100", () => {
+    const wrong: Array<string> = []
+    for (let year = 2025; year <= 2100; year++) {
+      const days = Calendar.statutoryHolidays(year)
+      const statutory = days.filter((d) => !d.inLieu)
+      const inLieu = days.filter((d) => d.inLieu)
+      const weekday = (date: string) => LocalDate.parts(date).weekday
+      const holidays = new Set(statutory.map((d) => d.date))
+      // 13 statutory days (1 + 4 + 1 + 2 + 1 + 1 + 3), one fewer for each date two share.
+      const shared = 13 - statutory.length
+      // One day in lieu for each statutory day on a weekend and each shared date.
+      const owed = statutory.filter((d) => weekday(d.date) >= 6).length + shared
+      if (statutory.length < 12 || inLieu.length !== owed) wrong.push(`${year}: ${owed} owed`)
+      for (const d of inLieu) {
+        if (weekday(d.date) >= 6 || holidays.has(d.date)) wrong.push(`${year}: ${d.date}`)
+        if (!d.date.startsWith(`${year}-`)) wrong.push(`${year}: ${d.date} in another year`)
+      }
+      if (new Set(days.map((d) => d.date)).size !== days.length) wrong.push(`${year}: a date twice`)
+      const sorted = [...days.map((d) => d.date)].sort()
+      if (sorted.join() !== days.map((d) => d.date).join()) wrong.push(`${year}: not in date order`)
+      const spring = statutory.filter((d) => d.name.zh === "春节").map((d) => d.date)
+      if (spring.length !== 4 || spring[0]! < `${year}-01-20` || spring[3]! > `${year}-02-21`)
+        wrong.push(`${year}: 春节 ${spring.join()}`)
+    }
+    expect(wrong).toEqual([])
+  })
+
   it("counts working days across the boundary of the covered years", () => {
     // Thursday 2026-12-31 + 1: 元旦 Friday 2027-01-01, then the weekend → Monday 1-4.
     expect(Calendar.addWorkingDays(cal, "2026-12-31", 1)).toBe("2027-01-04")

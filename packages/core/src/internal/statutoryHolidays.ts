@@ -4,7 +4,7 @@
  * year from the rules alone: the provisional calendar of a year whose State
  * Council notice (国务院办公厅关于某年部分节假日安排的通知) is not yet known.
  *
- * Article 2 (全体公民放假的节日), 11 days:
+ * Article 2 (全体公民放假的节日), 13 days:
  * - 元旦: 1月1日, 1 day;
  * - 春节: 农历除夕、正月初一至初三, 4 days;
  * - 清明节: 农历清明当日 (the day of the 清明 solar term), 1 day;
