@@ -1,4 +1,5 @@
 import { Calendar, LocalDate } from "@gongjian/core"
+import chineseDays from "chinese-days"
 import { LunarDay, SolarTerm } from "tyme4ts"
 import { describe, expect, it } from "vitest"
 
@@ -251,8 +252,8 @@ describe("provisional years: the statutory holidays of the 办法 (2024 revision
       }
     }
     expect(wrong).toEqual([])
-    // Known dates of 2027 and 2028 (Hong Kong Observatory's and the Purple Mountain
-    // Observatory's almanacs agree): 春节 2027-02-06, 2028-01-26; 清明 2027-04-05,
+    // 2027 and 2028, as the lunar table of chinese-days (1900–2100, read in Beijing time)
+    // and published holiday tables give them: 春节 2027-02-06, 2028-01-26; 清明 2027-04-05,
     // 2028-04-04; 端午 2027-06-09, 2028-05-28; 中秋 2027-09-15, 2028-10-03.
     const festivals = (year: number) =>
       Calendar.statutoryHolidays(year)
@@ -277,6 +278,48 @@ describe("provisional years: the statutory holidays of the 办法 (2024 revision
       "端午 2028-05-28",
       "中秋 2028-10-03"
     ])
+  })
+
+  it("agrees with chinese-days' lunar table in Beijing time for every year to 2099", () => {
+    // Two independent sources: chinese-days packs the almanac's month lengths into a
+    // table (but reads it in the process's zone, so it is asked in Asia/Shanghai);
+    // tyme4ts computes new moons and solar terms. Where they differ, a day is wrong.
+    const table = chineseDays as unknown as {
+      readonly getSolarDateFromLunar: (lunar: string) => { readonly date: string }
+      readonly getSolarTermDate: (year: number, month: number, term: string) => string
+    }
+    const zone = process.env.TZ
+    const wrong: Array<string> = []
+    try {
+      process.env.TZ = "Asia/Shanghai"
+      // To 2099: chinese-days' solar terms use a formula of the year's last two digits
+      // fitted to the 21st century, which puts 清明 2100 on 4-04 (the astronomical 4-05).
+      for (let year = 2025; year <= 2099; year++) {
+        const expected = [
+          ["春节", table.getSolarDateFromLunar(`${year}-01-01`).date],
+          ["清明", table.getSolarTermDate(year, 4, "pure_brightness")],
+          ["端午", table.getSolarDateFromLunar(`${year}-05-05`).date],
+          ["中秋", table.getSolarDateFromLunar(`${year}-08-15`).date]
+        ] as const
+        const days = Calendar.statutoryHolidays(year).filter((d) => !d.inLieu)
+        for (const [name, date] of expected) {
+          const got = days.filter((d) => d.name.zh === name).map((d) => d.date)
+          // 春节: 除夕, 初一, 初二, 初三 — 初一 is the second.
+          const day = name === "春节" ? got[1] : got[0]
+          // 中秋 may share 10月1日–3日 with 国庆节, which then keeps the name.
+          const shared =
+            name === "中秋" &&
+            day === undefined &&
+            date >= `${year}-10-01` &&
+            date <= `${year}-10-03`
+          if (day !== date && !shared) wrong.push(`${name} ${year}: ${day} ≠ ${date}`)
+        }
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+    expect(wrong).toEqual([])
   })
 
   // The statutory days (法定) each notice names, with the lunar dates it gives:
