@@ -23,6 +23,12 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import { CliFailure } from "./CliFailure.js"
+import {
+  calendarLine,
+  calendarSummary,
+  provisionalFootnote,
+  provisionalYearsOf
+} from "./internal/calendar.js"
 import { asOfDate, readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
 import { json, markdown, table } from "./internal/render.js"
 import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
@@ -99,10 +105,17 @@ const validate = Command.make("validate", { file: snapshotFile, format }, ({ fil
     const r = yield* Effect.result(readSnapshot(file))
     if (Result.isSuccess(r)) {
       const s = r.success
+      const calendar = calendarSummary(s)
       yield* Console.log(
         format === "json"
-          ? json({ valid: true, problems: [], units: s.units.length, projects: s.projects.length })
-          : `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets`
+          ? json({
+              valid: true,
+              problems: [],
+              units: s.units.length,
+              projects: s.projects.length,
+              calendar
+            })
+          : `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets\n${calendarLine(calendar)}`
       )
       return
     }
@@ -145,6 +158,8 @@ const assess = Command.make(
         yield* Console.log(
           a.lang === "zh" ? "该政策没有评分规则。" : "The policy has no scoring rules."
         )
+      const note = provisionalFootnote(provisionalYearsOf(out, "lines"), a.lang)
+      if (note !== undefined) yield* Console.log(note)
     })
 ).pipe(Command.withDescription("Assess and rank the units of a snapshot under a policy"))
 
@@ -171,6 +186,8 @@ const check = Command.make(
         for (const f of out.findings) yield* Console.log(`  · ${f.message[a.lang]}`)
         for (const u of out.unevaluated)
           yield* Console.log(`  ? ${u.project}${u.rule ? ` ${u.rule}` : ""}: ${u.reason}`)
+        const note = provisionalFootnote(provisionalYearsOf(out, "findings"), a.lang)
+        if (note !== undefined) yield* Console.log(note)
       }
       const serious = out.findings.filter((f) => f.severity !== "warning").length
       if (serious > 0) return yield* new CliFailure({ code: 1, message: "" })

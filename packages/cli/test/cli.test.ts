@@ -250,3 +250,90 @@ describe("large inputs", () => {
     expect(r.err).toContain("10,041 projects decoded")
   })
 })
+
+describe("the calendar past the last State Council notice", () => {
+  let n = 0
+  // The 001 sample as of Friday 2027-01-08: K4's fire approval, due 2026-11-19, is still
+  // open, and counting its working days late reads 2027, which has no notice yet.
+  const in2027 = (calendar?: Record<string, unknown>) => {
+    const s = structuredClone(Samples.json("001-service-and-exit")) as Record<string, unknown>
+    s.asOf = "2027-01-08"
+    if (calendar) s.calendar = calendar
+    const file = join(tmp, `001-in-2027-${n++}.json`)
+    writeFileSync(file, JSON.stringify(s))
+    return file
+  }
+  const notice = {
+    overrides: [
+      { date: "2027-01-01", working: false, name: "元旦" },
+      { date: "2027-01-04", working: false, name: "元旦" },
+      { date: "2027-01-09", working: true, name: "元旦调休" }
+    ],
+    coverYears: [2027]
+  }
+
+  it("validate says which years are provisional", () => {
+    const r = gongjian("validate", in2027())
+    expect(r.code).toBe(0)
+    expect(r.out).toContain(
+      "calendar: State Council notices 2004–2026, later years provisional; provisional: 2027 (按法定节假日推算，待国务院通知; counted on the statutory holidays, pending the State Council's notice)"
+    )
+    expect(JSON.parse(gongjian("validate", in2027(), "--format", "json").out).calendar).toEqual({
+      notices: { firstYear: 2004, lastYear: 2026 },
+      outside: "provisional",
+      provisionalYears: [2027]
+    })
+    // With the 2027 notice in the snapshot, nothing is provisional.
+    expect(
+      JSON.parse(gongjian("validate", in2027(notice), "--format", "json").out).calendar
+    ).toEqual({
+      notices: { firstYear: 2004, lastYear: 2027 },
+      outside: "provisional",
+      provisionalYears: []
+    })
+    expect(gongjian("validate", in2027(notice)).out).toContain(
+      "no provisional year in the campaign"
+    )
+    expect(gongjian("validate", in2027({ outsideCoverage: "error" })).out).toContain(
+      "strict: a date after 2026 is an error"
+    )
+    expect(gongjian("validate", sample("000-hundred-days")).out).toContain(
+      "calendar: State Council notices 2004–2026, later years provisional; no provisional year in the campaign"
+    )
+  })
+
+  it("assess and check run into 2027 and say what is provisional", () => {
+    const a = gongjian("assess", in2027(), "--policy", "001")
+    expect(a.code).toBe(0)
+    expect(a.out).toContain("注：2027年的工作日按法定节假日推算，待国务院通知。")
+    expect(gongjian("assess", in2027(), "--policy", "001", "--lang", "en").out).toContain(
+      "Note: working days in 2027 are counted on the statutory holidays, pending the State Council's notice."
+    )
+    // 住建局 loses 1 point for K4, counted to 35 working days late; the line says so.
+    const j = JSON.parse(gongjian("assess", in2027(), "--policy", "001", "--format", "json").out)
+    const zj = j.assessments[0].assessment.units.find((u: { unit: string }) => u.unit === "zj")
+    expect(zj.lines).toEqual([
+      expect.objectContaining({
+        item: "late-approvals",
+        facts: expect.objectContaining({ workingDaysLate: 35, provisional: "2027" }),
+        message: expect.objectContaining({
+          zh: expect.stringContaining("按法定节假日推算，待国务院通知")
+        })
+      })
+    ])
+    // check runs too (its exit code is 1 for the breaches it finds, not for the calendar).
+    const c = gongjian("check", in2027(), "--policy", "001")
+    expect(c.code).toBe(1)
+    expect(c.err).not.toContain("failed")
+    // With the notice the result changes and the marking goes.
+    const noticed = gongjian("assess", in2027(notice), "--policy", "001")
+    expect(noticed.code).toBe(0)
+    expect(noticed.out).not.toContain("按法定节假日推算")
+  })
+
+  it("fails a strict snapshot with the calendar's error", () => {
+    const r = gongjian("assess", in2027({ outsideCoverage: "error" }), "--policy", "001")
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("covers 2004–2026, not 2027-01-01")
+  })
+})

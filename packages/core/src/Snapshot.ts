@@ -44,7 +44,7 @@ export const Snapshot = Schema.Struct({
     Schema.Struct({
       overrides: Schema.optionalKey(Schema.Array(Calendar.CalendarOverride)),
       coverYears: Schema.optionalKey(Schema.Array(Schema.Int)),
-      outsideCoverage: Schema.optionalKey(Schema.Literals(["error", "weekends"]))
+      outsideCoverage: Schema.optionalKey(Schema.Literals(["provisional", "error", "weekends"]))
     })
   )
 }).annotate({
@@ -372,7 +372,8 @@ export const jsonSchema = (): object => {
 
 /**
  * The working-day calendar of a snapshot: the State Council's, with the
- * county's overrides, covered years and fallback from the snapshot's
+ * county's overrides, covered years and outside-coverage mode (provisional by
+ * default, see `Calendar.OutsideCoverage`) from the snapshot's
  * `calendar` field when it has one.
  *
  * @example

@@ -74,6 +74,38 @@ const MEASURE_NAMES = {
   investmentIntensityPerMu: { zh: "投资强度", en: "investment intensity" }
 } as const
 
+const NOT_PROVISIONAL = {}
+
+/**
+ * The years with no State Council notice that a rule's working-day counts
+ * read (anchor → base deadline, warning start → deadline), as
+ * `{ provisionalYears }`, or nothing when every count rests on notices.
+ */
+const provisionalOf = (
+  calendar: Calendar.Calendar,
+  rule: ExitRule,
+  anchorDays: number,
+  baseDays: number,
+  deadlineDays: number,
+  warnFromDays: number | undefined
+): { readonly provisionalYears?: ReadonlyArray<number> } => {
+  const counted = "workingDays" in rule.within
+  const warned = rule.warnBefore !== undefined && "workingDays" in rule.warnBefore
+  if (!counted && !warned) return NOT_PROVISIONAL
+  const years = new Set<number>()
+  const span = (a: number, b: number) => {
+    for (const y of Calendar.provisionalYears(
+      calendar,
+      LocalDate.fromDays(a),
+      LocalDate.fromDays(b)
+    ))
+      years.add(y)
+  }
+  if (counted) span(anchorDays, baseDays)
+  if (warned && warnFromDays !== undefined) span(warnFromDays, deadlineDays)
+  return years.size === 0 ? NOT_PROVISIONAL : { provisionalYears: [...years].sort((a, b) => a - b) }
+}
+
 /**
  * Runs the rules. For each project still in the pool (not exited, land not
  * reclaimed) and each rule whose filter it passes and whose anchor it has:
@@ -156,6 +188,14 @@ export const evaluate = (input: Input): ExitReport => {
         unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
         continue
       }
+      const provisional = provisionalOf(
+        calendar,
+        rule,
+        anchorDays,
+        baseDays,
+        deadlineDays,
+        warnFromDays
+      )
 
       // Is the requirement met, and since when?
       let performance: Record<string, string | number> | undefined
@@ -170,7 +210,8 @@ export const evaluate = (input: Input): ExitReport => {
               class: rule.class,
               deadline: LocalDate.fromDays(deadlineDays),
               on: reached,
-              how: "reached-late"
+              how: "reached-late",
+              ...provisional
             })
           }
           continue
@@ -236,7 +277,8 @@ export const evaluate = (input: Input): ExitReport => {
         anchorOn,
         base: LocalDate.fromDays(baseDays),
         deadline: LocalDate.fromDays(deadlineDays),
-        extensions
+        extensions,
+        ...provisional
       }
       const facts = { stage: t.stage ?? "none", anchor: anchorOn, ...performance }
       if (inWarning) {
@@ -269,7 +311,8 @@ export const evaluate = (input: Input): ExitReport => {
           class: rule.class,
           deadline: dates.deadline,
           on: rect.resolvedOn,
-          how: "rectified"
+          how: "rectified",
+          ...provisional
         })
         continue
       }
@@ -351,6 +394,7 @@ class LazyFinding implements Finding {
   readonly daysLeft!: number | undefined
   readonly rectification!: Finding["rectification"]
   readonly facts!: Finding["facts"]
+  declare readonly provisionalYears?: ReadonlyArray<number>
   #render: (() => Finding["message"]) | undefined
   #message: Finding["message"] | undefined
   constructor(fields: Omit<Finding, "message">, render: () => Finding["message"]) {
@@ -380,6 +424,7 @@ const finding = (
     readonly base: LocalDate.LocalDate
     readonly deadline: LocalDate.LocalDate
     readonly extensions: ReadonlyArray<Deadline.Extension>
+    readonly provisionalYears?: ReadonlyArray<number>
   },
   daysOverdue: number | undefined,
   daysLeft: number | undefined,
@@ -410,6 +455,8 @@ const finding = (
     const extEn =
       extended > 0 ? ` (extended by ${extended} days for delays not caused by the enterprise)` : ""
     const act = actionNames[action]
+    const provZh = dates.provisionalYears ? `（${Calendar.provisionalNote.zh}）` : ""
+    const provEn = dates.provisionalYears ? ` (${Calendar.provisionalNote.en})` : ""
     let stateZh: string
     let stateEn: string
     if (severity === "warning") {
@@ -427,8 +474,8 @@ const finding = (
     }
 
     return {
-      zh: `${p.name}（${p.id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${extZh}；${stateZh}。按${rule.clause}「${rule.title.zh}」，建议${act.zh}。`,
-      en: `${p.name} (${p.id}): ${anchorName.en} on ${anchorOn}, should ${requirement.en} within ${within.en}, by ${deadline}${extEn}; ${stateEn}. Under ${rule.clause} "${rule.title.en}": ${act.en}.`
+      zh: `${p.name}（${p.id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${provZh}${extZh}；${stateZh}。按${rule.clause}「${rule.title.zh}」，建议${act.zh}。`,
+      en: `${p.name} (${p.id}): ${anchorName.en} on ${anchorOn}, should ${requirement.en} within ${within.en}, by ${deadline}${provEn}${extEn}; ${stateEn}. Under ${rule.clause} "${rule.title.en}": ${act.en}.`
     }
   }
   return new LazyFinding(
@@ -448,7 +495,8 @@ const finding = (
       daysOverdue,
       daysLeft,
       rectification,
-      facts
+      facts,
+      ...(dates.provisionalYears ? { provisionalYears: dates.provisionalYears } : {})
     },
     render
   )

@@ -59,6 +59,16 @@ export interface Finding {
     | undefined
   /** The facts the rule used: stage, measurements, contract figures. */
   readonly facts: { readonly [key: string]: string | number }
+  /**
+   * Present when a working-day count of this finding (its deadline or warning
+   * window) ran through years with no State Council notice, whose holidays
+   * were computed from the statutory rules: those years. The message then
+   * says 按法定节假日推算，待国务院通知; the dates may move when the notice
+   * arrives. See `Calendar.isProvisional`.
+   *
+   * @since 0.2.0
+   */
+  readonly provisionalYears?: ReadonlyArray<number>
   readonly message: { readonly zh: string; readonly en: string }
 }
 
@@ -81,6 +91,13 @@ export interface Resolution {
   readonly deadline: LocalDate.LocalDate
   readonly on: LocalDate.LocalDate
   readonly how: "reached-late" | "rectified"
+  /**
+   * Present when the deadline was counted in working days through years with
+   * no State Council notice (see {@link Finding.provisionalYears}).
+   *
+   * @since 0.2.0
+   */
+  readonly provisionalYears?: ReadonlyArray<number>
 }
 
 /**

@@ -152,11 +152,11 @@ describe("working-day deadlines", () => {
     expect(state(run([rule], [p], "2025-09-28"))).toEqual([])
     expect(state(run([rule], [p], "2025-09-29"))).toEqual(["W warning warn 2025-09-30 -1"])
   })
-  it("reports a deadline the calendar cannot count", () => {
+  it("reports a deadline a strict calendar cannot count", () => {
     const late = project("X", [{ type: "signed", date: "2026-09-01" }], {
       contract: { startBy: "2026-12-30" }
     })
-    const r = run([rule], [late], "2026-12-31")
+    const r = run([rule], [late], "2026-12-31", Calendar.make({ outsideCoverage: "error" }))
     expect(r.findings).toEqual([])
     expect(r.unevaluated[0]).toMatchObject({ project: "X", rule: "start-in-3-working-days" })
     expect(r.unevaluated[0]!.reason).toMatch(/covers 2004–2026, not 2027-01-01/)
@@ -165,6 +165,85 @@ describe("working-day deadlines", () => {
     expect(state(run([rule], [late], "2027-01-05", lenient))).toEqual([
       "X breach rectify 2027-01-04 1"
     ])
+  })
+
+  describe("across New Year into a year with no State Council notice", () => {
+    // Wednesday 2026-12-30 + 3 working days: Thursday 12-31, then 元旦 Friday 2027-01-01
+    // (provisional: the statutory day of the 办法) and the weekend, Monday 1-4, Tuesday 1-5.
+    const late = project("X", [{ type: "signed", date: "2026-09-01" }], {
+      contract: { startBy: "2026-12-30" }
+    })
+    const note = "按法定节假日推算，待国务院通知"
+
+    it("judges the deadline on the statutory holidays and marks the finding", () => {
+      const r = run([rule], [late], "2027-01-06")
+      expect(r.unevaluated).toEqual([])
+      expect(state(r)).toEqual(["X breach rectify 2027-01-05 1"])
+      const f = r.findings[0]!
+      expect(f.provisionalYears).toEqual([2027])
+      expect(f.message.zh).toContain(`期限2027-01-05（${note}）`)
+      expect(f.message.en).toContain(
+        "by 2027-01-05 (counted on the statutory holidays, pending the State Council's notice)"
+      )
+      expect(JSON.parse(JSON.stringify(f))).toMatchObject({ provisionalYears: [2027] })
+      // The warning window (1 working day before) is counted on the same days: Monday 1-4.
+      expect(state(run([rule], [late], "2027-01-04"))).toEqual(["X warning warn 2027-01-05 -1"])
+      expect(run([rule], [late], "2027-01-04").findings[0]!.message.zh).toContain(note)
+    })
+
+    it("marks a resolution whose deadline was counted provisionally", () => {
+      const started = project("X", [...late.events, { type: "started", date: "2027-01-06" }], {
+        contract: { startBy: "2026-12-30" }
+      })
+      expect(run([rule], [started], "2027-02-01").resolved).toEqual([
+        expect.objectContaining({
+          how: "reached-late",
+          deadline: "2027-01-05",
+          provisionalYears: [2027]
+        })
+      ])
+    })
+
+    it("leaves a deadline inside the notices unmarked", () => {
+      // Monday 2026-12-21 + 3 = Thursday 12-24: all in 2026.
+      const early = project("Y", [{ type: "signed", date: "2026-09-01" }], {
+        contract: { startBy: "2026-12-21" }
+      })
+      const f = run([rule], [early], "2026-12-28").findings[0]!
+      expect(f.deadline).toBe("2026-12-24")
+      expect(f.provisionalYears).toBeUndefined()
+      expect("provisionalYears" in JSON.parse(JSON.stringify(f))).toBe(false)
+      expect(f.message.zh).not.toContain(note)
+      // A deadline in calendar months does not read the calendar: not provisional.
+      const idle = project("Z", [
+        { type: "signed", date: "2026-10-01" },
+        { type: "land-supplied", date: "2026-11-30" }
+      ])
+      expect(run([startRule], [idle], "2027-03-05").findings[0]).toMatchObject({
+        deadline: "2027-02-28",
+        severity: "breach"
+      })
+      expect(run([startRule], [idle], "2027-03-05").findings[0]!.provisionalYears).toBeUndefined()
+    })
+
+    it("changes visibly when the 2027 notice arrives, and the marking goes", () => {
+      // A notice (illustrative) that joins 元旦 with Saturday 1-2 and Sunday 1-3 and makes
+      // Monday 1-4 a day off too, with Saturday 1-9 worked: 3 working days from 12-30 are
+      // 12-31, 1-5 and 1-6.
+      const noticed = Calendar.make({
+        overrides: [
+          { date: "2027-01-01", working: false, name: "元旦" },
+          { date: "2027-01-04", working: false, name: "元旦" },
+          { date: "2027-01-09", working: true, name: "元旦调休" }
+        ],
+        coverYears: [2027]
+      })
+      const r = run([rule], [late], "2027-01-08", noticed)
+      expect(state(r)).toEqual(["X breach rectify 2027-01-06 2"])
+      expect(r.findings[0]!.provisionalYears).toBeUndefined()
+      expect(r.findings[0]!.message.zh).not.toContain(note)
+      expect(state(run([rule], [late], "2027-01-08"))).toEqual(["X breach rectify 2027-01-05 3"])
+    })
   })
 })
 

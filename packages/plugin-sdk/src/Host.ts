@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import {
-  type Calendar,
+  Calendar,
   Fingerprint,
   Lifecycle,
   type LocalDate,
@@ -336,6 +336,15 @@ export interface Run {
   readonly errors: ReadonlyArray<PluginRuntimeError>
 }
 
+/**
+ * The years of a line's `provisional` fact ("2027" or "2027,2028"): a line
+ * counted on years with no State Council notice, whose message is marked.
+ */
+const provisionalFact = (facts: {
+  readonly [key: string]: unknown
+}): ReadonlyArray<number> | undefined =>
+  typeof facts.provisional === "string" ? facts.provisional.split(",").map(Number) : undefined
+
 const messageIdOf = (m: MessageIdOf | undefined, fallback: string, data: MessageData): string =>
   m === undefined ? fallback : typeof m === "string" ? m : m(data)
 
@@ -350,6 +359,11 @@ const describeError = (e: unknown): string =>
  * Runs every loaded plugin over a snapshot, which is frozen first (deeply, in
  * place): exit rules, then gates on every project, then scoring with the
  * findings of all plugins. Output is in plugin order, then the engines' order.
+ *
+ * A result counted on a year with no State Council notice keeps its marking
+ * when a plugin's message template renders it: a finding with
+ * `provisionalYears`, or a score line with a `provisional` fact (the years,
+ * comma-separated), gets `Calendar.provisionalNote` appended to its message.
  *
  * @example
  * {@includeCode ../examples/Host.ts#run}
@@ -417,17 +431,20 @@ export const run = (
           messageId,
           data,
           message: template
-            ? {
-                // The action is written in the message's own language.
-                zh: Message.format(template.zh, {
-                  ...data,
-                  action: Finding.actionNames[f.action].zh
-                }),
-                en: Message.format(template.en, {
-                  ...data,
-                  action: Finding.actionNames[f.action].en
-                })
-              }
+            ? Calendar.markProvisional(
+                {
+                  // The action is written in the message's own language.
+                  zh: Message.format(template.zh, {
+                    ...data,
+                    action: Finding.actionNames[f.action].zh
+                  }),
+                  en: Message.format(template.en, {
+                    ...data,
+                    action: Finding.actionNames[f.action].en
+                  })
+                },
+                f.provisionalYears
+              )
             : f.message
         })
       }
@@ -571,7 +588,13 @@ export const run = (
               messageId,
               data,
               message: template
-                ? { zh: Message.format(template.zh, data), en: Message.format(template.en, data) }
+                ? Calendar.markProvisional(
+                    {
+                      zh: Message.format(template.zh, data),
+                      en: Message.format(template.en, data)
+                    },
+                    provisionalFact(l.facts)
+                  )
                 : l.message
             }
           })

@@ -84,6 +84,13 @@ export interface ApprovalDelay {
   readonly due: string
   readonly closedOn: string | undefined
   readonly workingDaysLate: number
+  /**
+   * Present when the due date or the days late were counted through years
+   * with no State Council notice (按法定节假日推算，待国务院通知): those years.
+   *
+   * @since 0.2.0
+   */
+  readonly provisionalYears?: ReadonlyArray<number>
 }
 
 /**
@@ -121,13 +128,15 @@ export const lateApprovals = (
     )
     const end = a.closedOn ?? asOf
     if (end <= due) continue
+    const provisionalYears = Calendar.provisionalYears(calendar, a.materialsCompleteOn, end)
     out.push({
       kind: a.kind,
       department: a.department,
       materialsCompleteOn: a.materialsCompleteOn,
       due,
       closedOn: a.closedOn,
-      workingDaysLate: Calendar.workingDaysBetween(calendar, due, end)
+      workingDaysLate: Calendar.workingDaysBetween(calendar, due, end),
+      ...(provisionalYears.length > 0 ? { provisionalYears } : {})
     })
   }
   return out
@@ -247,9 +256,10 @@ export const policy = Plugin.definePlugin({
             kind: d.kind,
             department: d.department ?? "",
             due: d.due,
-            workingDaysLate: d.workingDaysLate
+            workingDaysLate: d.workingDaysLate,
+            ...(d.provisionalYears ? { provisional: d.provisionalYears.join(",") } : {})
           },
-          message:
+          message: Calendar.markProvisional(
             d.closedOn === undefined
               ? t(
                   `${d.kind}审批应于${d.due}办结，至今未办结（超${d.workingDaysLate}个工作日）`,
@@ -258,7 +268,9 @@ export const policy = Plugin.definePlugin({
               : t(
                   `${d.kind}审批应于${d.due}办结，${d.closedOn}才办结（超${d.workingDaysLate}个工作日）`,
                   `${d.kind} approval due ${d.due}, closed ${d.closedOn} (${d.workingDaysLate} working days late)`
-                )
+                ),
+            d.provisionalYears
+          )
         }))
     }
     return {
@@ -327,12 +339,16 @@ export const policy = Plugin.definePlugin({
                         project: p.id,
                         kind: d.kind,
                         due: d.due,
-                        workingDaysLate: d.workingDaysLate
+                        workingDaysLate: d.workingDaysLate,
+                        ...(d.provisionalYears ? { provisional: d.provisionalYears.join(",") } : {})
                       },
                       arithmetic: `${o.lateApprovalPoints}`,
-                      message: t(
-                        `${p.name}${d.kind}审批超时${d.workingDaysLate}个工作日`,
-                        `${p.name}: ${d.kind} ${d.workingDaysLate} working days late`
+                      message: Calendar.markProvisional(
+                        t(
+                          `${p.name}${d.kind}审批超时${d.workingDaysLate}个工作日`,
+                          `${p.name}: ${d.kind} ${d.workingDaysLate} working days late`
+                        ),
+                        d.provisionalYears
                       )
                     })
                     byDepartment.set(d.department, list)

@@ -1,3 +1,4 @@
+import type { Snapshot } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { Samples, ServiceAndExit } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -120,6 +121,91 @@ describe("001 三.(五): departments lose points for poor service", () => {
       ["sthj", "0", 1],
       ["zj", "-1", 3],
       ["zrzy", "-3", 4]
+    ])
+  })
+})
+
+describe("001 past the last State Council notice (2027, no notice published)", () => {
+  const plugins = Result.getOrThrow(Host.load([{ plugin: ServiceAndExit.policy }]))
+  const sample = (calendar?: Snapshot.Snapshot["calendar"]): Snapshot.Snapshot => ({
+    ...Samples.load("001-service-and-exit"),
+    asOf: "2027-01-08",
+    ...(calendar ? { calendar } : {})
+  })
+  const note = "按法定节假日推算，待国务院通知"
+  const approvalSla = (o: Host.Run) =>
+    o.verdicts.filter((v) => v.gate === "approval-sla" && !v.pass).map((v) => v.failures)
+
+  it("runs across New Year on the statutory holidays, and marks what they decided", () => {
+    const o = Host.run(plugins, sample())
+    expect(o.errors).toEqual([])
+    // K4 fire: due Thursday 2026-11-19, still open on Friday 2027-01-08. Working days after
+    // the due date: 11-20 (1), five weeks 11-23 … 12-25 (25), 12-28 … 12-31 (4) = 30 in 2026;
+    // 2027: 元旦 Friday 1-1 is a statutory holiday (provisional), 1-4 … 1-8 (5) → 35.
+    const [k4] = approvalSla(o).filter((f) => f[0]?.data.kind === "fire")
+    expect(k4).toEqual([
+      expect.objectContaining({
+        messageId: "approval-overdue",
+        data: {
+          kind: "fire",
+          department: "zj",
+          due: "2026-11-19",
+          workingDaysLate: 35,
+          provisional: "2027"
+        },
+        message: {
+          zh: `fire审批应于2026-11-19办结，至今未办结（超35个工作日）（${note}）`,
+          en: "fire approval due 2026-11-19, still open (35 working days) (counted on the statutory holidays, pending the State Council's notice)"
+        }
+      })
+    ])
+    // K2's approval closed in 2026: counted on the 2026 notice, not marked.
+    const [k2] = approvalSla(o).filter((f) => f[0]?.data.kind === "planning")
+    expect(k2![0]!.message.zh).not.toContain(note)
+    // The department's score line carries the marking in its templated message.
+    const zj = o.assessments[0]!.assessment.units.find((u) => u.unit === "zj")!
+    const line = zj.lines.find((l) => l.item === "late-approvals")!
+    expect(line.facts).toMatchObject({
+      due: "2026-11-19",
+      workingDaysLate: 35,
+      provisional: "2027"
+    })
+    expect(line.message.zh).toContain(`（${note}）`)
+    expect(line.message.en).toContain("pending the State Council's notice")
+  })
+
+  it("changes visibly when the 2027 notice is added, and the marking goes", () => {
+    // An illustrative notice: 元旦 Friday 1-1 plus Monday 1-4 off (Saturday 1-9 worked).
+    const o = Host.run(
+      plugins,
+      sample({
+        overrides: [
+          { date: "2027-01-01", working: false, name: "元旦" },
+          { date: "2027-01-04", working: false, name: "元旦" },
+          { date: "2027-01-09", working: true, name: "元旦调休" }
+        ],
+        coverYears: [2027]
+      })
+    )
+    expect(o.errors).toEqual([])
+    const [k4] = approvalSla(o).filter((f) => f[0]?.data.kind === "fire")
+    expect(k4![0]!.data).toEqual({
+      kind: "fire",
+      department: "zj",
+      due: "2026-11-19",
+      workingDaysLate: 34
+    })
+    expect(k4![0]!.message.zh).not.toContain(note)
+  })
+
+  it("still fails in strict mode, with the calendar's error", () => {
+    // What every run past 2026 did before the provisional calendar: the gate and the
+    // score item that count working days both stop.
+    const o = Host.run(plugins, sample({ outsideCoverage: "error" }))
+    const coverage = expect.stringMatching(/covers 2004–2026, not 2027-01-01/)
+    expect(o.errors).toEqual([
+      expect.objectContaining({ _tag: "PluginRuntimeError", stage: "gates", detail: coverage }),
+      expect.objectContaining({ _tag: "PluginRuntimeError", stage: "scoring", detail: coverage })
     ])
   })
 })
