@@ -1,5 +1,5 @@
 import { Calendar, LocalDate, Money, type Project } from "@gongjian/core"
-import { ExitEngine, ExitRule } from "@gongjian/exit-rules"
+import { Deadline, ExitEngine, ExitRule } from "@gongjian/exit-rules"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
@@ -183,6 +183,22 @@ describe("delay exemptions", () => {
     expect(f).toMatchObject({ baseDeadline: "2026-08-31", deadline: "2026-09-30", daysOverdue: 1 })
     expect(f.message.zh).toContain("（因非企业原因顺延30天）")
     expect(f.message.en).toContain("extended by 30 days")
+  })
+  it("count a day covered by overlapping or repeated pauses once", () => {
+    // 06-01..06-30 (30 days) and 06-15..07-15 (45 days together, 06-15..06-30 shared):
+    // the deadline moves by the 45 days the two cover, not 30 + 31 = 61.
+    const overlapping = Deadline.extend("2026-05-01", "2026-08-31", [
+      { from: "2026-06-15", until: "2026-07-15", reason: "b" },
+      { from: "2026-06-01", until: "2026-06-30", reason: "a" },
+      { from: "2026-06-01", until: "2026-06-30", reason: "a" }
+    ])
+    // 08-31 + 45 days = 10-15.
+    expect(overlapping.deadline).toBe("2026-10-15")
+    expect(overlapping.extensions.reduce((n, x) => n + x.days, 0)).toBe(45)
+    expect(overlapping.extensions.map((x) => [x.reason, x.days])).toEqual([
+      ["a", 30],
+      ["b", 15]
+    ])
   })
   it("do not apply when the rule says so", () => {
     const p = project("E", [
