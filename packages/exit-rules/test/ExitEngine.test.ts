@@ -112,6 +112,16 @@ describe("两年不投产 and 三年不见效 at the boundary", () => {
       share: "0.4967"
     }) // 14.9 ÷ 30 = 0.49666… → 0.4967
   })
+  it("writes the required share as an exact decimal", () => {
+    // 0.57 × 100 is 56.99999999999999 in floating point; the message says 57%.
+    const rule = { ...resultsRule, requires: { ...resultsRule.requires, share: 0.57 } }
+    const f = run([rule as ExitRule.ExitRule], [producing("1万元")], "2026-07-01").findings[0]!
+    expect(f.message.zh).toContain("达到合同约定的57%")
+    expect(f.message.en).toContain("reach 57% of the contract's tax per mu")
+    const third = { ...resultsRule, requires: { ...resultsRule.requires, share: 0.333 } }
+    const g = run([third as ExitRule.ExitRule], [producing("1万元")], "2026-07-01").findings[0]!
+    expect(g.message.en).toContain("reach 33.3% of")
+  })
   it("reports a project it cannot judge instead of dropping it", () => {
     const noData = project("S", producing("1万元").events, {
       contract: { taxPerMu: Money.parseUnsafe("30万元") }
@@ -236,6 +246,55 @@ describe("rectification", () => {
     expect(run([startRule], [fixed], "2026-07-01")).toMatchObject({
       findings: [],
       resolved: [{ project: "R", how: "rectified", on: "2026-06-20" }]
+    })
+  })
+  it("records a project that complies inside its rectification period as rectified, with the order", () => {
+    // Deadline 5-01; ordered 5-10 to rectify by 6-30; started 6-20: inside the period.
+    const started = project("R", [...ordered.events, { type: "started", date: "2026-06-20" }])
+    expect(run([startRule], [started], "2026-07-01")).toMatchObject({
+      findings: [],
+      resolved: [
+        {
+          project: "R",
+          how: "rectified",
+          on: "2026-06-20",
+          deadline: "2026-05-01",
+          rectification: { ordered: "2026-05-10", deadline: "2026-06-30" }
+        }
+      ]
+    })
+    // Started 7-02, after the rectification period: late, and the order is on record.
+    const late = project("R", [...ordered.events, { type: "started", date: "2026-07-02" }])
+    expect(run([startRule], [late], "2026-07-05").resolved).toMatchObject([
+      {
+        how: "reached-late",
+        on: "2026-07-02",
+        rectification: { ordered: "2026-05-10", deadline: "2026-06-30" }
+      }
+    ])
+    // A rectified event keeps the order too.
+    const fixed = project("R", [...ordered.events, { type: "rectified", date: "2026-06-20" }])
+    expect(run([startRule], [fixed], "2026-07-01").resolved).toMatchObject([
+      { how: "rectified", rectification: { ordered: "2026-05-10", deadline: "2026-06-30" } }
+    ])
+  })
+  it("says which date each overdue count of an escalated finding runs from", () => {
+    // Deadline 5-01, rectification due 6-30; on 7-01: 61 days past the deadline,
+    // 1 day past the rectification deadline.
+    const f = run([startRule], [ordered], "2026-07-01").findings[0]!
+    expect(f).toMatchObject({
+      severity: "escalated",
+      deadline: "2026-05-01",
+      daysPastDeadline: 61,
+      overdueSince: "2026-06-30",
+      daysOverdue: 1
+    })
+    const b = run([startRule], [ordered], "2026-06-30").findings[0]!
+    expect(b).toMatchObject({
+      severity: "breach",
+      overdueSince: "2026-05-01",
+      daysOverdue: 60,
+      daysPastDeadline: 60
     })
   })
   it("escalates to exit when the rule names no next action", () => {
