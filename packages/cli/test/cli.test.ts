@@ -98,6 +98,14 @@ describe("gongjian validate", () => {
       problems: [expect.stringContaining("projects[0].sector")]
     })
   })
+  it("accepts a snapshot and an options file written with a UTF-8 byte-order mark", () => {
+    const file = join(tmp, "bom.json")
+    writeFileSync(file, `\uFEFF${JSON.stringify(Samples.json("002-investment-drive"))}`)
+    expect(gongjian("validate", file).code).toBe(0)
+    writeFileSync(join(tmp, "bom-options.json"), `\uFEFF${JSON.stringify({ fairBonus: 3 })}`)
+    const r = gongjian("assess", file, "--policy", "002", "--options", "bom-options.json")
+    expect([r.code, r.err]).toEqual([0, ""])
+  })
   it("reports a missing file and bad JSON", () => {
     expect(gongjian("validate", "nope.json")).toMatchObject({
       code: 1,

@@ -303,7 +303,8 @@ export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> =
 }
 
 /**
- * {@link decode} for JSON text: a syntax error is a problem too.
+ * {@link decode} for JSON text: a syntax error is a problem too. A leading
+ * UTF-8 byte-order mark is accepted and ignored.
  *
  * @example
  * {@includeCode ../examples/Snapshot.ts#problems}
@@ -314,7 +315,8 @@ export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> =
 export const decodeJson = (text: string): Result.Result<Snapshot, SnapshotError> => {
   let input: unknown
   try {
-    input = JSON.parse(text)
+    // A byte-order mark (what Windows tools write before UTF-8) is not content.
+    input = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (e) {
     return Result.fail(
       new SnapshotError({
