@@ -8,6 +8,7 @@
 import * as BigDecimal from "effect/BigDecimal"
 import type { Activity } from "./Activity.js"
 import type { Campaign } from "./Campaign.js"
+import { projectMoney } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
@@ -242,21 +243,6 @@ export const matches = (
     }
   }
   return true
-}
-
-const projectMoney = (measure: Target["measure"], p: Project): Money.Money | undefined => {
-  switch (measure) {
-    case "contract-fdi":
-      return p.investment?.contractForeign
-    case "paid-in-fdi":
-      return p.investment?.paidInForeign
-    case "outside-domestic-capital":
-      return p.investment?.outsideDomestic
-    case "total-investment":
-      return p.investment?.total
-    default:
-      return undefined
-  }
 }
 
 /**
