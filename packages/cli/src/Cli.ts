@@ -13,7 +13,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
-import type { Snapshot } from "@gongjian/core"
+import { Snapshot } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, Samples } from "@gongjian/policies"
 import { Assessment } from "@gongjian/scoring"
@@ -99,10 +99,28 @@ const validate = Command.make("validate", { file: snapshotFile, format }, ({ fil
     const r = yield* Effect.result(readSnapshot(file))
     if (Result.isSuccess(r)) {
       const s = r.success
+      // Valid, but not counted anywhere: said, never dropped silently.
+      const notices = Snapshot.notices(s).map(
+        (n) => `${n.path}${n.record ? ` [${n.record}]` : ""}: ${n.message}`
+      )
       yield* Console.log(
         format === "json"
-          ? json({ valid: true, problems: [], units: s.units.length, projects: s.projects.length })
-          : `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets`
+          ? json({
+              valid: true,
+              problems: [],
+              notices,
+              units: s.units.length,
+              projects: s.projects.length
+            })
+          : [
+              `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets`,
+              ...(notices.length > 0
+                ? [
+                    `${notices.length} notice(s): not counted in any result`,
+                    ...notices.map((n) => `  ${n}`)
+                  ]
+                : [])
+            ].join("\n")
       )
       return
     }

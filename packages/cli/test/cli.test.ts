@@ -106,6 +106,26 @@ describe("gongjian validate", () => {
     const r = gongjian("assess", file, "--policy", "002", "--options", "bom-options.json")
     expect([r.code, r.err]).toEqual([0, ""])
   })
+  it("lists what a valid snapshot holds that no result counts", () => {
+    const late = Samples.json("002-investment-drive") as {
+      asOf: string
+      activities: Array<Record<string, unknown>>
+    }
+    late.activities.push({
+      id: "LATE-1",
+      kind: "other",
+      unit: late.activities[0]!.unit,
+      date: "2099-01-01"
+    })
+    const file = join(tmp, "late.json")
+    writeFileSync(file, JSON.stringify(late))
+    const r = gongjian("validate", file)
+    expect(r.code).toBe(0)
+    expect(r.out).toContain(
+      `[activity LATE-1]: dated 2099-01-01, after the as-of date ${late.asOf}: not counted`
+    )
+    expect(JSON.parse(gongjian("validate", file, "--format", "json").out).notices).toHaveLength(1)
+  })
   it("reports a missing file and bad JSON", () => {
     expect(gongjian("validate", "nope.json")).toMatchObject({
       code: 1,

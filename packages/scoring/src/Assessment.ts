@@ -276,6 +276,13 @@ export const run = (
     activities: s.activities ?? [],
     reports: s.reports ?? []
   }
+  const targetItems = new Map<string, Array<string>>()
+  for (const item of policy.items) {
+    if (item.kind !== "target") continue
+    const ids = targetItems.get(item.target) ?? []
+    ids.push(item.id)
+    targetItems.set(item.target, ids)
+  }
   const progressCache = new Map<string, ReadonlyArray<Progress.TargetProgress>>()
   const progress = (target: string) => {
     let rows = progressCache.get(target)
@@ -283,6 +290,19 @@ export const run = (
       const t = s.campaign.targets.find((x) => x.id === target)
       rows = t === undefined ? [] : Progress.ofTarget(facts, t, { asOf })
       progressCache.set(target, rows)
+      // A record the target cannot count (money in another currency) is
+      // reported, under the items that score the target, or on its own when
+      // only a veto, a tier or a custom item reads it.
+      const seen = new Set<string>()
+      for (const row of rows) {
+        for (const r of row.rejected) {
+          const key = `${r.record}\u0000${r.reason}`
+          if (seen.has(key)) continue
+          seen.add(key)
+          for (const item of targetItems.get(target) ?? [undefined])
+            rejected.push({ item, record: r.record, reason: `target ${target}: ${r.reason}` })
+        }
+      }
     }
     return rows
   }
@@ -752,11 +772,16 @@ export const run = (
     campaign: s.campaign.id,
     asOf,
     ...result,
-    rejected: rejected.sort((a, b) =>
-      a.record < b.record ? -1 : a.record > b.record ? 1 : (a.item ?? "") < (b.item ?? "") ? -1 : 1
+    rejected: rejected.sort(
+      (a, b) =>
+        compareText(a.record, b.record) ||
+        compareText(a.item ?? "", b.item ?? "") ||
+        compareText(a.reason, b.reason)
     )
   })
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 const dataOf = (policy: ScoringPolicy): unknown => ({
   ...policy,

@@ -243,6 +243,67 @@ describe("records that cannot be counted", () => {
   })
 })
 
+describe("money in another currency than its target", () => {
+  // A USD paid-in FDI target fed CNY amounts: F-1 (12亿元) and F-2 (1.5亿元) of town-a.
+  const usd: Snapshot.Snapshot = {
+    ...snapshot,
+    campaign: {
+      ...snapshot.campaign,
+      targets: [
+        ...snapshot.campaign.targets,
+        {
+          id: "fdi",
+          title: "实到外资",
+          measure: "total-investment",
+          scope: "area",
+          goal: { amount: BigDecimal.fromBigInt(50_000_000n), currency: "USD" },
+          allocations: [
+            {
+              unit: "town-a",
+              goal: { amount: BigDecimal.fromBigInt(20_000_000n), currency: "USD" }
+            }
+          ],
+          filter: { stage: "signed" }
+        }
+      ]
+    }
+  }
+  it("is listed as rejected by a target item and by a veto, never a silent zero", () => {
+    const viaItem = run(
+      policyOf([{ ...targetItem({ kind: "linear" }), id: "fdi-item", target: "fdi" }]),
+      usd
+    )
+    expect(viaItem.rejected.filter((r) => r.record === "F-1" || r.record === "F-2")).toEqual([
+      {
+        item: "fdi-item",
+        record: "F-1",
+        reason: "target fdi: total investment is in CNY, the goal is in USD"
+      },
+      {
+        item: "fdi-item",
+        record: "F-2",
+        reason: "target fdi: total investment is in CNY, the goal is in USD"
+      }
+    ])
+    const viaVeto = run(
+      policyOf([], {
+        vetoes: [
+          {
+            id: "v",
+            title,
+            clause: "x",
+            when: { kind: "target-missed", targets: ["fdi"] },
+            bars: ["top"]
+          }
+        ],
+        tiers: [{ kind: "top", id: "top", title, clause: "x", n: 1 }]
+      }),
+      usd
+    )
+    expect(viaVeto.rejected.map((r) => `${r.item ?? "-"} ${r.record}`)).toContain("- F-1")
+  })
+})
+
 // ── properties ─────────────────────────────────────────────────────────────
 const fullPolicy = policyOf(
   [
