@@ -270,7 +270,7 @@ describe("money in another currency than its target", () => {
   }
   it("is listed as rejected by a target item and by a veto, never a silent zero", () => {
     const viaItem = run(
-      policyOf([{ ...targetItem({ kind: "linear" }), id: "fdi-item", target: "fdi" }]),
+      policyOf([targetItem({ kind: "linear" }, { id: "fdi-item", target: "fdi" })]),
       usd
     )
     expect(viaItem.rejected.filter((r) => r.record === "F-1" || r.record === "F-2")).toEqual([
