@@ -13,6 +13,7 @@ import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import type { Project } from "./Project.js"
+import * as Ratio from "./Ratio.js"
 import type { Snapshot } from "./Snapshot.js"
 import {
   type Goal,
@@ -108,6 +109,10 @@ export const expectedShare = (
 /**
  * The progress of a target for the whole area (`unit` undefined) or one unit.
  *
+ * `ratio` is the exact completion; `completion`, `expected` and
+ * `behindPoints` are rounded for display only (4, 4 and 2 places), and the
+ * status is worked out from the exact values.
+ *
  * `counted` lists the ids of the records that make up `actual` (projects,
  * activities or reports); `rejected` lists records that matched but could not
  * be counted, with the reason (an amount in another currency, say) — nothing
@@ -125,8 +130,13 @@ export interface TargetProgress {
   readonly measure: Target["measure"]
   readonly goal: Goal
   readonly actual: Goal
+  /** The exact completion, `actual / goal`: what engines compare and multiply. */
+  readonly ratio: Ratio.Ratio
+  /** The completion for display: {@link ratio} rounded half-even to 4 places. */
   readonly completion: number
+  /** 序时进度 for display, rounded to 4 places. */
   readonly expected: number
+  /** Points behind 序时进度 for display, rounded half-even to 2 places. */
   readonly behindPoints: number
   readonly status: Status
   readonly counted: ReadonlyArray<string>
@@ -267,6 +277,13 @@ export const ofTarget = (
     end: target.due ?? facts.campaign.window.end
   }
   const expected = expectedShare(window.start, window.end, options.asOf)
+  const totalDays = LocalDate.daysBetween(window.start, window.end) + 1
+  const elapsedDays = LocalDate.daysBetween(window.start, options.asOf) + 1
+  const expectedExact: Ratio.Ratio =
+    totalDays <= 0
+      ? Ratio.makeUnsafe(1)
+      : Ratio.min(Ratio.max(Ratio.makeUnsafe(elapsedDays, totalDays), 0), 1)
+  const thresholds = options.thresholds ?? defaultThresholds
   // A unit's records count for its ancestors too.
   const parent = new Map(facts.units.map((u) => [u.id, u.parent]))
   const lineage = (unit: string): ReadonlyArray<string> => {
@@ -419,32 +436,54 @@ export const ofTarget = (
     if (goal === undefined) continue
     acc.counted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     let actual: Goal
-    let completion: number
+    // A goal of 0 (or money for a rate) is rejected when a snapshot is
+    // decoded; a target built by hand with one reads as complete.
+    let ratio: Ratio.Ratio | undefined
     if (target.measure === "start-rate") {
-      const rate = acc.pool === 0 ? 0 : acc.counted.length / acc.pool
-      actual = round(rate, 4)
-      completion = isMoney(goal) || goal === 0 ? 1 : round(rate / goal, 4)
+      const rate =
+        acc.pool === 0 ? Ratio.makeUnsafe(0) : Ratio.makeUnsafe(acc.counted.length, acc.pool)
+      actual = Ratio.toNumber(rate, 4)
+      ratio = isMoney(goal)
+        ? undefined
+        : Ratio.make(
+            BigDecimal.fromBigInt(rate.numerator),
+            BigDecimal.multiply(
+              BigDecimal.fromBigInt(rate.denominator),
+              BigDecimal.fromStringUnsafe(String(goal))
+            )
+          )
     } else if (isMoney(goal)) {
       const sum = Money.make(acc.money, goal.currency)
       actual = sum
-      const r = Money.ratio(sum, goal, 4)
-      completion = r === undefined ? 1 : BigDecimal.toNumberUnsafe(r)
+      ratio = Ratio.make(sum.amount, goal.amount)
     } else {
-      let n = 0
-      for (const [, v] of acc.counted) n += v
-      actual = round(n, 6)
-      completion = goal === 0 ? 1 : round(n / goal, 4)
+      // Numbers are summed exactly, in decimals.
+      let n = BigDecimal.fromBigInt(0n)
+      for (const [, v] of acc.counted) n = BigDecimal.sum(n, BigDecimal.fromStringUnsafe(String(v)))
+      actual = BigDecimal.toNumberUnsafe(BigDecimal.normalize(n))
+      ratio = Ratio.make(n, goal)
     }
+    const exact = ratio ?? Ratio.makeUnsafe(1)
+    // Points behind 序时进度, exactly: (expected − completion) × 100.
+    const behind = Ratio.multiply(Ratio.subtract(expectedExact, exact), 100)
     out.push({
       target: target.id,
       unit: row,
       measure: target.measure,
       goal,
       actual,
-      completion,
+      ratio: exact,
+      completion: Ratio.toNumber(exact, 4),
       expected,
-      behindPoints: round((expected - completion) * 100, 2),
-      status: status(completion, expected, options.thresholds),
+      behindPoints: Ratio.toNumber(behind, 2),
+      status:
+        Ratio.compare(behind, 0) < 0
+          ? "ahead"
+          : Ratio.compare(behind, thresholds.red) > 0
+            ? "red"
+            : Ratio.isAtLeast(behind, thresholds.amber)
+              ? "amber"
+              : "on-track",
       counted: acc.counted.map(([id]) => id),
       rejected: acc.rejected.sort((a, b) =>
         a.record < b.record ? -1 : a.record > b.record ? 1 : 0

@@ -154,8 +154,9 @@ describe("ofTarget", () => {
   })
 
   it("computes the start rate of the pool (000 二.(二).2)", () => {
-    // Pool of town-a: P-1 started, P-2 not → 0.5; goal 0.7 → completion 0.5 / 0.7 = 0.7143,
-    // behind (0.4950 − 0.7143) × 100 = −21.93 → ahead.
+    // Pool of town-a: P-1 started, P-2 not → 0.5; goal 0.7 → completion 0.5 / 0.7 = 5/7,
+    // shown 0.7143; behind, exactly: (50/101 − 5/7) × 100 = −21.9236… → −21.92 → ahead
+    // (the rounded values before the fix gave −21.93).
     // park (with park-east): P-3 started; P-4 exited, out of the pool → 1.0.
     const rows = run(input(), {
       id: "t",
@@ -168,7 +169,7 @@ describe("ofTarget", () => {
     expect(byUnit.get("town-a")).toMatchObject({
       actual: 0.5,
       completion: 0.7143,
-      behindPoints: -21.93,
+      behindPoints: -21.92,
       status: "ahead"
     })
     expect(byUnit.get("park")).toMatchObject({ actual: 1, counted: ["P-3"] })
@@ -229,11 +230,12 @@ describe("ofTarget", () => {
       scope: "area",
       goal: 269
     })
-    // 120 / 269 = 0.4461; 序时进度 0.4950 → 4.89 points behind → on track.
+    // 120 / 269 = 0.446096…, shown 0.4461; 序时进度 50/101 = 0.495049…;
+    // behind exactly (50/101 − 120/269) × 100 = 4.8953… → 4.9 → on track.
     expect(households[0]).toMatchObject({
       actual: 120,
       completion: 0.4461,
-      behindPoints: 4.89,
+      behindPoints: 4.9,
       status: "on-track"
     })
   })

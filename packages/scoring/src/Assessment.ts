@@ -11,6 +11,7 @@ import {
   LocalDate,
   Money,
   Progress,
+  Ratio,
   type Snapshot,
   type Unit
 } from "@gongjian/core"
@@ -462,30 +463,35 @@ export const run = (
         const points = P.fromDecimal(item.points)
         for (const row of progress(item.target)) {
           if (row.unit === undefined) continue
-          const c = row.completion
-          let factor: number
+          // The exact completion is compared and multiplied; it is shown,
+          // never rounded up to reached, only in the arithmetic and message.
+          const exact = row.ratio
+          const c = Ratio.show(exact)
+          let factor: Ratio.Ratio
           let how: string
           switch (item.curve.kind) {
             case "linear": {
               const cap = item.curve.cap ?? 1
-              factor = Math.max(0, Math.min(c, cap))
+              factor = Ratio.max(Ratio.min(exact, cap), 0)
               how = `${P.format(points)} × min(${c}, ${cap})`
               break
             }
             case "stepped": {
               const step = [...item.curve.steps]
                 .sort((a, b) => b.atLeast - a.atLeast)
-                .find((st) => c >= st.atLeast)
-              factor = step?.share ?? 0
-              how = `${P.format(points)} × ${factor} (${step ? `completion ${c} ≥ ${step.atLeast}` : `completion ${c} below every step`})`
+                .find((st) => Ratio.isAtLeast(exact, st.atLeast))
+              factor = Ratio.makeUnsafe(step?.share ?? 0)
+              how = `${P.format(points)} × ${step?.share ?? 0} (${step ? `completion ${c} ≥ ${step.atLeast}` : `completion ${c} below every step`})`
               break
             }
-            case "all-or-nothing":
-              factor = c >= 1 ? 1 : 0
-              how = `${P.format(points)} × ${factor} (completion ${c})`
+            case "all-or-nothing": {
+              const met = Ratio.isAtLeast(exact, 1)
+              factor = Ratio.makeUnsafe(met ? 1 : 0)
+              how = `${P.format(points)} × ${met ? 1 : 0} (completion ${c})`
               break
+            }
           }
-          const raw = P.times(points, P.fromDecimal(factor))
+          const raw = P.timesRatio(points, factor)
           const goal = typeof row.goal === "number" ? String(row.goal) : fmtMoney(row.goal)
           const actual = typeof row.actual === "number" ? String(row.actual) : fmtMoney(row.actual)
           // Target rows are per unit already: credit the unit only, not its ancestors.
@@ -494,11 +500,17 @@ export const run = (
               key: item.target,
               raw,
               render: () => ({
-                facts: { target: item.target, goal, actual, completion: c, expected: row.expected },
+                facts: {
+                  target: item.target,
+                  goal,
+                  actual,
+                  completion: row.completion,
+                  expected: row.expected
+                },
                 arithmetic: `${how} = ${P.format(raw)}`,
                 message: {
-                  zh: `${item.title.zh}：完成${actual}，目标${goal}，完成率${(c * 100).toFixed(1)}%，得${P.format(raw)}分`,
-                  en: `${item.title.en}: ${actual} of ${goal}, ${(c * 100).toFixed(1)}% → ${P.format(raw)} points`
+                  zh: `${item.title.zh}：完成${actual}，目标${goal}，完成率${Ratio.showPercent(exact)}，得${P.format(raw)}分`,
+                  en: `${item.title.en}: ${actual} of ${goal}, ${Ratio.showPercent(exact)} → ${P.format(raw)} points`
                 }
               })
             })

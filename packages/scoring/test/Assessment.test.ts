@@ -76,6 +76,76 @@ describe("target completion", () => {
   })
 })
 
+describe("exact completion", () => {
+  const withTargets = (targets: Snapshot.Snapshot["campaign"]["targets"]): Snapshot.Snapshot => ({
+    ...snapshot,
+    campaign: { ...snapshot.campaign, targets }
+  })
+  it("multiplies points by the exact ratio, rounding once at six places", () => {
+    // town-a signed 2 of a goal of 3: 10 × 2/3 = 6.666667 (not 10 × 0.6667 = 6.667);
+    // street-b 1 of 3: 10 × 1/3 = 3.333333.
+    const fair = snapshot.campaign.targets[0]!
+    const s = withTargets([
+      {
+        ...fair,
+        allocations: [
+          { unit: "town-a", goal: 3 },
+          { unit: "street-b", goal: 3 }
+        ]
+      }
+    ])
+    const a = run(policyOf([targetItem({ kind: "linear" })]), s)
+    expect([totals(a)["town-a"], totals(a)["street-b"]]).toEqual(["6.666667", "3.333333"])
+    const line = a.units.find((u) => u.unit === "town-a")!.lines[0]!
+    expect(line.arithmetic).toBe("10 × min(0.666666…, 1) = 6.666667")
+    expect(line.message.zh).toContain("完成率66.6666…%")
+  })
+  it("a unit a hair short of its goal is vetoed and has not met the target", () => {
+    // town-a's signed projects total 12亿 + 1.5亿 = 13.5亿 against 13.50001亿:
+    // 0.99999925…, which a 4-place rounding showed as 1 and let through.
+    const s = withTargets([
+      {
+        id: "inv",
+        title: "投资",
+        measure: "total-investment",
+        scope: "area",
+        goal: { amount: BigDecimal.fromBigInt(1_350_001_000n), currency: "CNY" },
+        allocations: [
+          {
+            unit: "town-a",
+            goal: { amount: BigDecimal.fromBigInt(1_350_001_000n), currency: "CNY" }
+          }
+        ],
+        filter: { stage: "signed" }
+      }
+    ])
+    const a = run(
+      policyOf([targetItem({ kind: "all-or-nothing" }, { target: "inv" })], {
+        vetoes: [
+          {
+            id: "v",
+            title,
+            clause: "000 二.(一).1",
+            when: { kind: "target-missed", targets: ["inv"] },
+            bars: ["top"]
+          }
+        ],
+        tiers: [
+          { kind: "top", id: "top", title, clause: "x", n: 1 },
+          { kind: "targets", id: "met", title, clause: "x", targets: ["inv"], met: true }
+        ]
+      }),
+      s
+    )
+    const townA = a.units.find((u) => u.unit === "town-a")!
+    expect(townA.total).toBe("0")
+    expect(townA.vetoes).toEqual([
+      { veto: "v", bars: ["top"], reason: "target inv: completion 0.999999… < 1" }
+    ])
+    expect(a.tiers.find((t) => t.id === "met")!.units).toEqual([])
+  })
+})
+
 describe("deductions and floors", () => {
   it("a floor limits what an item can take away", () => {
     // street-b trips: 2 done +2, 1 missing −1 × 1 × 3 = −3 → −1, floored at 0 by a +1 line.
