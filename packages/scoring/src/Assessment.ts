@@ -607,40 +607,52 @@ export const run = (
             counts.set(u, c)
           }
         }
-        const each = P.fromDecimal(item.pointsEach)
+        const value = P.fromDecimal(item.points)
         const k = item.shortfallMultiplier ?? 2
+        const r = item.required
+        const kText = k === 2 ? { zh: "双倍", en: "double" } : { zh: `${k}倍`, en: `${k} times` }
+        const floor =
+          item.min === undefined
+            ? { zh: "本项不设下限", en: "the item has no floor" }
+            : { zh: `本项最低${item.min}分`, en: `the item's floor is ${item.min}` }
         for (const u of assessed) {
           if (!applies(item, u.id)) continue
           const c = counts.get(u.id) ?? { n: 0, ids: [] }
-          const done = Math.min(c.n, item.required)
-          const missing = Math.max(0, item.required - c.n)
+          const missing = Math.max(0, r - c.n)
           const ids = [...c.ids].sort()
-          if (done > 0) {
-            const raw = each * done
-            byUnitPush(u.id, item, {
-              key: "a-done",
-              raw,
-              render: () => ({
-                facts: { count: c.n, required: item.required, activities: ids },
-                arithmetic: `${done} × ${P.format(each)} = ${P.format(raw)}`,
-                message: {
-                  zh: `${item.title.zh}：完成${c.n}次（要求${item.required}次），${signed(raw)}分`,
-                  en: `${item.title.en}: ${c.n} of ${item.required} required, ${signed(raw)}`
-                }
-              })
+          byUnitPush(u.id, item, {
+            key: "a-quota",
+            raw: value,
+            render: () => ({
+              facts: { count: c.n, required: r, activities: ids },
+              arithmetic: `${P.format(value)} (${r} required)`,
+              message: {
+                zh: `${item.title.zh}：完成${c.n}次（要求${r}次），本项${P.format(value)}分`,
+                en: `${item.title.en}: ${c.n} of ${r} required, the item is worth ${P.format(value)}`
+              }
             })
-          }
+          })
           if (missing > 0) {
-            const raw = -P.times(each * missing, P.fromDecimal(k))
+            // T − k × m × (T / r): each missing activity loses k times its value.
+            const raw = -P.timesRatio(
+              value,
+              Ratio.multiply(Ratio.makeUnsafe(k), Ratio.makeUnsafe(missing, r))
+            )
             byUnitPush(u.id, item, {
               key: "b-missing",
               raw,
               render: () => ({
-                facts: { count: c.n, required: item.required, missing, multiplier: k },
-                arithmetic: `−${missing} × ${P.format(each)} × ${k} = ${P.format(raw)}`,
+                facts: {
+                  count: c.n,
+                  required: r,
+                  missing,
+                  multiplier: k,
+                  ...(item.min === undefined ? {} : { floor: item.min })
+                },
+                arithmetic: `−${k} × ${missing} × (${P.format(value)} / ${r}) = ${P.format(raw)}`,
                 message: {
-                  zh: `${item.title.zh}：缺少${missing}次，每缺1次扣${k}倍，${signed(raw)}分`,
-                  en: `${item.title.en}: ${missing} missing, each loses ${k}×, ${signed(raw)}`
+                  zh: `${item.title.zh}：缺少${missing}次（要求${r}次，完成${c.n}次），每缺1次从该项得分中${kText.zh}扣分，${signed(raw)}分（${floor.zh}）`,
+                  en: `${item.title.en}: ${missing} missing (${c.n} of ${r}), each missing one deducted at ${kText.en} its value, ${signed(raw)} (${floor.en})`
                 }
               })
             })

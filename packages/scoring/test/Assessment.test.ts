@@ -148,7 +148,8 @@ describe("exact completion", () => {
 
 describe("deductions and floors", () => {
   it("a floor limits what an item can take away", () => {
-    // street-b trips: 2 done +2, 1 missing −1 × 1 × 3 = −3 → −1, floored at 0 by a +1 line.
+    // street-b trips: the item is worth 3 for 3 trips; 2 made, 1 missing at 4 times its value:
+    // 3 − 4 × 1 × (3 / 3) = −1, floored at 0 by a +1 line.
     const item: ScoringItem.ScoringItem = {
       kind: "activity-quota",
       id: "trips",
@@ -156,14 +157,51 @@ describe("deductions and floors", () => {
       clause: "002 三.1",
       activityFilter: { roles: ["principal"] },
       required: 3,
-      pointsEach: 1,
-      shortfallMultiplier: 3,
+      points: 3,
+      shortfallMultiplier: 4,
       min: 0,
       appliesTo: ["street"]
     }
     const b = run(policyOf([item])).units.find((u) => u.unit === "street-b")!
-    expect(b.lines.map((l) => l.points)).toEqual(["2", "-3", "1"])
+    expect(b.lines.map((l) => l.points)).toEqual(["3", "-4", "1"])
     expect(b.total).toBe("0")
+    expect(b.lines[1]!.message.zh).toContain("本项最低0分")
+  })
+  it("002 四.4: each missing trip deducts twice its value from the item, T − 2 × m × (T / r)", () => {
+    // The item is worth 10 for 3 principal trips, a trip 10/3. street-b made 2 (T-4, T-5):
+    // 10 − 2 × 1 × 10/3 = 3.333333 (the deduction 6.666667 rounded once); park-c made 3: 10.
+    // town-a made 3 too. Before, a trip earned its value and a missing one lost double on top:
+    // 2 × 3.333333 − 2 × 3.333333 = 0, three times the trip's value lost.
+    const item: ScoringItem.ScoringItem = {
+      kind: "activity-quota",
+      id: "trips",
+      title: { zh: "主要负责人外出招商", en: "principal's trips" },
+      clause: "002 四.4",
+      activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
+      required: 3,
+      points: 10,
+      appliesTo: ["town", "street", "park"]
+    }
+    const a = run(policyOf([item]))
+    expect([totals(a)["town-a"], totals(a)["street-b"], totals(a)["park-c"]]).toEqual([
+      "10",
+      "3.333333",
+      "10"
+    ])
+    const lines = a.units.find((u) => u.unit === "street-b")!.lines
+    expect(lines.map((l) => [l.points, l.arithmetic])).toEqual([
+      ["10", "10 (3 required)"],
+      ["-6.666667", "−2 × 1 × (10 / 3) = -6.666667"]
+    ])
+    expect(lines[1]!.message.zh).toBe(
+      "主要负责人外出招商：缺少1次（要求3次，完成2次），每缺1次从该项得分中双倍扣分，-6.666667分（本项不设下限）"
+    )
+    expect(lines[1]!.message.en).toContain(
+      "1 missing (2 of 3), each missing one deducted at double its value"
+    )
+    // Without a floor the item goes below 0: no trips at all is 10 − 2 × 3 × 10/3 = −10.
+    const none = run(policyOf([item]), { ...snapshot, activities: [] })
+    expect(totals(none)["town-a"]).toBe("-10")
   })
 })
 
@@ -397,7 +435,7 @@ const fullPolicy = policyOf(
       clause: "x",
       activityFilter: { kinds: ["outbound-trip"] },
       required: 3,
-      pointsEach: 0.7,
+      points: 2.1,
       weight: 1.25
     },
     { kind: "reported", id: "rp", title, clause: "x", key: "service-complaint", pointsEach: -1.5 }
