@@ -24,7 +24,7 @@ import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import { CliFailure } from "./CliFailure.js"
 import { asOfDate, readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
-import { json, markdown, table } from "./internal/render.js"
+import { json, markdown, markdownCell, table } from "./internal/render.js"
 import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
 
 const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
@@ -152,7 +152,7 @@ const assess = Command.make(
         const h = headers.ranking[a.lang]
         if (a.format === "md")
           yield* Console.log(
-            `## ${snapshot.campaign.title} — ${assessment.policy.id} (${assessment.asOf})\n\n${markdown(h, rows)}\n`
+            `## ${markdownCell(snapshot.campaign.title)} — ${assessment.policy.id} (${assessment.asOf})\n\n${markdown(h, rows)}\n`
           )
         else
           yield* Console.log(

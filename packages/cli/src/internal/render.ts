@@ -26,9 +26,10 @@ export const pad = (s: string, w: number, align: "left" | "right" = "left"): str
 /** @internal A plain-text table; numeric-looking columns are right-aligned. */
 export const table = (
   header: ReadonlyArray<string>,
-  rows: ReadonlyArray<ReadonlyArray<string>>,
+  rawRows: ReadonlyArray<ReadonlyArray<string>>,
   indent = "  "
 ): string => {
+  const rows = rawRows.map((r) => r.map(textCell))
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))))
   const numeric = header.map(
     (_, i) =>
@@ -47,16 +48,42 @@ export const table = (
   ].join("\n")
 }
 
+/**
+ * @internal A Markdown (GFM) table cell: backslashes and pipes escaped, HTML
+ * written as entities so that nothing in a name is rendered as markup, and
+ * line breaks as `<br>` so that a name cannot end its row.
+ */
+export const markdownCell = (s: string): string =>
+  s
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll("\\", "\\\\")
+    .replaceAll("|", "\\|")
+    .replace(/\r\n|\r|\n/g, "<br>")
+
+/** @internal A plain-text cell: control characters shown as escapes, so that a row stays on its line. */
+export const textCell = (s: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+  s.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === "\n"
+      ? "\\n"
+      : c === "\r"
+        ? "\\r"
+        : c === "\t"
+          ? "\\t"
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  )
+
 /** @internal A Markdown table. */
 export const markdown = (
   header: ReadonlyArray<string>,
   rows: ReadonlyArray<ReadonlyArray<string>>
 ): string => {
-  const esc = (s: string) => s.replaceAll("|", "\\|")
   return [
-    `| ${header.map(esc).join(" | ")} |`,
+    `| ${header.map(markdownCell).join(" | ")} |`,
     `|${header.map(() => "---").join("|")}|`,
-    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)
+    ...rows.map((r) => `| ${r.map(markdownCell).join(" | ")} |`)
   ].join("\n")
 }
 
