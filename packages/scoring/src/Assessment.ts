@@ -244,6 +244,17 @@ export const run = (
     )
   }
   const rejected: Array<{ item: string | undefined; record: string; reason: string }> = []
+  // Records dated after the snapshot's own as-of date cannot have happened yet:
+  // no item counts them, and they are said to be left out.
+  const late = (d: string) => `dated ${d}, after the snapshot's as-of date ${s.asOf}: not counted`
+  for (const p of s.projects)
+    for (const e of p.events)
+      if (e.date > s.asOf)
+        rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
+  for (const a of s.activities ?? [])
+    if (a.date > s.asOf) rejected.push({ item: undefined, record: a.id, reason: late(a.date) })
+  for (const r of s.reports ?? [])
+    if (r.on > s.asOf) rejected.push({ item: undefined, record: r.id, reason: late(r.on) })
 
   // Context: timelines, lineage, cached progress.
   let timelines = input.timelines

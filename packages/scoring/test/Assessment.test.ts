@@ -351,6 +351,25 @@ describe("records that cannot be counted", () => {
   })
 })
 
+describe("records dated after the snapshot's as-of date", () => {
+  it("are listed as rejected, not silently ignored", () => {
+    const s: Snapshot.Snapshot = {
+      ...snapshot,
+      activities: [
+        ...(snapshot.activities ?? []),
+        { id: "T-99", kind: "outbound-trip", unit: "town-a", role: "principal", date: "2026-10-20" }
+      ]
+    }
+    expect(run(policyOf([targetItem({ kind: "linear" })]), s).rejected).toEqual([
+      {
+        item: undefined,
+        record: "T-99",
+        reason: "dated 2026-10-20, after the snapshot's as-of date 2026-10-15: not counted"
+      }
+    ])
+  })
+})
+
 describe("money in another currency than its target", () => {
   // A USD paid-in FDI target fed CNY amounts: F-1 (12亿元) and F-2 (1.5亿元) of town-a.
   const usd: Snapshot.Snapshot = {
