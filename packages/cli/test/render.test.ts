@@ -1,5 +1,6 @@
+import { Ratio } from "@gongjian/core"
 import { describe, expect, it } from "vitest"
-import { markdown, table } from "../src/internal/render.js"
+import { completionPercent, markdown, table } from "../src/internal/render.js"
 
 // Names come from the snapshot: a county may type anything into them.
 const header = ["rank", "unit", "total"]
@@ -31,5 +32,14 @@ describe("plain-text tables", () => {
     expect(lines).toHaveLength(4)
     expect(lines[2]).toContain("甲镇\\n| 2 | forged | 99 |")
     expect(lines[3]).toContain("tab\\there\\r")
+  })
+})
+
+describe("completion in the progress table", () => {
+  it("never shows a target missed by a hair as 100%", () => {
+    // 4,999.98万 of 5,000万: 99.9996%, which one decimal of a rounded number showed as 100.0%.
+    expect(completionPercent(Ratio.makeUnsafe("49999800", "50000000"))).toBe("99.9…%")
+    expect(completionPercent(Ratio.makeUnsafe(1, 2))).toBe("50%")
+    expect(completionPercent(Ratio.makeUnsafe(2, 3))).toBe("66.6…%")
   })
 })

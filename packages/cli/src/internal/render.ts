@@ -1,3 +1,4 @@
+import { Ratio } from "@gongjian/core"
 /** @internal Display width of a string: CJK and full-width characters count 2. */
 export const width = (s: string): number => {
   let w = 0
@@ -33,7 +34,7 @@ export const table = (
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))))
   const numeric = header.map(
     (_, i) =>
-      rows.length > 0 && rows.every((r) => /^-?[\d.,%]+$/.test(r[i] ?? "") || (r[i] ?? "") === "")
+      rows.length > 0 && rows.every((r) => /^-?[\d.,%…]+$/.test(r[i] ?? "") || (r[i] ?? "") === "")
   )
   const line = (r: ReadonlyArray<string>) =>
     indent +
@@ -93,3 +94,9 @@ export const json = (value: unknown): string =>
 
 /** @internal */
 export const percent = (x: number): string => `${(x * 100).toFixed(1)}%`
+
+/**
+ * @internal An exact completion as a percentage: exact to one place, else cut
+ * and marked `…`, so that a target missed by a hair never shows as 100%.
+ */
+export const completionPercent = (r: Ratio.Ratio): string => Ratio.showPercent(r, 1)
