@@ -1,4 +1,4 @@
-import { Lifecycle, Money, Progress, Snapshot, type Target } from "@gongjian/core"
+import { Lifecycle, Money, Progress, Ratio, Snapshot, type Target } from "@gongjian/core"
 import * as Result from "effect/Result"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -124,6 +124,29 @@ const run = (i: ReturnType<typeof input>, target: unknown) => {
   )
 }
 const show = (g: Target.Goal) => (typeof g === "number" ? g : Money.format(g))
+
+describe("exact completion", () => {
+  it("keeps 4,999.98万美元 of 5,000万美元 below 1, rounding only what is shown", () => {
+    const i = input()
+    i.projects = [
+      p("F-1", "town-a", [["signed", "2026-03-01"]], {
+        investment: { paidInForeign: "4999.98万美元" }
+      })
+    ]
+    const [area] = run(i, {
+      id: "t",
+      title: "实到外资",
+      measure: "paid-in-fdi",
+      scope: "area",
+      goal: "5000万美元"
+    })
+    // 49,999,800 / 50,000,000 = 249999/250000 = 0.999996: not reached, though 1 at 4 places.
+    expect([area!.ratio.numerator, area!.ratio.denominator]).toEqual([249999n, 250000n])
+    expect(Ratio.isAtLeast(area!.ratio, 1)).toBe(false)
+    expect(area!.completion).toBe(1)
+    expect(Ratio.show(area!.ratio)).toBe("0.999996")
+  })
+})
 
 describe("ofTarget", () => {
   it("counts projects per assessed unit, sub-units included, exited ones not", () => {
