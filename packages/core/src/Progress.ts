@@ -65,7 +65,10 @@ export const defaultThresholds: Thresholds = { amber: 10, red: 30 }
 export type Status = "ahead" | "on-track" | "amber" | "red"
 
 /**
- * The status for a completion ratio and an expected share (both 0–1).
+ * The status for a completion and an expected share (both 0–1), as numbers
+ * or exact {@link Ratio.Ratio}s. The points behind (`(expected − completion)
+ * × 100`) are compared with the thresholds exactly, never rounded first: 9.999
+ * points behind is on track with an amber threshold of 10.
  *
  * @example
  * {@includeCode ../examples/Progress.ts#status}
@@ -74,14 +77,15 @@ export type Status = "ahead" | "on-track" | "amber" | "red"
  * @category constructors
  */
 export const status = (
-  completion: number,
-  expected: number,
+  completion: number | Ratio.Ratio,
+  expected: number | Ratio.Ratio,
   thresholds: Thresholds = defaultThresholds
 ): Status => {
-  const behind = round((expected - completion) * 100, 2)
-  if (behind < 0) return "ahead"
-  if (behind > thresholds.red) return "red"
-  if (behind >= thresholds.amber) return "amber"
+  const exact = (x: number | Ratio.Ratio) => (typeof x === "number" ? Ratio.makeUnsafe(x) : x)
+  const behind = Ratio.multiply(Ratio.subtract(exact(expected), exact(completion)), 100)
+  if (Ratio.compare(behind, 0) < 0) return "ahead"
+  if (Ratio.compare(behind, thresholds.red) > 0) return "red"
+  if (Ratio.isAtLeast(behind, thresholds.amber)) return "amber"
   return "on-track"
 }
 
@@ -476,14 +480,7 @@ export const ofTarget = (
       completion: Ratio.toNumber(exact, 4),
       expected,
       behindPoints: Ratio.toNumber(behind, 2),
-      status:
-        Ratio.compare(behind, 0) < 0
-          ? "ahead"
-          : Ratio.compare(behind, thresholds.red) > 0
-            ? "red"
-            : Ratio.isAtLeast(behind, thresholds.amber)
-              ? "amber"
-              : "on-track",
+      status: status(exact, expectedExact, thresholds),
       counted: acc.counted.map(([id]) => id),
       rejected: acc.rejected.sort((a, b) =>
         a.record < b.record ? -1 : a.record > b.record ? 1 : 0
