@@ -510,8 +510,13 @@ export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
     }
   })
   out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  const seen = new Set<string>()
-  return out
-    .filter((n) => !seen.has(n.key) && seen.add(n.key) !== undefined)
-    .map(({ key: _, ...n }) => n)
+  // Two targets in the same currency say the same of a record once each;
+  // the same notice twice is kept once.
+  const result: Array<Problem> = []
+  let last: string | undefined
+  for (const { key, ...n } of out) {
+    if (key !== last) result.push(n)
+    last = key
+  }
+  return result
 }
