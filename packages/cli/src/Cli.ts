@@ -99,9 +99,11 @@ const validate = Command.make("validate", { file: snapshotFile, format }, ({ fil
     const r = yield* Effect.result(readSnapshot(file))
     if (Result.isSuccess(r)) {
       const s = r.success
-      // Valid, but not counted anywhere: said, never dropped silently.
+      // Valid, but not counted anywhere: said, never dropped silently. Named by
+      // record and field, not by position, so that the list is the same
+      // whatever the order of the file.
       const notices = Snapshot.notices(s).map(
-        (n) => `${n.path}${n.record ? ` [${n.record}]` : ""}: ${n.message}`
+        (n) => `${n.record ?? "(document)"} ${n.field.replace(/\[\d+\]/g, "")}: ${n.message}`
       )
       yield* Console.log(
         format === "json"

@@ -122,7 +122,7 @@ describe("gongjian validate", () => {
     const r = gongjian("validate", file)
     expect(r.code).toBe(0)
     expect(r.out).toContain(
-      `[activity LATE-1]: dated 2099-01-01, after the as-of date ${late.asOf}: not counted`
+      `activity LATE-1 date: dated 2099-01-01, after the as-of date ${late.asOf}: not counted`
     )
     expect(JSON.parse(gongjian("validate", file, "--format", "json").out).notices).toHaveLength(1)
   })

@@ -71,22 +71,61 @@ const shuffleAll = (value: unknown, random: () => number): unknown => {
   return value
 }
 
+// 002 with what no result counts: records after the as-of date and money in
+// another currency than its target, so that notices and rejections are listed.
+const withNotices = (): unknown => {
+  const s = Samples.json("002-investment-drive") as {
+    asOf: string
+    campaign: { targets: Array<unknown> }
+    units: Array<{ id: string }>
+    projects: Array<{ id: string; events: Array<unknown>; investment?: unknown }>
+    activities: Array<unknown>
+  }
+  const unit = s.units[0]!.id
+  s.activities.push(
+    { id: "LATE-2", kind: "other", unit, date: "2099-01-02" },
+    { id: "LATE-1", kind: "outbound-trip", unit, role: "principal", date: "2099-01-01" }
+  )
+  s.projects[0]!.events.push({ type: "registered", date: "2099-03-01" })
+  s.projects[1]!.investment = { paidInForeign: "2400万元" }
+  s.projects[2]!.investment = { paidInForeign: "100万元" }
+  s.campaign.targets.push({
+    id: "fdi",
+    title: "实到外资",
+    measure: "paid-in-fdi",
+    scope: "area",
+    goal: "5000万美元",
+    allocations: [{ unit, goal: "1000万美元" }]
+  })
+  return s
+}
+
 describe("outputs do not depend on the order of the input", () => {
-  for (const id of Samples.ids) {
-    it(`${id}: every array shuffled, every output byte-identical`, async () => {
-      const original = join(tmp, `${id}.json`)
-      writeFileSync(original, JSON.stringify(Samples.json(id)))
-      const units = (Samples.json(id) as { units: Array<{ id: string; kind: string }> }).units
+  const cases: ReadonlyArray<[string, Samples.SampleId, () => unknown]> = [
+    ...Samples.ids.map(
+      (id) => [id, id, () => Samples.json(id)] as [string, Samples.SampleId, () => unknown]
+    ),
+    ["002 with notices and rejections", "002-investment-drive", withNotices]
+  ]
+  for (const [name, id, sample] of cases) {
+    it(`${name}: every array shuffled, every output byte-identical`, async () => {
+      const original = join(tmp, `${name}.json`)
+      writeFileSync(original, JSON.stringify(sample()))
+      const units = (sample() as { units: Array<{ id: string; kind: string }> }).units
       const unit = units.find((u) => u.kind !== "district")?.id ?? units[0]!.id
       const reference = await outputs(original, id, unit)
       // The outputs are real: a ranking and findings, not empty text.
       expect(reference["assess json"]).toContain('"units"')
+      if (sample === withNotices) {
+        expect(reference["validate table"]).toContain("5 notice(s)")
+        expect(reference["assess json"]).toContain("after the snapshot's as-of date")
+      }
       let n = 0
       await fc.assert(
         fc.asyncProperty(fc.noShrink(fc.infiniteStream(fc.nat())), async (stream) => {
           const it = stream[Symbol.iterator]()
-          const shuffled = shuffleAll(Samples.json(id), () => it.next().value as number)
-          const file = join(tmp, `${id}-shuffled-${n++}.json`)
+          const shuffled = shuffleAll(sample(), () => it.next().value as number)
+          const file = join(tmp, `${name}-shuffled-${n++}.json`)
           writeFileSync(file, JSON.stringify(shuffled))
           const got = await outputs(file, id, unit)
           for (const name of Object.keys(reference))

@@ -442,9 +442,13 @@ export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
     message: string
   ) => {
     const fieldText = formatPath(field)
+    const path = formatPath([collection, index, ...field])
+    // Ordered by record, field (positions left out) and message: not by where
+    // the record stood in the input.
+    const where = fieldText.replace(/\[\d+\]/g, "[]")
     out.push({
-      key: `${RANK[collection]}\u0000${id}\u0000${fieldText}\u0000${message}`,
-      path: formatPath([collection, index, ...field]),
+      key: `${RANK[collection]}\u0000${id}\u0000${where}\u0000${message}\u0000${path}`,
+      path,
       record: `${COLLECTIONS[collection]} ${id}`,
       field: fieldText,
       message
