@@ -13,7 +13,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
-import type { Snapshot } from "@gongjian/core"
+import { Snapshot } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, Samples } from "@gongjian/policies"
 import { Assessment } from "@gongjian/scoring"
@@ -30,7 +30,7 @@ import {
   provisionalYearsOf
 } from "./internal/calendar.js"
 import { asOfDate, readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
-import { json, markdown, table } from "./internal/render.js"
+import { json, markdown, markdownCell, table } from "./internal/render.js"
 import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
 
 const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
@@ -106,16 +106,32 @@ const validate = Command.make("validate", { file: snapshotFile, format }, ({ fil
     if (Result.isSuccess(r)) {
       const s = r.success
       const calendar = calendarSummary(s)
+      // Valid, but not counted anywhere: said, never dropped silently. Named by
+      // record and field, not by position, so that the list is the same
+      // whatever the order of the file.
+      const notices = Snapshot.notices(s).map(
+        (n) => `${n.record ?? "(document)"} ${n.field.replace(/\[\d+\]/g, "")}: ${n.message}`
+      )
       yield* Console.log(
         format === "json"
           ? json({
               valid: true,
               problems: [],
+              notices,
               units: s.units.length,
               projects: s.projects.length,
               calendar
             })
-          : `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets\n${calendarLine(calendar)}`
+          : [
+              `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets`,
+              calendarLine(calendar),
+              ...(notices.length > 0
+                ? [
+                    `${notices.length} notice(s): not counted in any result`,
+                    ...notices.map((n) => `  ${n}`)
+                  ]
+                : [])
+            ].join("\n")
       )
       return
     }
@@ -147,7 +163,7 @@ const assess = Command.make(
         const h = headers.ranking[a.lang]
         if (a.format === "md")
           yield* Console.log(
-            `## ${snapshot.campaign.title} — ${assessment.policy.id} (${assessment.asOf})\n\n${markdown(h, rows)}\n`
+            `## ${markdownCell(snapshot.campaign.title)} — ${assessment.policy.id} (${assessment.asOf})\n\n${markdown(h, rows)}\n`
           )
         else
           yield* Console.log(

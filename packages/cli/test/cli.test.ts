@@ -52,7 +52,7 @@ describe("gongjian demo", () => {
     )
     expect(result.assessments[0].assessment.units[0]).toMatchObject({
       unit: "town-a",
-      total: "32",
+      total: "28",
       rank: 1
     })
   })
@@ -98,6 +98,34 @@ describe("gongjian validate", () => {
       problems: [expect.stringContaining("projects[0].sector")]
     })
   })
+  it("accepts a snapshot and an options file written with a UTF-8 byte-order mark", () => {
+    const file = join(tmp, "bom.json")
+    writeFileSync(file, `\uFEFF${JSON.stringify(Samples.json("002-investment-drive"))}`)
+    expect(gongjian("validate", file).code).toBe(0)
+    writeFileSync(join(tmp, "bom-options.json"), `\uFEFF${JSON.stringify({ fairBonus: 3 })}`)
+    const r = gongjian("assess", file, "--policy", "002", "--options", "bom-options.json")
+    expect([r.code, r.err]).toEqual([0, ""])
+  })
+  it("lists what a valid snapshot holds that no result counts", () => {
+    const late = Samples.json("002-investment-drive") as {
+      asOf: string
+      activities: Array<Record<string, unknown>>
+    }
+    late.activities.push({
+      id: "LATE-1",
+      kind: "other",
+      unit: late.activities[0]!.unit,
+      date: "2099-01-01"
+    })
+    const file = join(tmp, "late.json")
+    writeFileSync(file, JSON.stringify(late))
+    const r = gongjian("validate", file)
+    expect(r.code).toBe(0)
+    expect(r.out).toContain(
+      `activity LATE-1 date: dated 2099-01-01, after the as-of date ${late.asOf}: not counted`
+    )
+    expect(JSON.parse(gongjian("validate", file, "--format", "json").out).notices).toHaveLength(1)
+  })
   it("reports a missing file and bad JSON", () => {
     expect(gongjian("validate", "nope.json")).toMatchObject({
       code: 1,
@@ -116,7 +144,7 @@ describe("gongjian assess", () => {
   it("ranks the units in a table, as JSON or as Markdown", () => {
     const t = gongjian("assess", file(), "--policy", "002")
     expect(t.code).toBe(0)
-    expect(t.out).toMatch(/1\s+甲镇\s+32\s+通报表扬/)
+    expect(t.out).toMatch(/1\s+甲镇\s+28\s+通报表扬/)
     const j = gongjian(
       "assess",
       file(),
@@ -128,12 +156,12 @@ describe("gongjian assess", () => {
     const out = JSON.parse(j.out)
     expect(out.plugins[0]).toMatchObject({ id: "gongjian/002-investment-drive", version: "0.1.0" })
     expect(out.assessments[0].assessment.units.map((u: { total: string }) => u.total)).toEqual([
-      "32",
-      "21",
-      "3",
-      "-6",
+      "28",
+      "18",
+      "5",
+      "1",
       "2",
-      "-1"
+      "0"
     ])
     expect(
       gongjian(
@@ -149,13 +177,13 @@ describe("gongjian assess", () => {
     ).toContain("| rank | unit | total | tiers | vetoes |")
   })
   it("takes options from a file", () => {
-    // A2 (1.5亿) earns 3 instead of 2: 甲镇 33.
+    // A2 (1.5亿) earns 3 instead of 2: 甲镇 29 (28 with the defaults, see the 002 tests).
     writeFileSync(join(tmp, "options.json"), JSON.stringify({ fairBonus: 3 }))
     const j = JSON.parse(
       gongjian("assess", file(), "--policy", "002", "--options", "options.json", "--format", "json")
         .out
     )
-    expect(j.assessments[0].assessment.units[0].total).toBe("33")
+    expect(j.assessments[0].assessment.units[0].total).toBe("29")
     writeFileSync(join(tmp, "bad-options.json"), JSON.stringify({ fairBonus: "lots" }))
     expect(
       gongjian("assess", file(), "--policy", "002", "--options", "bad-options.json")
@@ -165,10 +193,10 @@ describe("gongjian assess", () => {
     })
   })
   it("loads a plugin module by path", () => {
-    // +4 / +10 for 甲镇's A2 (1.5亿) and A1 (12亿): 14 instead of 7 → 39.
+    // +4 / +10 for 甲镇's A2 (1.5亿) and A1 (12亿): 14 instead of 7 → 28 − 7 + 14 = 35.
     const j = JSON.parse(gongjian("assess", file(), "--policy", fixture, "--format", "json").out)
     expect(j.plugins[0].id).toBe("test/bigger-bonus")
-    expect(j.assessments[0].assessment.units[0].total).toBe("39")
+    expect(j.assessments[0].assessment.units[0].total).toBe("35")
   })
   it("refuses an unknown policy, a bad date, an unknown command or flag with exit code 2", () => {
     expect(gongjian("assess", file(), "--policy", "999")).toMatchObject({
@@ -229,7 +257,7 @@ describe("gongjian explain", () => {
       "street-b"
     )
     expect(r.code).toBe(0)
-    expect(r.out.split("\n")[0]).toBe("乙街道（street-b）：总分21，第2名，通报批评")
+    expect(r.out.split("\n")[0]).toBe("乙街道（street-b）：总分18，第2名，通报批评")
     expect(r.out).toContain("key-starts [002 四.4] 0")
     expect(r.out).toContain("商贸物流未能如期开工（期限2026-09-15，2026-10-08开工），减半计2分")
     expect(

@@ -54,4 +54,8 @@ deepStrictEqual(Schema.encodeSync(Money.MoneyFromJson)(decode("5000万美元")),
   amount: "50000000",
   currency: "USD"
 })
+// An investment, a goal or a fund arrival cannot be negative.
+const nonNegative = Schema.decodeUnknownResult(Money.NonNegativeMoneyFromJson)
+deepStrictEqual(Result.isFailure(nonNegative("-1.2亿元")), true)
+deepStrictEqual(Result.isSuccess(nonNegative("0元")), true)
 // #endregion schema

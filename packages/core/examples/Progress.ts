@@ -35,6 +35,8 @@ equal(Progress.expectedShare("2026-02-20", "2026-05-31", "2026-04-10"), 0.495)
 equal(Progress.status(0.3, 0.5), "amber") // 20 points behind
 equal(Progress.status(0.1, 0.5), "red") // 40 points behind
 equal(Progress.status(0.45, 0.5, { amber: 5, red: 20 }), "amber")
+// Exactly: 9.999 points behind is not yet 10.
+equal(Progress.status(0.40001, 0.5), "on-track")
 equal(Progress.defaultThresholds.red, 30)
 // #endregion status
 

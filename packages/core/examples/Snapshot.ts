@@ -143,3 +143,39 @@ equal(Calendar.isWorkingDay(Snapshot.calendarOf(snapshot), "2026-11-23"), true)
 // #endregion calendar
 
 export { input as sampleInput, snapshot as sampleSnapshot }
+
+// #region notices
+// Valid, but holding what no result will count: a start after the as-of date.
+const later = Result.getOrThrow(
+  Snapshot.decode({
+    asOf: "2026-04-10",
+    campaign: {
+      id: "c",
+      title: "百日攻坚",
+      kind: "hundred-day",
+      window: { start: "2026-02-20", end: "2026-05-31" },
+      phases: [],
+      cadence: [],
+      assessedUnitKinds: ["town"],
+      targets: []
+    },
+    units: [{ id: "town-a", name: "甲镇", kind: "town" }],
+    projects: [
+      {
+        id: "P-1",
+        name: "P-1",
+        unit: "town-a",
+        sector: "secondary",
+        events: [
+          { type: "signed", date: "2026-03-01" },
+          { type: "started", date: "2026-05-01" }
+        ]
+      }
+    ]
+  })
+)
+deepStrictEqual(
+  Snapshot.notices(later).map((n) => `${n.record} ${n.field}: ${n.message}`),
+  ["project P-1 events[1].date: dated 2026-05-01, after the as-of date 2026-04-10: not counted"]
+)
+// #endregion notices

@@ -109,7 +109,7 @@ export type EventType = typeof EventType.Type
 export const ProjectEvent = Schema.Struct({
   type: EventType,
   date: LocalDate.LocalDate,
-  amount: Schema.optionalKey(Money.MoneyFromJson),
+  amount: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
   reason: Schema.optionalKey(Schema.String),
   until: Schema.optionalKey(LocalDate.LocalDate),
   deadline: Schema.optionalKey(LocalDate.LocalDate),

@@ -506,3 +506,25 @@ export const MoneyFromJson = Schema.Union([fromObject, fromText]).annotate({
   description:
     'An amount of money: text such as "8.6亿元" or {"amount": "860000000", "currency": "CNY"}'
 })
+
+/**
+ * {@link MoneyFromJson} for amounts that cannot be negative: an investment, a
+ * fund arrival, a contract figure, a goal, a filter's bound. `"-1.2亿元"`
+ * is rejected with a message saying so. Every amount in a snapshot uses it.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#schema}
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const NonNegativeMoneyFromJson = MoneyFromJson.check(
+  Schema.makeFilter(
+    (m: Money) => BigDecimal.sign(m.amount) >= 0 || "the amount cannot be negative",
+    { identifier: "NonNegativeMoney", description: "An amount of money that is not negative" }
+  )
+).annotate({
+  identifier: "NonNegativeMoney",
+  description:
+    'An amount of money, not negative: text such as "8.6亿元" or {"amount": "860000000", "currency": "CNY"}'
+})

@@ -8,10 +8,12 @@
 import * as BigDecimal from "effect/BigDecimal"
 import type { Activity } from "./Activity.js"
 import type { Campaign } from "./Campaign.js"
+import { projectMoney } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import type { Project } from "./Project.js"
+import * as Ratio from "./Ratio.js"
 import type { Snapshot } from "./Snapshot.js"
 import {
   type Goal,
@@ -63,7 +65,10 @@ export const defaultThresholds: Thresholds = { amber: 10, red: 30 }
 export type Status = "ahead" | "on-track" | "amber" | "red"
 
 /**
- * The status for a completion ratio and an expected share (both 0–1).
+ * The status for a completion and an expected share (both 0–1), as numbers
+ * or exact {@link Ratio.Ratio}s. The points behind (`(expected − completion)
+ * × 100`) are compared with the thresholds exactly, never rounded first: 9.999
+ * points behind is on track with an amber threshold of 10.
  *
  * @example
  * {@includeCode ../examples/Progress.ts#status}
@@ -72,14 +77,15 @@ export type Status = "ahead" | "on-track" | "amber" | "red"
  * @category constructors
  */
 export const status = (
-  completion: number,
-  expected: number,
+  completion: number | Ratio.Ratio,
+  expected: number | Ratio.Ratio,
   thresholds: Thresholds = defaultThresholds
 ): Status => {
-  const behind = round((expected - completion) * 100, 2)
-  if (behind < 0) return "ahead"
-  if (behind > thresholds.red) return "red"
-  if (behind >= thresholds.amber) return "amber"
+  const exact = (x: number | Ratio.Ratio) => (typeof x === "number" ? Ratio.makeUnsafe(x) : x)
+  const behind = Ratio.multiply(Ratio.subtract(exact(expected), exact(completion)), 100)
+  if (Ratio.compare(behind, 0) < 0) return "ahead"
+  if (Ratio.compare(behind, thresholds.red) > 0) return "red"
+  if (Ratio.isAtLeast(behind, thresholds.amber)) return "amber"
   return "on-track"
 }
 
@@ -107,6 +113,10 @@ export const expectedShare = (
 /**
  * The progress of a target for the whole area (`unit` undefined) or one unit.
  *
+ * `ratio` is the exact completion; `completion`, `expected` and
+ * `behindPoints` are rounded for display only (4, 4 and 2 places), and the
+ * status is worked out from the exact values.
+ *
  * `counted` lists the ids of the records that make up `actual` (projects,
  * activities or reports); `rejected` lists records that matched but could not
  * be counted, with the reason (an amount in another currency, say) — nothing
@@ -124,8 +134,13 @@ export interface TargetProgress {
   readonly measure: Target["measure"]
   readonly goal: Goal
   readonly actual: Goal
+  /** The exact completion, `actual / goal`: what engines compare and multiply. */
+  readonly ratio: Ratio.Ratio
+  /** The completion for display: {@link ratio} rounded half-even to 4 places. */
   readonly completion: number
+  /** 序时进度 for display, rounded to 4 places. */
   readonly expected: number
+  /** Points behind 序时进度 for display, rounded half-even to 2 places. */
   readonly behindPoints: number
   readonly status: Status
   readonly counted: ReadonlyArray<string>
@@ -244,21 +259,6 @@ export const matches = (
   return true
 }
 
-const projectMoney = (measure: Target["measure"], p: Project): Money.Money | undefined => {
-  switch (measure) {
-    case "contract-fdi":
-      return p.investment?.contractForeign
-    case "paid-in-fdi":
-      return p.investment?.paidInForeign
-    case "outside-domestic-capital":
-      return p.investment?.outsideDomestic
-    case "total-investment":
-      return p.investment?.total
-    default:
-      return undefined
-  }
-}
-
 /**
  * The progress of one target as of `asOf`: a row for the area (area targets)
  * and one for each unit with a goal (allocations, or every assessed unit of a
@@ -281,6 +281,13 @@ export const ofTarget = (
     end: target.due ?? facts.campaign.window.end
   }
   const expected = expectedShare(window.start, window.end, options.asOf)
+  const totalDays = LocalDate.daysBetween(window.start, window.end) + 1
+  const elapsedDays = LocalDate.daysBetween(window.start, options.asOf) + 1
+  const expectedExact: Ratio.Ratio =
+    totalDays <= 0
+      ? Ratio.makeUnsafe(1)
+      : Ratio.min(Ratio.max(Ratio.makeUnsafe(elapsedDays, totalDays), 0), 1)
+  const thresholds = options.thresholds ?? defaultThresholds
   // A unit's records count for its ancestors too.
   const parent = new Map(facts.units.map((u) => [u.id, u.parent]))
   const lineage = (unit: string): ReadonlyArray<string> => {
@@ -433,32 +440,47 @@ export const ofTarget = (
     if (goal === undefined) continue
     acc.counted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     let actual: Goal
-    let completion: number
+    // A goal of 0 (or money for a rate) is rejected when a snapshot is
+    // decoded; a target built by hand with one reads as complete.
+    let ratio: Ratio.Ratio | undefined
     if (target.measure === "start-rate") {
-      const rate = acc.pool === 0 ? 0 : acc.counted.length / acc.pool
-      actual = round(rate, 4)
-      completion = isMoney(goal) || goal === 0 ? 1 : round(rate / goal, 4)
+      const rate =
+        acc.pool === 0 ? Ratio.makeUnsafe(0) : Ratio.makeUnsafe(acc.counted.length, acc.pool)
+      actual = Ratio.toNumber(rate, 4)
+      ratio = isMoney(goal)
+        ? undefined
+        : Ratio.make(
+            BigDecimal.fromBigInt(rate.numerator),
+            BigDecimal.multiply(
+              BigDecimal.fromBigInt(rate.denominator),
+              BigDecimal.fromStringUnsafe(String(goal))
+            )
+          )
     } else if (isMoney(goal)) {
       const sum = Money.make(acc.money, goal.currency)
       actual = sum
-      const r = Money.ratio(sum, goal, 4)
-      completion = r === undefined ? 1 : BigDecimal.toNumberUnsafe(r)
+      ratio = Ratio.make(sum.amount, goal.amount)
     } else {
-      let n = 0
-      for (const [, v] of acc.counted) n += v
-      actual = round(n, 6)
-      completion = goal === 0 ? 1 : round(n / goal, 4)
+      // Numbers are summed exactly, in decimals.
+      let n = BigDecimal.fromBigInt(0n)
+      for (const [, v] of acc.counted) n = BigDecimal.sum(n, BigDecimal.fromStringUnsafe(String(v)))
+      actual = BigDecimal.toNumberUnsafe(BigDecimal.normalize(n))
+      ratio = Ratio.make(n, goal)
     }
+    const exact = ratio ?? Ratio.makeUnsafe(1)
+    // Points behind 序时进度, exactly: (expected − completion) × 100.
+    const behind = Ratio.multiply(Ratio.subtract(expectedExact, exact), 100)
     out.push({
       target: target.id,
       unit: row,
       measure: target.measure,
       goal,
       actual,
-      completion,
+      ratio: exact,
+      completion: Ratio.toNumber(exact, 4),
       expected,
-      behindPoints: round((expected - completion) * 100, 2),
-      status: status(completion, expected, options.thresholds),
+      behindPoints: Ratio.toNumber(behind, 2),
+      status: status(exact, expectedExact, thresholds),
       counted: acc.counted.map(([id]) => id),
       rejected: acc.rejected.sort((a, b) =>
         a.record < b.record ? -1 : a.record > b.record ? 1 : 0

@@ -80,11 +80,11 @@ export const knownFlags = [
  * @category schemas
  */
 export const Investment = Schema.Struct({
-  total: Schema.optionalKey(Money.MoneyFromJson),
-  contractForeign: Schema.optionalKey(Money.MoneyFromJson),
-  paidInForeign: Schema.optionalKey(Money.MoneyFromJson),
-  outsideDomestic: Schema.optionalKey(Money.MoneyFromJson),
-  fundsInPlace: Schema.optionalKey(Money.MoneyFromJson)
+  total: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  contractForeign: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  paidInForeign: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  outsideDomestic: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  fundsInPlace: Schema.optionalKey(Money.NonNegativeMoneyFromJson)
 }).annotate({ identifier: "Investment" })
 
 /**
@@ -122,9 +122,9 @@ export const ContractTerms = Schema.Struct({
   startBy: Schema.optionalKey(LocalDate.LocalDate),
   completeBy: Schema.optionalKey(LocalDate.LocalDate),
   produceBy: Schema.optionalKey(LocalDate.LocalDate),
-  investmentIntensityPerMu: Schema.optionalKey(Money.MoneyFromJson),
-  taxPerMu: Schema.optionalKey(Money.MoneyFromJson),
-  outputPerMu: Schema.optionalKey(Money.MoneyFromJson),
+  investmentIntensityPerMu: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  taxPerMu: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  outputPerMu: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
   jobs: Schema.optionalKey(Count),
   energyTceePerYear: Schema.optionalKey(NonNegative)
 }).annotate({ identifier: "ContractTerms" })
@@ -141,9 +141,9 @@ export const ContractTerms = Schema.Struct({
  */
 export const Performance = Schema.Struct({
   on: LocalDate.LocalDate,
-  taxPerMu: Schema.optionalKey(Money.MoneyFromJson),
-  outputPerMu: Schema.optionalKey(Money.MoneyFromJson),
-  investmentIntensityPerMu: Schema.optionalKey(Money.MoneyFromJson),
+  taxPerMu: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  outputPerMu: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  investmentIntensityPerMu: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
   jobs: Schema.optionalKey(Count)
 }).annotate({ identifier: "Performance" })
 

@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import * as BigDecimal from "effect/BigDecimal"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
@@ -17,10 +18,11 @@ import * as SchemaIssue from "effect/SchemaIssue"
 import { Activity } from "./Activity.js"
 import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
+import { projectMoneyField } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
 import { Project } from "./Project.js"
-import { Report } from "./Target.js"
+import { type Goal, measures, Report } from "./Target.js"
 import { Unit } from "./Unit.js"
 
 /**
@@ -238,6 +240,22 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
       unit(["campaign", "targets", i, "allocations", j, "unit"], a.unit, "the unit")
     })
   })
+  s.campaign.targets.forEach((t, i) => {
+    const goals: Array<[ReadonlyArray<PropertyKey>, Goal]> = [
+      [["campaign", "targets", i, "goal"], t.goal]
+    ]
+    t.allocations?.forEach((a, j) => {
+      goals.push([["campaign", "targets", i, "allocations", j, "goal"], a.goal])
+    })
+    for (const [path, goal] of goals) {
+      if (t.measure === "start-rate" && typeof goal !== "number")
+        out.push(
+          problem(input, path, "a start-rate target's goal is a share between 0 and 1, not money")
+        )
+      else if (typeof goal === "number" ? goal === 0 : BigDecimal.sign(goal.amount) === 0)
+        out.push(problem(input, path, "a goal of 0 cannot be completed or missed"))
+    }
+  })
   const w = s.campaign.window
   if (w.end < w.start)
     out.push(
@@ -303,7 +321,8 @@ export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> =
 }
 
 /**
- * {@link decode} for JSON text: a syntax error is a problem too.
+ * {@link decode} for JSON text: a syntax error is a problem too. A leading
+ * UTF-8 byte-order mark is accepted and ignored.
  *
  * @example
  * {@includeCode ../examples/Snapshot.ts#problems}
@@ -314,7 +333,8 @@ export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> =
 export const decodeJson = (text: string): Result.Result<Snapshot, SnapshotError> => {
   let input: unknown
   try {
-    input = JSON.parse(text)
+    // A byte-order mark (what Windows tools write before UTF-8) is not content.
+    input = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (e) {
     return Result.fail(
       new SnapshotError({
@@ -390,4 +410,118 @@ export const calendarOf = (snapshot: Pick<Snapshot, "calendar">): Calendar.Calen
     ...(c.coverYears ? { coverYears: c.coverYears } : {}),
     ...(c.outsideCoverage ? { outsideCoverage: c.outsideCoverage } : {})
   })
+}
+
+const RANK: Record<string, number> = { projects: 1, activities: 2, reports: 3 }
+
+/**
+ * What a valid snapshot holds that no result will count, so that nothing is
+ * dropped silently (the CLI's `validate` lists them; the assessment reports
+ * the same records as rejected):
+ *
+ * - events, activities and reports dated after the as-of date;
+ * - money in another currency than the goal of a target that measures it (a
+ *   USD paid-in FDI target fed "2400万元"), and a reported figure that is a
+ *   number where the goal is money, or the reverse.
+ *
+ * Notices come in record order (projects, activities, reports, each in id
+ * order, then by field), whatever the input order.
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#notices}
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
+  const out: Array<Problem & { readonly key: string }> = []
+  const note = (
+    collection: string,
+    index: number,
+    id: string,
+    field: ReadonlyArray<PropertyKey>,
+    message: string
+  ) => {
+    const fieldText = formatPath(field)
+    const path = formatPath([collection, index, ...field])
+    // Ordered by record, field (positions left out) and message: not by where
+    // the record stood in the input.
+    const where = fieldText.replace(/\[\d+\]/g, "[]")
+    out.push({
+      key: `${RANK[collection]}\u0000${id}\u0000${where}\u0000${message}\u0000${path}`,
+      path,
+      record: `${COLLECTIONS[collection]} ${id}`,
+      field: fieldText,
+      message
+    })
+  }
+  const late = (d: string) => `dated ${d}, after the as-of date ${s.asOf}: not counted`
+  const moneyTargets = s.campaign.targets.flatMap((t) => {
+    const currencies = new Set<string>()
+    for (const g of [t.goal, ...(t.allocations ?? []).map((a) => a.goal)])
+      currencies.add(typeof g === "number" ? "number" : g.currency)
+    return [...currencies].map((c) => ({ target: t, currency: c }))
+  })
+  const goalText = (c: string) => (c === "number" ? "a number" : `in ${c}`)
+  s.projects.forEach((p, i) => {
+    p.events.forEach((e, j) => {
+      if (e.date > s.asOf) note("projects", i, p.id, ["events", j, "date"], late(e.date))
+    })
+    for (const { target, currency } of moneyTargets) {
+      const field = projectMoneyField(target.measure)
+      const v = field === undefined ? undefined : p.investment?.[field]
+      if (field !== undefined && v !== undefined && v.currency !== currency)
+        note(
+          "projects",
+          i,
+          p.id,
+          ["investment", field],
+          `${measures[target.measure].en} is in ${v.currency}, target ${target.id}'s goal is ${goalText(currency)}: not counted`
+        )
+      if (target.measure === "funds-in-place")
+        p.events.forEach((e, j) => {
+          if (
+            e.type === "funds-arrived" &&
+            e.amount !== undefined &&
+            e.amount.currency !== currency
+          )
+            note(
+              "projects",
+              i,
+              p.id,
+              ["events", j, "amount"],
+              `funds arrived in ${e.amount.currency}, target ${target.id}'s goal is ${goalText(currency)}: not counted`
+            )
+        })
+    }
+  })
+  ;(s.activities ?? []).forEach((a, i) => {
+    if (a.date > s.asOf) note("activities", i, a.id, ["date"], late(a.date))
+  })
+  ;(s.reports ?? []).forEach((r, i) => {
+    if (r.on > s.asOf) note("reports", i, r.id, ["on"], late(r.on))
+    for (const { target, currency } of moneyTargets) {
+      if (target.measure !== r.measure) continue
+      if (target.reportKey !== undefined && r.key !== target.reportKey) continue
+      const given = typeof r.value === "number" ? "number" : r.value.currency
+      if (given !== currency)
+        note(
+          "reports",
+          i,
+          r.id,
+          ["value"],
+          `the report is ${goalText(given)}, target ${target.id}'s goal is ${goalText(currency)}: not counted`
+        )
+    }
+  })
+  out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  // Two targets in the same currency say the same of a record once each;
+  // the same notice twice is kept once.
+  const result: Array<Problem> = []
+  let last: string | undefined
+  for (const { key, ...n } of out) {
+    if (key !== last) result.push(n)
+    last = key
+  }
+  return result
 }

@@ -184,8 +184,8 @@ export const ProjectFilter = Schema.Struct({
   flags: Schema.optionalKey(Schema.Array(Schema.String)),
   anyFlags: Schema.optionalKey(Schema.Array(Schema.String)),
   withoutFlags: Schema.optionalKey(Schema.Array(Schema.String)),
-  minInvestment: Schema.optionalKey(Money.MoneyFromJson),
-  maxInvestment: Schema.optionalKey(Money.MoneyFromJson)
+  minInvestment: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  maxInvestment: Schema.optionalKey(Money.NonNegativeMoneyFromJson)
 }).annotate({ identifier: "ProjectFilter" })
 
 /**
@@ -235,7 +235,7 @@ export type ActivityFilter = typeof ActivityFilter.Type
  * @since 0.1.0
  * @category schemas
  */
-export const Goal = Schema.Union([Money.MoneyFromJson, NonNegative]).annotate({
+export const Goal = Schema.Union([Money.NonNegativeMoneyFromJson, NonNegative]).annotate({
   identifier: "Goal"
 })
 

@@ -67,6 +67,14 @@ export * as Progress from "./Progress.js"
  * @since 0.1.0
  */
 export * as Project from "./Project.js"
+
+/**
+ * Exact ratios: completion held as a fraction, compared and multiplied
+ * exactly, rounded only for display.
+ *
+ * @since 0.2.0
+ */
+export * as Ratio from "./Ratio.js"
 /**
  * The Snapshot interchange document and its decoding.
  *

@@ -1,4 +1,4 @@
-import { Lifecycle, Money, Progress, Snapshot, type Target } from "@gongjian/core"
+import { Lifecycle, Money, Progress, Ratio, Snapshot, type Target } from "@gongjian/core"
 import * as Result from "effect/Result"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -125,6 +125,29 @@ const run = (i: ReturnType<typeof input>, target: unknown) => {
 }
 const show = (g: Target.Goal) => (typeof g === "number" ? g : Money.format(g))
 
+describe("exact completion", () => {
+  it("keeps 4,999.98万美元 of 5,000万美元 below 1, rounding only what is shown", () => {
+    const i = input()
+    i.projects = [
+      p("F-1", "town-a", [["signed", "2026-03-01"]], {
+        investment: { paidInForeign: "4999.98万美元" }
+      })
+    ]
+    const [area] = run(i, {
+      id: "t",
+      title: "实到外资",
+      measure: "paid-in-fdi",
+      scope: "area",
+      goal: "5000万美元"
+    })
+    // 49,999,800 / 50,000,000 = 249999/250000 = 0.999996: not reached, though 1 at 4 places.
+    expect([area!.ratio.numerator, area!.ratio.denominator]).toEqual([249999n, 250000n])
+    expect(Ratio.isAtLeast(area!.ratio, 1)).toBe(false)
+    expect(area!.completion).toBe(1)
+    expect(Ratio.show(area!.ratio)).toBe("0.999996")
+  })
+})
+
 describe("ofTarget", () => {
   it("counts projects per assessed unit, sub-units included, exited ones not", () => {
     // 每个单位签约1个过亿元项目 (signed in the window, total ≥ 1亿元):
@@ -154,8 +177,9 @@ describe("ofTarget", () => {
   })
 
   it("computes the start rate of the pool (000 二.(二).2)", () => {
-    // Pool of town-a: P-1 started, P-2 not → 0.5; goal 0.7 → completion 0.5 / 0.7 = 0.7143,
-    // behind (0.4950 − 0.7143) × 100 = −21.93 → ahead.
+    // Pool of town-a: P-1 started, P-2 not → 0.5; goal 0.7 → completion 0.5 / 0.7 = 5/7,
+    // shown 0.7143; behind, exactly: (50/101 − 5/7) × 100 = −21.9236… → −21.92 → ahead
+    // (the rounded values before the fix gave −21.93).
     // park (with park-east): P-3 started; P-4 exited, out of the pool → 1.0.
     const rows = run(input(), {
       id: "t",
@@ -168,7 +192,7 @@ describe("ofTarget", () => {
     expect(byUnit.get("town-a")).toMatchObject({
       actual: 0.5,
       completion: 0.7143,
-      behindPoints: -21.93,
+      behindPoints: -21.92,
       status: "ahead"
     })
     expect(byUnit.get("park")).toMatchObject({ actual: 1, counted: ["P-3"] })
@@ -229,11 +253,12 @@ describe("ofTarget", () => {
       scope: "area",
       goal: 269
     })
-    // 120 / 269 = 0.4461; 序时进度 0.4950 → 4.89 points behind → on track.
+    // 120 / 269 = 0.446096…, shown 0.4461; 序时进度 50/101 = 0.495049…;
+    // behind exactly (50/101 − 120/269) × 100 = 4.8953… → 4.9 → on track.
     expect(households[0]).toMatchObject({
       actual: 120,
       completion: 0.4461,
-      behindPoints: 4.89,
+      behindPoints: 4.9,
       status: "on-track"
     })
   })

@@ -122,6 +122,90 @@ describe("decode", () => {
   })
 })
 
+describe("silent data", () => {
+  const target = (extra: Record<string, unknown>) => ({
+    id: "T",
+    title: "t",
+    measure: "projects",
+    scope: "area",
+    goal: 3,
+    ...extra
+  })
+  it("accepts a UTF-8 byte-order mark before the JSON", () => {
+    const text = `\uFEFF${JSON.stringify({ ...baseInput(), projects: [project("P-1")] })}`
+    expect(Result.isSuccess(Snapshot.decodeJson(text))).toBe(true)
+  })
+  it("rejects negative money where a negative amount has no meaning", () => {
+    const input = {
+      ...baseInput(),
+      projects: [
+        project("P-1", { investment: { total: "-1.2亿元" } }),
+        project("P-2", {
+          events: [
+            { type: "signed", date: "2026-03-01" },
+            { type: "funds-arrived", date: "2026-03-02", amount: { amount: "-5", currency: "CNY" } }
+          ]
+        })
+      ]
+    }
+    input.campaign.targets = [target({ measure: "total-investment", goal: "-3亿元" })]
+    const found = problems(input).map((p) => `${p.record} ${p.field}`)
+    expect(found).toEqual([
+      "target T goal",
+      "project P-1 investment.total",
+      "project P-2 events[1].amount"
+    ])
+    expect(problems(input)[1]!.message).toContain("negative")
+  })
+  it("rejects a rate target with a money goal and any goal of 0", () => {
+    const input = baseInput()
+    input.campaign.targets = [
+      target({ id: "R", measure: "start-rate", goal: "1亿元" }),
+      target({ id: "Z", goal: 0 }),
+      target({ id: "A", goal: 2, allocations: [{ unit: "town-a", goal: 0 }] }),
+      target({ id: "M", measure: "total-investment", goal: "0元" })
+    ]
+    expect(problems(input).map((p) => `${p.record} ${p.field}: ${p.message}`)).toEqual([
+      "target R goal: a start-rate target's goal is a share between 0 and 1, not money",
+      "target Z goal: a goal of 0 cannot be completed or missed",
+      "target A allocations[0].goal: a goal of 0 cannot be completed or missed",
+      "target M goal: a goal of 0 cannot be completed or missed"
+    ])
+  })
+  it("reports, without rejecting, events and records dated after the as-of date", () => {
+    const input = {
+      ...baseInput(),
+      projects: [
+        project("P-1", {
+          events: [
+            { type: "signed", date: "2026-03-01" },
+            { type: "started", date: "2026-05-01" }
+          ]
+        })
+      ],
+      activities: [{ id: "A-1", unit: "town-a", kind: "outbound-trip", date: "2026-04-11" }],
+      reports: [{ id: "R-1", measure: "reported", on: "2026-06-01", value: 1 }]
+    }
+    const s = Result.getOrThrow(Snapshot.decode(input))
+    expect(Snapshot.notices(s).map((n) => `${n.record} ${n.field}: ${n.message}`)).toEqual([
+      "project P-1 events[1].date: dated 2026-05-01, after the as-of date 2026-04-10: not counted",
+      "activity A-1 date: dated 2026-04-11, after the as-of date 2026-04-10: not counted",
+      "report R-1 on: dated 2026-06-01, after the as-of date 2026-04-10: not counted"
+    ])
+  })
+  it("reports, without rejecting, money in another currency than its target", () => {
+    const input = {
+      ...baseInput(),
+      projects: [project("P-1", { investment: { paidInForeign: "2400万元" } })]
+    }
+    input.campaign.targets = [target({ id: "F", measure: "paid-in-fdi", goal: "5000万美元" })]
+    const s = Result.getOrThrow(Snapshot.decode(input))
+    expect(Snapshot.notices(s).map((n) => `${n.record} ${n.field}: ${n.message}`)).toEqual([
+      "project P-1 investment.paidInForeign: paid-in FDI is in CNY, target F's goal is in USD: not counted"
+    ])
+  })
+})
+
 describe("the JSON Schema", () => {
   const file = new URL("../schema/snapshot.schema.json", import.meta.url)
   const generated = `${JSON.stringify(Snapshot.jsonSchema(), null, 2)}\n`
@@ -135,7 +219,7 @@ describe("the JSON Schema", () => {
   it("describes dates, money and closed records", () => {
     const s = JSON.parse(generated)
     expect(s.$defs.LocalDate).toMatchObject({ type: "string", format: "date" })
-    expect(s.$defs.Money.anyOf).toHaveLength(2)
+    expect(s.$defs.NonNegativeMoney.anyOf).toHaveLength(2)
     expect(s.$defs.Project.additionalProperties).toBe(false)
   })
 })

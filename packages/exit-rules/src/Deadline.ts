@@ -161,7 +161,9 @@ export interface Extension {
  * each pause adds the days it overlaps the period from the anchor to the
  * deadline as extended so far (both ends included). Pauses are taken in date
  * order, so a pause that starts after the original deadline but inside an
- * extension still counts.
+ * extension still counts. Overlapping or repeated pauses are merged: a day
+ * covered by several pauses extends the deadline once (06-01..06-30 and
+ * 06-15..07-15 add 45 days), and each extension lists only the days it adds.
  *
  * @example
  * {@includeCode ../examples/Deadline.ts#extend}
@@ -181,13 +183,31 @@ export const extend = (
   let end = LocalDate.toDays(deadline)
   const start = LocalDate.toDays(anchor)
   const extensions: Array<Extension> = []
-  for (const p of pauses) {
-    const from = Math.max(LocalDate.toDays(p.from), start)
+  const sorted = [...pauses].sort((a, b) =>
+    a.from !== b.from
+      ? a.from < b.from
+        ? -1
+        : 1
+      : a.until !== b.until
+        ? a.until < b.until
+          ? -1
+          : 1
+        : a.reason < b.reason
+          ? -1
+          : a.reason > b.reason
+            ? 1
+            : 0
+  )
+  // The last day already counted: a day two pauses share is counted once.
+  let counted = start - 1
+  for (const p of sorted) {
+    const from = Math.max(LocalDate.toDays(p.from), start, counted + 1)
     const until = LocalDate.toDays(p.until)
     if (from > end || until < from) continue
     const days = Math.min(until, end) - from + 1
     if (days <= 0) continue
     end += days
+    counted = from + days - 1
     extensions.push({ from: p.from, until: p.until, reason: p.reason, days })
   }
   return { deadline: LocalDate.fromDays(end), extensions }

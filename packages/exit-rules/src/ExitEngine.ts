@@ -115,8 +115,11 @@ const provisionalOf = (
  * 3. unmet, on or before the deadline → a `warning` inside the warning window;
  * 4. unmet after the deadline → a `breach` calling for the rule's action;
  *    with a rectification ordered since the anchor: in progress → `rectify`
- *    until its deadline; resolved → a `rectified` resolution; overdue →
- *    `escalated` to `escalateTo` (exit when the rule names none).
+ *    until its deadline; resolved, or the requirement met inside the
+ *    rectification period → a `rectified` resolution that records the order;
+ *    overdue → `escalated` to `escalateTo` (exit when the rule names none),
+ *    its `daysOverdue` counted from the rectification deadline
+ *    (`overdueSince`) and `daysPastDeadline` from the deadline.
  *
  * The deadline day itself is still in time: a project started on the
  * deadline has met it; the day after, it is one day overdue.
@@ -197,12 +200,24 @@ export const evaluate = (input: Input): ExitReport => {
         warnFromDays
       )
 
+      // The latest rectification ordered since the anchor, if any.
+      let rect: Lifecycle.Timeline["rectifications"][number] | undefined
+      for (const r of t.rectifications) {
+        if (r.ordered >= anchorOn && (rect === undefined || r.ordered > rect.ordered)) rect = r
+      }
+      const rectOrder =
+        rect === undefined ? undefined : { ordered: rect.ordered, deadline: rect.deadline }
+
       // Is the requirement met, and since when?
       let performance: Record<string, string | number> | undefined
       if (rule.requires.kind === "stage") {
         const reached = Lifecycle.reachedOn(t, rule.requires.stage, model)
         if (reached !== undefined) {
           if (LocalDate.toDays(reached) > deadlineDays) {
+            // Met after the deadline: inside an ordered rectification period
+            // that is a rectification, otherwise it is late.
+            const inPeriod =
+              rect !== undefined && reached >= rect.ordered && reached <= rect.deadline
             resolved.push({
               project: p.id,
               unit: p.unit,
@@ -210,7 +225,8 @@ export const evaluate = (input: Input): ExitReport => {
               class: rule.class,
               deadline: LocalDate.fromDays(deadlineDays),
               on: reached,
-              how: "reached-late",
+              how: inPeriod ? "rectified" : "reached-late",
+              rectification: rectOrder,
               ...provisional
             })
           }
@@ -299,10 +315,6 @@ export const evaluate = (input: Input): ExitReport => {
         continue
       }
       const overdue = asOfDays - deadlineDays
-      let rect: Lifecycle.Timeline["rectifications"][number] | undefined
-      for (const r of t.rectifications) {
-        if (r.ordered >= anchorOn && (rect === undefined || r.ordered > rect.ordered)) rect = r
-      }
       if (rect?.resolvedOn !== undefined) {
         resolved.push({
           project: p.id,
@@ -312,6 +324,7 @@ export const evaluate = (input: Input): ExitReport => {
           deadline: dates.deadline,
           on: rect.resolvedOn,
           how: "rectified",
+          rectification: rectOrder,
           ...provisional
         })
         continue
@@ -391,6 +404,8 @@ class LazyFinding implements Finding {
   readonly deadline!: string
   readonly extensions!: Finding["extensions"]
   readonly daysOverdue!: number | undefined
+  readonly overdueSince!: string | undefined
+  readonly daysPastDeadline!: number | undefined
   readonly daysLeft!: number | undefined
   readonly rectification!: Finding["rectification"]
   readonly facts!: Finding["facts"]
@@ -442,12 +457,30 @@ const finding = (
     requirement = { zh: stage.zh, en: `be ${stage.en}` }
   } else {
     const name = MEASURE_NAMES[rule.requires.measure]
+    // The share × 100 in exact decimals (0.57 → 57, never 56.99999999999999).
+    const percent = BigDecimal.format(
+      BigDecimal.normalize(
+        BigDecimal.multiply(shareOf(rule.requires.share), BigDecimal.fromBigInt(100n))
+      )
+    )
     requirement = {
-      zh: `${name.zh}达到合同约定的${rule.requires.share * 100}%`,
-      en: `reach ${rule.requires.share * 100}% of the contract's ${name.en}`
+      zh: `${name.zh}达到合同约定的${percent}%`,
+      en: `reach ${percent}% of the contract's ${name.en}`
     }
   }
   const { anchorOn, deadline, extensions } = dates
+  // An escalated finding's overdue days run from the rectification deadline;
+  // a breach's from the deadline. Both are stated.
+  const overdueSince =
+    daysOverdue === undefined
+      ? undefined
+      : severity === "escalated"
+        ? rectification!.deadline
+        : deadline
+  const daysPastDeadline =
+    daysOverdue === undefined
+      ? undefined
+      : LocalDate.daysBetween(deadline, LocalDate.addDays(overdueSince!, daysOverdue))
   const render = (): { readonly zh: string; readonly en: string } => {
     const within = Deadline.describe(rule.within)
     const extended = extensions.reduce((n, e) => n + e.days, 0)
@@ -493,6 +526,8 @@ const finding = (
       deadline,
       extensions,
       daysOverdue,
+      overdueSince,
+      daysPastDeadline,
       daysLeft,
       rectification,
       facts,

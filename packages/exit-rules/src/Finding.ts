@@ -48,7 +48,16 @@ export interface Finding {
   /** The deadline after delay exemptions: the last day the requirement may be met. */
   readonly deadline: LocalDate.LocalDate
   readonly extensions: ReadonlyArray<Extension>
+  /**
+   * Days past `overdueSince`: the deadline for a breach, the rectification
+   * deadline for an escalated finding; undefined for a warning.
+   */
   readonly daysOverdue: number | undefined
+  /** The date `daysOverdue` counts from (the day after it is day 1). */
+  readonly overdueSince: LocalDate.LocalDate | undefined
+  /** Days past `deadline`, whatever the severity; undefined for a warning. */
+  readonly daysPastDeadline: number | undefined
+  /** Days left to `deadline` (a warning) or to the rectification deadline (a breach under rectification). */
   readonly daysLeft: number | undefined
   readonly rectification:
     | {
@@ -75,7 +84,8 @@ export interface Finding {
 /**
  * A finding that no longer stands, kept for the record: the requirement was
  * met after the deadline (`reached-late`), or an ordered rectification was
- * resolved (`rectified`).
+ * resolved or the requirement met inside its period (`rectified`); the order
+ * is kept in `rectification`.
  *
  * @example
  * {@includeCode ../examples/ExitEngine.ts#evaluate}
@@ -98,6 +108,10 @@ export interface Resolution {
    * @since 0.2.0
    */
   readonly provisionalYears?: ReadonlyArray<number>
+  /** The rectification order (限期整改) in force since the anchor, if one was given. */
+  readonly rectification:
+    | { readonly ordered: LocalDate.LocalDate; readonly deadline: LocalDate.LocalDate }
+    | undefined
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Calendar, LocalDate, Money, type Project } from "@gongjian/core"
-import { ExitEngine, ExitRule } from "@gongjian/exit-rules"
+import { Deadline, ExitEngine, ExitRule } from "@gongjian/exit-rules"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
@@ -111,6 +111,16 @@ describe("两年不投产 and 三年不见效 at the boundary", () => {
       "contract.taxPerMu": "30万元",
       share: "0.4967"
     }) // 14.9 ÷ 30 = 0.49666… → 0.4967
+  })
+  it("writes the required share as an exact decimal", () => {
+    // 0.57 × 100 is 56.99999999999999 in floating point; the message says 57%.
+    const rule = { ...resultsRule, requires: { ...resultsRule.requires, share: 0.57 } }
+    const f = run([rule as ExitRule.ExitRule], [producing("1万元")], "2026-07-01").findings[0]!
+    expect(f.message.zh).toContain("达到合同约定的57%")
+    expect(f.message.en).toContain("reach 57% of the contract's tax per mu")
+    const third = { ...resultsRule, requires: { ...resultsRule.requires, share: 0.333 } }
+    const g = run([third as ExitRule.ExitRule], [producing("1万元")], "2026-07-01").findings[0]!
+    expect(g.message.en).toContain("reach 33.3% of")
   })
   it("reports a project it cannot judge instead of dropping it", () => {
     const noData = project("S", producing("1万元").events, {
@@ -263,6 +273,22 @@ describe("delay exemptions", () => {
     expect(f.message.zh).toContain("（因非企业原因顺延30天）")
     expect(f.message.en).toContain("extended by 30 days")
   })
+  it("count a day covered by overlapping or repeated pauses once", () => {
+    // 06-01..06-30 (30 days) and 06-15..07-15 (45 days together, 06-15..06-30 shared):
+    // the deadline moves by the 45 days the two cover, not 30 + 31 = 61.
+    const overlapping = Deadline.extend("2026-05-01", "2026-08-31", [
+      { from: "2026-06-15", until: "2026-07-15", reason: "b" },
+      { from: "2026-06-01", until: "2026-06-30", reason: "a" },
+      { from: "2026-06-01", until: "2026-06-30", reason: "a" }
+    ])
+    // 08-31 + 45 days = 10-15.
+    expect(overlapping.deadline).toBe("2026-10-15")
+    expect(overlapping.extensions.reduce((n, x) => n + x.days, 0)).toBe(45)
+    expect(overlapping.extensions.map((x) => [x.reason, x.days])).toEqual([
+      ["a", 30],
+      ["b", 15]
+    ])
+  })
   it("do not apply when the rule says so", () => {
     const p = project("E", [
       { type: "signed", date: "2026-04-01" },
@@ -299,6 +325,55 @@ describe("rectification", () => {
     expect(run([startRule], [fixed], "2026-07-01")).toMatchObject({
       findings: [],
       resolved: [{ project: "R", how: "rectified", on: "2026-06-20" }]
+    })
+  })
+  it("records a project that complies inside its rectification period as rectified, with the order", () => {
+    // Deadline 5-01; ordered 5-10 to rectify by 6-30; started 6-20: inside the period.
+    const started = project("R", [...ordered.events, { type: "started", date: "2026-06-20" }])
+    expect(run([startRule], [started], "2026-07-01")).toMatchObject({
+      findings: [],
+      resolved: [
+        {
+          project: "R",
+          how: "rectified",
+          on: "2026-06-20",
+          deadline: "2026-05-01",
+          rectification: { ordered: "2026-05-10", deadline: "2026-06-30" }
+        }
+      ]
+    })
+    // Started 7-02, after the rectification period: late, and the order is on record.
+    const late = project("R", [...ordered.events, { type: "started", date: "2026-07-02" }])
+    expect(run([startRule], [late], "2026-07-05").resolved).toMatchObject([
+      {
+        how: "reached-late",
+        on: "2026-07-02",
+        rectification: { ordered: "2026-05-10", deadline: "2026-06-30" }
+      }
+    ])
+    // A rectified event keeps the order too.
+    const fixed = project("R", [...ordered.events, { type: "rectified", date: "2026-06-20" }])
+    expect(run([startRule], [fixed], "2026-07-01").resolved).toMatchObject([
+      { how: "rectified", rectification: { ordered: "2026-05-10", deadline: "2026-06-30" } }
+    ])
+  })
+  it("says which date each overdue count of an escalated finding runs from", () => {
+    // Deadline 5-01, rectification due 6-30; on 7-01: 61 days past the deadline,
+    // 1 day past the rectification deadline.
+    const f = run([startRule], [ordered], "2026-07-01").findings[0]!
+    expect(f).toMatchObject({
+      severity: "escalated",
+      deadline: "2026-05-01",
+      daysPastDeadline: 61,
+      overdueSince: "2026-06-30",
+      daysOverdue: 1
+    })
+    const b = run([startRule], [ordered], "2026-06-30").findings[0]!
+    expect(b).toMatchObject({
+      severity: "breach",
+      overdueSince: "2026-05-01",
+      daysOverdue: 60,
+      daysPastDeadline: 60
     })
   })
   it("escalates to exit when the rule names no next action", () => {

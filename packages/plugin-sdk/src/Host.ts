@@ -11,6 +11,7 @@ import {
   Lifecycle,
   type LocalDate,
   Progress,
+  type Project,
   Snapshot
 } from "@gongjian/core"
 import { ExitEngine, ExitRule, Finding } from "@gongjian/exit-rules"
@@ -458,6 +459,9 @@ export const run = (
     }
   }
 
+  let sortedProjects: ReadonlyArray<Project.Project> | undefined
+  const projectsById = () =>
+    (sortedProjects ??= [...s.projects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
   for (const inst of host.installed) {
     const id = inst.plugin.meta.id
     const gates = inst.contents.gates ?? []
@@ -466,7 +470,8 @@ export const run = (
     let failed = false
     for (const gate of gates) {
       try {
-        for (const p of s.projects) {
+        // Verdicts come gate by gate, each in project id order, whatever the input order.
+        for (const p of projectsById()) {
           const timeline = byProject.get(p.id)
           if (
             gate.filter !== undefined &&

@@ -10,9 +10,9 @@ const ranking = out.assessments[0]!.assessment.units.map((u) => `${u.rank}. ${u.
 deepStrictEqual(ranking, [
   "1. 工业园区 41",
   "2. 新塍镇 40",
-  "3. 北部新区 39.571",
+  "3. 北部新区 39.571429",
   "4. 城东街道 38",
-  "5. 王店镇 27.214"
+  "5. 王店镇 27.214286"
 ])
 equal(Samples.ids.includes("000-hundred-days"), true)
 // #endregion policy

@@ -36,10 +36,28 @@ export const Options = Schema.Struct({
   cannotProceed: Schema.Finite,
   /** 三.2 "明年3月份前开工": the start deadline of a project whose contract gives none. Default 2027-03-31. */
   defaultStartBy: LocalDate.LocalDate,
-  /** Points per outbound trip up to the quota (三.1). Default 1. */
+  /**
+   * The value of one required outbound trip (三.1): a trip item is worth
+   * `tripPoints × required` (3 for a principal's 3 trips). Default 1.
+   */
   tripPoints: Schema.Finite,
-  /** 四.4 "每缺少1次…双倍扣分": the multiplier of a missing principal trip. Default 2. */
+  /**
+   * 四.4 "每缺少1次从该项指标得分中双倍扣分": each missing principal trip
+   * deducts this many times a trip's value from the item. Default 2.
+   */
   tripShortfall: Schema.Finite,
+  /**
+   * The least a trip item may score. The clause sets no floor, so by default
+   * there is none and the item may go below 0.
+   */
+  tripFloor: Schema.optionalKey(Schema.Finite),
+  /**
+   * Whether the deputies' quota (分工负责人, 三.1) is scored. 四.4 deducts for
+   * the principals' trips only, so by default the deputies' trips are a
+   * target to report (`deputy-trips`), not a deduction. When on, each missing
+   * deputy trip deducts its value once.
+   */
+  deputyTripDeduction: Schema.Boolean,
   /** 三.1 trips of a unit's principal, deputies, and a department's principal. Defaults 3, 4, 2. */
   principalTrips: Schema.Int,
   deputyTrips: Schema.Int,
@@ -73,6 +91,7 @@ export const defaults: typeof Options.Encoded = {
   defaultStartBy: "2027-03-31",
   tripPoints: 1,
   tripShortfall: 2,
+  deputyTripDeduction: false,
   principalTrips: 3,
   deputyTrips: 4,
   departmentTrips: 2,
@@ -237,8 +256,12 @@ export const targets = (o: typeof Options.Type): ReadonlyArray<Target.Target> =>
  *
  * - scoring (四.4): a bonus per fair signing (+2 from 1亿元, +5 from 10亿元);
  *   key signed projects' starts at a base of 4 — on time 4, late 2, not
- *   started −2, cannot be carried out −8; outbound trips of the principal,
- *   deputies and department principals, each missing principal trip at double;
+ *   started −2, cannot be carried out −8; outbound trips of the principals
+ *   of towns, streets and parks (3) and of departments (2): the item is worth
+ *   a trip's value times the quota, and each missing trip deducts twice a
+ *   trip's value from it (T − 2 × m × T / r), with no floor unless
+ *   `tripFloor` sets one; the deputies' quota is reported as a target and
+ *   deducted only with `deputyTripDeduction`;
  *   completion of the fair-signing target;
  * - tiers (四.4): commended for meeting every target of the unit, criticised
  *   for missing any; towns, streets and parks are ranked apart from
@@ -288,126 +311,153 @@ export const policy = Plugin.definePlugin({
       "{name} cannot be carried out: loses double, {points}"
     ),
     trips: t(
-      "外出招商{count}次（要求{required}次），{points}分",
-      "{count} trips of {required} required: {points}"
+      "外出招商{count}次（要求{required}次），本项{points}分",
+      "{count} trips of {required} required: the item is worth {points}"
+    ),
+    "trips-missing": t(
+      "外出招商缺少{missing}次（要求{required}次，完成{count}次），每缺1次从该项指标得分中按该次分值的{multiplier}倍扣分，{points}分，本项不设下限",
+      "{missing} trips missing ({count} of {required}): each missing trip deducted {multiplier} times its value from the item, {points}; the item has no floor"
+    ),
+    "trips-missing-floor": t(
+      "外出招商缺少{missing}次（要求{required}次，完成{count}次），每缺1次从该项指标得分中按该次分值的{multiplier}倍扣分，{points}分，本项最低{floor}分",
+      "{missing} trips missing ({count} of {required}): each missing trip deducted {multiplier} times its value from the item, {points}; the item's floor is {floor}"
     )
   },
-  create: (o) => ({
-    targets: targets(o),
-    scoring: {
-      items: [
-        {
-          kind: "per-project",
-          id: "fair-bonus",
-          title: t("投洽会签约加分", "fair signing bonus"),
-          clause: "002 四.4",
-          filter: { stage: "signed", reachedWithin: "window", flags: ["signed-at-fair"] },
-          tiers: [
-            { from: Money.parseUnsafe("1亿元"), points: o.fairBonus },
-            { from: Money.parseUnsafe("10亿元"), points: o.fairBonusLarge }
-          ],
-          appliesTo: [...towns],
-          messageId: "fair-bonus"
-        },
-        completion(
-          "fair-signings",
-          "fair-signings",
-          o.signingPoints,
-          "002 二",
-          t("投洽会签约任务", "fair signing target"),
-          { appliesTo: [...towns] }
-        ),
-        {
-          kind: "start-outcomes",
-          id: "key-starts",
-          title: t("重点签约项目开工", "key signed projects started"),
-          clause: "002 四.4",
-          filter: { flags: ["key"] },
-          base: o.startBase,
-          onTime: 1,
-          late: o.late,
-          notStarted: o.notStarted,
-          cannotProceed: o.cannotProceed,
-          defaultDeadline: { date: o.defaultStartBy },
-          messageId: (d) =>
-            d.outcome === "onTime"
-              ? "started-on-time"
-              : d.outcome === "late"
-                ? "started-late"
-                : d.outcome === "notStarted"
-                  ? "not-started"
-                  : "cannot-proceed"
-        },
-        {
-          kind: "activity-quota",
-          id: "principal-trips",
-          title: t("主要负责人外出招商", "principal's trips"),
-          clause: "002 三.1, 四.4",
-          activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
-          required: o.principalTrips,
-          pointsEach: o.tripPoints,
-          shortfallMultiplier: o.tripShortfall,
-          appliesTo: [...towns],
-          messageId: "trips"
-        },
-        {
-          kind: "activity-quota",
-          id: "deputy-trips",
-          title: t("分工负责人外出招商", "deputies' trips"),
-          clause: "002 三.1",
-          activityFilter: { kinds: ["outbound-trip"], roles: ["deputy"] },
-          required: o.deputyTrips,
-          pointsEach: o.tripPoints,
-          shortfallMultiplier: 1,
-          appliesTo: [...towns],
-          messageId: "trips"
-        },
-        {
-          kind: "activity-quota",
-          id: "department-trips",
-          title: t("区直部门主要负责人外出招商", "department principals' trips"),
-          clause: "002 三.1, 四.4",
-          activityFilter: { kinds: ["outbound-trip"], roles: ["department-principal"] },
-          required: o.departmentTrips,
-          pointsEach: o.tripPoints,
-          shortfallMultiplier: o.tripShortfall,
-          appliesTo: ["department"],
-          messageId: "trips"
-        }
-      ],
-      tiers: [
-        {
-          kind: "targets",
-          id: "commended",
-          title: t("通报表扬", "commended"),
-          clause: "002 四.4",
-          targets: ["fair-signings", "fair-signings-large", "new-starts", "department-results"],
-          met: true
-        },
-        {
-          kind: "targets",
-          id: "criticised",
-          title: t("通报批评", "criticised"),
-          clause: "002 四.4",
-          targets: ["fair-signings", "fair-signings-large", "new-starts", "department-results"],
-          met: false
-        }
-      ],
-      groups: [
-        {
-          id: "towns",
-          title: t("街道镇、园区", "towns, streets and parks"),
-          unitKinds: [...towns]
-        },
-        {
-          id: "departments",
-          title: t("区直部门", "district departments"),
-          unitKinds: ["department"]
-        }
+  create: (o) => {
+    // The trip items' floor, when a county sets one; none by default (四.4 sets none).
+    const floor = o.tripFloor === undefined ? {} : { min: o.tripFloor }
+    return {
+      targets: targets(o),
+      scoring: {
+        items: [
+          {
+            kind: "per-project",
+            id: "fair-bonus",
+            title: t("投洽会签约加分", "fair signing bonus"),
+            clause: "002 四.4",
+            filter: { stage: "signed", reachedWithin: "window", flags: ["signed-at-fair"] },
+            tiers: [
+              { from: Money.parseUnsafe("1亿元"), points: o.fairBonus },
+              { from: Money.parseUnsafe("10亿元"), points: o.fairBonusLarge }
+            ],
+            appliesTo: [...towns],
+            messageId: "fair-bonus"
+          },
+          completion(
+            "fair-signings",
+            "fair-signings",
+            o.signingPoints,
+            "002 二",
+            t("投洽会签约任务", "fair signing target"),
+            { appliesTo: [...towns] }
+          ),
+          {
+            kind: "start-outcomes",
+            id: "key-starts",
+            title: t("重点签约项目开工", "key signed projects started"),
+            clause: "002 四.4",
+            filter: { flags: ["key"] },
+            base: o.startBase,
+            onTime: 1,
+            late: o.late,
+            notStarted: o.notStarted,
+            cannotProceed: o.cannotProceed,
+            defaultDeadline: { date: o.defaultStartBy },
+            messageId: (d) =>
+              d.outcome === "onTime"
+                ? "started-on-time"
+                : d.outcome === "late"
+                  ? "started-late"
+                  : d.outcome === "notStarted"
+                    ? "not-started"
+                    : "cannot-proceed"
+          },
+          {
+            kind: "activity-quota",
+            id: "principal-trips",
+            title: t("主要负责人外出招商", "principal's trips"),
+            clause: "002 三.1, 四.4",
+            activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
+            required: o.principalTrips,
+            points: o.tripPoints * o.principalTrips,
+            shortfallMultiplier: o.tripShortfall,
+            ...floor,
+            appliesTo: [...towns],
+            messageId: tripMessage
+          },
+          ...(o.deputyTripDeduction
+            ? [
+                {
+                  kind: "activity-quota" as const,
+                  id: "deputy-trips",
+                  title: t("分工负责人外出招商", "deputies' trips"),
+                  clause: "002 三.1",
+                  activityFilter: { kinds: ["outbound-trip" as const], roles: ["deputy" as const] },
+                  required: o.deputyTrips,
+                  points: o.tripPoints * o.deputyTrips,
+                  shortfallMultiplier: 1,
+                  ...floor,
+                  appliesTo: [...towns],
+                  messageId: tripMessage
+                }
+              ]
+            : []),
+          {
+            kind: "activity-quota",
+            id: "department-trips",
+            title: t("区直部门主要负责人外出招商", "department principals' trips"),
+            clause: "002 三.1, 四.4",
+            activityFilter: { kinds: ["outbound-trip"], roles: ["department-principal"] },
+            required: o.departmentTrips,
+            points: o.tripPoints * o.departmentTrips,
+            shortfallMultiplier: o.tripShortfall,
+            ...floor,
+            appliesTo: ["department"],
+            messageId: tripMessage
+          }
+        ],
+        tiers: [
+          {
+            kind: "targets",
+            id: "commended",
+            title: t("通报表扬", "commended"),
+            clause: "002 四.4",
+            targets: ["fair-signings", "fair-signings-large", "new-starts", "department-results"],
+            met: true
+          },
+          {
+            kind: "targets",
+            id: "criticised",
+            title: t("通报批评", "criticised"),
+            clause: "002 四.4",
+            targets: ["fair-signings", "fair-signings-large", "new-starts", "department-results"],
+            met: false
+          }
+        ],
+        groups: [
+          {
+            id: "towns",
+            title: t("街道镇、园区", "towns, streets and parks"),
+            unitKinds: [...towns]
+          },
+          {
+            id: "departments",
+            title: t("区直部门", "district departments"),
+            unitKinds: ["department"]
+          }
+        ]
+      },
+      gates: [
+        Gate.signingGate({ minIntensityPerMu: o.minIntensityPerMu, minTaxPerMu: o.minTaxPerMu })
       ]
-    },
-    gates: [
-      Gate.signingGate({ minIntensityPerMu: o.minIntensityPerMu, minTaxPerMu: o.minTaxPerMu })
-    ]
-  })
+    }
+  }
 })
+
+/** A trip line: the item's value, or a missing-trip deduction (with or without a floor). */
+const tripMessage = (d: Plugin.Data): string =>
+  d.missing === undefined
+    ? "trips"
+    : d.floor === undefined
+      ? "trips-missing"
+      : "trips-missing-floor"

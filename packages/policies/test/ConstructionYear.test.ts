@@ -15,14 +15,15 @@ describe("003 四: the year-end assessment", () => {
   it("scores the three targets", () => {
     // 甲县: FAI 55/50 → 40; majors 10/10 → 30; funds 20亿/20亿 → 30 = 100
     // 高新区: FAI 49.5/45 → 40; majors 10/10 (its negotiating project does not count) → 30; funds 22/20 → 30 = 100
-    // 金阳新区: FAI 60/60 → 40; majors 11/12 = 0.9167 → 27.501; funds 25/25 → 30 = 97.501
+    // 金阳新区: FAI 60/60 → 40; majors 11/12 → 30 × 11/12 = 27.5 exactly (the completion is no
+    // longer rounded to 0.9167 before the product, which gave 27.501); funds 25/25 → 30 = 97.5
     // 乙县: FAI 36/40 = 0.9 → 36; majors 6/8 = 0.75 → 22.5; funds 12/15 = 0.8 → 24 = 82.5
     // 丙县: FAI 18/30 = 0.6 → 24; majors 3/6 → 15; funds 4/10 → 12 = 51
     // 发改委: majors 4/4 → 30; 工信委: majors 2/4 → 15 (departments have no FAI or funds allocation)
     expect(totals(year)).toEqual([
       ["county-a", "100", 1],
       ["zone-gx", "100", 1],
-      ["zone-jy", "97.501", 3],
+      ["zone-jy", "97.5", 3],
       ["county-b", "82.5", 4],
       ["county-c", "51", 5],
       ["dept-fg", "30", 1],

@@ -38,15 +38,16 @@ describe("000 一 and 二: the scores", () => {
 
   it("王店镇: half its paid-in FDI, a low start rate, two months without a start", () => {
     // 实到外资: W1 400万$ of 800万$ → 0.5 → 5
-    // 开工率: pool W1 W2 W3 W5 W6 = 5 (W8 exited), started W1 W5 = 2 → 0.4; 0.4 / 0.7 = 0.5714 → 5.714
+    // 开工率: pool W1 W2 W3 W5 W6 = 5 (W8 exited), started W1 W5 = 2 → 0.4; 0.4 / 0.7 = 4/7 exactly
+    // → 10 × 4/7 = 5.7142857… → 5.714286 (rounded once, at six places)
     // 存量: W3 → 0.1 → 0.5
     // 每月新开工 (二.(二).2): March none, April W1 (4-10), May none → 2 × −2 = −4
-    // 10 + 5 + 10 + 5.714 + 0.5 − 4 = 27.214
+    // 10 + 5 + 10 + 5.714286 + 0.5 − 4 = 27.214286
     expect(items("wangdian")).toEqual({
       "contract-fdi": "10",
       "paid-in-fdi": "5",
       "outside-capital": "10",
-      "start-rate": "5.714",
+      "start-rate": "5.714286",
       "stock-per-unit": "0.5",
       "monthly-starts": "-4"
     })
@@ -65,8 +66,9 @@ describe("000 一 and 二: the scores", () => {
     // 存量 C4 → 0.5: 10 + 10 + 7.5 + 10 + 0.5 = 38
     expect(unit("chengdong").total).toBe("38")
     expect(items("chengdong")["monthly-starts"]).toBeUndefined()
-    // 北部新区 开工率: B1 B2 B4 of B1–B5 → 0.6; 0.6 / 0.7 = 0.8571 → 8.571; 存量 B4 B5 → 1
-    expect(unit("beibu").total).toBe("39.571")
+    // 北部新区 开工率: B1 B2 B4 of B1–B5 → 0.6; 0.6 / 0.7 = 6/7 exactly → 10 × 6/7 = 8.571429;
+    // 存量 B4 B5 → 1: 10 + 10 + 10 + 8.571429 + 1 = 39.571429
+    expect(unit("beibu").total).toBe("39.571429")
     // 工业园区 开工率 K1 K3 K4 K5 K6 of K1–K7 → 0.7143 → capped; 存量 K4 K5 → 1
     expect(unit("park").total).toBe("41")
   })

@@ -1,3 +1,4 @@
+import { Progress } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { InvestmentDrive, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -5,8 +6,10 @@ import { describe, expect, it } from "vitest"
 
 // The sample drive of 002: window 2026-08-01 … 2026-09-30, assessed on 2026-10-15.
 // Default options: fair bonus +2 (≥1亿) / +5 (≥10亿); start base 4 with
-// multipliers 1, 0.5, −0.5, −2; 1 point a trip, principal shortfall ×2,
-// deputies ×1; the fair-signing target at 10 points.
+// multipliers 1, 0.5, −0.5, −2; a trip is worth 1, so a principal's trip item is
+// worth 3 (3 trips) and a department principal's 2 (2 trips); each missing trip
+// deducts twice a trip's value from the item: T − 2 × m × (T / r) (四.4), no floor.
+// The deputies' quota is a target, not scored by default. The fair-signing target at 10 points.
 const run = (options?: Record<string, unknown>) =>
   Host.run(
     Result.getOrThrow(
@@ -24,29 +27,36 @@ describe("002 四.4: the scores", () => {
     // fair bonus: A1 12亿 → +5, A2 1.5亿 → +2 = 7; fair-signing target: A1, A2 = 2 of 2 → 10
     // key starts: A1 started 9-25 by 9-30 → 4 × 1; A2 has no contract date, so the default
     //   2027-03-31 applies; started 9-10 → 4 × 1. Total 8
-    // principal trips 3 of 3 → 3; deputies 4 of 4 → 4.  7 + 10 + 8 + 3 + 4 = 32
+    // principal trips 3 of 3 → 3 (deputies' trips are not scored).  7 + 10 + 8 + 3 = 28
     expect(items("town-a")).toEqual({
       "fair-bonus": "7",
       "fair-signings": "10",
       "key-starts": "8",
-      "principal-trips": "3",
-      "deputy-trips": "4"
+      "principal-trips": "3"
     })
-    expect(unit("town-a").total).toBe("32")
+    expect(unit("town-a").total).toBe("28")
   })
 
   it("乙街道 starts late, leaves one key project unstarted and misses a principal trip", () => {
     // bonus: B1 3亿 +2, B2 11亿 +5 = 7; target 2 of 2 → 10
     // key starts: B1 due 9-15, started 10-08 → 4 × 0.5 = 2 ("减半计分");
     //   B3 due 9-01, not started by 10-15 → 4 × −0.5 = −2 ("减半扣分"). Total 0
-    // principal: 2 trips +2, 1 missing × 1 × 2 = −2 → 0 ("每缺少1次…双倍扣分"); deputies 4 → 4
+    // principal: 2 of 3 trips: 3 − 2 × 1 × (3 / 3) = 1 ("每缺少1次从该项指标得分中双倍扣分";
+    // before, 2 earned + 2 lost = 0: the missing trip cost three times its value).  7 + 10 + 0 + 1 = 18
     expect(items("street-b")).toEqual({
       "fair-bonus": "7",
       "fair-signings": "10",
       "key-starts": "0",
-      "principal-trips": "0",
-      "deputy-trips": "4"
+      "principal-trips": "1"
     })
+    const trips = unit("street-b").lines.filter((l) => l.item === "principal-trips")
+    expect(trips.map((l) => [l.messageId, l.points])).toEqual([
+      ["trips", "3"],
+      ["trips-missing", "-2"]
+    ])
+    expect(trips[1]!.message.zh).toBe(
+      "外出招商缺少1次（要求3次，完成2次），每缺1次从该项指标得分中按该次分值的2倍扣分，-2分，本项不设下限"
+    )
     expect(
       unit("street-b")
         .lines.filter((l) => l.item === "key-starts")
@@ -55,37 +65,60 @@ describe("002 四.4: the scores", () => {
       ["B1", "started-late", "2"],
       ["B3", "not-started", "-2"]
     ])
-    expect(unit("street-b").total).toBe("21")
+    expect(unit("street-b").total).toBe("18")
   })
 
   it("丙园区 loses double for a project that cannot be carried out", () => {
     // C1 (8000万, key, due 9-20) exited on 10-01 without starting: 4 × −2 = −8 ("不能实施的双倍扣分");
-    // bonus: C2 20亿 +5 (C1 is under 1亿); target 1 of 2 → 5; principal 3 → 3;
-    // deputies 1 trip +1, 3 missing × 1 = −3 → −2.  5 + 5 − 8 + 3 − 2 = 3
+    // bonus: C2 20亿 +5 (C1 is under 1亿); target 1 of 2 → 5; principal 3 → 3.  5 + 5 − 8 + 3 = 5
     expect(items("park-c")).toEqual({
       "fair-bonus": "5",
       "fair-signings": "5",
       "key-starts": "-8",
-      "principal-trips": "3",
-      "deputy-trips": "-2"
+      "principal-trips": "3"
     })
-    expect(unit("park-c").total).toBe("3")
+    expect(unit("park-c").total).toBe("5")
   })
 
   it("丁镇 made no trips", () => {
-    // D1 started 8-20 by 8-31 → +4; no fair signing → 0; principal 3 missing × 2 = −6; deputies 4 missing = −4 → −6
+    // D1 started 8-20 by 8-31 → +4; no fair signing → 0;
+    // principal 0 of 3: 3 − 2 × 3 × (3 / 3) = −3, below 0 as the clause sets no floor → 1
     expect(items("town-d")).toEqual({
       "fair-signings": "0",
       "key-starts": "4",
-      "principal-trips": "-6",
-      "deputy-trips": "-4"
+      "principal-trips": "-3"
     })
-    expect(unit("town-d").total).toBe("-6")
+    expect(unit("town-d").total).toBe("1")
   })
 
   it("departments: trips, with a missing one at double", () => {
-    // 发改局 2 of 2 → 2; 商务局 1 → +1, 1 missing × 2 = −2 → −1
-    expect([unit("dept-e").total, unit("dept-f").total]).toEqual(["2", "-1"])
+    // 发改局 2 of 2 → 2; 商务局 1 of 2: 2 − 2 × 1 × (2 / 2) = 0
+    expect([unit("dept-e").total, unit("dept-f").total]).toEqual(["2", "0"])
+  })
+
+  it("deputies' trips are reported as a target, and deducted only when a county turns that on", () => {
+    // The deputy-trips target reports 丙园区's 1 of 4 whatever the option.
+    const snapshot = Samples.load("002-investment-drive")
+    const target = snapshot.campaign.targets.find((x) => x.id === "deputy-trips")!
+    const row = Progress.ofTarget(Progress.facts(snapshot), target, { asOf: snapshot.asOf }).find(
+      (r) => r.unit === "park-c"
+    )
+    expect(row).toMatchObject({ actual: 1, goal: 4 })
+    // Turned on: worth 4 for 4 trips, each missing one deducts its value once.
+    // 甲镇 4 of 4 → 4: 28 + 4 = 32; 丙园区 1 of 4: 4 − 1 × 3 × (4 / 4) = 1: 5 + 1 = 6.
+    const on = run({ deputyTripDeduction: true }).assessments[0]!.assessment
+    const total = (id: string) => on.units.find((u) => u.unit === id)!.total
+    expect([total("town-a"), total("park-c")]).toEqual(["32", "6"])
+  })
+
+  it("a county may set a floor on the trip items", () => {
+    // 丁镇 0 of 3 principal trips: −3 without a floor; floored at 0 by a +3 line, and the line says so.
+    const floored = run({ tripFloor: 0 }).assessments[0]!.assessment
+    const d = floored.units.find((u) => u.unit === "town-d")!
+    expect(d.items.find((i) => i.item === "principal-trips")!.points).toBe("0")
+    expect(d.lines.find((l) => l.messageId === "trips-missing-floor")!.message.zh).toContain(
+      "本项最低0分"
+    )
   })
 
   it("ranks towns apart from departments and commends or criticises by the targets", () => {

@@ -37,7 +37,7 @@ const policy = Schema.decodeUnknownSync(ScoringPolicy.PolicyData)({
       clause: "002 三.1",
       activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
       required: 3,
-      pointsEach: 1,
+      points: 3,
       appliesTo: ["town", "street", "park"]
     },
     {
@@ -47,7 +47,7 @@ const policy = Schema.decodeUnknownSync(ScoringPolicy.PolicyData)({
       clause: "002 三.1",
       activityFilter: { kinds: ["outbound-trip"], roles: ["department-principal"] },
       required: 2,
-      pointsEach: 1,
+      points: 2,
       appliesTo: ["department"]
     },
     {
@@ -99,19 +99,21 @@ const policy = Schema.decodeUnknownSync(ScoringPolicy.PolicyData)({
 // #region run
 const assessment = Result.getOrThrow(Assessment.run(policy, { snapshot }))
 // Worked by hand (002 四.4, as of 2026-10-15):
+// Trips: the item is worth 3 for 3 trips (2 for a department's 2); each missing trip
+// deducts twice its value from the item: T − 2 × m × (T / r).
 // 甲镇 town-a: F-1 12亿 +5, F-2 1.5亿 +2; F-1 started 9-25 by 9-30: 4 × 1 = +4; 3 trips +3 → 14
 // 乙街道 street-b: F-3 3亿 +2; F-3 started 10-08 after 9-15: 4 × 0.5 = +2;
-//   F-4 not started, due 9-01: 4 × −0.5 = −2; 2 trips +2, 1 missing −1 × 1 × 2 = −2 → 2
+//   F-4 not started, due 9-01: 4 × −0.5 = −2; 2 trips: 3 − 2 × 1 × (3 / 3) = 1 → 3
 // 丙园区 park-c: F-6 20亿 +5 (F-5 is under 1亿); F-5 exited: 4 × −2 = −8; 3 trips +3 → 0
-// 丁局 dept-d: 2 trips +2 → 2;  戊局 dept-e: 1 trip +1, 1 missing −2, a complaint −2 → −3
+// 丁局 dept-d: 2 trips → 2;  戊局 dept-e: 1 trip: 2 − 2 × 1 × (2 / 2) = 0, a complaint −2 → −2
 deepStrictEqual(
   assessment.units.map((u) => [u.group, u.unit, u.total, u.rank, u.tiers]),
   [
     ["towns", "town-a", "14", 1, ["commended"]],
-    ["towns", "street-b", "2", 2, []],
+    ["towns", "street-b", "3", 2, []],
     ["towns", "park-c", "0", 3, ["criticised"]],
     ["departments", "dept-d", "2", 1, ["commended"]],
-    ["departments", "dept-e", "-3", 2, ["criticised"]]
+    ["departments", "dept-e", "-2", 2, ["criticised"]]
   ]
 )
 // 乙街道 and 丙园区 signed one qualifying project of the two asked: vetoed from praise, score kept.
@@ -129,14 +131,14 @@ deepStrictEqual(
   [
     ["fair-bonus", "2"],
     ["key-starts", "0"],
-    ["principal-trips", "0"]
+    ["principal-trips", "1"]
   ]
 )
 equal(
   why.items[1]!.lines[0]!.message.zh,
   "项目F-3（F-3）签约2026-08-21，开工期限2026-09-15，2026-10-08开工：未能如期开工，本项减半计分，+2分"
 )
-equal(Assessment.formatExplanation(why).split("\n")[0], "乙街道（street-b）：总分2，第2名")
+equal(Assessment.formatExplanation(why).split("\n")[0], "乙街道（street-b）：总分3，第2名")
 // #endregion explain
 
 // #region check

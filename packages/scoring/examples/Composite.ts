@@ -5,7 +5,7 @@ import { snapshot } from "./drive.js"
 
 // #region combine
 // 003 四: quarterly and year-end assessments combined. Here two runs of a
-// one-item policy (principal trips, 1 point each, 3 required) as of two dates.
+// one-item policy (principal trips, worth 3 for 3 required) as of two dates.
 const policy = {
   id: "trips",
   version: "1",
@@ -18,16 +18,17 @@ const policy = {
       clause: "002 三.1",
       activityFilter: { roles: ["principal" as const] },
       required: 3,
-      pointsEach: 1,
+      points: 3,
       appliesTo: ["town" as const, "street" as const]
     }
   ]
 }
 const q3 = Result.getOrThrow(Assessment.run(policy, { snapshot, asOf: "2026-08-31" }))
 const year = Result.getOrThrow(Assessment.run(policy, { snapshot }))
-// town-a: by 8-31 two trips, one missing: 2 − 2 = 0; by 10-15: 3 → 3.
-// street-b: by 8-31 one trip: 1 − 4 = −3; by 10-15: 2 − 2 = 0.
-// Composite 0.4 × Q3 + 0.6 × year: town-a 0 + 1.8 = 1.8; street-b −1.2 + 0 = −1.2.
+// Each missing trip deducts twice its value (3 / 3 = 1) from the item's 3 (002 四.4).
+// town-a: by 8-31 two trips, one missing: 3 − 2 = 1; by 10-15: 3 → 3.
+// street-b: by 8-31 one trip: 3 − 4 = −1; by 10-15: 2 trips: 3 − 2 = 1.
+// Composite 0.4 × Q3 + 0.6 × year: town-a 0.4 + 1.8 = 2.2; street-b −0.4 + 0.6 = 0.2.
 const composite = Composite.combine({
   id: "year-2026",
   version: "1",
@@ -49,8 +50,8 @@ const composite = Composite.combine({
 deepStrictEqual(
   composite.units.map((u) => [u.unit, u.total, u.rank, u.tiers]),
   [
-    ["town-a", "1.8", 1, ["commended"]],
-    ["street-b", "-1.2", 2, []]
+    ["town-a", "2.2", 1, ["commended"]],
+    ["street-b", "0.2", 2, []]
   ]
 )
 // #endregion combine

@@ -11,6 +11,7 @@ import {
   LocalDate,
   Money,
   Progress,
+  Ratio,
   type Snapshot,
   type Unit
 } from "@gongjian/core"
@@ -243,6 +244,17 @@ export const run = (
     )
   }
   const rejected: Array<{ item: string | undefined; record: string; reason: string }> = []
+  // Records dated after the snapshot's own as-of date cannot have happened yet:
+  // no item counts them, and they are said to be left out.
+  const late = (d: string) => `dated ${d}, after the snapshot's as-of date ${s.asOf}: not counted`
+  for (const p of s.projects)
+    for (const e of p.events)
+      if (e.date > s.asOf)
+        rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
+  for (const a of s.activities ?? [])
+    if (a.date > s.asOf) rejected.push({ item: undefined, record: a.id, reason: late(a.date) })
+  for (const r of s.reports ?? [])
+    if (r.on > s.asOf) rejected.push({ item: undefined, record: r.id, reason: late(r.on) })
 
   // Context: timelines, lineage, cached progress.
   let timelines = input.timelines
@@ -276,6 +288,13 @@ export const run = (
     activities: s.activities ?? [],
     reports: s.reports ?? []
   }
+  const targetItems = new Map<string, Array<string>>()
+  for (const item of policy.items) {
+    if (item.kind !== "target") continue
+    const ids = targetItems.get(item.target) ?? []
+    ids.push(item.id)
+    targetItems.set(item.target, ids)
+  }
   const progressCache = new Map<string, ReadonlyArray<Progress.TargetProgress>>()
   const progress = (target: string) => {
     let rows = progressCache.get(target)
@@ -283,6 +302,19 @@ export const run = (
       const t = s.campaign.targets.find((x) => x.id === target)
       rows = t === undefined ? [] : Progress.ofTarget(facts, t, { asOf })
       progressCache.set(target, rows)
+      // A record the target cannot count (money in another currency) is
+      // reported, under the items that score the target, or on its own when
+      // only a veto, a tier or a custom item reads it.
+      const seen = new Set<string>()
+      for (const row of rows) {
+        for (const r of row.rejected) {
+          const key = `${r.record}\u0000${r.reason}`
+          if (seen.has(key)) continue
+          seen.add(key)
+          for (const item of targetItems.get(target) ?? [undefined])
+            rejected.push({ item, record: r.record, reason: `target ${target}: ${r.reason}` })
+        }
+      }
     }
     return rows
   }
@@ -442,30 +474,35 @@ export const run = (
         const points = P.fromDecimal(item.points)
         for (const row of progress(item.target)) {
           if (row.unit === undefined) continue
-          const c = row.completion
-          let factor: number
+          // The exact completion is compared and multiplied; it is shown,
+          // never rounded up to reached, only in the arithmetic and message.
+          const exact = row.ratio
+          const c = Ratio.show(exact)
+          let factor: Ratio.Ratio
           let how: string
           switch (item.curve.kind) {
             case "linear": {
               const cap = item.curve.cap ?? 1
-              factor = Math.max(0, Math.min(c, cap))
+              factor = Ratio.max(Ratio.min(exact, cap), 0)
               how = `${P.format(points)} × min(${c}, ${cap})`
               break
             }
             case "stepped": {
               const step = [...item.curve.steps]
                 .sort((a, b) => b.atLeast - a.atLeast)
-                .find((st) => c >= st.atLeast)
-              factor = step?.share ?? 0
-              how = `${P.format(points)} × ${factor} (${step ? `completion ${c} ≥ ${step.atLeast}` : `completion ${c} below every step`})`
+                .find((st) => Ratio.isAtLeast(exact, st.atLeast))
+              factor = Ratio.makeUnsafe(step?.share ?? 0)
+              how = `${P.format(points)} × ${step?.share ?? 0} (${step ? `completion ${c} ≥ ${step.atLeast}` : `completion ${c} below every step`})`
               break
             }
-            case "all-or-nothing":
-              factor = c >= 1 ? 1 : 0
-              how = `${P.format(points)} × ${factor} (completion ${c})`
+            case "all-or-nothing": {
+              const met = Ratio.isAtLeast(exact, 1)
+              factor = Ratio.makeUnsafe(met ? 1 : 0)
+              how = `${P.format(points)} × ${met ? 1 : 0} (completion ${c})`
               break
+            }
           }
-          const raw = P.times(points, P.fromDecimal(factor))
+          const raw = P.timesRatio(points, factor)
           const goal = typeof row.goal === "number" ? String(row.goal) : fmtMoney(row.goal)
           const actual = typeof row.actual === "number" ? String(row.actual) : fmtMoney(row.actual)
           // Target rows are per unit already: credit the unit only, not its ancestors.
@@ -474,11 +511,17 @@ export const run = (
               key: item.target,
               raw,
               render: () => ({
-                facts: { target: item.target, goal, actual, completion: c, expected: row.expected },
+                facts: {
+                  target: item.target,
+                  goal,
+                  actual,
+                  completion: row.completion,
+                  expected: row.expected
+                },
                 arithmetic: `${how} = ${P.format(raw)}`,
                 message: {
-                  zh: `${item.title.zh}：完成${actual}，目标${goal}，完成率${(c * 100).toFixed(1)}%，得${P.format(raw)}分`,
-                  en: `${item.title.en}: ${actual} of ${goal}, ${(c * 100).toFixed(1)}% → ${P.format(raw)} points`
+                  zh: `${item.title.zh}：完成${actual}，目标${goal}，完成率${Ratio.showPercent(exact)}，得${P.format(raw)}分`,
+                  en: `${item.title.en}: ${actual} of ${goal}, ${Ratio.showPercent(exact)} → ${P.format(raw)} points`
                 }
               })
             })
@@ -575,40 +618,52 @@ export const run = (
             counts.set(u, c)
           }
         }
-        const each = P.fromDecimal(item.pointsEach)
+        const value = P.fromDecimal(item.points)
         const k = item.shortfallMultiplier ?? 2
+        const r = item.required
+        const kText = k === 2 ? { zh: "双倍", en: "double" } : { zh: `${k}倍`, en: `${k} times` }
+        const floor =
+          item.min === undefined
+            ? { zh: "本项不设下限", en: "the item has no floor" }
+            : { zh: `本项最低${item.min}分`, en: `the item's floor is ${item.min}` }
         for (const u of assessed) {
           if (!applies(item, u.id)) continue
           const c = counts.get(u.id) ?? { n: 0, ids: [] }
-          const done = Math.min(c.n, item.required)
-          const missing = Math.max(0, item.required - c.n)
+          const missing = Math.max(0, r - c.n)
           const ids = [...c.ids].sort()
-          if (done > 0) {
-            const raw = each * done
-            byUnitPush(u.id, item, {
-              key: "a-done",
-              raw,
-              render: () => ({
-                facts: { count: c.n, required: item.required, activities: ids },
-                arithmetic: `${done} × ${P.format(each)} = ${P.format(raw)}`,
-                message: {
-                  zh: `${item.title.zh}：完成${c.n}次（要求${item.required}次），${signed(raw)}分`,
-                  en: `${item.title.en}: ${c.n} of ${item.required} required, ${signed(raw)}`
-                }
-              })
+          byUnitPush(u.id, item, {
+            key: "a-quota",
+            raw: value,
+            render: () => ({
+              facts: { count: c.n, required: r, activities: ids },
+              arithmetic: `${P.format(value)} (${r} required)`,
+              message: {
+                zh: `${item.title.zh}：完成${c.n}次（要求${r}次），本项${P.format(value)}分`,
+                en: `${item.title.en}: ${c.n} of ${r} required, the item is worth ${P.format(value)}`
+              }
             })
-          }
+          })
           if (missing > 0) {
-            const raw = -P.times(each * missing, P.fromDecimal(k))
+            // T − k × m × (T / r): each missing activity loses k times its value.
+            const raw = -P.timesRatio(
+              value,
+              Ratio.multiply(Ratio.makeUnsafe(k), Ratio.makeUnsafe(missing, r))
+            )
             byUnitPush(u.id, item, {
               key: "b-missing",
               raw,
               render: () => ({
-                facts: { count: c.n, required: item.required, missing, multiplier: k },
-                arithmetic: `−${missing} × ${P.format(each)} × ${k} = ${P.format(raw)}`,
+                facts: {
+                  count: c.n,
+                  required: r,
+                  missing,
+                  multiplier: k,
+                  ...(item.min === undefined ? {} : { floor: item.min })
+                },
+                arithmetic: `−${k} × ${missing} × (${P.format(value)} / ${r}) = ${P.format(raw)}`,
                 message: {
-                  zh: `${item.title.zh}：缺少${missing}次，每缺1次扣${k}倍，${signed(raw)}分`,
-                  en: `${item.title.en}: ${missing} missing, each loses ${k}×, ${signed(raw)}`
+                  zh: `${item.title.zh}：缺少${missing}次（要求${r}次，完成${c.n}次），每缺1次从该项得分中${kText.zh}扣分，${signed(raw)}分（${floor.zh}）`,
+                  en: `${item.title.en}: ${missing} missing (${c.n} of ${r}), each missing one deducted at ${kText.en} its value, ${signed(raw)} (${floor.en})`
                 }
               })
             })
@@ -752,11 +807,16 @@ export const run = (
     campaign: s.campaign.id,
     asOf,
     ...result,
-    rejected: rejected.sort((a, b) =>
-      a.record < b.record ? -1 : a.record > b.record ? 1 : (a.item ?? "") < (b.item ?? "") ? -1 : 1
+    rejected: rejected.sort(
+      (a, b) =>
+        compareText(a.record, b.record) ||
+        compareText(a.item ?? "", b.item ?? "") ||
+        compareText(a.reason, b.reason)
     )
   })
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 const dataOf = (policy: ScoringPolicy): unknown => ({
   ...policy,

@@ -151,9 +151,13 @@ export const StartOutcomes = Schema.Struct({
 }).annotate({ identifier: "StartOutcomesItem" })
 
 /**
- * A quota of activities (002 三.1): each activity up to `required` earns
- * `pointsEach`; each one missing loses `pointsEach × shortfallMultiplier`
- * ("每缺少1次从该项指标得分中双倍扣分": a multiplier of 2).
+ * A quota of activities (002 三.1, 四.4): the item is worth `points` when the
+ * unit makes its `required` activities; each one missing deducts
+ * `shortfallMultiplier` times its value (`points / required`) from the item —
+ * "每缺少1次从该项指标得分中双倍扣分" is a multiplier of 2, the default. With
+ * `r` required, `m` missing and the item worth `T`, the item scores
+ * `T − k × m × (T / r)`, exactly, rounded once at six places. The item may
+ * go below 0 unless `min` sets a floor; the deduction line says which.
  *
  * @example
  * {@includeCode ../examples/Assessment.ts#policy}
@@ -165,8 +169,10 @@ export const ActivityQuota = Schema.Struct({
   kind: Schema.Literal("activity-quota"),
   ...common,
   activityFilter: Target.ActivityFilter,
-  required: Schema.Int,
-  pointsEach: Points,
+  required: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  /** The item's value with the quota met. */
+  points: Points,
+  /** How many times its value each missing activity deducts. Default 2. */
   shortfallMultiplier: Schema.optionalKey(Schema.Finite)
 }).annotate({ identifier: "ActivityQuotaItem" })
 

@@ -76,9 +76,80 @@ describe("target completion", () => {
   })
 })
 
+describe("exact completion", () => {
+  const withTargets = (targets: Snapshot.Snapshot["campaign"]["targets"]): Snapshot.Snapshot => ({
+    ...snapshot,
+    campaign: { ...snapshot.campaign, targets }
+  })
+  it("multiplies points by the exact ratio, rounding once at six places", () => {
+    // town-a signed 2 of a goal of 3: 10 × 2/3 = 6.666667 (not 10 × 0.6667 = 6.667);
+    // street-b 1 of 3: 10 × 1/3 = 3.333333.
+    const fair = snapshot.campaign.targets[0]!
+    const s = withTargets([
+      {
+        ...fair,
+        allocations: [
+          { unit: "town-a", goal: 3 },
+          { unit: "street-b", goal: 3 }
+        ]
+      }
+    ])
+    const a = run(policyOf([targetItem({ kind: "linear" })]), s)
+    expect([totals(a)["town-a"], totals(a)["street-b"]]).toEqual(["6.666667", "3.333333"])
+    const line = a.units.find((u) => u.unit === "town-a")!.lines[0]!
+    expect(line.arithmetic).toBe("10 × min(0.666666…, 1) = 6.666667")
+    expect(line.message.zh).toContain("完成率66.6666…%")
+  })
+  it("a unit a hair short of its goal is vetoed and has not met the target", () => {
+    // town-a's signed projects total 12亿 + 1.5亿 = 13.5亿 against 13.50001亿:
+    // 0.99999925…, which a 4-place rounding showed as 1 and let through.
+    const s = withTargets([
+      {
+        id: "inv",
+        title: "投资",
+        measure: "total-investment",
+        scope: "area",
+        goal: { amount: BigDecimal.fromBigInt(1_350_001_000n), currency: "CNY" },
+        allocations: [
+          {
+            unit: "town-a",
+            goal: { amount: BigDecimal.fromBigInt(1_350_001_000n), currency: "CNY" }
+          }
+        ],
+        filter: { stage: "signed" }
+      }
+    ])
+    const a = run(
+      policyOf([targetItem({ kind: "all-or-nothing" }, { target: "inv" })], {
+        vetoes: [
+          {
+            id: "v",
+            title,
+            clause: "000 二.(一).1",
+            when: { kind: "target-missed", targets: ["inv"] },
+            bars: ["top"]
+          }
+        ],
+        tiers: [
+          { kind: "top", id: "top", title, clause: "x", n: 1 },
+          { kind: "targets", id: "met", title, clause: "x", targets: ["inv"], met: true }
+        ]
+      }),
+      s
+    )
+    const townA = a.units.find((u) => u.unit === "town-a")!
+    expect(townA.total).toBe("0")
+    expect(townA.vetoes).toEqual([
+      { veto: "v", bars: ["top"], reason: "target inv: completion 0.999999… < 1" }
+    ])
+    expect(a.tiers.find((t) => t.id === "met")!.units).toEqual([])
+  })
+})
+
 describe("deductions and floors", () => {
   it("a floor limits what an item can take away", () => {
-    // street-b trips: 2 done +2, 1 missing −1 × 1 × 3 = −3 → −1, floored at 0 by a +1 line.
+    // street-b trips: the item is worth 3 for 3 trips; 2 made, 1 missing at 4 times its value:
+    // 3 − 4 × 1 × (3 / 3) = −1, floored at 0 by a +1 line.
     const item: ScoringItem.ScoringItem = {
       kind: "activity-quota",
       id: "trips",
@@ -86,14 +157,51 @@ describe("deductions and floors", () => {
       clause: "002 三.1",
       activityFilter: { roles: ["principal"] },
       required: 3,
-      pointsEach: 1,
-      shortfallMultiplier: 3,
+      points: 3,
+      shortfallMultiplier: 4,
       min: 0,
       appliesTo: ["street"]
     }
     const b = run(policyOf([item])).units.find((u) => u.unit === "street-b")!
-    expect(b.lines.map((l) => l.points)).toEqual(["2", "-3", "1"])
+    expect(b.lines.map((l) => l.points)).toEqual(["3", "-4", "1"])
     expect(b.total).toBe("0")
+    expect(b.lines[1]!.message.zh).toContain("本项最低0分")
+  })
+  it("002 四.4: each missing trip deducts twice its value from the item, T − 2 × m × (T / r)", () => {
+    // The item is worth 10 for 3 principal trips, a trip 10/3. street-b made 2 (T-4, T-5):
+    // 10 − 2 × 1 × 10/3 = 3.333333 (the deduction 6.666667 rounded once); park-c made 3: 10.
+    // town-a made 3 too. Before, a trip earned its value and a missing one lost double on top:
+    // 2 × 3.333333 − 2 × 3.333333 = 0, three times the trip's value lost.
+    const item: ScoringItem.ScoringItem = {
+      kind: "activity-quota",
+      id: "trips",
+      title: { zh: "主要负责人外出招商", en: "principal's trips" },
+      clause: "002 四.4",
+      activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
+      required: 3,
+      points: 10,
+      appliesTo: ["town", "street", "park"]
+    }
+    const a = run(policyOf([item]))
+    expect([totals(a)["town-a"], totals(a)["street-b"], totals(a)["park-c"]]).toEqual([
+      "10",
+      "3.333333",
+      "10"
+    ])
+    const lines = a.units.find((u) => u.unit === "street-b")!.lines
+    expect(lines.map((l) => [l.points, l.arithmetic])).toEqual([
+      ["10", "10 (3 required)"],
+      ["-6.666667", "−2 × 1 × (10 / 3) = -6.666667"]
+    ])
+    expect(lines[1]!.message.zh).toBe(
+      "主要负责人外出招商：缺少1次（要求3次，完成2次），每缺1次从该项得分中双倍扣分，-6.666667分（本项不设下限）"
+    )
+    expect(lines[1]!.message.en).toContain(
+      "1 missing (2 of 3), each missing one deducted at double its value"
+    )
+    // Without a floor the item goes below 0: no trips at all is 10 − 2 × 3 × 10/3 = −10.
+    const none = run(policyOf([item]), { ...snapshot, activities: [] })
+    expect(totals(none)["town-a"]).toBe("-10")
   })
 })
 
@@ -243,6 +351,86 @@ describe("records that cannot be counted", () => {
   })
 })
 
+describe("records dated after the snapshot's as-of date", () => {
+  it("are listed as rejected, not silently ignored", () => {
+    const s: Snapshot.Snapshot = {
+      ...snapshot,
+      activities: [
+        ...(snapshot.activities ?? []),
+        { id: "T-99", kind: "outbound-trip", unit: "town-a", role: "principal", date: "2026-10-20" }
+      ]
+    }
+    expect(run(policyOf([targetItem({ kind: "linear" })]), s).rejected).toEqual([
+      {
+        item: undefined,
+        record: "T-99",
+        reason: "dated 2026-10-20, after the snapshot's as-of date 2026-10-15: not counted"
+      }
+    ])
+  })
+})
+
+describe("money in another currency than its target", () => {
+  // A USD paid-in FDI target fed CNY amounts: F-1 (12亿元) and F-2 (1.5亿元) of town-a.
+  const usd: Snapshot.Snapshot = {
+    ...snapshot,
+    campaign: {
+      ...snapshot.campaign,
+      targets: [
+        ...snapshot.campaign.targets,
+        {
+          id: "fdi",
+          title: "实到外资",
+          measure: "total-investment",
+          scope: "area",
+          goal: { amount: BigDecimal.fromBigInt(50_000_000n), currency: "USD" },
+          allocations: [
+            {
+              unit: "town-a",
+              goal: { amount: BigDecimal.fromBigInt(20_000_000n), currency: "USD" }
+            }
+          ],
+          filter: { stage: "signed" }
+        }
+      ]
+    }
+  }
+  it("is listed as rejected by a target item and by a veto, never a silent zero", () => {
+    const viaItem = run(
+      policyOf([targetItem({ kind: "linear" }, { id: "fdi-item", target: "fdi" })]),
+      usd
+    )
+    expect(viaItem.rejected.filter((r) => r.record === "F-1" || r.record === "F-2")).toEqual([
+      {
+        item: "fdi-item",
+        record: "F-1",
+        reason: "target fdi: total investment is in CNY, the goal is in USD"
+      },
+      {
+        item: "fdi-item",
+        record: "F-2",
+        reason: "target fdi: total investment is in CNY, the goal is in USD"
+      }
+    ])
+    const viaVeto = run(
+      policyOf([], {
+        vetoes: [
+          {
+            id: "v",
+            title,
+            clause: "x",
+            when: { kind: "target-missed", targets: ["fdi"] },
+            bars: ["top"]
+          }
+        ],
+        tiers: [{ kind: "top", id: "top", title, clause: "x", n: 1 }]
+      }),
+      usd
+    )
+    expect(viaVeto.rejected.map((r) => `${r.item ?? "-"} ${r.record}`)).toContain("- F-1")
+  })
+})
+
 // ── properties ─────────────────────────────────────────────────────────────
 const fullPolicy = policyOf(
   [
@@ -266,7 +454,7 @@ const fullPolicy = policyOf(
       clause: "x",
       activityFilter: { kinds: ["outbound-trip"] },
       required: 3,
-      pointsEach: 0.7,
+      points: 2.1,
       weight: 1.25
     },
     { kind: "reported", id: "rp", title, clause: "x", key: "service-complaint", pointsEach: -1.5 }

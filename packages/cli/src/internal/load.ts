@@ -39,7 +39,9 @@ export const readSnapshot = (file: string): Effect.Effect<Snapshot.Snapshot, Cli
 export const readOptions = (file: string): Effect.Effect<Record<string, unknown>, CliFailure> =>
   Effect.tryPromise({
     try: async () => {
-      const value: unknown = JSON.parse(await readFile(resolve(file), "utf8"))
+      const text = await readFile(resolve(file), "utf8")
+      // A byte-order mark (what Windows tools write before UTF-8) is not content.
+      const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
       if (value === null || typeof value !== "object" || Array.isArray(value))
         throw new Error("the options must be a JSON object")
       return value as Record<string, unknown>

@@ -1,3 +1,4 @@
+import { Ratio } from "@gongjian/core"
 /** @internal Display width of a string: CJK and full-width characters count 2. */
 export const width = (s: string): number => {
   let w = 0
@@ -26,13 +27,14 @@ export const pad = (s: string, w: number, align: "left" | "right" = "left"): str
 /** @internal A plain-text table; numeric-looking columns are right-aligned. */
 export const table = (
   header: ReadonlyArray<string>,
-  rows: ReadonlyArray<ReadonlyArray<string>>,
+  rawRows: ReadonlyArray<ReadonlyArray<string>>,
   indent = "  "
 ): string => {
+  const rows = rawRows.map((r) => r.map(textCell))
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))))
   const numeric = header.map(
     (_, i) =>
-      rows.length > 0 && rows.every((r) => /^-?[\d.,%]+$/.test(r[i] ?? "") || (r[i] ?? "") === "")
+      rows.length > 0 && rows.every((r) => /^-?[\d.,%…]+$/.test(r[i] ?? "") || (r[i] ?? "") === "")
   )
   const line = (r: ReadonlyArray<string>) =>
     indent +
@@ -47,16 +49,42 @@ export const table = (
   ].join("\n")
 }
 
+/**
+ * @internal A Markdown (GFM) table cell: backslashes and pipes escaped, HTML
+ * written as entities so that nothing in a name is rendered as markup, and
+ * line breaks as `<br>` so that a name cannot end its row.
+ */
+export const markdownCell = (s: string): string =>
+  s
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll("\\", "\\\\")
+    .replaceAll("|", "\\|")
+    .replace(/\r\n|\r|\n/g, "<br>")
+
+/** @internal A plain-text cell: control characters shown as escapes, so that a row stays on its line. */
+export const textCell = (s: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+  s.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+    c === "\n"
+      ? "\\n"
+      : c === "\r"
+        ? "\\r"
+        : c === "\t"
+          ? "\\t"
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  )
+
 /** @internal A Markdown table. */
 export const markdown = (
   header: ReadonlyArray<string>,
   rows: ReadonlyArray<ReadonlyArray<string>>
 ): string => {
-  const esc = (s: string) => s.replaceAll("|", "\\|")
   return [
-    `| ${header.map(esc).join(" | ")} |`,
+    `| ${header.map(markdownCell).join(" | ")} |`,
     `|${header.map(() => "---").join("|")}|`,
-    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)
+    ...rows.map((r) => `| ${r.map(markdownCell).join(" | ")} |`)
   ].join("\n")
 }
 
@@ -66,3 +94,9 @@ export const json = (value: unknown): string =>
 
 /** @internal */
 export const percent = (x: number): string => `${(x * 100).toFixed(1)}%`
+
+/**
+ * @internal An exact completion as a percentage: exact to one place, else cut
+ * and marked `…`, so that a target missed by a hair never shows as 100%.
+ */
+export const completionPercent = (r: Ratio.Ratio): string => Ratio.showPercent(r, 1)

@@ -1,7 +1,7 @@
 import { Money, Progress, type Snapshot } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
-import { percent } from "./render.js"
+import { completionPercent, percent } from "./render.js"
 
 /** @internal */
 export type Lang = "zh" | "en"
@@ -63,7 +63,7 @@ export const progressRows = (
         r.unit === undefined ? (lang === "zh" ? "全区" : "all") : (names.get(r.unit) ?? r.unit),
         show(r.actual),
         show(r.goal),
-        percent(r.completion),
+        completionPercent(r.ratio),
         percent(r.expected),
         STATUS[lang][r.status]
       ])

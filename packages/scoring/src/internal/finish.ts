@@ -1,4 +1,4 @@
-import type { Unit } from "@gongjian/core"
+import { Ratio, type Unit } from "@gongjian/core"
 import type { Assessment, ScoreLine, UnitScore } from "../Assessment.js"
 import type { Context } from "../Context.js"
 import * as Ranking from "../Ranking.js"
@@ -56,8 +56,8 @@ export const finish = (
       if (v.when.kind === "target-missed") {
         for (const t of v.when.targets) {
           const row = context?.progress(t).find((r) => r.unit === u.id)
-          if (row !== undefined && row.completion < 1) {
-            reason = `target ${t}: completion ${row.completion} < 1`
+          if (row !== undefined && !Ratio.isAtLeast(row.ratio, 1)) {
+            reason = `target ${t}: completion ${Ratio.show(row.ratio)} < 1`
             break
           }
         }
@@ -130,7 +130,7 @@ export const finish = (
           (t) => context?.progress(t).filter((r) => r.unit === u.id) ?? []
         )
         if (rows.length === 0) continue
-        const met = rows.every((r) => r.completion >= 1)
+        const met = rows.every((r) => Ratio.isAtLeast(r.ratio, 1))
         if (met === tier.met && !barred(u.id, tier.id)) chosen.push(u.id)
       }
     } else {

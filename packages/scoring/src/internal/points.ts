@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import type { Ratio } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
 
 const SCALE = 6
@@ -58,3 +59,15 @@ export const format = (m: Micro): string => {
 
 /** @internal */
 export const toNumber = (m: Micro): number => m / ONE
+
+/** @internal `a × r` for an exact ratio, rounded half to even once, at the sixth place. */
+export const timesRatio = (a: Micro, r: Ratio.Ratio): Micro => {
+  const p = BigInt(a) * r.numerator
+  const d = r.denominator
+  const q = p / d
+  const rem = p - q * d
+  const twice = (rem < 0n ? -rem : rem) * 2n
+  let out = q
+  if (twice > d || (twice === d && q % 2n !== 0n)) out += p < 0n ? -1n : 1n
+  return Number(out)
+}

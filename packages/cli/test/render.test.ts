@@ -1,0 +1,45 @@
+import { Ratio } from "@gongjian/core"
+import { describe, expect, it } from "vitest"
+import { completionPercent, markdown, table } from "../src/internal/render.js"
+
+// Names come from the snapshot: a county may type anything into them.
+const header = ["rank", "unit", "total"]
+const hostile = ["1", "甲镇\n| 2 | forged | 99 |", "5"]
+
+describe("Markdown output", () => {
+  it("keeps a name with a newline, a pipe or a backslash inside its cell", () => {
+    const md = markdown(header, [hostile, ["2", "a\\|b", "3"]])
+    const lines = md.split("\n")
+    // Header, rule and exactly two rows: the newline did not start a forged row.
+    expect(lines).toHaveLength(4)
+    expect(lines[2]).toBe("| 1 | 甲镇<br>\\| 2 \\| forged \\| 99 \\| | 5 |")
+    // A backslash before a pipe is escaped too, so the pipe stays escaped.
+    expect(lines[3]).toBe("| 2 | a\\\\\\|b | 3 |")
+  })
+  it("never lets HTML through raw", () => {
+    const md = markdown(header, [["1", "<script>alert(1)</script> & <b>", "5"]])
+    expect(md).not.toContain("<script>")
+    expect(md.split("\n")[2]).toBe(
+      "| 1 | &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt; | 5 |"
+    )
+  })
+})
+
+describe("plain-text tables", () => {
+  it("keep a row on one line whatever the name holds", () => {
+    const text = table(header, [hostile, ["2", "tab\there\r", "3"]])
+    const lines = text.split("\n")
+    expect(lines).toHaveLength(4)
+    expect(lines[2]).toContain("甲镇\\n| 2 | forged | 99 |")
+    expect(lines[3]).toContain("tab\\there\\r")
+  })
+})
+
+describe("completion in the progress table", () => {
+  it("never shows a target missed by a hair as 100%", () => {
+    // 4,999.98万 of 5,000万: 99.9996%, which one decimal of a rounded number showed as 100.0%.
+    expect(completionPercent(Ratio.makeUnsafe("49999800", "50000000"))).toBe("99.9…%")
+    expect(completionPercent(Ratio.makeUnsafe(1, 2))).toBe("50%")
+    expect(completionPercent(Ratio.makeUnsafe(2, 3))).toBe("66.6…%")
+  })
+})
