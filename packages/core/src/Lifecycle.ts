@@ -276,6 +276,34 @@ export class LifecycleError extends Data.TaggedError("LifecycleError")<{
   }
 }
 
+/**
+ * The order of a timeline's exemptions (暂停计时): by first day, then last
+ * day, then reason — the order the fold keeps and deadline arithmetic walks.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
+ * @since 0.2.0
+ * @category ordering
+ */
+export const exemptionOrder = (
+  a: { readonly from: string; readonly until: string; readonly reason: string },
+  b: { readonly from: string; readonly until: string; readonly reason: string }
+): number =>
+  a.from !== b.from
+    ? a.from < b.from
+      ? -1
+      : 1
+    : a.until !== b.until
+      ? a.until < b.until
+        ? -1
+        : 1
+      : a.reason < b.reason
+        ? -1
+        : a.reason > b.reason
+          ? 1
+          : 0
+
 // Events on the same date apply in the order EventType lists them: lifecycle
 // order, then registration, funds, exemptions and rectification, exit last.
 const ORDER: ReadonlyArray<EventType> = EventType.literals
@@ -443,21 +471,7 @@ export const fold = (
       }
     }
   }
-  exemptions?.sort((a, b) =>
-    a.from !== b.from
-      ? a.from < b.from
-        ? -1
-        : 1
-      : a.until !== b.until
-        ? a.until < b.until
-          ? -1
-          : 1
-        : a.reason < b.reason
-          ? -1
-          : a.reason > b.reason
-            ? 1
-            : 0
-  )
+  exemptions?.sort(exemptionOrder)
   return Result.succeed({
     project: project.id,
     stage,

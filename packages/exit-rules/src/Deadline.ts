@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Calendar, LocalDate } from "@gongjian/core"
+import { Calendar, Lifecycle, LocalDate } from "@gongjian/core"
 import * as Schema from "effect/Schema"
 
 /**
@@ -183,21 +183,7 @@ export const extend = (
   let end = LocalDate.toDays(deadline)
   const start = LocalDate.toDays(anchor)
   const extensions: Array<Extension> = []
-  const sorted = [...pauses].sort((a, b) =>
-    a.from !== b.from
-      ? a.from < b.from
-        ? -1
-        : 1
-      : a.until !== b.until
-        ? a.until < b.until
-          ? -1
-          : 1
-        : a.reason < b.reason
-          ? -1
-          : a.reason > b.reason
-            ? 1
-            : 0
-  )
+  const sorted = [...pauses].sort(Lifecycle.exemptionOrder)
   // The last day already counted: a day two pauses share is counted once.
   let counted = start - 1
   for (const p of sorted) {
