@@ -1,4 +1,4 @@
-import { Money, Progress } from "@gongjian/core"
+import { Money, Progress, View } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { HundredDays, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -134,7 +134,7 @@ describe("000 二.(二).1: stuck projects", () => {
 })
 
 describe("000 一: the area targets", () => {
-  const facts = Progress.facts(snapshot)
+  const facts = Progress.facts(View.make(snapshot))
   const area = (id: string) =>
     Progress.ofTarget(facts, snapshot.campaign.targets.find((t) => t.id === id)!, {
       asOf: snapshot.asOf
