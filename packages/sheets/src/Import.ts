@@ -22,15 +22,7 @@ import { type Activity, type Project, Snapshot, type Target } from "@gongjian/co
 import * as Effect from "effect/Effect"
 import type * as Result from "effect/Result"
 import { run } from "./internal/engine.js"
-import {
-  csvRows,
-  decodeText,
-  defaultLimits,
-  detect,
-  type Limits as L,
-  typed,
-  xlsxRows
-} from "./internal/source.js"
+import { csvRows, decodeText, defaultLimits, detect, typed, xlsxRows } from "./internal/source.js"
 import type * as RowReport from "./RowReport.js"
 import {
   HeaderNotFoundError,
@@ -46,7 +38,7 @@ import type { Template } from "./Template.js"
  * The limits an import enforces (defaults in brackets): `maxBytes` (64 MiB),
  * `maxRows` (200,000), `maxColumns` (256), `maxCellChars` (32,767, Excel's
  * own), and for `.xlsx` `maxZipEntries` (2,000), `maxUnpackedBytes`
- * (512 MiB) and `maxCompressionRatio` (200 for entries over 1 MB).
+ * (512 MiB) and `maxCompressionRatio` (200, for entries over 1 MB).
  *
  * @example
  * {@includeCode ../examples/errors.ts#limit}
@@ -54,7 +46,15 @@ import type { Template } from "./Template.js"
  * @since 0.3.0
  * @category models
  */
-export type Limits = L
+export interface Limits {
+  readonly maxBytes: number
+  readonly maxRows: number
+  readonly maxColumns: number
+  readonly maxCellChars: number
+  readonly maxZipEntries: number
+  readonly maxUnpackedBytes: number
+  readonly maxCompressionRatio: number
+}
 
 /**
  * The default {@link Limits}.
