@@ -22,6 +22,7 @@ import { Argument, Command, Flag } from "effect/cli"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
+import packageJson from "../package.json" with { type: "json" }
 import { CliFailure } from "./CliFailure.js"
 import {
   calendarLine,
@@ -229,10 +230,7 @@ const explain = Command.make(
     Effect.gen(function* () {
       const { out } = yield* runPolicy(a)
       const assessment = out.assessments[0]?.assessment
-      const e =
-        assessment === undefined
-          ? undefined
-          : Assessment.explain(assessment as unknown as Assessment.Assessment, a.unit)
+      const e = assessment === undefined ? undefined : Assessment.explain(assessment, a.unit)
       if (e === undefined) {
         return yield* new CliFailure({
           code: 1,
@@ -351,7 +349,7 @@ export const command = Command.make("gongjian").pipe(
 export const run = (
   args: ReadonlyArray<string>
 ): Effect.Effect<0 | 1 | 2, never, Command.Environment> =>
-  Command.runWith(command, { version: "0.1.0" })(args).pipe(
+  Command.runWith(command, { version: packageJson.version })(args).pipe(
     Effect.as(0 as const),
     Effect.catch((e: unknown) =>
       Effect.gen(function* () {

@@ -303,7 +303,7 @@ export const policy = Plugin.definePlugin({
         "000 二.(二).4"
       ]
     },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Options,
   defaults,

@@ -284,7 +284,7 @@ export const policy = Plugin.definePlugin({
       document: "002",
       clauses: ["002 二", "002 三.1", "002 三.2", "002 三.3", "002 三.4", "002 四.3", "002 四.4"]
     },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Options,
   defaults,
