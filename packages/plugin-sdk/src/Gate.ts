@@ -336,7 +336,7 @@ export const evaluate = (
               { field: name }
             )
           )
-        } else if (Money.compare(v, c.amount) < 0) {
+        } else if (Money.compareUnsafe(v, c.amount) < 0) {
           failures.push(
             fail(
               "below",

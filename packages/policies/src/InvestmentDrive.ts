@@ -155,7 +155,7 @@ export const targets = (o: typeof Options.Type): ReadonlyArray<Target.Target> =>
       title: "完成全年招商任务的80%",
       measure: "total-investment",
       scope: "area",
-      goal: Money.times(o.annualTask, "0.8"),
+      goal: Money.timesUnsafe(o.annualTask, "0.8"),
       filter: { stage: "signed", reachedWithin: "window" },
       clause: "002 二"
     },
