@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Money, Target, Unit } from "@gongjian/core"
+import { LocalDate, Money, Target, Unit } from "@gongjian/core"
 import * as Schema from "effect/Schema"
 import type { Context } from "./Context.js"
 
@@ -145,7 +145,7 @@ export const StartOutcomes = Schema.Struct({
   defaultDeadline: Schema.optionalKey(
     Schema.Union([
       Schema.Struct({ monthsAfterSigning: Schema.Int }),
-      Schema.Struct({ date: Schema.String })
+      Schema.Struct({ date: LocalDate.LocalDate })
     ])
   )
 }).annotate({ identifier: "StartOutcomesItem" })

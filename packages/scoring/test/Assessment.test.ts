@@ -1,7 +1,8 @@
 import { type Snapshot, View } from "@gongjian/core"
-import { Assessment, type ScoringItem, type ScoringPolicy } from "@gongjian/scoring"
+import { Assessment, ScoringItem, type ScoringPolicy } from "@gongjian/scoring"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { snapshot } from "../examples/drive.js"
@@ -332,6 +333,24 @@ describe("custom items and errors", () => {
     expect(Result.isFailure(r) && r.failure.detail).toMatch(
       /^the item threw: Cannot assign to read only property 'asOf'/
     )
+  })
+})
+
+describe("items as data", () => {
+  it("reads a start-outcomes item's default deadline as a date, and rejects a day that does not exist", () => {
+    const item = (date: string) => ({
+      kind: "start-outcomes",
+      id: "starts",
+      title: { zh: "按期开工", en: "starts" },
+      clause: "002 三.2",
+      filter: {},
+      base: 2,
+      defaultDeadline: { date }
+    })
+    const decode = Schema.decodeUnknownResult(ScoringItem.StartOutcomes)
+    expect(Result.isSuccess(decode(item("2027-03-31")))).toBe(true)
+    expect(Result.isFailure(decode(item("2027-02-30")))).toBe(true)
+    expect(Result.isFailure(decode(item("明年3月")))).toBe(true)
   })
 })
 

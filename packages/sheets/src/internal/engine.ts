@@ -437,7 +437,8 @@ export const run = async (
         let stageValue: Lifecycle.Stage | undefined
         for (const [field, v] of values) {
           if (field.startsWith("events.")) {
-            const type = field.slice(7) as Lifecycle.EventType
+            // Sheet columns carry stage dates (`events.started`): stage events.
+            const type = field.slice(7) as Lifecycle.Stage
             events = events.filter((e) => e.type !== type)
             events.push({ type, date: v as string })
           } else if (field === "stage") stageValue = v as Lifecycle.Stage
