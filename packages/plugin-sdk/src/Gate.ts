@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import {
+  type Activity,
   Calendar,
   type Lifecycle,
   type LocalDate,
@@ -137,7 +138,8 @@ export interface CustomGate {
 
 /**
  * What a custom gate may read besides the project: the as-of date, the
- * working-day calendar, and the project's folded history when it has one.
+ * working-day calendar, the project's folded history when it has one, the
+ * activities of the snapshot and the campaign window.
  *
  * @example
  * {@includeCode ../examples/Gate.ts#gate}
@@ -149,6 +151,19 @@ export interface Context {
   readonly asOf: LocalDate.LocalDate
   readonly calendar: Calendar.Calendar
   readonly timeline: Lifecycle.Timeline | undefined
+  /**
+   * The snapshot's activities (trips, reviews, invitations), for a check that
+   * counts what was done for a project (empty when the caller gives none).
+   *
+   * @since 0.3.0
+   */
+  readonly activities: ReadonlyArray<Activity.Activity>
+  /**
+   * The campaign window (all dates when the caller gives none).
+   *
+   * @since 0.3.0
+   */
+  readonly window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
 }
 
 /**
@@ -267,7 +282,9 @@ export const evaluate = (
     const ctx: Context = {
       asOf: context?.asOf ?? "9999-12-31",
       calendar: context?.calendar ?? Calendar.stateCouncil(),
-      timeline: context?.timeline
+      timeline: context?.timeline,
+      activities: context?.activities ?? [],
+      window: context?.window ?? { start: "0001-01-01", end: "9999-12-31" }
     }
     const failures = gate.check(project, ctx).map((f) => ({
       messageId: f.messageId,

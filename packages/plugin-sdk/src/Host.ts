@@ -483,7 +483,13 @@ export const run = (
               Progress.matches(gate.filter, p, timeline, ALL_DATES) !== true)
           )
             continue
-          const v = Gate.evaluate(gate, p, { asOf, calendar, timeline })
+          const v = Gate.evaluate(gate, p, {
+            asOf,
+            calendar,
+            timeline,
+            activities: s.activities ?? [],
+            window: s.campaign.window
+          })
           for (const f of v.failures) {
             if (typeof f.messageId !== "string" || f.data === null || typeof f.data !== "object") {
               throw new Error("a failure needs a messageId string and a data object")
