@@ -7,13 +7,13 @@
  * @since 0.1.0
  */
 import {
-  type Activity,
-  Calendar,
+  type Calendar,
   type Lifecycle,
   type LocalDate,
   Money,
   type Project,
-  Target
+  Target,
+  type View
 } from "@gongjian/core"
 import * as Schema from "effect/Schema"
 import * as Message from "./Message.js"
@@ -137,9 +137,9 @@ export interface CustomGate {
 }
 
 /**
- * What a custom gate may read besides the project: the as-of date, the
- * working-day calendar, the project's folded history when it has one, the
- * activities of the snapshot and the campaign window.
+ * What a custom gate may read besides the project: the as-of view it runs
+ * on, its date, its working-day calendar (the county's overrides included),
+ * and the project's folded history when it has one.
  *
  * @example
  * {@includeCode ../examples/Gate.ts#gate}
@@ -148,22 +148,10 @@ export interface CustomGate {
  * @category models
  */
 export interface Context {
+  readonly view: View.View
   readonly asOf: LocalDate.LocalDate
   readonly calendar: Calendar.Calendar
   readonly timeline: Lifecycle.Timeline | undefined
-  /**
-   * The snapshot's activities (trips, reviews, invitations), for a check that
-   * counts what was done for a project (empty when the caller gives none).
-   *
-   * @since 0.3.0
-   */
-  readonly activities: ReadonlyArray<Activity.Activity>
-  /**
-   * The campaign window (all dates when the caller gives none).
-   *
-   * @since 0.3.0
-   */
-  readonly window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
 }
 
 /**
@@ -256,16 +244,38 @@ const LAND_USE = {
 const money = (
   p: Project.Project,
   field: (typeof MONEY_FIELDS)[number]
-): Money.Money | undefined =>
-  field === "investment.total"
-    ? p.investment?.total
-    : p.contract?.[field.slice("contract.".length) as "taxPerMu"]
+): Money.Money | undefined => {
+  switch (field) {
+    case "investment.total":
+      return p.investment?.total
+    case "contract.investmentIntensityPerMu":
+      return p.contract?.investmentIntensityPerMu
+    case "contract.taxPerMu":
+      return p.contract?.taxPerMu
+    case "contract.outputPerMu":
+      return p.contract?.outputPerMu
+  }
+}
+
+const scheduled = (
+  p: Project.Project,
+  field: (typeof DATE_FIELDS)[number]
+): LocalDate.LocalDate | undefined => {
+  switch (field) {
+    case "contract.startBy":
+      return p.contract?.startBy
+    case "contract.completeBy":
+      return p.contract?.completeBy
+    case "contract.produceBy":
+      return p.contract?.produceBy
+  }
+}
 
 /**
- * Runs a gate on a project. Data gates check every condition and report
- * every failure, not only the first; a custom gate's failures are taken as
- * it returns them, and it is given `context` (the host passes the run's
- * as-of date, calendar and the project's timeline).
+ * Runs a gate on a project, as of a view (`View.make`). Data gates check
+ * every condition and report every failure, not only the first; a custom
+ * gate's failures are taken as it returns them, and it is given the view's
+ * date, calendar and the project's timeline.
  *
  * @example
  * {@includeCode ../examples/Gate.ts#gate}
@@ -273,18 +283,13 @@ const money = (
  * @since 0.1.0
  * @category running
  */
-export const evaluate = (
-  gate: Gate,
-  project: Project.Project,
-  context?: Partial<Context>
-): Verdict => {
+export const evaluate = (gate: Gate, project: Project.Project, view: View.View): Verdict => {
   if ("check" in gate) {
     const ctx: Context = {
-      asOf: context?.asOf ?? "9999-12-31",
-      calendar: context?.calendar ?? Calendar.stateCouncil(),
-      timeline: context?.timeline,
-      activities: context?.activities ?? [],
-      window: context?.window ?? { start: "0001-01-01", end: "9999-12-31" }
+      view,
+      asOf: view.asOf,
+      calendar: view.calendar,
+      timeline: view.timelines.get(project.id)
     }
     const failures = gate.check(project, ctx).map((f) => ({
       messageId: f.messageId,
@@ -331,7 +336,7 @@ export const evaluate = (
               { field: name }
             )
           )
-        } else if (Money.compare(v, c.amount) < 0) {
+        } else if (Money.compareUnsafe(v, c.amount) < 0) {
           failures.push(
             fail(
               "below",
@@ -344,7 +349,7 @@ export const evaluate = (
       }
       case "scheduled":
         for (const f of c.fields) {
-          if (project.contract?.[f.slice("contract.".length) as "startBy"] === undefined) {
+          if (scheduled(project, f) === undefined) {
             failures.push(fail("unscheduled", { field: f }, { field: FIELD_NAMES[f]! }))
           }
         }

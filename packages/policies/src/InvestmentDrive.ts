@@ -150,7 +150,7 @@ const annualTargets = (
   const area =
     o.annualTask ??
     (o.annualTasks?.length
-      ? Money.sum(
+      ? Money.sumUnsafe(
           o.annualTasks.map((a) => a.goal as Money.Money),
           (o.annualTasks[0]!.goal as Money.Money).currency
         )
@@ -164,7 +164,7 @@ const annualTargets = (
             title: `全区完成全年招商引资工作任务的${o.annualShare * 100}%`,
             measure: "total-investment" as const,
             scope: "area" as const,
-            goal: Money.times(o.annualTask, String(o.annualShare)),
+            goal: Money.timesUnsafe(o.annualTask, String(o.annualShare)),
             filter: signedThisYear,
             from,
             clause: "002 二"
@@ -409,7 +409,7 @@ export const policy = Plugin.definePlugin({
         "002 四.4"
       ]
     },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Options,
   defaults,
@@ -692,11 +692,12 @@ const packagedTripsGate: Gate.Gate = {
   filter: { stage: "planned", notReached: "negotiating" },
   check: (p, ctx) => {
     if (p.responsibility?.leader === undefined) return []
-    const trips = ctx.activities.filter(
+    const { activities = [], campaign } = ctx.view.snapshot
+    const trips = activities.filter(
       (a) =>
         a.kind === "outbound-trip" &&
-        a.date >= ctx.window.start &&
-        a.date <= ctx.window.end &&
+        a.date >= campaign.window.start &&
+        a.date <= campaign.window.end &&
         a.date <= ctx.asOf &&
         (a.projects ?? []).includes(p.id)
     ).length
