@@ -64,7 +64,15 @@ import * as PostgresClient from "./PostgresClient.js"
  * @since 0.1.0
  * @category models
  */
-export type RecordKind = Kind
+export type RecordKind =
+  | "campaign"
+  | "calendar"
+  | "target"
+  | "unit"
+  | "project"
+  | "event"
+  | "activity"
+  | "report"
 
 /**
  * Who records (填报人): the user and the unit they report for.
