@@ -10,15 +10,7 @@
  *
  * @since 0.1.0
  */
-import {
-  type Calendar,
-  LocalDate,
-  Money,
-  Period,
-  Progress,
-  Ratio,
-  Snapshot
-} from "@gongjian/core"
+import { type Calendar, LocalDate, Money, Period, Progress, Ratio, Snapshot } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Assessment } from "@gongjian/scoring"
 import * as Cadence from "./Cadence.js"
@@ -595,7 +587,6 @@ export const make = (input: Input): Bulletin => {
 const unitRowsCount = (targets: ReadonlyArray<TargetLine>, status: Progress.Status) =>
   targets.reduce((n, t) => n + t.units.filter((u) => u.status === status).length, 0)
 
-
 const LABELS = {
   zh: {
     period: "通报期",
@@ -780,8 +771,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
               ? `<span class="none">${h(L.none)}</span>`
               : t.units
                   .map(
-                    (u) =>
-                      `<span class="status-${u.status}">${h(u.name)} ${h(u.completion)}</span>`
+                    (u) => `<span class="status-${u.status}">${h(u.name)} ${h(u.completion)}</span>`
                   )
                   .join(lang === "zh" ? "、" : ", ")
           return t.area

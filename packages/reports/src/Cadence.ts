@@ -207,8 +207,9 @@ export const occurrences = (
     input.projects.map((p: Project.Project) => [p.id, p.flags ?? []])
   )
   const activities = (input.activities ?? []).filter((a) => a.date <= asOf)
+  // A kind with records given is tracked, even when its records are all later than as-of.
+  const issuedKinds = new Set((options?.issued ?? []).map((r) => r.kind))
   const issued = (options?.issued ?? []).filter((r) => r.date <= asOf)
-  const issuedKinds = new Set(issued.map((r) => r.kind))
   const out: Array<Occurrence> = []
   input.campaign.cadence.forEach((duty, index) => {
     const kinds: ReadonlyArray<Activity.ActivityKind> = activityKinds[duty.kind] ?? []

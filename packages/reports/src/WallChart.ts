@@ -8,9 +8,9 @@
  * @since 0.1.0
  */
 import {
+  Lifecycle,
   type Lifecycle as LifecycleTypes,
   LocalDate,
-  Lifecycle,
   Progress,
   Ratio,
   type Snapshot
@@ -51,7 +51,10 @@ export interface GanttRow {
     readonly stage: LifecycleTypes.Stage
     readonly on: LocalDate.LocalDate
   }>
-  readonly actual: ReadonlyArray<{ readonly stage: LifecycleTypes.Stage; readonly on: LocalDate.LocalDate }>
+  readonly actual: ReadonlyArray<{
+    readonly stage: LifecycleTypes.Stage
+    readonly on: LocalDate.LocalDate
+  }>
   readonly light: Light
   readonly reasons: ReadonlyArray<string>
 }
@@ -197,12 +200,11 @@ export const gantt = (
   const span = LocalDate.toDays(last) + 7 - origin
   const day = (d: LocalDate.LocalDate) => LocalDate.toDays(d) - origin
   const left = Math.max(80, ...names.map((n) => textWidth(n, 12))) + 24
-  const width = options?.width ?? Math.max(900, left + 700)
+  const title = options?.title ?? `${snapshot.campaign.title} 重点项目倒排工期（截至 ${asOf}）`
+  const width = options?.width ?? Math.max(900, left + 700, textWidth(title, 16) + 48)
   const rowHeight = 26
   const top = 80
   const height = top + 60 + Math.max(1, rows.length) * rowHeight
-  const title =
-    options?.title ?? `${snapshot.campaign.title} 重点项目倒排工期（截至 ${asOf}）`
   const option: EChartsOption = {
     title: {
       text: title,
@@ -322,7 +324,10 @@ export const progress = (
   })
   const labels = panels.flatMap((p) => p.rows.map((r) => r.name))
   const left = Math.max(60, ...labels.map((n) => textWidth(n, 12))) + 20
-  const width = options?.width ?? 960
+  const panelTitle = (p: (typeof panels)[number]) =>
+    `${p.title}（序时进度 ${(p.expected * 100).toFixed(1)}%）`
+  const width =
+    options?.width ?? Math.max(960, ...panels.map((p) => textWidth(panelTitle(p), 14) + 48))
   const rowHeight = 22
   const header = 56
   let y = 16
@@ -335,7 +340,7 @@ export const progress = (
     const max = Math.max(100, ...p.rows.map((r) => Math.ceil(r.value / 10) * 10))
     const h = Math.max(1, p.rows.length) * rowHeight
     titles.push({
-      text: `${p.title}（序时进度 ${(p.expected * 100).toFixed(1)}%）`,
+      text: panelTitle(p),
       left: 12,
       top: y,
       textStyle: { fontSize: 14, width: width - 24, overflow: "break" }
@@ -408,7 +413,8 @@ export const ranking = (
     `${l.rank}. ${l.name}${l.move === undefined || l.move === 0 ? "" : l.move > 0 ? ` ↑${l.move}` : ` ↓${-l.move}`}`
   const labels = lines.map(label)
   const left = Math.max(80, ...labels.map((n) => textWidth(n, 12))) + 20
-  const width = options?.width ?? 900
+  const title = options?.title ?? "综合排名"
+  const width = options?.width ?? Math.max(900, textWidth(title, 16) + 48)
   const totals = lines.map((l) => Number(l.total))
   const max = Math.max(10, ...totals.map((t) => Math.ceil(t / 10) * 10))
   const min = Math.min(0, ...totals.map((t) => Math.floor(t / 10) * 10))
@@ -416,7 +422,7 @@ export const ranking = (
   const height = top + 40 + Math.max(1, lines.length) * 26
   const option: EChartsOption = {
     title: {
-      text: options?.title ?? "综合排名",
+      text: title,
       left: 12,
       top: 8,
       textStyle: { fontSize: 16, width: width - 24, overflow: "break" }
@@ -499,12 +505,13 @@ export const heatmap = (
   const col = Math.max(64, ...unitNames.map((n) => textWidth(n, 12) + 12))
   const rowHeight = 28
   const top = 84
-  const width = left + Math.max(1, unitIds.length) * col + 24
+  const title = options?.title ?? `各单位目标完成热力图（截至 ${asOf}）`
+  const width = Math.max(left + Math.max(1, unitIds.length) * col + 24, textWidth(title, 16) + 48)
   const height = top + Math.max(1, targets.length) * rowHeight + 24
   const index = new Map(unitIds.map((u, i) => [u, i]))
   const option: EChartsOption = {
     title: {
-      text: options?.title ?? `各单位目标完成热力图（截至 ${asOf}）`,
+      text: title,
       left: 12,
       top: 8,
       textStyle: { fontSize: 16, width: width - 24, overflow: "break" }

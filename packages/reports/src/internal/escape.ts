@@ -12,8 +12,7 @@ export const html = (s: string): string =>
  * pipes and the characters Markdown reads as emphasis, links or code escaped,
  * line breaks as `<br>` so that a name cannot end its row.
  */
-export const markdownCell = (s: string): string =>
-  markdownText(s).replaceAll("|", "\\|")
+export const markdownCell = (s: string): string => markdownText(s).replaceAll("|", "\\|")
 
 /**
  * @internal Markdown inline text: HTML as entities; `\`, `` ` ``, `*`, `_`,
