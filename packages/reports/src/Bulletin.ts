@@ -716,7 +716,7 @@ h2 { font-size: 12.5pt; margin: 12pt 0 4pt; border-left: 4pt solid #c00; padding
 p { margin: 3pt 0; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 6pt; font-size: 9.5pt; }
 th, td { border: 0.6pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f0f0f0; font-weight: bold; }
+th { background: #f0f0f0; font-weight: bold; white-space: nowrap; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
 td[class^="status-"], td[class^="cadence-"] { white-space: nowrap; }

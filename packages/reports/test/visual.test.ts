@@ -175,7 +175,13 @@ describe("PDF", () => {
       expect(text).toContain(r.total)
     }
     expect(text).toContain("未按期开展")
-    expect(text).toContain("54.00亿元")
+    // Every area-wide figure: what was done against the goal.
+    const areas = bulletin.targets.flatMap((t) => (t.area ? [t.area] : []))
+    expect(areas.length).toBeGreaterThan(0)
+    for (const a of areas) {
+      expect(text).toContain(a.actual)
+      expect(text).toContain(a.goal)
+    }
   }, 60_000)
 
   it("fails with a PdfError naming the browser when there is none", async () => {
