@@ -11,52 +11,51 @@ const root = new URL("..", import.meta.url).pathname
 const bin = (name) => join(root, "node_modules", ".bin", name)
 const results = join(root, ".vitest-results.json")
 
-/** Published packages in dependency order, so each builds after what it imports. */
-const packagesInOrder = () => {
-  const dirs = readdirSync(join(root, "packages")).filter((d) =>
-    existsSync(join(root, "packages", d, "package.json"))
-  )
-  const manifests = new Map(
-    dirs.map((d) => {
-      const m = JSON.parse(readFileSync(join(root, "packages", d, "package.json"), "utf8"))
-      return [m.name, { dir: join(root, "packages", d), manifest: m }]
-    })
-  )
-  const order = []
-  const seen = new Set()
-  const visit = (name) => {
-    if (seen.has(name)) return
-    seen.add(name)
-    const { manifest } = manifests.get(name)
-    const deps = { ...manifest.dependencies, ...manifest.peerDependencies }
-    for (const dep of Object.keys(deps).sort()) if (manifests.has(dep)) visit(dep)
-    order.push(manifests.get(name))
-  }
-  for (const name of [...manifests.keys()].sort()) visit(name)
-  return order
-}
+/** Published packages: every folder under packages/ with a package.json. */
+const packages = () =>
+  readdirSync(join(root, "packages"))
+    .filter((d) => existsSync(join(root, "packages", d, "package.json")))
+    .sort()
+    .map((d) => ({
+      dir: join(root, "packages", d),
+      manifest: JSON.parse(readFileSync(join(root, "packages", d, "package.json"), "utf8"))
+    }))
 
+const seconds = (started) => ((Date.now() - started) / 1000).toFixed(1)
+
+/** Runs a step with its output on the terminal. */
 const run = (title, command, args, cwd = root) => {
   const started = Date.now()
   process.stdout.write(`\n▶ ${title}\n`)
   const r = spawnSync(command, args, { cwd, stdio: "inherit", env: process.env })
-  const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (r.status !== 0) {
-    process.stdout.write(`✖ ${title} failed after ${seconds}s\n`)
+    process.stdout.write(`✖ ${title} failed after ${seconds(started)}s\n`)
     process.exit(r.status ?? 1)
   }
-  process.stdout.write(`✔ ${title} (${seconds}s)\n`)
+  process.stdout.write(`✔ ${title} (${seconds(started)}s)\n`)
 }
 
-const pkgs = packagesInOrder()
+/** Runs a step whose output only matters when it fails: one line when it passes. */
+const runQuiet = (title, command, args, cwd = root) => {
+  const started = Date.now()
+  const r = spawnSync(command, args, { cwd, encoding: "utf8", env: process.env })
+  if (r.status !== 0) {
+    process.stdout.write(`\n▶ ${title}\n${r.stdout ?? ""}${r.stderr ?? ""}`)
+    process.stdout.write(`✖ ${title} failed after ${seconds(started)}s\n`)
+    process.exit(r.status ?? 1)
+  }
+  process.stdout.write(`✔ ${title} (${seconds(started)}s)\n`)
+}
+
+const pkgs = packages()
 rmSync(results, { force: true })
 
 run("lint and format (biome)", bin("biome"), ["check", "."])
 run("type-check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"])
-for (const p of pkgs) {
-  rmSync(join(p.dir, "dist"), { recursive: true, force: true })
-  run(`build ${p.manifest.name}`, bin("tsc"), ["-p", "tsconfig.build.json"], p.dir)
-}
+// One `tsc -b` over the project references of tsconfig.build.json, from clean
+// outputs, so a file removed from src/ leaves nothing behind in dist/.
+for (const p of pkgs) rmSync(join(p.dir, "dist"), { recursive: true, force: true })
+run("build (tsc -b tsconfig.build.json)", bin("tsc"), ["-b", "tsconfig.build.json"])
 process.stdout.write(
   "\n▶ system packages the tests need (PostgreSQL, Chromium, CJK fonts, poppler)\n"
 )
@@ -70,9 +69,15 @@ run("tests (vitest: unit, property, examples)", bin("vitest"), [
   "--reporter=json",
   `--outputFile.json=${results}`
 ])
+process.stdout.write("\n▶ publint and attw, per package (their report only when one fails)\n")
 for (const p of pkgs) {
-  run(`publint ${p.manifest.name}`, bin("publint"), ["--strict", "--pack", "npm"], p.dir)
-  run(`attw ${p.manifest.name}`, bin("attw"), ["--pack", ".", "--profile", "esm-only"], p.dir)
+  runQuiet(`publint ${p.manifest.name}`, bin("publint"), ["--strict", "--pack", "npm"], p.dir)
+  runQuiet(
+    `attw ${p.manifest.name}`,
+    bin("attw"),
+    ["--pack", ".", "--profile", "esm-only", "--format", "ascii"],
+    p.dir
+  )
 }
 run("API docs (typedoc, warnings are errors)", bin("typedoc"), [])
 

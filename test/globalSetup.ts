@@ -1,33 +1,14 @@
 import { spawnSync } from "node:child_process"
-import { existsSync, readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { root } from "./workspace.js"
 
-// The CLI's end-to-end tests run the built binary. Build the packages first
-// when any source is newer than its build (the full check has built them
-// already, so this is then a no-op).
-const ORDER = ["core", "exit-rules", "scoring", "plugin-sdk", "policies", "cli"]
-
-const newest = (dir: string): number =>
-  readdirSync(dir).reduce((m, f) => {
-    const p = join(dir, f)
-    const s = statSync(p)
-    return Math.max(m, s.isDirectory() ? newest(p) : s.mtimeMs)
-  }, 0)
-
+// The CLI's end-to-end tests run the built binary. `tsc -b` over the project
+// references of tsconfig.build.json builds whatever is older than its sources
+// (after the full check's build it has nothing to do).
 export const setup = (): void => {
-  for (const pkg of ORDER) {
-    const dir = join(root, "packages", pkg)
-    const built = join(dir, "dist", "index.js")
-    const stale =
-      !existsSync(built) ||
-      newest(join(dir, "src")) > statSync(built).mtimeMs ||
-      (existsSync(join(dir, "samples")) && newest(join(dir, "samples")) > statSync(built).mtimeMs)
-    if (!stale) continue
-    const r = spawnSync(join(root, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], {
-      cwd: dir,
-      stdio: "inherit"
-    })
-    if (r.status !== 0) throw new Error(`building @gongjian/${pkg} for the end-to-end tests failed`)
-  }
+  const r = spawnSync(join(root, "node_modules", ".bin", "tsc"), ["-b", "tsconfig.build.json"], {
+    cwd: root,
+    stdio: "inherit"
+  })
+  if (r.status !== 0) throw new Error("building the packages for the end-to-end tests failed")
 }

@@ -17,7 +17,6 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
-import type { Project } from "./Project.js"
 
 /**
  * A lifecycle stage: `planned` (策划), `negotiating` (在谈), `signed` (签约),
@@ -356,7 +355,7 @@ const zeroUsd = Money.zero("USD")
  * @category folding
  */
 export const fold = (
-  project: Pick<Project, "id" | "events">,
+  project: { readonly id: string; readonly events: ReadonlyArray<ProjectEvent> },
   options: { readonly asOf: LocalDate.LocalDate; readonly model?: Model }
 ): Result.Result<Timeline, LifecycleError> => {
   const model = options.model ?? defaultModel
@@ -564,7 +563,7 @@ export const isClosed = (timeline: Timeline): boolean =>
  * @category folding
  */
 export const foldAll = (
-  projects: ReadonlyArray<Pick<Project, "id" | "events">>,
+  projects: ReadonlyArray<{ readonly id: string; readonly events: ReadonlyArray<ProjectEvent> }>,
   options: { readonly asOf: LocalDate.LocalDate; readonly model?: Model }
 ): {
   readonly timelines: ReadonlyArray<Timeline>

@@ -299,18 +299,18 @@ export const evaluate = (input: Input): ExitReport => {
       const facts = { stage: t.stage ?? "none", anchor: anchorOn, ...performance }
       if (inWarning) {
         findings.push(
-          finding(
-            p,
+          finding({
+            project: p,
             rule,
             model,
-            "warning",
-            "warn",
+            severity: "warning",
+            action: "warn",
             dates,
-            undefined,
-            deadlineDays - asOfDays,
-            undefined,
+            daysOverdue: undefined,
+            daysLeft: deadlineDays - asOfDays,
+            rectification: undefined,
             facts
-          )
+          })
         )
         continue
       }
@@ -332,48 +332,48 @@ export const evaluate = (input: Input): ExitReport => {
       if (rect !== undefined && rect.deadline < input.asOf) {
         const escalation = rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action)
         findings.push(
-          finding(
-            p,
+          finding({
+            project: p,
             rule,
             model,
-            "escalated",
-            escalation,
+            severity: "escalated",
+            action: escalation,
             dates,
-            asOfDays - LocalDate.toDays(rect.deadline),
-            undefined,
-            rect,
+            daysOverdue: asOfDays - LocalDate.toDays(rect.deadline),
+            daysLeft: undefined,
+            rectification: rect,
             facts
-          )
+          })
         )
       } else if (rect !== undefined) {
         findings.push(
-          finding(
-            p,
+          finding({
+            project: p,
             rule,
             model,
-            "breach",
-            "rectify",
+            severity: "breach",
+            action: "rectify",
             dates,
-            overdue,
-            LocalDate.toDays(rect.deadline) - asOfDays,
-            rect,
+            daysOverdue: overdue,
+            daysLeft: LocalDate.toDays(rect.deadline) - asOfDays,
+            rectification: rect,
             facts
-          )
+          })
         )
       } else {
         findings.push(
-          finding(
-            p,
+          finding({
+            project: p,
             rule,
             model,
-            "breach",
-            rule.action,
+            severity: "breach",
+            action: rule.action,
             dates,
-            overdue,
-            undefined,
-            undefined,
+            daysOverdue: overdue,
+            daysLeft: undefined,
+            rectification: undefined,
             facts
-          )
+          })
         )
       }
     }
@@ -428,24 +428,29 @@ class LazyFinding implements Finding {
   }
 }
 
-const finding = (
-  p: Project.Project,
-  rule: ExitRule,
-  model: Lifecycle.Model,
-  severity: Finding["severity"],
-  action: Finding["action"],
-  dates: {
+/** What a finding is made of: the project, the rule, its verdict and its dates. */
+interface FindingInput {
+  readonly project: Project.Project
+  readonly rule: ExitRule
+  readonly model: Lifecycle.Model
+  readonly severity: Finding["severity"]
+  readonly action: Finding["action"]
+  readonly dates: {
     readonly anchorOn: LocalDate.LocalDate
     readonly base: LocalDate.LocalDate
     readonly deadline: LocalDate.LocalDate
     readonly extensions: ReadonlyArray<Deadline.Extension>
     readonly provisionalYears?: ReadonlyArray<number>
-  },
-  daysOverdue: number | undefined,
-  daysLeft: number | undefined,
-  rectification: Finding["rectification"],
-  facts: Record<string, string | number>
-): Finding => {
+  }
+  readonly daysOverdue: number | undefined
+  readonly daysLeft: number | undefined
+  readonly rectification: Finding["rectification"]
+  readonly facts: Record<string, string | number>
+}
+
+const finding = (input: FindingInput): Finding => {
+  const { project: p, rule, model, severity, action, dates } = input
+  const { daysOverdue, daysLeft, rectification, facts } = input
   const stageName = (s: string) => model.stages.find((x) => x.id === s) ?? { zh: s, en: s }
   const anchorName =
     "milestone" in rule.anchor

@@ -8,10 +8,8 @@
 import {
   Fingerprint,
   Lifecycle,
-  LocalDate,
-  Money,
+  type LocalDate,
   Progress,
-  Ratio,
   type Snapshot,
   type Unit
 } from "@gongjian/core"
@@ -19,8 +17,11 @@ import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
 import { finish, groupsOf } from "./internal/finish.js"
+import type { RawLine, Rendered } from "./internal/items/handler.js"
+import { runItem } from "./internal/items/index.js"
+import { bounded, signed } from "./internal/items/text.js"
 import * as P from "./internal/points.js"
-import type { CustomLine, DataItem, ScoringItem } from "./ScoringItem.js"
+import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
 
 /**
@@ -143,19 +144,6 @@ export class AssessmentError extends Data.TaggedError("AssessmentError")<{
   }
 }
 
-interface Rendered {
-  readonly facts: Facts
-  readonly arithmetic: string
-  readonly message: { readonly zh: string; readonly en: string }
-}
-
-interface RawLine {
-  readonly key: string
-  readonly raw: P.Micro
-  /** Facts, arithmetic and messages are built when first read: a line nobody reads costs no strings. */
-  readonly render: () => Rendered
-}
-
 /**
  * A score line whose facts, arithmetic and messages are rendered on first
  * read (and by `toJSON`), so the output is the same and unread lines cost no
@@ -204,9 +192,6 @@ class Line implements ScoreLine {
     }
   }
 }
-
-const fmtMoney = (m: Money.Money) => Money.format(m)
-const signed = (m: P.Micro) => (m >= 0 ? `+${P.format(m)}` : P.format(m))
 
 /**
  * Runs a policy over a snapshot. `asOf` defaults to the snapshot's; pass the
@@ -345,388 +330,33 @@ export const run = (
       (item.appliesTo === undefined || item.appliesTo.includes(u.kind))
     )
   }
-  const credit = (itemIndex: number, unit: string, line: RawLine) => {
-    const item = policy.items[itemIndex]!
-    for (const u of lineage(unit)) if (applies(item, u)) byUnit.get(u)![itemIndex]!.push(line)
-  }
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
-    if (item.kind === "custom") {
-      for (const u of assessed) {
-        if (!applies(item, u.id)) continue
-        let out: ReadonlyArray<CustomLine>
-        try {
-          out = item.compute(context, u)
-        } catch (e) {
-          return Result.fail(
-            new AssessmentError({
-              policy: policy.id,
-              item: item.id,
-              unit: u.id,
-              detail: `the item threw: ${e instanceof Error ? e.message : String(e)}`
-            })
-          )
-        }
-        if (!Array.isArray(out)) {
-          return Result.fail(
-            new AssessmentError({
-              policy: policy.id,
-              item: item.id,
-              unit: u.id,
-              detail: "the item must return an array of lines"
-            })
-          )
-        }
-        for (const [k, l] of out.entries()) {
-          const bad = malformed(l)
-          if (bad !== undefined) {
-            return Result.fail(
-              new AssessmentError({
-                policy: policy.id,
-                item: item.id,
-                unit: u.id,
-                detail: `line ${k}: ${bad}`
-              })
-            )
-          }
-          byUnit.get(u.id)![i]!.push({
-            key: String(k).padStart(8, "0"),
-            raw: P.fromDecimal(l.points),
-            render: () => ({ facts: l.facts, arithmetic: l.arithmetic, message: l.message })
-          })
-        }
-      }
-      continue
-    }
-    dataItem(
-      item,
-      (unit, line) => credit(i, unit, line),
-      (record, reason) => rejected.push({ item: item.id, record, reason })
-    )
-  }
-
-  function dataItem(
-    item: DataItem,
-    add: (unit: string, line: RawLine) => void,
-    reject: (record: string, reason: string) => void
-  ): void {
-    switch (item.kind) {
-      case "per-project": {
-        const base = P.fromDecimal(item.points ?? 0)
-        const tiers = [...(item.tiers ?? [])]
-          .map((t) => ({ from: t.from, points: P.fromDecimal(t.points) }))
-          .sort((a, b) => -Money.compare(a.from, b.from))
-        const tierCurrency = tiers[0]?.from.currency
-        if (tiers.some((t) => t.from.currency !== tierCurrency)) {
-          reject(item.id, "the item's tiers are in different currencies")
-          return
-        }
-        for (const p of s.projects) {
-          const t = timelines!.get(p.id)
-          if (t === undefined) continue
-          const m = Progress.matches(item.filter, p, t, window)
-          if (m === "currency-mismatch") {
-            reject(p.id, "its total investment is in another currency than the filter's bound")
-            continue
-          }
-          if (!m) continue
-          let raw = base
-          let why = ""
-          const total = p.investment?.total
-          if (tiers.length > 0) {
-            if (total === undefined) continue
-            if (total.currency !== tierCurrency) {
-              reject(
-                p.id,
-                `its total investment is in ${total.currency}, the tier in ${tierCurrency}`
-              )
-              continue
-            }
-            // Tiers are sorted highest first: the first one reached applies.
-            const best = tiers.find((tier) => Money.isAtLeast(total, tier.from))
-            if (best === undefined) continue
-            raw = best.points
-            why = ` (≥ ${fmtMoney(best.from)})`
-          }
-          if (raw === 0) continue
-          add(p.unit, {
-            key: p.id,
-            raw,
-            render: () => ({
-              facts: {
-                project: p.id,
-                name: p.name,
-                ...(total ? { investment: fmtMoney(total) } : {}),
-                stage: t.stage ?? "none"
-              },
-              arithmetic: `${P.format(raw)}${why}`,
-              message: {
-                zh: `${p.name}（${p.id}）${total ? `，投资${fmtMoney(total)}` : ""}：${item.title.zh} ${signed(raw)}分`,
-                en: `${p.name} (${p.id})${total ? `, ${fmtMoney(total)}` : ""}: ${item.title.en} ${signed(raw)}`
-              }
-            })
-          })
-        }
-        return
-      }
-      case "target": {
-        const points = P.fromDecimal(item.points)
-        for (const row of progress(item.target)) {
-          if (row.unit === undefined) continue
-          // The exact completion is compared and multiplied; it is shown,
-          // never rounded up to reached, only in the arithmetic and message.
-          const exact = row.ratio
-          const c = Ratio.show(exact)
-          let factor: Ratio.Ratio
-          let how: string
-          switch (item.curve.kind) {
-            case "linear": {
-              const cap = item.curve.cap ?? 1
-              factor = Ratio.max(Ratio.min(exact, cap), 0)
-              how = `${P.format(points)} × min(${c}, ${cap})`
-              break
-            }
-            case "stepped": {
-              const step = [...item.curve.steps]
-                .sort((a, b) => b.atLeast - a.atLeast)
-                .find((st) => Ratio.isAtLeast(exact, st.atLeast))
-              factor = Ratio.makeUnsafe(step?.share ?? 0)
-              how = `${P.format(points)} × ${step?.share ?? 0} (${step ? `completion ${c} ≥ ${step.atLeast}` : `completion ${c} below every step`})`
-              break
-            }
-            case "all-or-nothing": {
-              const met = Ratio.isAtLeast(exact, 1)
-              factor = Ratio.makeUnsafe(met ? 1 : 0)
-              how = `${P.format(points)} × ${met ? 1 : 0} (completion ${c})`
-              break
-            }
-          }
-          const raw = P.timesRatio(points, factor)
-          const goal = typeof row.goal === "number" ? String(row.goal) : fmtMoney(row.goal)
-          const actual = typeof row.actual === "number" ? String(row.actual) : fmtMoney(row.actual)
-          // Target rows are per unit already: credit the unit only, not its ancestors.
-          if (applies(item, row.unit)) {
-            byUnitPush(row.unit, item, {
-              key: item.target,
-              raw,
-              render: () => ({
-                facts: {
-                  target: item.target,
-                  goal,
-                  actual,
-                  completion: row.completion,
-                  expected: row.expected
-                },
-                arithmetic: `${how} = ${P.format(raw)}`,
-                message: {
-                  zh: `${item.title.zh}：完成${actual}，目标${goal}，完成率${Ratio.showPercent(exact)}，得${P.format(raw)}分`,
-                  en: `${item.title.en}: ${actual} of ${goal}, ${Ratio.showPercent(exact)} → ${P.format(raw)} points`
-                }
-              })
-            })
-          }
-        }
-        return
-      }
-      case "start-outcomes": {
-        const base = P.fromDecimal(item.base)
-        const mult = {
-          onTime: item.onTime ?? 1,
-          late: item.late ?? 0.5,
-          notStarted: item.notStarted ?? -0.5,
-          cannotProceed: item.cannotProceed ?? -2
-        }
-        const names = {
-          onTime: { zh: "按期开工", en: "started on time" },
-          late: { zh: "未能如期开工，本项减半计分", en: "started late: half points" },
-          notStarted: { zh: "不能开工，减半扣分", en: "not started: loses half" },
-          cannotProceed: { zh: "不能实施，双倍扣分", en: "cannot be carried out: loses double" }
-        }
-        for (const p of s.projects) {
-          const t = timelines!.get(p.id)
-          if (t === undefined) continue
-          const signedOn = t.milestones.signed
-          if (signedOn === undefined) continue
-          const m = Progress.matches({ ...item.filter, excludeClosed: false }, p, t, window)
-          if (m === "currency-mismatch") {
-            reject(p.id, "its total investment is in another currency than the filter's bound")
-            continue
-          }
-          if (!m) continue
-          const d = item.defaultDeadline
-          const deadline =
-            p.contract?.startBy ??
-            (d === undefined
-              ? undefined
-              : "monthsAfterSigning" in d
-                ? LocalDate.addMonths(signedOn, d.monthsAfterSigning)
-                : d.date)
-          if (deadline === undefined) {
-            reject(
-              p.id,
-              "it has no start deadline (contract.startBy) and the item gives no default"
-            )
-            continue
-          }
-          const started = Lifecycle.reachedOn(t, "started")
-          const outcome: keyof typeof mult | undefined =
-            t.milestones.exited !== undefined && started === undefined
-              ? "cannotProceed"
-              : started !== undefined
-                ? started <= deadline
-                  ? "onTime"
-                  : "late"
-                : asOf > deadline
-                  ? "notStarted"
-                  : undefined
-          if (outcome === undefined) continue
-          const raw = P.times(base, P.fromDecimal(mult[outcome]))
-          add(p.unit, {
-            key: p.id,
-            raw,
-            render: () => ({
-              facts: {
-                project: p.id,
-                name: p.name,
-                signed: signedOn,
-                deadline,
-                ...(started ? { started } : {}),
-                outcome
-              },
-              arithmetic: `${P.format(base)} × ${mult[outcome]} = ${P.format(raw)}`,
-              message: {
-                zh: `${p.name}（${p.id}）签约${signedOn}，开工期限${deadline}${started ? `，${started}开工` : ""}：${names[outcome].zh}，${signed(raw)}分`,
-                en: `${p.name} (${p.id}) signed ${signedOn}, to start by ${deadline}${started ? `, started ${started}` : ""}: ${names[outcome].en}, ${signed(raw)}`
-              }
-            })
-          })
-        }
-        return
-      }
-      case "activity-quota": {
-        const counts = new Map<string, { n: number; ids: Array<string> }>()
-        const f = item.activityFilter
-        for (const a of s.activities ?? []) {
-          if (!inWindow(a.date)) continue
-          if (f.kinds !== undefined && !f.kinds.includes(a.kind)) continue
-          if (f.roles !== undefined && (a.role === undefined || !f.roles.includes(a.role))) continue
-          for (const u of lineage(a.unit)) {
-            const c = counts.get(u) ?? { n: 0, ids: [] }
-            c.n += a.count ?? 1
-            c.ids.push(a.id)
-            counts.set(u, c)
-          }
-        }
-        const value = P.fromDecimal(item.points)
-        const k = item.shortfallMultiplier ?? 2
-        const r = item.required
-        const kText = k === 2 ? { zh: "双倍", en: "double" } : { zh: `${k}倍`, en: `${k} times` }
-        const floor =
-          item.min === undefined
-            ? { zh: "本项不设下限", en: "the item has no floor" }
-            : { zh: `本项最低${item.min}分`, en: `the item's floor is ${item.min}` }
-        for (const u of assessed) {
-          if (!applies(item, u.id)) continue
-          const c = counts.get(u.id) ?? { n: 0, ids: [] }
-          const missing = Math.max(0, r - c.n)
-          const ids = [...c.ids].sort()
-          byUnitPush(u.id, item, {
-            key: "a-quota",
-            raw: value,
-            render: () => ({
-              facts: { count: c.n, required: r, activities: ids },
-              arithmetic: `${P.format(value)} (${r} required)`,
-              message: {
-                zh: `${item.title.zh}：完成${c.n}次（要求${r}次），本项${P.format(value)}分`,
-                en: `${item.title.en}: ${c.n} of ${r} required, the item is worth ${P.format(value)}`
-              }
-            })
-          })
-          if (missing > 0) {
-            // T − k × m × (T / r): each missing activity loses k times its value.
-            const raw = -P.timesRatio(
-              value,
-              Ratio.multiply(Ratio.makeUnsafe(k), Ratio.makeUnsafe(missing, r))
-            )
-            byUnitPush(u.id, item, {
-              key: "b-missing",
-              raw,
-              render: () => ({
-                facts: {
-                  count: c.n,
-                  required: r,
-                  missing,
-                  multiplier: k,
-                  ...(item.min === undefined ? {} : { floor: item.min })
-                },
-                arithmetic: `−${k} × ${missing} × (${P.format(value)} / ${r}) = ${P.format(raw)}`,
-                message: {
-                  zh: `${item.title.zh}：缺少${missing}次（要求${r}次，完成${c.n}次），每缺1次从该项得分中${kText.zh}扣分，${signed(raw)}分（${floor.zh}）`,
-                  en: `${item.title.en}: ${missing} missing (${c.n} of ${r}), each missing one deducted at ${kText.en} its value, ${signed(raw)} (${floor.en})`
-                }
-              })
-            })
-          }
-        }
-        return
-      }
-      case "reported": {
-        const each = P.fromDecimal(item.pointsEach)
-        for (const r of s.reports ?? []) {
-          if (r.measure !== "reported" || r.key !== item.key || !inWindow(r.on)) continue
-          if (r.unit === undefined) {
-            reject(r.id, "the report names no unit")
-            continue
-          }
-          if (typeof r.value !== "number") {
-            reject(r.id, "the report's value is money, not a count")
-            continue
-          }
-          const count = r.value
-          const raw = P.times(each, P.fromDecimal(count))
-          add(r.unit, {
-            key: r.id,
-            raw,
-            render: () => ({
-              facts: { report: r.id, on: r.on, count, ...(r.note ? { note: r.note } : {}) },
-              arithmetic: `${count} × ${P.format(each)} = ${P.format(raw)}`,
-              message: {
-                zh: `${item.title.zh}（${r.on}${r.note ? `，${r.note}` : ""}）：${count}次，${signed(raw)}分`,
-                en: `${item.title.en} (${r.on}${r.note ? `, ${r.note}` : ""}): ${count}, ${signed(raw)}`
-              }
-            })
-          })
-        }
-        return
-      }
-      case "exit-findings": {
-        const severities = item.severities ?? ["breach", "escalated"]
-        for (const f of context.findings) {
-          const pts = item.perClass[f.class]
-          if (pts === undefined || !severities.includes(f.severity)) continue
-          const raw = P.fromDecimal(pts)
-          add(f.unit, {
-            key: f.id,
-            raw,
-            render: () => ({
-              facts: { finding: f.id, project: f.project, class: f.class, severity: f.severity },
-              arithmetic: P.format(raw),
-              message: {
-                zh: `${item.title.zh}：项目${f.project}（${f.class}，${f.severity}）${signed(raw)}分`,
-                en: `${item.title.en}: project ${f.project} (${f.class}, ${f.severity}) ${signed(raw)}`
-              }
-            })
-          })
-        }
-        return
-      }
-    }
-  }
-
-  function byUnitPush(unit: string, item: ScoringItem, line: RawLine) {
-    const idx = policy.items.indexOf(item)
-    byUnit.get(unit)?.[idx]?.push(line)
+    const failure = runItem(item, {
+      context,
+      snapshot: s,
+      asOf,
+      window,
+      inWindow,
+      units: assessed.filter((u) => applies(item, u.id)),
+      credit: (unit, line) => {
+        for (const u of lineage(unit)) if (applies(item, u)) byUnit.get(u)![i]!.push(line)
+      },
+      creditUnit: (unit, line) => {
+        if (applies(item, unit)) byUnit.get(unit)![i]!.push(line)
+      },
+      reject: (record, reason) => rejected.push({ item: item.id, record, reason })
+    })
+    if (failure !== undefined)
+      return Result.fail(
+        new AssessmentError({
+          policy: policy.id,
+          item: item.id,
+          unit: failure.unit,
+          detail: failure.detail
+        })
+      )
   }
 
   // Weight, sort, cap, total.
@@ -781,10 +411,12 @@ export const run = (
           new Line(u.id, item.id, item.clause, P.format(adj), () => ({
             facts: { before: P.format(before), bound: P.format(bound) },
             arithmetic: `${P.format(before)} → ${P.format(bound)} (${bound === max ? "max" : "min"}) = ${signed(adj)}`,
-            message: {
-              zh: `${item.title.zh}：本项${bound === max ? "最高" : "最低"}${P.format(bound)}分，调整${signed(adj)}分`,
-              en: `${item.title.en}: the item's ${bound === max ? "maximum" : "minimum"} is ${P.format(bound)}, adjusted ${signed(adj)}`
-            }
+            message: bounded({
+              title: item.title,
+              side: bound === max ? "max" : "min",
+              bound: P.format(bound),
+              points: signed(adj)
+            })
           }))
         )
         sum = bound
@@ -824,28 +456,6 @@ const dataOf = (policy: ScoringPolicy): unknown => ({
     i.kind === "custom" ? { kind: "custom", id: i.id, weight: i.weight, max: i.max, min: i.min } : i
   )
 })
-
-const malformed = (l: CustomLine): string | undefined => {
-  if (l === null || typeof l !== "object") return "a line must be an object"
-  if (typeof l.points !== "number" || !Number.isFinite(l.points))
-    return `points must be a finite number, got ${String(l.points)}`
-  if (l.facts === null || typeof l.facts !== "object") return "facts must be an object"
-  if (typeof l.arithmetic !== "string") return "arithmetic must be a string"
-  if (
-    l.message === null ||
-    typeof l.message !== "object" ||
-    typeof l.message.zh !== "string" ||
-    typeof l.message.en !== "string"
-  ) {
-    return "message must have zh and en strings"
-  }
-  try {
-    P.fromDecimal(l.points)
-  } catch (e) {
-    return (e as Error).message
-  }
-  return undefined
-}
 
 /**
  * The explanation of a unit's score: its total, rank, tiers and vetoes, and

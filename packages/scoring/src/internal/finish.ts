@@ -1,5 +1,4 @@
 import { Ratio, type Unit } from "@gongjian/core"
-import type { Assessment, ScoreLine, UnitScore } from "../Assessment.js"
 import type { Context } from "../Context.js"
 import * as Ranking from "../Ranking.js"
 import type { Group, ScoringPolicy, Tier } from "../ScoringPolicy.js"
@@ -23,8 +22,46 @@ export const groupsOf = (
   return groups
 }
 
+/** @internal A veto a unit is under. */
+export interface UnitVeto {
+  readonly veto: string
+  readonly bars: ReadonlyArray<string>
+  readonly reason: string
+}
+
+/** @internal A unit ranked, with its lines (of whatever shape the caller keeps). */
+export interface Finished<L> {
+  readonly unit: string
+  readonly name: string
+  readonly kind: Unit.UnitKind
+  readonly group: string
+  readonly total: string
+  readonly earned: string
+  readonly items: ReadonlyArray<{ readonly item: string; readonly points: string }>
+  readonly lines: ReadonlyArray<L>
+  readonly rank: number
+  readonly tiers: ReadonlyArray<string>
+  readonly vetoes: ReadonlyArray<UnitVeto>
+}
+
+/** @internal Groups, units and tiers of an assessment or a composite. */
+export interface Outcome<L> {
+  readonly groups: ReadonlyArray<{
+    readonly id: string
+    readonly title: { readonly zh: string; readonly en: string }
+    readonly units: ReadonlyArray<string>
+  }>
+  readonly units: ReadonlyArray<Finished<L>>
+  readonly tiers: ReadonlyArray<{
+    readonly id: string
+    readonly title: { readonly zh: string; readonly en: string }
+    readonly clause: string
+    readonly units: ReadonlyArray<string>
+  }>
+}
+
 /** @internal Ranks units in their groups, applies vetoes and tiers. Shared with Composite. */
-export const finish = (
+export const finish = <L>(
   policy: Pick<ScoringPolicy, "vetoes" | "tiers" | "ties">,
   groups: ReadonlyArray<Group>,
   units: ReadonlyArray<Unit.Unit>,
@@ -34,7 +71,7 @@ export const finish = (
       total: number
       earned: number
       items: ReadonlyArray<{ item: string; points: string }>
-      lines: ReadonlyArray<ScoreLine>
+      lines: ReadonlyArray<L>
     }
   >,
   context: Pick<Context, "progress" | "findings" | "lineage"> | undefined,
@@ -42,7 +79,7 @@ export const finish = (
     string,
     ReadonlyArray<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
   >
-): Pick<Assessment, "groups" | "units" | "tiers"> => {
+): Outcome<L> => {
   const ties = policy.ties ?? "shared"
   // Vetoes: those carried from period assessments, then the policy's own.
   const vetoes = new Map<
@@ -142,7 +179,7 @@ export const finish = (
     tierUnits.set(tier.id, chosen)
   }
 
-  const outUnits: Array<UnitScore> = []
+  const outUnits: Array<Finished<L>> = []
   for (const g of outGroups) {
     for (const id of g.units) {
       const u = byId.get(id)!

@@ -1,0 +1,62 @@
+/**
+ * What an item handler is given and returns. One handler per item kind turns
+ * an item into raw score lines; the engine weights, caps and totals them.
+ *
+ * @internal
+ */
+import type { LocalDate, Snapshot, Unit } from "@gongjian/core"
+import type { Context } from "../../Context.js"
+import type { ScoringItem } from "../../ScoringItem.js"
+import type * as P from "../points.js"
+
+/** @internal A line's explanation. */
+export interface Rendered {
+  readonly facts: { readonly [key: string]: string | number | ReadonlyArray<string> }
+  readonly arithmetic: string
+  readonly message: Text
+}
+
+/** @internal A text in Chinese and English. */
+export interface Text {
+  readonly zh: string
+  readonly en: string
+}
+
+/** @internal A line before weighting: its sort key, its points, and how to explain it. */
+export interface RawLine {
+  readonly key: string
+  readonly raw: P.Micro
+  /** Facts, arithmetic and messages are built when first read: a line nobody reads costs no strings. */
+  readonly render: () => Rendered
+}
+
+/** @internal What a handler reads and how it reports. */
+export interface Env {
+  readonly context: Context
+  readonly snapshot: Snapshot.Snapshot
+  readonly asOf: LocalDate.LocalDate
+  /** The campaign window. */
+  readonly window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
+  /** Inside the campaign window and on or before the as-of date. */
+  readonly inWindow: (date: string) => boolean
+  /** The assessed units the item applies to, in snapshot order. */
+  readonly units: ReadonlyArray<Unit.Unit>
+  /** Credits the unit and each of its ancestors the item applies to. */
+  readonly credit: (unit: string, line: RawLine) => void
+  /** Credits the unit alone, when the item applies to it. */
+  readonly creditUnit: (unit: string, line: RawLine) => void
+  /** Reports a record the item could not count. */
+  readonly reject: (record: string, reason: string) => void
+}
+
+/** @internal Why an item could not be run, for one unit. */
+export interface Failure {
+  readonly unit: string
+  readonly detail: string
+}
+
+/** @internal The handler of one item kind. */
+export type Handler<K extends ScoringItem["kind"]> = (
+  item: Extract<ScoringItem, { readonly kind: K }>,
+  env: Env
+) => Failure | undefined
