@@ -186,8 +186,9 @@ export const webHandler = (options: Options, store: Layer.Layer<Store>) =>
   )
 
 /**
- * The server listening on a host and port (port 0: a free one, logged at
- * start), over the given store layer. Run it with `Layer.launch`.
+ * The server listening on a host and port (port 0: a free one), over the
+ * given store layer. It provides the `HttpServer` service, whose `address`
+ * tells the port. Run it with `Layer.launch`.
  *
  * @example
  * {@includeCode ../examples/Server.ts#serve}
@@ -201,7 +202,9 @@ export const serve = (
 ) =>
   HttpRouter.serve(routes(options), { disableLogger: true }).pipe(
     Layer.provide(store),
-    Layer.provide(NodeHttpServer.layer(createServer, { host: options.host, port: options.port }))
+    Layer.provideMerge(
+      NodeHttpServer.layer(createServer, { host: options.host, port: options.port })
+    )
   )
 
 /**
