@@ -15,6 +15,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaGetter from "effect/SchemaGetter"
 import * as SchemaIssue from "effect/SchemaIssue"
+import { quotesInput } from "./Problem.js"
 
 /**
  * The currencies gongjian understands: `CNY` (人民币, 元) and `USD` (美元).
@@ -484,7 +485,14 @@ const fromText = Schema.String.pipe(
       const r = parse(text)
       return Result.isSuccess(r)
         ? Effect.succeed(r.success)
-        : Effect.fail(new SchemaIssue.InvalidValue({ message: r.failure.message }, text, options))
+        : Effect.fail(
+            new SchemaIssue.InvalidValue(
+              // The message quotes the text: a snapshot problem does not repeat it.
+              { message: r.failure.message, [quotesInput]: true },
+              text,
+              options
+            )
+          )
     }),
     encode: SchemaGetter.transform((m: Money) => format(m))
   })

@@ -14,13 +14,13 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import * as SchemaIssue from "effect/SchemaIssue"
 import { Activity } from "./Activity.js"
 import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
 import { projectMoneyField } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
+import * as P from "./Problem.js"
 import { Project } from "./Project.js"
 import { type Goal, measures, Report } from "./Target.js"
 import { Unit } from "./Unit.js"
@@ -68,9 +68,45 @@ export const Snapshot = Schema.Struct({
 export type Snapshot = typeof Snapshot.Type
 
 /**
+ * The stable code of a snapshot problem or notice, for programs to branch on:
+ *
+ * - a schema problem's code (see `Problem.SchemaCode`);
+ * - `not-json`: the text is not JSON;
+ * - `duplicate-id`: an id used twice in one list;
+ * - `unknown-unit`, `unknown-project`: a reference to a record the snapshot lacks;
+ * - `unit-cycle`: a unit that is its own ancestor;
+ * - `goal-not-share`: a start-rate target's goal given as money;
+ * - `zero-goal`: a goal of 0;
+ * - `bad-range`: a window or phase that ends before it starts;
+ * - `history`: an impossible project history (see `Lifecycle.LifecycleError`);
+ * - notices: `after-as-of` (a record dated after the as-of date),
+ *   `currency-mismatch` (money in another currency than its target's goal,
+ *   or a number where the goal is money and the reverse).
+ *
+ * @example
+ * {@includeCode ../examples/Snapshot.ts#problems}
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ProblemCode =
+  | P.SchemaCode
+  | "not-json"
+  | "duplicate-id"
+  | "unknown-unit"
+  | "unknown-project"
+  | "unit-cycle"
+  | "goal-not-share"
+  | "zero-goal"
+  | "bad-range"
+  | "history"
+  | "after-as-of"
+  | "currency-mismatch"
+
+/**
  * One problem found in a snapshot: where (`path`, such as
  * `projects[3].events[1].date`), which record (`project P-007`), which field
- * of it (`events[1].date`), and what is wrong.
+ * of it (`events[1].date`), its stable `code`, and what is wrong.
  *
  * @example
  * {@includeCode ../examples/Snapshot.ts#decode}
@@ -82,6 +118,7 @@ export interface Problem {
   readonly path: string
   readonly record: string | undefined
   readonly field: string
+  readonly code: ProblemCode
   readonly message: string
 }
 
@@ -118,12 +155,7 @@ const COLLECTIONS: Record<string, string> = {
   phases: "phase"
 }
 
-const formatPath = (path: ReadonlyArray<PropertyKey>): string => {
-  let out = ""
-  for (const k of path)
-    out += typeof k === "number" ? `[${k}]` : out === "" ? String(k) : `.${String(k)}`
-  return out
-}
+const formatPath = P.formatPath
 
 /** Finds the innermost record (an element with an id) on a path in the input. */
 const locate = (
@@ -154,9 +186,15 @@ const locate = (
   return { record, field: formatPath(path.slice(fieldStart)) }
 }
 
-const problem = (input: unknown, path: ReadonlyArray<PropertyKey>, message: string): Problem => ({
+const problem = (
+  input: unknown,
+  path: ReadonlyArray<PropertyKey>,
+  code: ProblemCode,
+  message: string
+): Problem => ({
   path: formatPath(path),
   ...locate(input, path),
+  code,
   message
 })
 
@@ -173,8 +211,6 @@ const shown = (input: unknown, path: ReadonlyArray<PropertyKey>): string => {
   return ""
 }
 
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
-
 const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
   const out: Array<Problem> = []
   const unique = (
@@ -190,6 +226,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
           problem(
             input,
             [...base, collection, i, "id"],
+            "duplicate-id",
             `the id ${item.id} is already used by ${collection}[${first}]`
           )
         )
@@ -205,7 +242,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
   unique("phases", s.campaign.phases, ["campaign"])
   const unit = (path: ReadonlyArray<PropertyKey>, id: string | undefined, what: string) => {
     if (id !== undefined && !units.has(id))
-      out.push(problem(input, path, `${what} ${id} is not a unit of the snapshot`))
+      out.push(problem(input, path, "unknown-unit", `${what} ${id} is not a unit of the snapshot`))
   }
   s.units.forEach((u, i) => {
     unit(["units", i, "parent"], u.parent, "the parent")
@@ -213,7 +250,9 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
     const seen = new Set([u.id])
     for (let p = u.parent; p !== undefined; p = s.units[units.get(p) ?? -1]?.parent) {
       if (p === u.id) {
-        out.push(problem(input, ["units", i, "parent"], "the unit is its own ancestor"))
+        out.push(
+          problem(input, ["units", i, "parent"], "unit-cycle", "the unit is its own ancestor")
+        )
         break
       }
       if (seen.has(p)) break
@@ -228,7 +267,12 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
     a.projects?.forEach((pid, j) => {
       if (!projects.has(pid))
         out.push(
-          problem(input, ["activities", i, "projects", j], `project ${pid} is not in the snapshot`)
+          problem(
+            input,
+            ["activities", i, "projects", j],
+            "unknown-project",
+            `project ${pid} is not in the snapshot`
+          )
         )
     })
   })
@@ -250,10 +294,15 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
     for (const [path, goal] of goals) {
       if (t.measure === "start-rate" && typeof goal !== "number")
         out.push(
-          problem(input, path, "a start-rate target's goal is a share between 0 and 1, not money")
+          problem(
+            input,
+            path,
+            "goal-not-share",
+            "a start-rate target's goal is a share between 0 and 1, not money"
+          )
         )
       else if (typeof goal === "number" ? goal === 0 : BigDecimal.sign(goal.amount) === 0)
-        out.push(problem(input, path, "a goal of 0 cannot be completed or missed"))
+        out.push(problem(input, path, "zero-goal", "a goal of 0 cannot be completed or missed"))
     }
   })
   const w = s.campaign.window
@@ -262,6 +311,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
       problem(
         input,
         ["campaign", "window", "end"],
+        "bad-range",
         `the window ends (${w.end}) before it starts (${w.start})`
       )
     )
@@ -271,6 +321,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
         problem(
           input,
           ["campaign", "phases", i, "end"],
+          "bad-range",
           `the phase ends (${p.end}) before it starts (${p.start})`
         )
       )
@@ -278,7 +329,9 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
   s.projects.forEach((p, i) => {
     const r = Lifecycle.fold(p, { asOf: s.asOf })
     if (Result.isFailure(r))
-      out.push(problem(input, ["projects", i, "events", r.failure.event], r.failure.detail))
+      out.push(
+        problem(input, ["projects", i, "events", r.failure.event], "history", r.failure.detail)
+      )
   })
   return out
 }
@@ -302,15 +355,12 @@ export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> =
     onExcessProperty: "error"
   })
   if (Result.isFailure(r)) {
-    const issues = formatter(r.failure.issue).issues
     return Result.fail(
       new SnapshotError({
-        problems: issues.map((i) => {
-          const path = (i.path ?? []) as ReadonlyArray<PropertyKey>
+        problems: P.fromIssue(r.failure.issue).map((i) =>
           // Say what was given, unless the message already quotes it.
-          const got = i.message.includes("Cannot read") ? "" : shown(input, path)
-          return problem(input, path, `${i.message}${got}`)
-        })
+          problem(input, i.path, i.code, `${i.message}${i.quotesInput ? "" : shown(input, i.path)}`)
+        )
       })
     )
   }
@@ -339,7 +389,13 @@ export const decodeJson = (text: string): Result.Result<Snapshot, SnapshotError>
     return Result.fail(
       new SnapshotError({
         problems: [
-          { path: "", record: undefined, field: "", message: `not JSON: ${(e as Error).message}` }
+          {
+            path: "",
+            record: undefined,
+            field: "",
+            code: "not-json",
+            message: `not JSON: ${(e as Error).message}`
+          }
         ]
       })
     )
@@ -440,6 +496,7 @@ export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
     index: number,
     id: string,
     field: ReadonlyArray<PropertyKey>,
+    code: ProblemCode,
     message: string
   ) => {
     const fieldText = formatPath(field)
@@ -452,6 +509,7 @@ export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
       path,
       record: `${COLLECTIONS[collection]} ${id}`,
       field: fieldText,
+      code,
       message
     })
   }
@@ -465,7 +523,8 @@ export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
   const goalText = (c: string) => (c === "number" ? "a number" : `in ${c}`)
   s.projects.forEach((p, i) => {
     p.events.forEach((e, j) => {
-      if (e.date > s.asOf) note("projects", i, p.id, ["events", j, "date"], late(e.date))
+      if (e.date > s.asOf)
+        note("projects", i, p.id, ["events", j, "date"], "after-as-of", late(e.date))
     })
     for (const { target, currency } of moneyTargets) {
       const field = projectMoneyField(target.measure)
@@ -476,6 +535,7 @@ export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
           i,
           p.id,
           ["investment", field],
+          "currency-mismatch",
           `${measures[target.measure].en} is in ${v.currency}, target ${target.id}'s goal is ${goalText(currency)}: not counted`
         )
       if (target.measure === "funds-in-place")
@@ -490,16 +550,17 @@ export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
               i,
               p.id,
               ["events", j, "amount"],
+              "currency-mismatch",
               `funds arrived in ${e.amount.currency}, target ${target.id}'s goal is ${goalText(currency)}: not counted`
             )
         })
     }
   })
   ;(s.activities ?? []).forEach((a, i) => {
-    if (a.date > s.asOf) note("activities", i, a.id, ["date"], late(a.date))
+    if (a.date > s.asOf) note("activities", i, a.id, ["date"], "after-as-of", late(a.date))
   })
   ;(s.reports ?? []).forEach((r, i) => {
-    if (r.on > s.asOf) note("reports", i, r.id, ["on"], late(r.on))
+    if (r.on > s.asOf) note("reports", i, r.id, ["on"], "after-as-of", late(r.on))
     for (const { target, currency } of moneyTargets) {
       if (target.measure !== r.measure) continue
       if (target.reportKey !== undefined && r.key !== target.reportKey) continue
@@ -510,6 +571,7 @@ export const notices = (s: Snapshot): ReadonlyArray<Problem> => {
           i,
           r.id,
           ["value"],
+          "currency-mismatch",
           `the report is ${goalText(given)}, target ${target.id}'s goal is ${goalText(currency)}: not counted`
         )
     }

@@ -56,6 +56,12 @@ export * as Money from "./Money.js"
  */
 export * as Period from "./Period.js"
 /**
+ * Problems in input data: stable codes, schema issues flattened by tag, one path formatter.
+ *
+ * @since 0.2.0
+ */
+export * as Problem from "./Problem.js"
+/**
  * Target progress against 序时进度.
  *
  * @since 0.1.0

@@ -45,6 +45,34 @@ describe("decode", () => {
     expect(money.message).toContain('"八亿元"')
   })
 
+  it("gives every problem a stable code, and quotes the input once", () => {
+    const input = {
+      ...baseInput(),
+      projects: [
+        project("P-1", { sector: "quaternary" }),
+        project("P-2", { investment: { total: "八亿元" } }),
+        project("P-3", { events: [{ type: "signed", date: "2026-02-30" }] }),
+        project("P-4", { unti: "town-a" })
+      ]
+    }
+    const found = problems(input)
+    expect(found.map((p) => p.code)).toEqual([
+      "any-of",
+      "invalid-value",
+      "filter",
+      "unexpected-key"
+    ])
+    // Money text the parser cannot read is quoted by its own message, not again after it.
+    expect(found[1]!.message.split('"八亿元"')).toHaveLength(2)
+    // Other messages say what was given.
+    expect(found[0]!.message).toMatch(/, got "quaternary"$/)
+    const refs = problems({
+      ...baseInput(),
+      projects: [project("P-1"), project("P-1"), project("P-2", { unit: "town-x" })]
+    })
+    expect(refs.map((p) => p.code)).toEqual(["duplicate-id", "unknown-unit"])
+  })
+
   it("names a record without an id by its position", () => {
     const input = { ...baseInput(), projects: [{ name: "无编号" }] }
     expect(problems(input)[0]).toMatchObject({ record: "project #0", field: "id" })

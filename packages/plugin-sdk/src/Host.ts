@@ -10,6 +10,7 @@ import {
   Fingerprint,
   Lifecycle,
   type LocalDate,
+  Problem,
   Progress,
   type Project,
   Snapshot
@@ -19,7 +20,6 @@ import { Assessment, type ScoringItem } from "@gongjian/scoring"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import * as SchemaIssue from "effect/SchemaIssue"
 import * as SemVerRange from "effect/SemVerRange"
 import * as Gate from "./Gate.js"
 import { deepFreeze, isFrozenWrite } from "./internal/freeze.js"
@@ -60,10 +60,16 @@ export class PluginLoadError extends Data.TaggedError("PluginLoadError")<{
 }
 
 /**
- * A plugin that failed while running — it threw, returned a malformed result,
- * or tried to change its (frozen) input. It names the plugin, the rule and
- * the stage; that stage's results of that plugin are withheld, and the other
- * plugins' results stand.
+ * A plugin that failed while running, with a stable `code`:
+ *
+ * - `threw`: the plugin threw;
+ * - `read-only-input`: it tried to change its (frozen) input;
+ * - `malformed-result`: a custom item returned something other than lines;
+ * - `policy-mismatch`: its scoring policy does not fit the campaign;
+ * - `unknown-message`: an item chose a message the plugin does not have.
+ *
+ * It names the plugin, the rule and the stage; that stage's results of that
+ * plugin are withheld, and the other plugins' results stand.
  *
  * @example
  * {@includeCode ../examples/Host.ts#isolation}
@@ -72,6 +78,12 @@ export class PluginLoadError extends Data.TaggedError("PluginLoadError")<{
  * @category errors
  */
 export class PluginRuntimeError extends Data.TaggedError("PluginRuntimeError")<{
+  readonly code:
+    | "threw"
+    | "read-only-input"
+    | "malformed-result"
+    | "policy-mismatch"
+    | "unknown-message"
   readonly plugin: string
   readonly rule: string | undefined
   readonly stage: "exit-rules" | "gates" | "scoring"
@@ -113,13 +125,7 @@ export interface Host {
   readonly installed: ReadonlyArray<Installed>
 }
 
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 const ALL_DATES = { start: "0001-01-01", end: "9999-12-31" } as const
-const pathOf = (path: ReadonlyArray<PropertyKey>) =>
-  path.reduce<string>(
-    (s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
-    ""
-  )
 
 /**
  * Loads plugins with their options (JSON, merged over each plugin's
@@ -163,8 +169,8 @@ export const load = (
       plugin.options as unknown as Schema.Codec<unknown, unknown>
     )(merged, { errors: "all", onExcessProperty: "error" })
     if (Result.isFailure(decoded)) {
-      for (const issue of formatter(decoded.failure.issue).issues) {
-        const keys = (issue.path ?? []) as ReadonlyArray<PropertyKey>
+      for (const issue of Problem.fromIssue(decoded.failure.issue)) {
+        const keys = issue.path
         let value: unknown = merged
         for (const k of keys)
           value =
@@ -173,10 +179,10 @@ export const load = (
               : undefined
         const got = value === undefined ? "" : `, got ${JSON.stringify(value)}`
         const detail =
-          issue.message === "Expected no excess property"
+          issue.code === "unexpected-key"
             ? `is not an option of this plugin${got}`
             : `${issue.message}${got}`
-        fail("options", `options.${pathOf(keys)}`, detail)
+        fail("options", `options.${Problem.formatPath(keys)}`, detail)
       }
       continue
     }
@@ -232,12 +238,8 @@ const checkContents = (
     const { messageId: _, ...data } = rule
     const r = Schema.decodeUnknownResult(exitRuleType)(data, { errors: "all" })
     if (Result.isFailure(r)) {
-      for (const issue of formatter(r.failure.issue).issues) {
-        fail(
-          `exitRules[${i}].${pathOf((issue.path ?? []) as ReadonlyArray<PropertyKey>)}`,
-          issue.message
-        )
-      }
+      for (const issue of Problem.fromIssue(r.failure.issue))
+        fail(`exitRules[${i}].${Problem.formatPath(issue.path)}`, issue.message)
     }
   })
   c.gates?.forEach((gate, i) => {
@@ -349,12 +351,16 @@ const provisionalFact = (facts: {
 const messageIdOf = (m: MessageIdOf | undefined, fallback: string, data: MessageData): string =>
   m === undefined ? fallback : typeof m === "string" ? m : m(data)
 
-const describeError = (e: unknown): string =>
-  isFrozenWrite(e)
-    ? `it tried to change its input, which is read-only (${(e as Error).message})`
-    : e instanceof Error
-      ? e.message
-      : String(e)
+/** What a plugin threw, as a runtime error's code and detail. */
+const thrown = (e: unknown): { code: "threw" | "read-only-input"; detail: string } => {
+  const text = e instanceof Error ? e.message : String(e)
+  return isFrozenWrite(e)
+    ? {
+        code: "read-only-input",
+        detail: `it tried to change its input, which is read-only (${text})`
+      }
+    : { code: "threw", detail: text }
+}
 
 /**
  * Runs every loaded plugin over a snapshot, which is frozen first (deeply, in
@@ -453,9 +459,7 @@ export const run = (
       resolved.push(...report.resolved.map((r) => ({ ...r, plugin: id })))
       unevaluated.push(...report.unevaluated.map((u) => ({ ...u, plugin: id })))
     } catch (e) {
-      errors.push(
-        new PluginRuntimeError({ plugin: id, rule, stage: "exit-rules", detail: describeError(e) })
-      )
+      errors.push(new PluginRuntimeError({ plugin: id, rule, stage: "exit-rules", ...thrown(e) }))
     }
   }
 
@@ -493,7 +497,7 @@ export const run = (
             plugin: id,
             rule: gate.id,
             stage: "gates",
-            detail: describeError(e)
+            ...thrown(e)
           })
         )
         failed = true
@@ -542,22 +546,28 @@ export const run = (
           plugin: id,
           rule: undefined,
           stage: "scoring",
-          detail: describeError(e)
+          ...thrown(e)
         })
       )
       continue
     }
     if (Result.isFailure(r)) {
-      const detail = r.failure.detail.replace(/^the item threw: /, "")
-      const frozen = /read only|read-only|not extensible|Cannot (assign|add|delete|define)/i.test(
-        detail
-      )
+      const f = r.failure
+      const why =
+        f.code === "item-threw"
+          ? thrown(f.cause)
+          : {
+              code: f.code === "policy-mismatch" ? f.code : ("malformed-result" as const),
+              detail: f.detail
+            }
       errors.push(
         new PluginRuntimeError({
+          code: why.code,
           plugin: id,
-          rule: r.failure.item,
+          rule: f.item,
           stage: "scoring",
-          detail: `${r.failure.unit ? `unit ${r.failure.unit}: ` : ""}${frozen ? `it tried to change its input, which is read-only (${detail})` : r.failure.detail}`
+          // A throw is told as what was thrown; anything else as the assessment says it.
+          detail: `${f.unit ? `unit ${f.unit}: ` : ""}${why.code === "read-only-input" ? why.detail : f.detail}`
         })
       )
       continue
@@ -575,6 +585,7 @@ export const run = (
             const template = inst.plugin.messages[messageId]
             if (item?.messageId !== undefined && template === undefined) {
               throw new PluginRuntimeError({
+                code: "unknown-message",
                 plugin: id,
                 rule: l.item,
                 stage: "scoring",
@@ -614,7 +625,7 @@ export const run = (
               plugin: id,
               rule: undefined,
               stage: "scoring",
-              detail: describeError(e)
+              ...thrown(e)
             })
       )
     }

@@ -95,6 +95,8 @@ export interface InvalidCase extends ValidCase {
   }>
   /** The rule must fail while running, with a message matching this. */
   readonly error?: string | RegExp
+  /** The rule must fail while running, with this code (see `Host.PluginRuntimeError`). */
+  readonly code?: Host.PluginRuntimeError["code"]
 }
 
 /**
@@ -240,14 +242,17 @@ export class PolicyTester {
 
     const out = Host.run(host, snapshot)
     const errors = out.errors.filter((e) => e.rule === rule || e.rule === undefined)
-    if (invalid?.error !== undefined) {
+    if (invalid?.error !== undefined || invalid?.code !== undefined) {
       const e = errors[0]
       if (e === undefined) fail(`Expected ${rule} to fail while running, but it did not`)
+      if (invalid.code !== undefined && e!.code !== invalid.code)
+        fail(`${rule} failed with code ${e!.code}, expected ${invalid.code}`)
+      // The case's own expectation of the text people read.
+      const expected = invalid.error
       const ok =
-        typeof invalid.error === "string"
-          ? e!.message.includes(invalid.error)
-          : invalid.error.test(e!.message)
-      if (!ok) fail(`${rule} failed with "${e!.message}", expected ${String(invalid.error)}`)
+        expected === undefined ||
+        (typeof expected === "string" ? e!.message.includes(expected) : expected.test(e!.message))
+      if (!ok) fail(`${rule} failed with "${e!.message}", expected ${String(expected)}`)
       return
     }
     if (errors.length > 0)

@@ -188,7 +188,12 @@ describe("isolation", () => {
         })
       )
     )
-    expect(out.errors[0]).toMatchObject({ plugin: "mutator", rule: "mutate", stage: "scoring" })
+    expect(out.errors[0]).toMatchObject({
+      code: "read-only-input",
+      plugin: "mutator",
+      rule: "mutate",
+      stage: "scoring"
+    })
     expect(out.errors[0]!.detail).toMatch(
       /^unit u1: it tried to change its input, which is read-only/
     )

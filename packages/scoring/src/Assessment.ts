@@ -120,9 +120,14 @@ export interface Assessment {
 }
 
 /**
- * An assessment that could not be made: the policy does not fit the
- * campaign, or a custom item threw or returned a malformed line. It names the
- * policy, the item and the unit.
+ * An assessment that could not be made, with a stable `code`:
+ *
+ * - `policy-mismatch`: the policy does not fit the campaign;
+ * - `item-threw`: a custom item threw (what it threw is the `cause`);
+ * - `not-lines`: a custom item returned something other than an array;
+ * - `malformed-line`: a custom item returned a malformed line.
+ *
+ * It names the policy, the item and the unit.
  *
  * @example
  * {@includeCode ../examples/Assessment.ts#check}
@@ -131,10 +136,13 @@ export interface Assessment {
  * @category errors
  */
 export class AssessmentError extends Data.TaggedError("AssessmentError")<{
+  readonly code: "policy-mismatch" | "item-threw" | "not-lines" | "malformed-line"
   readonly policy: string
   readonly item: string | undefined
   readonly unit: string | undefined
   readonly detail: string
+  /** What a custom item threw, for `item-threw`. */
+  readonly cause?: unknown
 }> {
   override get message(): string {
     const where = [this.item && `item ${this.item}`, this.unit && `unit ${this.unit}`]
@@ -221,6 +229,7 @@ export const run = (
   if (problems.length > 0) {
     return Result.fail(
       new AssessmentError({
+        code: "policy-mismatch",
         policy: policy.id,
         item: undefined,
         unit: undefined,
@@ -351,10 +360,12 @@ export const run = (
     if (failure !== undefined)
       return Result.fail(
         new AssessmentError({
+          code: failure.code,
           policy: policy.id,
           item: item.id,
           unit: failure.unit,
-          detail: failure.detail
+          detail: failure.detail,
+          ...("cause" in failure ? { cause: failure.cause } : {})
         })
       )
   }

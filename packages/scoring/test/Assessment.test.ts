@@ -280,9 +280,12 @@ describe("custom items and errors", () => {
     )
     expect(Result.isFailure(r) && r.failure).toMatchObject({
       _tag: "AssessmentError",
+      code: "item-threw",
       item: "c",
       unit: "town-a"
     })
+    // What the item threw is kept, for a host to tell a write to its input from a bug.
+    expect(Result.isFailure(r) && (r.failure.cause as Error).message).toBe("boom")
     expect(Result.isFailure(r) && r.failure.message).toBe(
       "Assessment by p (item c, unit town-a): the item threw: boom"
     )
@@ -299,6 +302,7 @@ describe("custom items and errors", () => {
     expect(Result.isFailure(nan) && nan.failure.detail).toBe(
       "line 0: points must be a finite number, got NaN"
     )
+    expect(Result.isFailure(nan) && nan.failure.code).toBe("malformed-line")
     const missing = Assessment.run(policyOf([custom(() => [{ points: 1 } as never])]), { snapshot })
     expect(Result.isFailure(missing) && missing.failure.detail).toBe(
       "line 0: facts must be an object"

@@ -48,12 +48,18 @@ export const custom: Handler<"custom"> = (item, env) => {
     try {
       out = item.compute(env.context, u)
     } catch (e) {
-      return { unit: u.id, detail: messages.threw(e instanceof Error ? e.message : String(e)) }
+      return {
+        code: "item-threw",
+        unit: u.id,
+        detail: messages.threw(e instanceof Error ? e.message : String(e)),
+        cause: e
+      }
     }
-    if (!Array.isArray(out)) return { unit: u.id, detail: messages.notArray }
+    if (!Array.isArray(out)) return { code: "not-lines", unit: u.id, detail: messages.notArray }
     for (const [k, l] of out.entries()) {
       const bad = malformed(l)
-      if (bad !== undefined) return { unit: u.id, detail: messages.line(k, bad) }
+      if (bad !== undefined)
+        return { code: "malformed-line", unit: u.id, detail: messages.line(k, bad) }
       env.creditUnit(u.id, {
         key: String(k).padStart(8, "0"),
         raw: P.fromDecimal(l.points),

@@ -51,8 +51,10 @@ export interface Env {
 
 /** @internal Why an item could not be run, for one unit. */
 export interface Failure {
+  readonly code: "item-threw" | "not-lines" | "malformed-line"
   readonly unit: string
   readonly detail: string
+  readonly cause?: unknown
 }
 
 /** @internal The handler of one item kind. */
