@@ -7,7 +7,13 @@ equal(denied._tag, "Forbidden")
 const invalid = new Errors.Invalid({
   message: "project A1: the campaign would have 1 problem(s); nothing was written",
   problems: [
-    { path: "projects[0].unit", record: "project A1", field: "unit", message: "unknown unit" }
+    {
+      path: "projects[0].unit",
+      record: "project A1",
+      field: "unit",
+      code: "unknown-unit",
+      message: "unknown unit"
+    }
   ]
 })
 equal(invalid.problems[0]!.record, "project A1")

@@ -53,8 +53,9 @@ export class NotFound extends Schema.TaggedError<NotFound>()(
 ) {}
 
 /**
- * One problem of a rejected write: the record (`project P-007`), the field
- * and what is wrong.
+ * One problem of a rejected write: the record (`project P-007`), the field,
+ * a stable code to branch on (a snapshot problem's code, or `id-mismatch`,
+ * `account-exists`, `unit-required`, `unit-not-allowed`) and what is wrong.
  *
  * @example
  * {@includeCode ../examples/Errors.ts#errors}
@@ -66,6 +67,7 @@ export const Problem = Schema.Struct({
   path: Schema.String,
   record: Schema.NullOr(Schema.String),
   field: Schema.String,
+  code: Schema.String,
   message: Schema.String
 }).annotate({ identifier: "Problem" })
 

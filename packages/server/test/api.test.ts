@@ -250,7 +250,7 @@ describe.each(backEnds)("the API on the %s store", (_name, makeStore) => {
       })
       expect(r.status).toBe(422)
       expect(r.json.problems).toContainEqual(
-        expect.objectContaining({ record: "project A1", field: "unit" })
+        expect.objectContaining({ record: "project A1", field: "unit", code: "unknown-unit" })
       )
       expect((await c.get(`${base}/history/project/A1`)).json).toHaveLength(1)
     })

@@ -8,6 +8,7 @@ export interface ApiProblem {
   readonly path: string
   readonly record: string | null
   readonly field: string
+  readonly code: string
   readonly message: string
 }
 
@@ -83,6 +84,7 @@ export const decode = (
       path: p.path,
       record: p.record ?? null,
       field: p.field,
+      code: p.code,
       message: p.message
     }))
   )

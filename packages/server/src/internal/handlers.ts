@@ -290,6 +290,7 @@ const recordWrite =
               path: "value.id",
               record: `${kind} ${params.id}`,
               field: "id",
+              code: "id-mismatch",
               message: `expected ${params.id}`
             }
           ]
@@ -513,17 +514,17 @@ const AccountsLive = HttpApiBuilder.group(Api, "accounts", (handlers) =>
       .handle("create", ({ payload }) =>
         Effect.gen(function* () {
           const admin = yield* adminOnly
-          const problem = (field: string, message: string) =>
+          const problem = (field: string, code: string, message: string) =>
             new Invalid({
               message: `account ${payload.name}, ${field}: ${message}`,
-              problems: [{ path: field, record: `account ${payload.name}`, field, message }]
+              problems: [{ path: field, record: `account ${payload.name}`, field, code, message }]
             })
           if (portal.accounts.has(payload.name))
-            return yield* problem("name", "an account with this name exists")
+            return yield* problem("name", "account-exists", "an account with this name exists")
           if (payload.role === "reporter" && payload.unit === undefined)
-            return yield* problem("unit", "a unit reporter needs a unit")
+            return yield* problem("unit", "unit-required", "a unit reporter needs a unit")
           if (payload.role !== "reporter" && payload.unit !== undefined)
-            return yield* problem("unit", "only a unit reporter has a unit")
+            return yield* problem("unit", "unit-not-allowed", "only a unit reporter has a unit")
           const account: Account = {
             name: payload.name,
             displayName: payload.displayName,
