@@ -248,7 +248,7 @@ const explain = Command.make(
 const demoOne = (entry: (typeof all)[number], l: Lang, outDir: string) =>
   Effect.gen(function* () {
     const snapshot: Snapshot.Snapshot = Samples.load(entry.sample)
-    const host = Host.load([{ plugin: entry.plugin }])
+    const host = Host.load([{ plugin: entry.plugin, options: entry.options }])
     if (Result.isFailure(host))
       return yield* new CliFailure({
         code: 1,

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Samples } from "@gongjian/policies"
+import { all, Samples } from "@gongjian/policies"
 import { describe, expect, it } from "vitest"
 
 // End to end: the built binary, run on files, as a user runs it.
@@ -18,6 +18,12 @@ const gongjian = (...args: ReadonlyArray<string>) => {
     maxBuffer: 512 * 1024 * 1024
   })
   return { code: r.status, out: r.stdout, err: r.stderr }
+}
+// The options a sample county sets (its annual tasks, which 002 四.4's tiers read).
+const countyOptions = (id: Samples.SampleId) => {
+  const file = join(tmp, `${id}.options.json`)
+  writeFileSync(file, JSON.stringify(all.find((e) => e.sample === id)!.options))
+  return file
 }
 const sample = (id: Samples.SampleId) => {
   const file = join(tmp, `${id}.json`)
@@ -38,7 +44,9 @@ describe("gongjian demo", () => {
     ])
       expect(r.out).toContain(`■ ${title}`)
     expect(r.out).toContain("目标进度（对照序时进度）")
-    expect(r.out).toMatch(/1\s+工业园区\s+41\s+开放型经济工作一等奖/)
+    // 000 二.(一).1: the annual first prize is vetoed for 王店镇 (annual paid-in task missed).
+    expect(r.out).toMatch(/1\s+工业园区\s+41\s+可参评开放型经济工作一等奖/)
+    expect(r.out).toMatch(/5\s+王店镇\s+27\.214286\s+fdi-veto/)
     expect(readdirSync(join(tmp, "out-zh")).sort()).toEqual([
       "000-hundred-days.json",
       "001-service-and-exit.json",
@@ -144,7 +152,17 @@ describe("gongjian assess", () => {
   it("ranks the units in a table, as JSON or as Markdown", () => {
     const t = gongjian("assess", file(), "--policy", "002")
     expect(t.code).toBe(0)
-    expect(t.out).toMatch(/1\s+甲镇\s+28\s+通报表扬/)
+    expect(t.out).toMatch(/1\s+甲镇\s+28\s*\n/)
+    // With the county's annual tasks, 四.4 commends the units that met theirs.
+    const c = gongjian(
+      "assess",
+      file(),
+      "--policy",
+      "002",
+      "--options",
+      countyOptions("002-investment-drive")
+    )
+    expect(c.out).toMatch(/1\s+甲镇\s+28\s+通报表扬/)
     const j = gongjian(
       "assess",
       file(),
@@ -254,7 +272,9 @@ describe("gongjian explain", () => {
       "--policy",
       "002",
       "--unit",
-      "street-b"
+      "street-b",
+      "--options",
+      countyOptions("002-investment-drive")
     )
     expect(r.code).toBe(0)
     expect(r.out.split("\n")[0]).toBe("乙街道（street-b）：总分18，第2名，通报批评")

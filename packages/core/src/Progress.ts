@@ -277,7 +277,7 @@ export const ofTarget = (
   options: { readonly asOf: LocalDate.LocalDate; readonly thresholds?: Thresholds }
 ): ReadonlyArray<TargetProgress> => {
   const window = {
-    start: facts.campaign.window.start,
+    start: target.from ?? facts.campaign.window.start,
     end: target.due ?? facts.campaign.window.end
   }
   const expected = expectedShare(window.start, window.end, options.asOf)

@@ -283,7 +283,11 @@ export type Allocation = typeof Allocation.Type
  *   ("每个单位至少3个新开工项目"), unless an allocation gives it another goal;
  *   `unitKinds` narrows this to units of those kinds ("各街道镇、园区");
  * - `clause` cites the plan (`000 一`, `002 三.2`);
- * - `due` is the date the goal is for (the window's end when absent).
+ * - `due` is the date the goal is for (the window's end when absent);
+ * - `from` is the date counting starts (the window's start when absent): an
+ *   annual task (年度目标任务) counts from 1 January even when the drive
+ *   that checks it starts in August ("全区完成全年招商引资工作任务的80%",
+ *   002 二). Since 0.3.0.
  *
  * @example
  * {@includeCode ../examples/Target.ts#target}
@@ -303,6 +307,7 @@ export const Target = Schema.Struct({
   reportKey: Schema.optionalKey(Schema.String),
   allocations: Schema.optionalKey(Schema.Array(Allocation)),
   due: Schema.optionalKey(LocalDate.LocalDate),
+  from: Schema.optionalKey(LocalDate.LocalDate),
   clause: Schema.optionalKey(Schema.String)
 }).annotate({ identifier: "Target" })
 

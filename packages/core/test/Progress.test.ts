@@ -176,6 +176,25 @@ describe("ofTarget", () => {
     ])
   })
 
+  it("counts from a target's own start date when it has one (an annual task)", () => {
+    // Window 2026-02-20 … 2026-05-31, as of 2026-04-10. Signed, total ≥ 1亿元:
+    // from the window's start: P-1 (2-25) and P-6 (2-21) → 2; P-3 signed 2026-01-10 is before it.
+    // With from 2026-01-01 (the annual task counts the whole year): P-1, P-3, P-6 → 3.
+    const target = {
+      id: "t",
+      title: "年度签约",
+      measure: "projects",
+      scope: "area",
+      goal: 4,
+      filter: { stage: "signed", reachedWithin: "window", minInvestment: "1亿元" }
+    }
+    expect(run(input(), target)[0]!.counted).toEqual(["P-1", "P-6"])
+    const annual = run(input(), { ...target, from: "2026-01-01", due: "2026-12-31" })[0]!
+    expect(annual.counted).toEqual(["P-1", "P-3", "P-6"])
+    // 序时进度 runs over the year: 2026-01-01 … 04-10 is 100 of 365 days → 0.274.
+    expect(annual.expected).toBe(0.274)
+  })
+
   it("computes the start rate of the pool (000 二.(二).2)", () => {
     // Pool of town-a: P-1 started, P-2 not → 0.5; goal 0.7 → completion 0.5 / 0.7 = 5/7,
     // shown 0.7143; behind, exactly: (50/101 − 5/7) × 100 = −21.9236… → −21.92 → ahead

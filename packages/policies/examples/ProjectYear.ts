@@ -6,17 +6,25 @@ import * as Result from "effect/Result"
 // #region policy
 const host = Result.getOrThrow(Host.load([{ plugin: ProjectYear.policy }]))
 const out = Host.run(host, Samples.load("004-project-year"))
-// Plan 2: awards for the advanced, criticism and an admonishment talk for the weakest.
+// Plan 2: villages and departments ranked apart (分类考核); awards for the advanced of
+// each, criticism and an admonishment talk for the weakest.
 deepStrictEqual(
   out.assessments[0]!.assessment.tiers.map((t) => [t.id, t.units]),
   [
-    ["advanced", ["v1", "v2"]],
-    ["criticised", ["d2"]],
-    ["admonishment", ["d2"]]
+    ["advanced", ["v1", "d1"]],
+    ["criticised", ["v4", "d2"]],
+    ["admonishment", ["v4", "d2"]]
   ]
 )
 deepStrictEqual(
   ProjectYear.targets().map((t) => t.id),
-  ["key-projects", "key-completed", "key-started", "key-preliminary", "service-investment"]
+  [
+    "key-projects",
+    "key-completed",
+    "key-started",
+    "key-preliminary",
+    "key-progress",
+    "service-investment"
+  ]
 )
 // #endregion policy

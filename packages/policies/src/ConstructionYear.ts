@@ -36,7 +36,13 @@ export const Options = Schema.Struct({
   /** The weight of each quarterly assessment in the year's composite. Default 0.1. */
   quarterWeight: Schema.Finite,
   /** The weight of the year-end assessment. Default 0.6. */
-  yearWeight: Schema.Finite
+  yearWeight: Schema.Finite,
+  /**
+   * 四 "全县全社会固定资产投资目标任务": the county's own fixed-asset investment
+   * target. The plan states no figure, so there is no default: without it the
+   * target and its item are left out (allocate it to units in the campaign).
+   */
+  faiGoal: Schema.optionalKey(Money.NonNegativeMoneyFromJson)
 })
 
 /**
@@ -75,15 +81,21 @@ const GROUPS: ReadonlyArray<ScoringPolicy.Group> = [
  * @since 0.1.0
  * @category targets
  */
-export const targets = (): ReadonlyArray<Target.Target> => [
-  {
-    id: "fai",
-    title: "全社会固定资产投资",
-    measure: "fixed-asset-investment",
-    scope: "area",
-    goal: Money.parseUnsafe("225亿元"),
-    clause: "003 四"
-  },
+export const targets = (
+  o: Pick<typeof Options.Type, "faiGoal"> = {}
+): ReadonlyArray<Target.Target> => [
+  ...(o.faiGoal === undefined
+    ? []
+    : [
+        {
+          id: "fai",
+          title: "全社会固定资产投资",
+          measure: "fixed-asset-investment" as const,
+          scope: "area" as const,
+          goal: o.faiGoal,
+          clause: "003 四"
+        }
+      ]),
   {
     id: "major-projects",
     title: "重大工程和重点项目",
@@ -154,16 +166,20 @@ export const policy = Plugin.definePlugin({
   defaults,
   messages: targetMessage,
   create: (o) => ({
-    targets: targets(),
+    targets: targets(o),
     scoring: {
       items: [
-        completion(
-          "fai",
-          "fai",
-          o.faiPoints,
-          "003 四",
-          t("固定资产投资目标任务", "fixed-asset investment target")
-        ),
+        ...(o.faiGoal === undefined
+          ? []
+          : [
+              completion(
+                "fai",
+                "fai",
+                o.faiPoints,
+                "003 四",
+                t("固定资产投资目标任务", "fixed-asset investment target")
+              )
+            ]),
         completion(
           "major-projects",
           "major-projects",
@@ -193,7 +209,7 @@ export const policy = Plugin.definePlugin({
           id: "accountable",
           title: t("问责", "held accountable"),
           clause: "003 三.(三), 四",
-          targets: ["fai", "major-projects", "investment"],
+          targets: [...(o.faiGoal === undefined ? [] : ["fai"]), "major-projects", "investment"],
           met: false
         }
       ]

@@ -8,8 +8,9 @@
  *
  * @since 0.1.0
  */
-import { LocalDate, Money, Period, type Target } from "@gongjian/core"
+import { LocalDate, Money, Period, Target } from "@gongjian/core"
 import { Plugin } from "@gongjian/plugin-sdk"
+import type { ScoringPolicy } from "@gongjian/scoring"
 import * as Schema from "effect/Schema"
 import { completion, t, targetMessage } from "./internal/common.js"
 
@@ -35,8 +36,17 @@ export const Options = Schema.Struct({
   stockPoints: Schema.Finite,
   /** Points lost for each full month of the window without a new start (二.(二).2). Default −2. */
   missedMonthPoints: Schema.Finite,
-  /** How many units win the open-economy first prize (二.(一).1). Default 1. */
-  firstPrizeCount: Schema.Int,
+  /**
+   * 二.(一).1 "对完不成合同外资或实到外资年度目标任务的，否决开放型经济工作一等奖":
+   * each unit's annual contract-FDI task (年度目标任务), as the county set it.
+   * The plan gives no figure, so there is no default: without it the veto is
+   * not modelled.
+   */
+  annualContractFdi: Schema.optionalKey(Schema.Array(Target.Allocation)),
+  /** … and each unit's annual paid-in FDI task. No default. */
+  annualPaidInFdi: Schema.optionalKey(Schema.Array(Target.Allocation)),
+  /** The year of the annual tasks: they count from 1 January to 31 December. Default 2026. */
+  year: Schema.Int,
   /** Months from land supply to start before a project counts as stuck (二.(二).1). Default 3. */
   landIdleMonths: Schema.Int,
   /** Months from signing to land supply before 已招商未征迁 (二.(二).1). Default 6. */
@@ -63,7 +73,7 @@ export const defaults: typeof Options.Encoded = {
   stockPerUnit: 10,
   stockPoints: 5,
   missedMonthPoints: -2,
-  firstPrizeCount: 1,
+  year: 2026,
   landIdleMonths: 3,
   landAcquireMonths: 6,
   produceMonths: 6,
@@ -71,6 +81,62 @@ export const defaults: typeof Options.Encoded = {
 }
 
 const cny = (s: string) => Money.parseUnsafe(s)
+
+/**
+ * The unit kinds 二.(二).2 and 二.(二).3 name: "各镇、**新区、**工业园区" —
+ * towns, new districts and parks; streets (街道) are not named.
+ */
+const MONTHLY_KINDS = ["town", "new-district", "park"] as const
+
+const sum = (allocations: ReadonlyArray<Target.Allocation>): Target.Goal => {
+  const goals = allocations.map((a) => a.goal)
+  const first = goals[0]
+  if (first === undefined) return 0
+  if (typeof first === "number") return goals.reduce<number>((n, g) => n + (g as number), 0)
+  return goals.reduce<Money.Money>(
+    (m, g) => Money.add(m, g as Money.Money),
+    Money.zero(first.currency)
+  )
+}
+
+/** The annual FDI tasks of 二.(一).1, when the county gives them. */
+const annualTargets = (
+  o: Pick<typeof Options.Type, "annualContractFdi" | "annualPaidInFdi" | "year">
+): ReadonlyArray<Target.Target> => {
+  const year = { from: `${o.year}-01-01`, due: `${o.year}-12-31` }
+  return [
+    ...(o.annualContractFdi === undefined
+      ? []
+      : [
+          {
+            id: "annual-contract-fdi",
+            title: "合同外资年度目标任务",
+            measure: "contract-fdi" as const,
+            scope: "area" as const,
+            goal: sum(o.annualContractFdi),
+            allocations: o.annualContractFdi,
+            filter: { stage: "signed" as const, reachedWithin: "window" as const },
+            ...year,
+            clause: "000 二.(一).1"
+          }
+        ]),
+    ...(o.annualPaidInFdi === undefined
+      ? []
+      : [
+          {
+            id: "annual-paid-in-fdi",
+            title: "实到外资年度目标任务",
+            measure: "paid-in-fdi" as const,
+            scope: "area" as const,
+            goal: sum(o.annualPaidInFdi),
+            allocations: o.annualPaidInFdi,
+            filter: { stage: "signed" as const },
+            ...year,
+            clause: "000 二.(一).1"
+          }
+        ])
+  ]
+}
 
 /**
  * The targets of 000 一 and 二, by id, as a campaign adopts them (add
@@ -83,10 +149,14 @@ const cny = (s: string) => Money.parseUnsafe(s)
  * @category targets
  */
 export const targets = (
-  o: Pick<typeof Options.Type, "startRate" | "stockPerUnit" | "staffDue"> = defaults
+  o: Pick<
+    typeof Options.Type,
+    "startRate" | "stockPerUnit" | "staffDue" | "annualContractFdi" | "annualPaidInFdi" | "year"
+  > = Schema.decodeSync(Options)(defaults)
 ): ReadonlyArray<Target.Target> => {
   const signedInWindow = { stage: "signed" as const, reachedWithin: "window" as const }
   return [
+    ...annualTargets(o),
     {
       id: "contract-fdi",
       title: "合同外资",
@@ -227,6 +297,7 @@ export const targets = (
       title: "项目库开工率",
       measure: "start-rate",
       scope: "per-unit",
+      unitKinds: [...MONTHLY_KINDS],
       goal: o.startRate,
       filter: { stage: "signed" },
       clause: "000 二.(二).2"
@@ -245,6 +316,7 @@ export const targets = (
       title: "存量项目入库（每单位）",
       measure: "projects",
       scope: "per-unit",
+      unitKinds: [...MONTHLY_KINDS],
       goal: o.stockPerUnit,
       filter: { stage: "signed", flags: ["stock"] },
       clause: "000 二.(二).3"
@@ -270,13 +342,55 @@ export const targets = (
 }
 
 /**
+ * 二.(一).1: the annual open-economy first prize is vetoed for a unit that
+ * misses its annual contract-FDI or paid-in FDI task. The drive does not
+ * award that prize (the annual open-economy assessment does); it reports the
+ * units still eligible (`first-prize-eligible`) and vetoes the others, naming
+ * the annual task missed. Present only when the county gives the tasks.
+ */
+const annualAward = (
+  o: Pick<typeof Options.Type, "annualContractFdi" | "annualPaidInFdi">
+): { vetoes?: ReadonlyArray<ScoringPolicy.Veto>; tiers?: ReadonlyArray<ScoringPolicy.Tier> } => {
+  const annual = [
+    ...(o.annualContractFdi ? ["annual-contract-fdi"] : []),
+    ...(o.annualPaidInFdi ? ["annual-paid-in-fdi"] : [])
+  ]
+  if (annual.length === 0) return {}
+  return {
+    vetoes: [
+      {
+        id: "fdi-veto",
+        title: t(
+          "完不成合同外资或实到外资年度目标任务",
+          "annual contract or paid-in FDI task missed"
+        ),
+        clause: "000 二.(一).1",
+        when: { kind: "target-missed", targets: annual },
+        bars: ["first-prize-eligible"]
+      }
+    ],
+    tiers: [
+      {
+        kind: "targets",
+        id: "first-prize-eligible",
+        title: t("可参评开放型经济工作一等奖", "eligible for the open-economy first prize"),
+        clause: "000 二.(一).1",
+        targets: annual,
+        met: true
+      }
+    ]
+  }
+}
+
+/**
  * The 100-day drive policy (000).
  *
  * - scoring: the allocated money targets and the start-rate and stock-project
  *   targets by completion; a deduction for each full month of the window
  *   without a new start (二.(二).2);
- * - the veto of 二.(一).1: a unit that misses its contract-FDI or paid-in-FDI
- *   target cannot win the open-economy first prize;
+ * - the veto of 二.(一).1: a unit that misses its annual contract-FDI or
+ *   paid-in FDI task (options the county gives) cannot win the annual
+ *   open-economy first prize;
  * - exit rules classifying the stuck projects of 二.(二).1: land supplied and
  *   not started, attracted and no land acquired, built and not producing.
  *
@@ -324,6 +438,7 @@ export const policy = Plugin.definePlugin({
   },
   create: (o) => ({
     targets: targets(o),
+    // 二.(一).1 is about the annual award, judged on the annual tasks; see annualAward.
     scoring: {
       items: [
         completion(
@@ -352,21 +467,23 @@ export const policy = Plugin.definePlugin({
           "start-rate",
           o.startRatePoints,
           "000 二.(二).2",
-          t("项目库开工率", "start rate of the pool")
+          t("项目库开工率", "start rate of the pool"),
+          { appliesTo: [...MONTHLY_KINDS] }
         ),
         completion(
           "stock-per-unit",
           "stock-per-unit",
           o.stockPoints,
           "000 二.(二).3",
-          t("存量项目入库", "stock projects")
+          t("存量项目入库", "stock projects"),
+          { appliesTo: [...MONTHLY_KINDS] }
         ),
         {
           kind: "custom",
           id: "monthly-starts",
           title: t("每月新开工项目", "a new start every month"),
           clause: "000 二.(二).2",
-          appliesTo: ["town", "new-district", "park"],
+          appliesTo: [...MONTHLY_KINDS],
           messageId: "missed-month",
           compute: (ctx, unit) => {
             const { start, end } = ctx.snapshot.campaign.window
@@ -395,24 +512,7 @@ export const policy = Plugin.definePlugin({
           }
         }
       ],
-      vetoes: [
-        {
-          id: "fdi-veto",
-          title: t("完不成合同外资或实到外资年度目标任务", "contract or paid-in FDI target missed"),
-          clause: "000 二.(一).1",
-          when: { kind: "target-missed", targets: ["contract-fdi", "paid-in-fdi"] },
-          bars: ["first-prize"]
-        }
-      ],
-      tiers: [
-        {
-          kind: "top",
-          id: "first-prize",
-          title: t("开放型经济工作一等奖", "first prize for open-economy work"),
-          clause: "000 二.(一).1",
-          n: o.firstPrizeCount
-        }
-      ]
+      ...annualAward(o)
     },
     exitRules: [
       {

@@ -7,8 +7,9 @@
  *
  * @since 0.1.0
  */
-import { LocalDate, Money, type Target } from "@gongjian/core"
-import { Gate, Plugin } from "@gongjian/plugin-sdk"
+import { LocalDate, Money, Target } from "@gongjian/core"
+import { type Gate, Plugin } from "@gongjian/plugin-sdk"
+import type { ScoringPolicy } from "@gongjian/scoring"
 import * as Schema from "effect/Schema"
 import { completion, t, targetMessage } from "./internal/common.js"
 
@@ -64,8 +65,27 @@ export const Options = Schema.Struct({
   departmentTrips: Schema.Int,
   /** Points of the fair-signing target (二) at 100%. Default 10. */
   signingPoints: Schema.Finite,
-  /** The district's annual investment task; the drive must bring 80% of it (二). Default 50亿元. */
-  annualTask: Money.MoneyFromJson,
+  /**
+   * 二 "全区完成全年招商引资工作任务的80%": the district's annual investment
+   * task (年度招商引资任务), as the county set it. The plan gives no figure, so
+   * there is no default; without it the 80% target is not modelled.
+   */
+  annualTask: Schema.optionalKey(Money.MoneyFromJson),
+  /** The share of the annual task due by the end of the drive (二). Default 0.8. */
+  annualShare: Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 1 })),
+  /**
+   * 四.4 "全面完成招商引资年度目标任务的单位，通报表扬 … 完不成招商引资任务的单位，
+   * 进行严肃的通报批评": each unit's annual task. No default; without it
+   * neither commendation nor criticism is modelled.
+   */
+  annualTasks: Schema.optionalKey(Schema.Array(Target.Allocation)),
+  /** The year of the annual task: it counts from 1 January to 31 December. Default 2026. */
+  year: Schema.Int,
+  /**
+   * 三.4: a size floor for a fair signing. The clause's quota ("至少签约2个
+   * 投资真正过亿元…项目") already counts size, so by default there is none.
+   */
+  signingMinInvestment: Schema.optionalKey(Money.MoneyFromJson),
   /** 三.4 投资强度关: the least investment per mu to sign. Default 200万元. */
   minIntensityPerMu: Money.MoneyFromJson,
   /** 三.4 税收关: the least tax per mu promised to sign. Default 10万元. */
@@ -96,12 +116,65 @@ export const defaults: typeof Options.Encoded = {
   deputyTrips: 4,
   departmentTrips: 2,
   signingPoints: 10,
-  annualTask: "50亿元",
+  annualShare: 0.8,
+  year: 2026,
   minIntensityPerMu: "200万元",
   minTaxPerMu: "10万元"
 }
 
 const towns = ["town", "street", "park"] as const
+
+const signedThisYear = { stage: "signed" as const, reachedWithin: "window" as const }
+
+/**
+ * The annual task (二, 四.4), when the county gives it: investment signed from
+ * 1 January counts, not only what the drive signed.
+ */
+const annualTargets = (
+  o: Pick<typeof Options.Type, "annualTask" | "annualShare" | "annualTasks" | "year">
+): ReadonlyArray<Target.Target> => {
+  const from = `${o.year}-01-01`
+  const area =
+    o.annualTask ??
+    (o.annualTasks?.length
+      ? Money.sum(
+          o.annualTasks.map((a) => a.goal as Money.Money),
+          (o.annualTasks[0]!.goal as Money.Money).currency
+        )
+      : undefined)
+  return [
+    ...(o.annualTask === undefined
+      ? []
+      : [
+          {
+            id: "annual-share",
+            title: `全区完成全年招商引资工作任务的${o.annualShare * 100}%`,
+            measure: "total-investment" as const,
+            scope: "area" as const,
+            goal: Money.times(o.annualTask, String(o.annualShare)),
+            filter: signedThisYear,
+            from,
+            clause: "002 二"
+          }
+        ]),
+    ...(o.annualTasks === undefined || area === undefined
+      ? []
+      : [
+          {
+            id: "annual-task",
+            title: "招商引资年度目标任务",
+            measure: "total-investment" as const,
+            scope: "area" as const,
+            goal: area,
+            allocations: o.annualTasks,
+            filter: signedThisYear,
+            from,
+            due: `${o.year}-12-31`,
+            clause: "002 四.4"
+          }
+        ])
+  ]
+}
 
 /**
  * The targets of 002 二 and 三, by id.
@@ -150,15 +223,7 @@ export const targets = (o: typeof Options.Type): ReadonlyArray<Target.Target> =>
       filter: { stage: "signed", reachedWithin: "window" },
       clause: "002 二"
     },
-    {
-      id: "annual-share",
-      title: "完成全年招商任务的80%",
-      measure: "total-investment",
-      scope: "area",
-      goal: Money.times(o.annualTask, "0.8"),
-      filter: { stage: "signed", reachedWithin: "window" },
-      clause: "002 二"
-    },
+    ...annualTargets(o),
     {
       id: "key-negotiating",
       title: "重点攻坚在谈项目",
@@ -324,8 +389,32 @@ export const policy = Plugin.definePlugin({
     )
   },
   create: (o) => {
-    // The trip items' floor, when a county sets one; none by default (四.4 sets none).
-    const floor = o.tripFloor === undefined ? {} : { min: o.tripFloor }
+    // 三.1 outbound trips: an item worth a trip's value times the quota; each missing trip
+    // deducts `shortfall` times a trip's value; the floor only when a county sets one
+    // (四.4 sets none).
+    const tripItem = (
+      id: string,
+      title: { zh: string; en: string },
+      clause: string,
+      q: {
+        role: "principal" | "deputy" | "department-principal"
+        required: number
+        shortfall: number
+        appliesTo: ReadonlyArray<"town" | "street" | "park" | "department">
+      }
+    ): Plugin.Item => ({
+      kind: "activity-quota",
+      id,
+      title,
+      clause,
+      activityFilter: { kinds: ["outbound-trip"], roles: [q.role] },
+      required: q.required,
+      points: o.tripPoints * q.required,
+      shortfallMultiplier: q.shortfall,
+      ...(o.tripFloor === undefined ? {} : { min: o.tripFloor }),
+      appliesTo: [...q.appliesTo],
+      messageId: tripMessage
+    })
     return {
       targets: targets(o),
       scoring: {
@@ -372,68 +461,40 @@ export const policy = Plugin.definePlugin({
                     ? "not-started"
                     : "cannot-proceed"
           },
-          {
-            kind: "activity-quota",
-            id: "principal-trips",
-            title: t("主要负责人外出招商", "principal's trips"),
-            clause: "002 三.1, 四.4",
-            activityFilter: { kinds: ["outbound-trip"], roles: ["principal"] },
-            required: o.principalTrips,
-            points: o.tripPoints * o.principalTrips,
-            shortfallMultiplier: o.tripShortfall,
-            ...floor,
-            appliesTo: [...towns],
-            messageId: tripMessage
-          },
+          tripItem(
+            "principal-trips",
+            t("主要负责人外出招商", "principal's trips"),
+            "002 三.1, 四.4",
+            {
+              role: "principal",
+              required: o.principalTrips,
+              shortfall: o.tripShortfall,
+              appliesTo: towns
+            }
+          ),
           ...(o.deputyTripDeduction
             ? [
-                {
-                  kind: "activity-quota" as const,
-                  id: "deputy-trips",
-                  title: t("分工负责人外出招商", "deputies' trips"),
-                  clause: "002 三.1",
-                  activityFilter: { kinds: ["outbound-trip" as const], roles: ["deputy" as const] },
+                tripItem("deputy-trips", t("分工负责人外出招商", "deputies' trips"), "002 三.1", {
+                  role: "deputy",
                   required: o.deputyTrips,
-                  points: o.tripPoints * o.deputyTrips,
-                  shortfallMultiplier: 1,
-                  ...floor,
-                  appliesTo: [...towns],
-                  messageId: tripMessage
-                }
+                  shortfall: 1,
+                  appliesTo: towns
+                })
               ]
             : []),
-          {
-            kind: "activity-quota",
-            id: "department-trips",
-            title: t("区直部门主要负责人外出招商", "department principals' trips"),
-            clause: "002 三.1, 四.4",
-            activityFilter: { kinds: ["outbound-trip"], roles: ["department-principal"] },
-            required: o.departmentTrips,
-            points: o.tripPoints * o.departmentTrips,
-            shortfallMultiplier: o.tripShortfall,
-            ...floor,
-            appliesTo: ["department"],
-            messageId: tripMessage
-          }
+          tripItem(
+            "department-trips",
+            t("区直部门主要负责人外出招商", "department principals' trips"),
+            "002 三.1, 四.4",
+            {
+              role: "department-principal",
+              required: o.departmentTrips,
+              shortfall: o.tripShortfall,
+              appliesTo: ["department"]
+            }
+          )
         ],
-        tiers: [
-          {
-            kind: "targets",
-            id: "commended",
-            title: t("通报表扬", "commended"),
-            clause: "002 四.4",
-            targets: ["fair-signings", "fair-signings-large", "new-starts", "department-results"],
-            met: true
-          },
-          {
-            kind: "targets",
-            id: "criticised",
-            title: t("通报批评", "criticised"),
-            clause: "002 四.4",
-            targets: ["fair-signings", "fair-signings-large", "new-starts", "department-results"],
-            met: false
-          }
-        ],
+        ...annualTiers(o),
         groups: [
           {
             id: "towns",
@@ -447,11 +508,70 @@ export const policy = Plugin.definePlugin({
           }
         ]
       },
-      gates: [
-        Gate.signingGate({ minIntensityPerMu: o.minIntensityPerMu, minTaxPerMu: o.minTaxPerMu })
-      ]
+      gates: [signingGate(o)]
     }
   }
+})
+
+/**
+ * 四.4: units that meet their annual task are commended, units that miss it
+ * criticised — judged on each unit's annual task, when the county gives it.
+ */
+const annualTiers = (
+  o: Pick<typeof Options.Type, "annualTasks">
+): { tiers?: ReadonlyArray<ScoringPolicy.Tier> } =>
+  o.annualTasks === undefined
+    ? {}
+    : {
+        tiers: [
+          {
+            kind: "targets",
+            id: "commended",
+            title: t("通报表扬", "commended"),
+            clause: "002 四.4",
+            targets: ["annual-task"],
+            met: true
+          },
+          {
+            kind: "targets",
+            id: "criticised",
+            title: t("通报批评", "criticised"),
+            clause: "002 四.4",
+            targets: ["annual-task"],
+            met: false
+          }
+        ]
+      }
+
+/**
+ * 三.4 "投洽会集中签约时 … 严把用地性质关、投资强度关、税收关、建设进度关，
+ * 达不到标准和要求的项目一律不准签约": the projects put forward for the fair
+ * (flag `for-fair`) and not yet signed must pass the four checks — land use,
+ * investment intensity, tax per mu, a contracted start and completion date. A
+ * size floor only when `signingMinInvestment` is set.
+ */
+const signingGate = (
+  o: Pick<typeof Options.Type, "minIntensityPerMu" | "minTaxPerMu" | "signingMinInvestment">
+): Gate.Gate => ({
+  id: "signing-gate",
+  title: t("投洽会签约审核", "fair signing gate"),
+  clause: "002 三.4",
+  filter: { stage: "negotiating", notReached: "signed", flags: ["for-fair"] },
+  conditions: [
+    { kind: "land-use", allowed: ["industrial", "commercial", "mixed"] },
+    { kind: "at-least", field: "contract.investmentIntensityPerMu", amount: o.minIntensityPerMu },
+    { kind: "at-least", field: "contract.taxPerMu", amount: o.minTaxPerMu },
+    { kind: "scheduled", fields: ["contract.startBy", "contract.completeBy"] },
+    ...(o.signingMinInvestment === undefined
+      ? []
+      : [
+          {
+            kind: "at-least" as const,
+            field: "investment.total" as const,
+            amount: o.signingMinInvestment
+          }
+        ])
+  ]
 })
 
 /** A trip line: the item's value, or a missing-trip deduction (with or without a floor). */

@@ -9,6 +9,7 @@
  */
 import { Lifecycle, Money, type Target } from "@gongjian/core"
 import { Gate, Plugin } from "@gongjian/plugin-sdk"
+import type { ScoringPolicy } from "@gongjian/scoring"
 import * as Schema from "effect/Schema"
 import { completion, t, targetMessage } from "./internal/common.js"
 
@@ -22,17 +23,29 @@ import { completion, t, targetMessage } from "./internal/common.js"
  * @category options
  */
 export const Options = Schema.Struct({
-  /** Points of the key-project progress target (started of the unit's key projects) at 100%. Default 10. */
+  /**
+   * Points of the key-project progress target at 100%: the share of the
+   * unit's key projects (preliminary ones aside) that have started. Default 10.
+   */
   progressPoints: Schema.Finite,
   /** Points per key project completed in the year. Default 3. */
   completedPoints: Schema.Finite,
   /** Points per key project started in the year. Default 2. */
   startedPoints: Schema.Finite,
-  /** How many units are named advanced (plan 2 先进单位). Default 2. */
+  /**
+   * How many units of each group (villages; departments) are named advanced
+   * (plan 2 "分类考核 … 评选重点项目建设工作先进单位"). Default 1.
+   */
   advanced: Schema.Int,
-  /** How many units are criticised, their heads given an admonishment talk (plan 2). Default 1. */
+  /** How many units of each group are criticised, their heads given an admonishment talk (plan 2). Default 1. */
   criticised: Schema.Int,
-  /** Started projects from this size must be statistically registered (plan 3 入统). Default 5000万元. */
+  /**
+   * Plan 3 "健全项目入统机制": started projects from this planned total
+   * investment must be statistically registered (入统). The plan names no
+   * threshold; the default is the national one — fixed-asset investment
+   * statistics cover projects of 计划总投资500万元及以上 (国家统计局《固定资产
+   * 投资统计报表制度》, the threshold since 2011). Default 500万元.
+   */
   registrationFrom: Money.MoneyFromJson
 })
 
@@ -49,15 +62,17 @@ export const defaults: typeof Options.Encoded = {
   progressPoints: 10,
   completedPoints: 3,
   startedPoints: 2,
-  advanced: 2,
+  advanced: 1,
   criticised: 1,
-  registrationFrom: "5000万元"
+  registrationFrom: "500万元"
 }
 
 /**
  * The targets of plan 1 and plan 3. "取得突破性进展或完工投产" is read as
  * reaching completion (完工); "实质性进展" of a preliminary project as signing
- * (具备落地条件).
+ * (具备落地条件). `key-progress` is each unit's share of its key projects
+ * (preliminary ones aside) that have started: the 18 to complete and the 5 to
+ * start must all have started by the year's end.
  *
  * @example
  * {@includeCode ../examples/ProjectYear.ts#policy}
@@ -103,6 +118,15 @@ export const targets = (): ReadonlyArray<Target.Target> => [
     clause: "004 plan 1"
   },
   {
+    id: "key-progress",
+    title: "分包重点项目开工率",
+    measure: "start-rate",
+    scope: "per-unit",
+    goal: 1,
+    filter: { flags: ["key"], withoutFlags: ["preliminary"] },
+    clause: "004 plan 1, plan 2"
+  },
+  {
     id: "service-investment",
     title: "服务业项目完成投资",
     measure: "reported",
@@ -111,6 +135,12 @@ export const targets = (): ReadonlyArray<Target.Target> => [
     goal: Money.parseUnsafe("45亿元"),
     clause: "004 plan 3"
   }
+]
+
+/** Plan 2 "分类考核": villages (村、社区) and departments are ranked apart. */
+const GROUPS: ReadonlyArray<ScoringPolicy.Group> = [
+  { id: "villages", title: t("村（社区）", "villages"), unitKinds: ["village"] },
+  { id: "departments", title: t("部门", "departments"), unitKinds: ["department"] }
 ]
 
 const missing = (key: string, zh: string, en: string) => ({
@@ -190,6 +220,7 @@ export const policy = Plugin.definePlugin({
           messageId: "started"
         }
       ],
+      groups: GROUPS,
       tiers: [
         {
           kind: "top",

@@ -35,6 +35,12 @@ export * as HundredDays from "./HundredDays.js"
  */
 export * as InvestmentDrive from "./InvestmentDrive.js"
 /**
+ * Campaigns built from a policy's own targets and options.
+ *
+ * @since 0.3.0
+ */
+export * as Policies from "./Policies.js"
+/**
  * 004 — 项目攻坚年 (three plans).
  *
  * @since 0.1.0

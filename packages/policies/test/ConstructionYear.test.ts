@@ -1,3 +1,4 @@
+import { Money } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { ConstructionYear, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -5,8 +6,12 @@ import { describe, expect, it } from "vitest"
 
 // The sample of 003, a 2026 construction year, assessed on 2026-12-31. Default
 // points: fixed-asset investment 40, major projects 30, investment (funds in
-// place) 30, each × completion capped at 100%.
-const host = Result.getOrThrow(Host.load([{ plugin: ConstructionYear.policy }]))
+// place) 30, each × completion capped at 100%. 四 names the county's fixed-asset
+// investment target but no figure: the sample county gives its own, 225亿元, the sum
+// of its allocations (50 + 40 + 30 + 60 + 45).
+const host = Result.getOrThrow(
+  Host.load([{ plugin: ConstructionYear.policy, options: { faiGoal: "225亿元" } }])
+)
 const snapshot = Samples.load("003-construction-year")
 const year = Host.run(host, snapshot).assessments[0]!.assessment
 const totals = (a: typeof year) => a.units.map((u) => [u.unit, u.total, u.rank])
@@ -38,6 +43,26 @@ describe("003 四: the year-end assessment", () => {
       ["commended", ["county-a", "zone-gx", "zone-jy", "dept-fg", "dept-gx"]],
       ["accountable", ["zone-jy", "county-b", "county-c", "dept-gx"]]
     ])
+  })
+})
+
+describe("003 四: the fixed-asset target is the county's", () => {
+  it("has no invented figure: without faiGoal there is no FAI target and no FAI item", () => {
+    expect(ConstructionYear.targets().map((t) => t.id)).not.toContain("fai")
+    expect(ConstructionYear.targets({ faiGoal: Money.parseUnsafe("225亿元") })[0]!.id).toBe("fai")
+    const { fai: _, ...rest } = { fai: 0, ...ConstructionYear.defaults }
+    expect(Object.keys(rest)).not.toContain("faiGoal")
+    // Without it 甲县 scores majors 10/10 → 30 and funds 20亿/20亿 → 30 = 60, and is held
+    // accountable on those two targets only.
+    const plain = Host.run(Result.getOrThrow(Host.load([{ plugin: ConstructionYear.policy }])), {
+      ...snapshot,
+      campaign: {
+        ...snapshot.campaign,
+        targets: snapshot.campaign.targets.filter((t) => t.id !== "fai")
+      }
+    }).assessments[0]!.assessment
+    const a = plain.units.find((u) => u.unit === "county-a")!
+    expect([a.total, a.items.map((i) => i.item)]).toEqual(["60", ["major-projects", "investment"]])
   })
 })
 

@@ -1,6 +1,6 @@
 import { Money, Progress } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
-import { HundredDays, Samples } from "@gongjian/policies"
+import { all, HundredDays, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 
@@ -8,9 +8,13 @@ import { describe, expect, it } from "vitest"
 // 2026-02-20 … 2026-05-31. Every expected number is worked from the clauses
 // and the sample's records, not copied from the program.
 const snapshot = Samples.load("000-hundred-days")
+// The sample county gives its annual FDI tasks (二.(一).1 names them, with no figure).
+const county = all.find((e) => e.sample === "000-hundred-days")!.options
 const run = (options?: Record<string, unknown>) =>
   Host.run(
-    Result.getOrThrow(Host.load([{ plugin: HundredDays.policy, ...(options ? { options } : {}) }])),
+    Result.getOrThrow(
+      Host.load([{ plugin: HundredDays.policy, options: { ...county, ...options } }])
+    ),
     snapshot
   )
 const out = run()
@@ -61,11 +65,28 @@ describe("000 一 and 二: the scores", () => {
     ])
   })
 
-  it("城东街道 is a street: no monthly-start rule; 北部新区 and 工业园区", () => {
-    // 城东街道 区外内资: C2 0.8亿 + C3 0.4亿 = 1.2亿 of 1.6亿 → 0.75 → 7.5; 开工率 3/4 → capped → 10;
-    // 存量 C4 → 0.5: 10 + 10 + 7.5 + 10 + 0.5 = 38
-    expect(unit("chengdong").total).toBe("38")
-    expect(items("chengdong")["monthly-starts"]).toBeUndefined()
+  it("城东街道 is a street: 二.(二).2 and 二.(二).3 name towns, new districts and parks only", () => {
+    // "各镇、**新区、**工业园区每月都要有新开工项目，至5月底，项目库开工率达到70%以上" and
+    // "每个镇、**新区、**工业园区不少于10项": streets (街道) are not named, so 城东街道 has no
+    // monthly-start, start-rate or stock-project item.
+    // 城东街道: 合同外资 C1 2000万$ of 2000万$ → 10; 实到外资 1000万$ of 1000万$ → 10;
+    // 区外内资 C2 0.8亿 + C3 0.4亿 = 1.2亿 of 1.6亿 → 0.75 → 7.5: 10 + 10 + 7.5 = 27.5
+    expect(items("chengdong")).toEqual({
+      "contract-fdi": "10",
+      "paid-in-fdi": "10",
+      "outside-capital": "7.5"
+    })
+    expect(unit("chengdong").total).toBe("27.5")
+    const rows = (id: string) =>
+      Progress.ofTarget(
+        Progress.facts(snapshot),
+        snapshot.campaign.targets.find((t) => t.id === id)!,
+        {
+          asOf: snapshot.asOf
+        }
+      ).map((r) => r.unit)
+    expect(rows("start-rate")).toEqual(["beibu", "park", "wangdian", "xincheng"])
+    expect(rows("stock-per-unit")).toEqual(["beibu", "park", "wangdian", "xincheng"])
     // 北部新区 开工率: B1 B2 B4 of B1–B5 → 0.6; 0.6 / 0.7 = 6/7 exactly → 10 × 6/7 = 8.571429;
     // 存量 B4 B5 → 1: 10 + 10 + 10 + 8.571429 + 1 = 39.571429
     expect(unit("beibu").total).toBe("39.571429")
@@ -73,7 +94,8 @@ describe("000 一 and 二: the scores", () => {
     expect(unit("park").total).toBe("41")
   })
 
-  it("ranks the units and gives the first prize to the top unit not vetoed (二.(一).1)", () => {
+  it("ranks the units; 二.(一).1 vetoes the annual first prize on the annual FDI tasks", () => {
+    // 27.5 (城东街道) > 27.214286 (王店镇)
     expect(assessment.units.map((u) => [u.unit, u.rank])).toEqual([
       ["park", 1],
       ["xincheng", 2],
@@ -81,22 +103,38 @@ describe("000 一 and 二: the scores", () => {
       ["chengdong", 4],
       ["wangdian", 5]
     ])
-    expect(assessment.tiers).toEqual([
-      expect.objectContaining({ id: "first-prize", units: ["park"] })
+    // "对完不成合同外资或实到外资年度目标任务的，否决开放型经济工作一等奖": the annual tasks
+    // (the sample county's options) count from 1 January to 31 December. 王店镇's annual
+    // paid-in task is 800万$; W1 has paid in 400万$ → 0.5 < 1: vetoed. The other four met
+    // both tasks (新塍 3000/3000, 1500/1500; 城东 2000/2000, 1000/1000; 北部 2500/2500,
+    // 1200/1200; 园区 1000/1000, 500/500) and stay eligible. The drive's own score awards
+    // no prize: the annual open-economy assessment does.
+    expect(assessment.tiers.map((t) => [t.id, t.units])).toEqual([
+      ["first-prize-eligible", ["park", "xincheng", "beibu", "chengdong"]]
     ])
-    // 王店镇 missed its paid-in FDI: vetoed from the first prize, its score kept.
     expect(unit("wangdian").vetoes).toEqual([
-      { veto: "fdi-veto", bars: ["first-prize"], reason: "target paid-in-fdi: completion 0.5 < 1" }
+      {
+        veto: "fdi-veto",
+        bars: ["first-prize-eligible"],
+        reason: "target annual-paid-in-fdi: completion 0.5 < 1"
+      }
     ])
     expect(assessment.units.filter((u) => u.vetoes.length > 0).map((u) => u.unit)).toEqual([
       "wangdian"
     ])
   })
 
-  it("a vetoed unit at the top passes the prize to the next", () => {
-    // With 3 winners: 工业园区, 新塍镇, 北部新区 (王店镇, vetoed, is last anyway).
-    const three = run({ firstPrizeCount: 3 }).assessments[0]!.assessment
-    expect(three.tiers[0]!.units).toEqual(["park", "xincheng", "beibu"])
+  it("without the county's annual tasks there is no veto and no award tier", () => {
+    const plain = Host.run(Result.getOrThrow(Host.load([{ plugin: HundredDays.policy }])), {
+      ...snapshot,
+      campaign: {
+        ...snapshot.campaign,
+        targets: snapshot.campaign.targets.filter((t) => !t.id.startsWith("annual-"))
+      }
+    })
+    expect(plain.errors).toEqual([])
+    expect(plain.assessments[0]!.assessment.tiers).toEqual([])
+    expect(HundredDays.targets().some((t) => t.id.startsWith("annual-"))).toBe(false)
   })
 })
 

@@ -1,7 +1,8 @@
-import { Progress } from "@gongjian/core"
+import { Money, Progress } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
-import { InvestmentDrive, Samples } from "@gongjian/policies"
+import { all, InvestmentDrive, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 
 // The sample drive of 002: window 2026-08-01 … 2026-09-30, assessed on 2026-10-15.
@@ -10,10 +11,12 @@ import { describe, expect, it } from "vitest"
 // worth 3 (3 trips) and a department principal's 2 (2 trips); each missing trip
 // deducts twice a trip's value from the item: T − 2 × m × (T / r) (四.4), no floor.
 // The deputies' quota is a target, not scored by default. The fair-signing target at 10 points.
+// The sample county gives its annual task, 75亿元, and each unit's (二, 四.4 name no figure).
+const county = all.find((e) => e.sample === "002-investment-drive")!.options
 const run = (options?: Record<string, unknown>) =>
   Host.run(
     Result.getOrThrow(
-      Host.load([{ plugin: InvestmentDrive.policy, ...(options ? { options } : {}) }])
+      Host.load([{ plugin: InvestmentDrive.policy, options: { ...county, ...options } }])
     ),
     Samples.load("002-investment-drive")
   )
@@ -130,12 +133,37 @@ describe("002 四.4: the scores", () => {
       ["departments", "dept-e", 1],
       ["departments", "dept-f", 2]
     ])
-    // 甲镇 met 2 fair signings, 1 over 10亿, 3 new starts (A1, A2, A3); 发改局 signed E1.
-    // 乙街道 started only B2 and B4 in the window; 丙园区 and 丁镇 missed signings; 商务局 signed nothing.
+    // 四.4 "全面完成招商引资年度目标任务的单位，通报表扬 … 完不成招商引资任务的单位，进行严肃的
+    // 通报批评": each unit's annual task (the sample county's options), counted from 1 January:
+    // 甲镇 A1 12 + A2 1.5 + A3 0.8 + A9 0.5 + A10 0.4 = 15.2亿 of 15亿 → met
+    // 乙街道 B1 3 + B2 11 + B3 2 + B4 0.6 + B8 0.3 = 16.9亿 of 20亿 → missed
+    // 丙园区 C2 20 + C3 0.3 + C8 0.6 + C9 1.2 = 22.1亿 of 20亿 → met (C1 exited)
+    // 丁镇 D1 2 + D6 0.7 = 2.7亿 of 10亿 → missed; 发改局 E1 4亿 of 3亿 → met; 商务局 0 of 2亿 → missed
     expect(a.tiers.map((t) => [t.id, t.units])).toEqual([
-      ["commended", ["town-a", "dept-e"]],
-      ["criticised", ["street-b", "park-c", "town-d", "dept-f"]]
+      ["commended", ["town-a", "park-c", "dept-e"]],
+      ["criticised", ["street-b", "town-d", "dept-f"]]
     ])
+  })
+
+  it("002 二: 80% of the annual task is a year-to-date share, not the drive's signings", () => {
+    // "全区完成全年招商引资工作任务的80%": 0.8 × 75亿 = 60亿, counted from 1 January to 9-30.
+    // Signed in 2026 and not exited: 15.2 + 16.9 + 22.1 + 2.7 + 4 = 60.9亿 → met (60.9 / 60).
+    // The drive's own signings (8-01…9-30) are only 12 + 1.5 + 0.8 + 3 + 11 + 0.6 + 20 + 0.3 + 4
+    // = 53.2亿, which would have missed it.
+    const snapshot = Samples.load("002-investment-drive")
+    const target = snapshot.campaign.targets.find((x) => x.id === "annual-share")!
+    const row = Progress.ofTarget(Progress.facts(snapshot), target, { asOf: snapshot.asOf })[0]!
+    expect([
+      Money.format(row.actual as Money.Money),
+      Money.format(row.goal as Money.Money)
+    ]).toEqual(["60.9亿元", "60亿元"])
+    expect(row.completion).toBe(1.015)
+    // Without the county's annual task there is no 80% target and no commendation or criticism.
+    expect(
+      InvestmentDrive.targets(
+        Schema.decodeSync(InvestmentDrive.Options)(InvestmentDrive.defaults)
+      ).map((x) => x.id)
+    ).not.toContain("annual-share")
   })
 
   it("every number is an option", () => {
@@ -149,11 +177,24 @@ describe("002 四.4: the scores", () => {
 })
 
 describe("002 三.4: the signing gate", () => {
-  it("judges projects in negotiation and names every failure", () => {
-    // Ten projects are negotiating; A5 (8000万) is not 真正过亿元, and A6 is on residential land.
-    expect(out.verdicts.length).toBe(10)
+  it("judges the projects put forward for the fair on the four checks", () => {
+    // "区招商委将严格按照占地和规模进行审核，同时严把用地性质关、投资强度关、税收关、建设进度关，
+    // 达不到标准和要求的项目一律不准签约": the projects put forward for the fair (for-fair) and not
+    // yet signed — A4 A5 A6 A7 B5 B6 C4 — are judged; C5, C6 and D2 negotiate outside the fair.
+    // A6 is on residential land. A5 (8000万) passes: the quota of 二 ("至少签约2个过亿元项目")
+    // counts size, smaller projects may sign too.
+    expect(out.verdicts.map((v) => v.project)).toEqual(["A4", "A5", "A6", "A7", "B5", "B6", "C4"])
     expect(
       out.verdicts
+        .filter((v) => !v.pass)
+        .map((v) => [v.project, v.failures.map((f) => f.message.zh)])
+    ).toEqual([["A6", ["用地性质为住宅用地，不在允许范围（工业用地、商业用地、混合用地）"]]])
+  })
+
+  it("a county may add a size floor", () => {
+    const floored = run({ signingMinInvestment: "1亿元" })
+    expect(
+      floored.verdicts
         .filter((v) => !v.pass)
         .map((v) => [v.project, v.failures.map((f) => f.message.zh)])
     ).toEqual([

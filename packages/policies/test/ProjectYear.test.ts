@@ -13,26 +13,30 @@ const a = out.assessments[0]!.assessment
 
 describe("004 plan 2: year-end scores", () => {
   it("scores each unit's key projects", () => {
-    // 东村 v1: 7 of its 8 key projects started or completed → 0.875 → 8.75; 5 completed +15; 2 started +4 → 27.75
-    // 西村 v2: 5 of 7 → 10 × 5/7 = 7.142857 (exact ratio, rounded once at six places); 4 completed +12;
-    // 1 started +2 → 21.142857
-    // 南村 v3: 4 of 6 → 10 × 2/3 = 6.666667; +9; +2 → 17.666667
-    // 北村 v4: 1 of 4 → 0.25 → 2.5; +3 → 5.5
-    // 党政综合办 d1: 2 of 2 → 10; +3; +2 → 15;  经济发展办 d2: 0 of 2 → 0
-    expect(a.units.map((u) => [u.unit, u.total, u.rank])).toEqual([
-      ["v1", "27.75", 1],
-      ["v2", "21.142857", 2],
-      ["v3", "17.666667", 3],
-      ["d1", "15", 4],
-      ["v4", "5.5", 5],
-      ["d2", "0", 6]
+    // key-progress: the share of the unit's key projects, preliminary ones aside, that have
+    // started (the 18 to complete and the 5 to start all start by the year's end) × 10;
+    // +3 per key project completed in 2026, +2 per key project started in 2026 and not completed.
+    // 东村 v1: C1–C5, S1, S2 all started → 10; C1–C5 completed +15; S1, S2 started +4 → 29
+    // 西村 v2: C1–C4, S1 started → 10; +12; +2 → 24
+    // 南村 v3: C1–C3, S1 → 10; +9; +2 → 21
+    // 北村 v4: C1 → 10; +3 → 13
+    // 党政综合办 d1: C1, S1 → 10; +3; +2 → 15
+    // 经济发展办 d2: only preliminary projects, none to start → 0
+    // Plan 2 "分类考核": villages and departments are ranked apart.
+    expect(a.units.map((u) => [u.group, u.unit, u.total, u.rank])).toEqual([
+      ["villages", "v1", "29", 1],
+      ["villages", "v2", "24", 2],
+      ["villages", "v3", "21", 3],
+      ["villages", "v4", "13", 4],
+      ["departments", "d1", "15", 1],
+      ["departments", "d2", "0", 2]
     ])
   })
-  it("names the advanced, and criticises the last with an admonishment talk for its head", () => {
+  it("names the advanced of each group, and criticises the last of each", () => {
     expect(a.tiers.map((t) => [t.id, t.units])).toEqual([
-      ["advanced", ["v1", "v2"]],
-      ["criticised", ["d2"]],
-      ["admonishment", ["d2"]]
+      ["advanced", ["v1", "d1"]],
+      ["criticised", ["v4", "d2"]],
+      ["admonishment", ["v4", "d2"]]
     ])
   })
 })
@@ -68,8 +72,12 @@ describe("004 plan 1 and plan 3: the monthly dispatch checks", () => {
     expect(failing("construction-conditions")).toEqual([["V3-S1", ["no-funds"]]])
   })
   it("statistical registration and the risk gate (plan 3)", () => {
-    // O11 (3000万) is below the 5000万 threshold; V2-C1 started in 2025 and was never registered.
-    expect(failing("registration")).toEqual([["V2-C1", ["not-registered"]]])
+    // "健全项目入统机制" names no threshold: the national one is 计划总投资500万元及以上.
+    // O11 (3000万, started 6-01) and V2-C1 (started in 2025) were never registered.
+    expect(failing("registration")).toEqual([
+      ["O11", ["not-registered"]],
+      ["V2-C1", ["not-registered"]]
+    ])
     expect(failing("risk-gate")).toEqual([["O4", ["flagged"]]])
   })
 })

@@ -17,19 +17,19 @@ describe("the reference policies", () => {
 
   it.each(all.map((p) => [p.sample, p] as const))(
     "%s: the sample has ≥ 6 units and ≥ 40 projects and assesses without error",
-    (_, { plugin, sample }) => {
+    (_, { plugin, sample, options }) => {
       const snapshot = Samples.load(sample)
       expect(snapshot.units.length).toBeGreaterThanOrEqual(6)
       expect(snapshot.projects.length).toBeGreaterThanOrEqual(40)
-      const out = Host.run(Result.getOrThrow(Host.load([{ plugin }])), snapshot)
+      const out = Host.run(Result.getOrThrow(Host.load([{ plugin, options }])), snapshot)
       expect(out.errors).toEqual([])
       expect(out.unevaluated).toEqual([])
     }
   )
 
   it("every rule cites a clause of its own document", () => {
-    for (const { plugin } of all) {
-      const c = Result.getOrThrow(Host.load([{ plugin }])).installed[0]!.contents
+    for (const { plugin, options } of all) {
+      const c = Result.getOrThrow(Host.load([{ plugin, options }])).installed[0]!.contents
       const doc = plugin.meta.source.document
       const clauses = [
         ...(c.scoring?.items ?? []).map((i) => i.clause),
