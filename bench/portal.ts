@@ -17,7 +17,8 @@ const password = (i: number) => `reporter-${i}-bench-password`
 
 // ── the server, in a process of its own ──────────────────────────────────────
 if (process.argv.includes("--serve")) {
-  const { InvestmentDrive, Samples } = await import("@gongjian/policies")
+  const { all, Samples } = await import("@gongjian/policies")
+  const policy002 = all.find((e) => e.sample === "002-investment-drive")!
   const { Server, Store } = await import("@gongjian/server")
   const Effect = await import("effect/Effect")
   const Layer = await import("effect/Layer")
@@ -44,7 +45,7 @@ if (process.argv.includes("--serve")) {
   ).pipe(Layer.provideMerge(Store.layerMemory))
   const layer = Server.serve(
     {
-      campaigns: [{ id: CAMPAIGN, plugin: InvestmentDrive.policy }],
+      campaigns: [{ id: CAMPAIGN, plugin: policy002.plugin, options: policy002.options }],
       accounts,
       secureCookie: false,
       host: "127.0.0.1",

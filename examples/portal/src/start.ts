@@ -3,10 +3,14 @@
 // the built front end from ../dist. Usage: node src/start.ts [--port 8080]
 import { fileURLToPath } from "node:url"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { InvestmentDrive, Samples } from "@gongjian/policies"
+import { all, Samples } from "@gongjian/policies"
 import { Server, Store } from "@gongjian/server"
 import * as Effect from "effect/Effect"
 import { HttpServer } from "effect/http"
+
+// The sample county of 002 with its options (its annual tasks).
+const policy002 = all.find((e) => e.sample === "002-investment-drive")!
+
 import * as Layer from "effect/Layer"
 
 /** The sample accounts (change every password before a county uses the portal). */
@@ -34,7 +38,7 @@ const sampleAccounts = [
 const sampleCounty = () => {
   const campaign = "investment-drive-2026"
   const options: Server.Options = {
-    campaigns: [{ id: campaign, plugin: InvestmentDrive.policy }],
+    campaigns: [{ id: campaign, plugin: policy002.plugin, options: policy002.options }],
     accounts: sampleAccounts.map((a) => Server.account(a)),
     // Served over plain HTTP on this machine; behind HTTPS keep the default.
     secureCookie: false

@@ -1,12 +1,17 @@
 import { equal } from "node:assert/strict"
-import { InvestmentDrive, Samples } from "@gongjian/policies"
+import { all, Samples } from "@gongjian/policies"
 import { Server, Store } from "@gongjian/server"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 
+// The sample county of 002 with its options (its annual tasks).
+const policy002 = all.find((e) => e.sample === "002-investment-drive")!
+
 // #region serve
 const options: Server.Options = {
-  campaigns: [{ id: "investment-drive-2026", plugin: InvestmentDrive.policy }],
+  campaigns: [
+    { id: "investment-drive-2026", plugin: policy002.plugin, options: policy002.options }
+  ],
   accounts: [
     Server.account({
       name: "admin",

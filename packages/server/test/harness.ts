@@ -1,7 +1,10 @@
-import { InvestmentDrive, Samples } from "@gongjian/policies"
+import { all, Samples } from "@gongjian/policies"
 import { Server, type Store } from "@gongjian/server"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+
+// The sample county of 002 with its options (its annual tasks).
+const policy002 = all.find((e) => e.sample === "002-investment-drive")!
 
 /** The sample county of the tests: 002's campaign with five accounts. */
 export const campaign = "investment-drive-2026"
@@ -58,7 +61,7 @@ export const accounts = [
 ]
 
 export const options: Server.Options = {
-  campaigns: [{ id: campaign, plugin: InvestmentDrive.policy }],
+  campaigns: [{ id: campaign, plugin: policy002.plugin, options: policy002.options }],
   accounts,
   loginAttempts: 3,
   loginWindowSeconds: 60,
