@@ -1,0 +1,152 @@
+/**
+ * The typed errors of reading a spreadsheet: a file gongjian will not read
+ * (`.xls`, too large, a zip bomb, broken XML), a template that does not fit
+ * the form, and a template that is itself malformed. A problem of one row is
+ * never an error: it is a rejected row in the {@link RowReport.RowReport}.
+ *
+ * Every message says what was wrong, where, and how to fix it, in Chinese and
+ * English.
+ *
+ * @since 0.3.0
+ */
+import * as Data from "effect/Data"
+
+/**
+ * The file is an old binary Excel workbook (`.xls`, BIFF): gongjian reads
+ * `.xlsx` and `.csv` only (不支持 .xls 格式).
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#xls}
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class UnsupportedFormatError extends Data.TaggedError("UnsupportedFormatError")<{
+  readonly file: string
+  readonly format: "xls" | "unknown"
+}> {
+  override get message(): string {
+    return this.format === "xls"
+      ? `${this.file}: 不支持旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV（UTF-8）后再导入。` +
+          ` / ${this.file} is an old Excel (.xls) workbook, which is not read: open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx) or CSV (UTF-8), then import that file (LibreOffice: soffice --headless --convert-to xlsx ${this.file}).`
+      : `${this.file}: 无法识别的文件格式，请提供 .xlsx 或 .csv 文件。 / ${this.file} is neither an .xlsx workbook nor CSV text: save it as .xlsx or CSV.`
+  }
+}
+
+/**
+ * A limit of the import was exceeded (文件过大): the file's size, its rows,
+ * its columns, a cell's length, or the zip's entries and unpacked size.
+ * Limits protect a portal from hostile uploads; raise them in
+ * `ImportOptions.limits` for a genuinely large file.
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#limit}
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class LimitExceededError extends Data.TaggedError("LimitExceededError")<{
+  readonly file: string
+  readonly limit:
+    | "bytes"
+    | "rows"
+    | "columns"
+    | "cell-chars"
+    | "zip-entries"
+    | "zip-unpacked"
+    | "zip-ratio"
+  readonly allowed: number
+  readonly found: number
+  readonly where?: string
+}> {
+  override get message(): string {
+    const at = this.where === undefined ? "" : ` (${this.where})`
+    return `${this.file}${at}: 超出导入限制 ${this.limit}（允许 ${this.allowed}，实际 ${this.found}），请拆分文件或调高限制。 / ${this.file}${at}: the ${this.limit} limit is ${this.allowed} but the file has ${this.found}; split the file or raise limits.${limitKey(this.limit)}.`
+  }
+}
+
+const limitKey = (limit: LimitExceededError["limit"]): string =>
+  ({
+    bytes: "maxBytes",
+    rows: "maxRows",
+    columns: "maxColumns",
+    "cell-chars": "maxCellChars",
+    "zip-entries": "maxZipEntries",
+    "zip-unpacked": "maxUnpackedBytes",
+    "zip-ratio": "maxCompressionRatio"
+  })[limit]
+
+/**
+ * The workbook is damaged (文件已损坏): not a valid zip, XML that does not
+ * parse, a worksheet missing. The cause is the reader's own message.
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#malformed}
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class MalformedFileError extends Data.TaggedError("MalformedFileError")<{
+  readonly file: string
+  readonly detail: string
+}> {
+  override get message(): string {
+    return `${this.file}: 文件已损坏或不是有效的 Excel 工作簿（${this.detail}），请在 Excel 中打开并重新保存为 .xlsx。 / ${this.file} is damaged or not a valid workbook (${this.detail}): open it in Excel and save it again as .xlsx.`
+  }
+}
+
+/**
+ * The form does not match the template (表头不符): a required column's
+ * header was not found in the first rows of the sheet.
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#header}
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class HeaderNotFoundError extends Data.TaggedError("HeaderNotFoundError")<{
+  readonly file: string
+  readonly template: string
+  readonly missing: ReadonlyArray<string>
+  readonly searchedRows: number
+}> {
+  override get message(): string {
+    const m = this.missing.join("、")
+    return `${this.file}: 在前 ${this.searchedRows} 行中找不到模板“${this.template}”要求的列：${m}。请检查表头文字，或在模板的 headers 中加上本县的写法。 / ${this.file}: the columns ${this.missing.join(", ")} that template ${this.template} requires were not found in the first ${this.searchedRows} rows; check the header text or add the county's wording to the template's headers.`
+  }
+}
+
+/**
+ * A template (JSON) is malformed (模板有误): the path names the field.
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#template}
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export class TemplateError extends Data.TaggedError("TemplateError")<{
+  readonly template: string
+  readonly problems: ReadonlyArray<string>
+}> {
+  override get message(): string {
+    return `模板 ${this.template} 有误 / Template ${this.template} is malformed:\n${this.problems.map((p) => `  ${p}`).join("\n")}`
+  }
+}
+
+/**
+ * Every error reading a spreadsheet can end in.
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#xls}
+ *
+ * @since 0.3.0
+ * @category errors
+ */
+export type SheetError =
+  | UnsupportedFormatError
+  | LimitExceededError
+  | MalformedFileError
+  | HeaderNotFoundError
+  | TemplateError

@@ -1,0 +1,769 @@
+import {
+  type Activity,
+  Lifecycle,
+  type Money,
+  type Project,
+  type Snapshot,
+  type Target
+} from "@gongjian/core"
+import * as BigDecimal from "effect/BigDecimal"
+import * as Result from "effect/Result"
+import type * as RowReport from "../RowReport.js"
+import { HeaderNotFoundError } from "../SheetError.js"
+import type { Column, MoneyUnit, Template } from "../Template.js"
+import * as C from "./cells.js"
+import type { SheetRow } from "./source.js"
+
+interface Bound {
+  readonly index: number
+  readonly column: Column
+  readonly header: string
+  readonly unit: MoneyUnit | undefined
+  readonly letter: string
+}
+
+/** @internal What an import produced before it is wrapped for users. */
+export interface Outcome {
+  readonly projects: ReadonlyArray<Project.Project>
+  readonly activities: ReadonlyArray<Activity.Activity>
+  readonly reports: ReadonlyArray<Target.Report>
+  readonly report: Omit<RowReport.RowReport, "file" | "format" | "encoding">
+}
+
+const DEFAULT_TOTALS = ["合计", "总计", "小计", "全县合计", "共计"]
+const DEFAULT_NOTES = [
+  "填表",
+  "填报人",
+  "制表",
+  "审核",
+  "注：",
+  "注:",
+  "说明",
+  "备注：",
+  "负责人："
+]
+
+const headerLabel = (rows: ReadonlyArray<SheetRow>, col: number): string => {
+  const parts: Array<string> = []
+  for (let k = 0; k < rows.length; k++) {
+    const cells = rows[k]!.cells
+    let v = C.textOf(cells[col])
+    if (v === undefined && k < rows.length - 1) {
+      // A merged group header: its text is in the first cell of the group;
+      // it applies here when a lower header row names this column.
+      const below = rows.slice(k + 1).some((r) => C.textOf(r.cells[col]) !== undefined)
+      if (below) {
+        for (let j = col - 1; j >= 0; j--) {
+          const t = C.textOf(cells[j])
+          if (t !== undefined) {
+            const lowerAtJ = rows.slice(k + 1).some((r) => C.textOf(r.cells[j]) !== undefined)
+            v = lowerAtJ ? t : undefined
+            break
+          }
+        }
+      }
+    }
+    if (v !== undefined && parts[parts.length - 1] !== v) parts.push(v)
+  }
+  return parts.join("/")
+}
+
+interface HeaderMatch {
+  readonly start: number
+  readonly bound: ReadonlyArray<Bound>
+  readonly ignored: ReadonlyArray<{ readonly column: string; readonly header: string }>
+  readonly missing: ReadonlyArray<string>
+}
+
+const matchHeader = (
+  rows: ReadonlyArray<SheetRow>,
+  start: number,
+  template: Template
+): HeaderMatch => {
+  const hrows = rows.slice(start, start + template.headerRows)
+  const width = Math.max(0, ...hrows.map((r) => r.cells.length))
+  const labels: Array<string> = []
+  for (let c = 0; c < width; c++) labels.push(headerLabel(hrows, c))
+  const keys = labels.map(C.headerKey)
+  const used = new Set<number>()
+  const bound: Array<Bound> = []
+  const missing: Array<string> = []
+  for (const column of template.columns) {
+    const wanted = column.headers.map(C.headerKey)
+    let index = -1
+    for (const w of wanted) {
+      index = keys.findIndex((k, i) => !used.has(i) && k === w)
+      if (index >= 0) break
+    }
+    if (index < 0) {
+      if (column.required) missing.push(column.headers[0])
+      continue
+    }
+    used.add(index)
+    const parts = labels[index]!
+    bound.push({
+      index,
+      column,
+      header: parts,
+      unit: C.headerUnit(parts) ?? column.unit,
+      letter: C.columnName(index)
+    })
+  }
+  const ignored = labels.flatMap((h, i) =>
+    h !== "" && !used.has(i) ? [{ column: C.columnName(i), header: h }] : []
+  )
+  bound.sort((a, b) => a.index - b.index)
+  return { start, bound, ignored, missing }
+}
+
+interface Context {
+  readonly unitIds: ReadonlyMap<string, string>
+  readonly unitNames: ReadonlyArray<string>
+  readonly hasUnits: boolean
+  readonly projects: Map<string, Project.Project>
+  readonly activities: ReadonlyMap<string, Activity.Activity>
+  readonly reports: ReadonlyMap<string, Target.Report>
+}
+
+const UNIT_SUFFIX = /(镇|乡|街道|街道办事处|办事处|园区|开发区)$/
+
+const contextOf = (snapshot: Snapshot.Snapshot | undefined): Context => {
+  const unitIds = new Map<string, string>()
+  for (const u of snapshot?.units ?? []) {
+    unitIds.set(u.id, u.id)
+    unitIds.set(u.name.replace(/\s+/g, ""), u.id)
+  }
+  // Short names (新庄 for 新庄镇) when they are unambiguous.
+  const short = new Map<string, Array<string>>()
+  for (const u of snapshot?.units ?? []) {
+    const s = u.name.replace(/\s+/g, "").replace(UNIT_SUFFIX, "")
+    if (s !== "" && !unitIds.has(s)) short.set(s, [...(short.get(s) ?? []), u.id])
+  }
+  for (const [s, ids] of short) if (ids.length === 1) unitIds.set(s, ids[0]!)
+  return {
+    unitIds,
+    unitNames: (snapshot?.units ?? []).map((u) => u.name),
+    hasUnits: (snapshot?.units ?? []).length > 0,
+    projects: new Map((snapshot?.projects ?? []).map((p) => [p.id, p])),
+    activities: new Map((snapshot?.activities ?? []).map((a) => [a.id, a])),
+    reports: new Map((snapshot?.reports ?? []).map((r) => [r.id, r]))
+  }
+}
+
+const STAGE_RANK = new Map(Lifecycle.defaultModel.stages.map((s, i) => [s.id as string, i]))
+const FAR = "9999-12-31"
+
+type Value = string | number | boolean | Money.Money | ReadonlyArray<string>
+
+const setPath = (target: Record<string, unknown>, path: string, value: unknown): void => {
+  const keys = path.split(".")
+  let o = target
+  for (let i = 0; i < keys.length - 1; i++) {
+    const k = keys[i]!
+    const next = o[k]
+    o = o[k] = typeof next === "object" && next !== null ? { ...(next as object) } : {}
+  }
+  o[keys[keys.length - 1]!] = value
+}
+
+interface TotalState {
+  readonly bound: Bound
+  sumCny: BigDecimal.BigDecimal
+  sumUsd: BigDecimal.BigDecimal
+  sumNumber: number
+  rows: number
+  unreadable: number
+  subCny: BigDecimal.BigDecimal
+  subUsd: BigDecimal.BigDecimal
+  subNumber: number
+  subRows: number
+  subUnreadable: number
+}
+
+const ZERO = BigDecimal.fromBigInt(0n)
+const UNIT_FACTOR: Record<MoneyUnit, bigint> = {
+  元: 1n,
+  万元: 10_000n,
+  亿元: 100_000_000n,
+  美元: 1n,
+  万美元: 10_000n,
+  亿美元: 100_000_000n
+}
+const inUnit = (amount: BigDecimal.BigDecimal, unit: MoneyUnit): string =>
+  BigDecimal.format(
+    BigDecimal.normalize(BigDecimal.divideUnsafe(amount, BigDecimal.fromBigInt(UNIT_FACTOR[unit])))
+  )
+
+/** @internal Reads the rows of a sheet with a template into records and a row report. */
+export const run = async (
+  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>,
+  template: Template,
+  snapshot: Snapshot.Snapshot | undefined,
+  file: string
+): Promise<Outcome> => {
+  const ctx = contextOf(snapshot)
+  const search = template.searchRows ?? 12
+  const head: Array<SheetRow> = []
+  const it = (
+    Symbol.asyncIterator in rows
+      ? (rows as AsyncIterable<SheetRow>)[Symbol.asyncIterator]()
+      : (rows as Iterable<SheetRow>)[Symbol.iterator]()
+  ) as AsyncIterator<SheetRow> | Iterator<SheetRow>
+  const next = async (): Promise<SheetRow | undefined> => {
+    const r = await it.next()
+    return r.done ? undefined : r.value
+  }
+  // Non-blank rows only count toward the header search.
+  while (head.length < search + template.headerRows) {
+    const r = await next()
+    if (r === undefined) break
+    if (r.cells.some((c) => !C.isBlank(c))) head.push(r)
+  }
+  let best: HeaderMatch | undefined
+  for (let s = 0; s + template.headerRows <= head.length && s < search; s++) {
+    const m = matchHeader(head, s, template)
+    if (m.missing.length === 0 && (best === undefined || m.bound.length > best.bound.length))
+      best = m
+    if (best === undefined && m.bound.length > 0 && m.missing.length === 0) best = m
+  }
+  if (best === undefined) {
+    let fewest: HeaderMatch | undefined
+    for (let s = 0; s + template.headerRows <= head.length && s < search; s++) {
+      const m = matchHeader(head, s, template)
+      if (fewest === undefined || m.missing.length < fewest.missing.length) fewest = m
+    }
+    throw new HeaderNotFoundError({
+      file,
+      template: template.id,
+      missing:
+        fewest?.missing ?? template.columns.filter((c) => c.required).map((c) => c.headers[0]),
+      searchedRows: search
+    })
+  }
+  const header = best
+  const titleRows = head.slice(0, header.start).map((r) => r.n)
+  const headerRows = head.slice(header.start, header.start + template.headerRows).map((r) => r.n)
+  const pending = head.slice(header.start + template.headerRows)
+
+  const totalsLabels = new Set(
+    (template.totalLabels ?? DEFAULT_TOTALS).map((s) => s.replace(/\s+/g, ""))
+  )
+  const notes = template.notePrefixes ?? DEFAULT_NOTES
+  const totals: Array<TotalState> = header.bound
+    .filter(
+      (b) =>
+        b.column.total === true &&
+        (b.column.type === "money" || b.column.type === "number" || b.column.type === "integer")
+    )
+    .map((bound) => ({
+      bound,
+      sumCny: ZERO,
+      sumUsd: ZERO,
+      sumNumber: 0,
+      rows: 0,
+      unreadable: 0,
+      subCny: ZERO,
+      subUsd: ZERO,
+      subNumber: 0,
+      subRows: 0,
+      subUnreadable: 0
+    }))
+
+  const out: Array<RowReport.Row> = []
+  const counts = { accepted: 0, merged: 0, rejected: 0, total: 0, note: 0, blank: 0 }
+  const seen = new Map<string, number>()
+  const touched = new Set<string>()
+  const newActivities = new Map<string, Activity.Activity>()
+  const newReports = new Map<string, Target.Report>()
+  const byField = new Map(header.bound.map((b) => [b.column.field, b]))
+  const firstCell = header.bound[0]!
+
+  const problem = (b: Bound, n: number, bad: C.Bad): RowReport.Problem => ({
+    cell: `${b.letter}${n}`,
+    header: b.header,
+    field: b.column.field,
+    reason: { zh: bad.zh, en: bad.en },
+    fix: { zh: bad.fixZh, en: bad.fixEn }
+  })
+  const at = (field: string): Bound => byField.get(field) ?? firstCell
+
+  const handle = (row: SheetRow): undefined => {
+    const cells = row.cells
+    const n = row.n
+    let blank = true
+    for (const c of cells) {
+      if (!C.isBlank(c)) {
+        blank = false
+        break
+      }
+    }
+    if (blank) {
+      counts.blank++
+      return
+    }
+    const lead: Array<string> = []
+    for (let i = 0; i < cells.length && lead.length < 3; i++) {
+      const t = C.textOf(cells[i])
+      if (t !== undefined) lead.push(t.replace(/\s+/g, ""))
+    }
+    if (lead.some((t) => totalsLabels.has(t))) {
+      counts.total++
+      const sub = lead.some((t) => t === "小计")
+      out.push({
+        row: n,
+        status: "total",
+        problems: [],
+        checks: totals.map((s) => check(s, cells, n, sub))
+      })
+      return
+    }
+    if (lead.length > 0 && notes.some((p) => lead[0]!.startsWith(p))) {
+      counts.note++
+      out.push({ row: n, status: "note", problems: [] })
+      return
+    }
+    const problems: Array<RowReport.Problem> = []
+    const values = new Map<string, Value>()
+    for (const b of header.bound) {
+      const raw = cells[b.index]
+      if (raw instanceof C.Unreadable) {
+        problems.push(
+          problem(
+            b,
+            n,
+            raw.kind === "formula"
+              ? C.bad(
+                  `公式 ${raw.text} 没有计算结果`,
+                  `the formula ${raw.text} has no calculated value`,
+                  "在 Excel 中打开文件、重新计算并保存，或将公式改为数值",
+                  "open the file in Excel, recalculate and save it, or replace the formula by its value"
+                )
+              : C.bad(
+                  `单元格是错误值 ${raw.text}`,
+                  `the cell holds the error ${raw.text}`,
+                  "改正产生错误值的公式或填写数值",
+                  "correct the formula that gives the error, or write the value"
+                )
+          )
+        )
+        continue
+      }
+      if (C.isBlank(raw)) {
+        if (b.column.required) {
+          problems.push(
+            problem(
+              b,
+              n,
+              C.bad(
+                `“${b.header}”未填写`,
+                `"${b.header}" is blank`,
+                `填写${b.header}`,
+                `fill in ${b.header}`
+              )
+            )
+          )
+        }
+        continue
+      }
+      const v = parseCell(b, raw, ctx)
+      if (C.isBad(v)) problems.push(problem(b, n, v))
+      else values.set(b.column.field, v)
+    }
+    for (const s of totals) addToTotal(s, cells[s.bound.index])
+    for (const [k, v] of Object.entries(template.constants ?? {}))
+      if (!values.has(k)) values.set(k, v)
+
+    let id = values.get("id") as string | undefined
+    if (id === undefined && template.idFields !== undefined && template.idFields.length > 0) {
+      const parts = template.idFields.map((f) => values.get(f))
+      if (parts.every((p) => typeof p === "string"))
+        id = `${template.idPrefix ?? ""}${parts.join("-")}`
+    }
+    const recordName = (kind: string, i: string | undefined) =>
+      i === undefined ? undefined : `${kind} ${i}`
+
+    const reject = (record?: string): undefined => {
+      counts.rejected++
+      out.push(
+        record === undefined
+          ? { row: n, status: "rejected", problems }
+          : { row: n, status: "rejected", record, problems }
+      )
+    }
+    const duplicate = (key: string, kind: string): boolean => {
+      const first = seen.get(key)
+      if (first === undefined) return false
+      const b = byField.get("id") ?? firstCell
+      problems.push(
+        problem(
+          b,
+          n,
+          C.bad(
+            `编号 ${key.split(":")[1]} 与第 ${first} 行重复`,
+            `the ${kind} id ${key.split(":")[1]} repeats row ${first}`,
+            "每条记录使用唯一编号；同一记录的修改请改在原行",
+            "give every record its own id; change the existing row instead"
+          )
+        )
+      )
+      return true
+    }
+
+    switch (template.record) {
+      case "project": {
+        const existing = id === undefined ? undefined : ctx.projects.get(id)
+        if (id !== undefined && duplicate(`project:${id}`, "project"))
+          return reject(recordName("project", id))
+        if (problems.length > 0) return reject(recordName("project", id))
+        if (id === undefined) return reject()
+        const base: Record<string, unknown> =
+          existing === undefined ? { id, events: [] } : { ...existing }
+        if (existing === undefined && !values.has("sector")) {
+          problems.push(
+            problem(
+              at("sector"),
+              n,
+              C.bad(
+                "新项目缺少产业类别",
+                "a new project needs its sector",
+                "填写产业类别（一产、二产、三产）",
+                "fill in the sector (一产, 二产, 三产)"
+              )
+            )
+          )
+          return reject(recordName("project", id))
+        }
+        let events = [...((base.events as ReadonlyArray<Lifecycle.ProjectEvent>) ?? [])]
+        let stageValue: Lifecycle.Stage | undefined
+        for (const [field, v] of values) {
+          if (field.startsWith("events.")) {
+            const type = field.slice(7) as Lifecycle.EventType
+            events = events.filter((e) => e.type !== type)
+            events.push({ type, date: v as string })
+          } else if (field === "stage") stageValue = v as Lifecycle.Stage
+          else if (field !== "id") setPath(base, field, v)
+        }
+        events.sort((a, b) =>
+          a.date !== b.date
+            ? a.date < b.date
+              ? -1
+              : 1
+            : (STAGE_RANK.get(a.type) ?? 99) - (STAGE_RANK.get(b.type) ?? 99)
+        )
+        base.events = events
+        const project = base as unknown as Project.Project
+        const folded = Lifecycle.fold(project, { asOf: FAR })
+        if (Result.isFailure(folded)) {
+          const err = folded.failure
+          problems.push(
+            problem(
+              at(`events.${err.type}`),
+              n,
+              C.bad(
+                `阶段时间有误：${err.detail}`,
+                `the stage dates are inconsistent: ${err.detail}`,
+                "按 签约 → 供地 → 开工 → 竣工 → 投产 的先后顺序核对各阶段时间",
+                "check that the stage dates follow signed → land supplied → started → completed → in production"
+              )
+            )
+          )
+          return reject(recordName("project", id))
+        }
+        if (stageValue !== undefined && folded.success.stage !== stageValue) {
+          const reached = folded.success.stage
+          const zh = (s: string | undefined) =>
+            Lifecycle.defaultModel.stages.find((x) => x.id === s)?.zh ?? "无"
+          problems.push(
+            problem(
+              at("stage"),
+              n,
+              C.bad(
+                `当前阶段为“${zh(stageValue)}”，但各阶段时间显示为“${zh(reached)}”`,
+                `the stage says ${stageValue} but the stage dates reach ${reached ?? "no stage"}`,
+                `填写${zh(stageValue)}时间，或改正当前阶段`,
+                `fill in the date of ${stageValue}, or correct the stage`
+              )
+            )
+          )
+          return reject(recordName("project", id))
+        }
+        seen.set(`project:${id}`, n)
+        ctx.projects.set(id, project)
+        touched.add(id)
+        if (existing === undefined) counts.accepted++
+        else counts.merged++
+        out.push({
+          row: n,
+          status: existing === undefined ? "accepted" : "merged",
+          record: `project ${id}`,
+          problems: []
+        })
+        return
+      }
+      case "activity":
+      case "report": {
+        const kind = template.record
+        if (id !== undefined && duplicate(`${kind}:${id}`, kind))
+          return reject(recordName(kind, id))
+        if (problems.length > 0 || id === undefined) return reject(recordName(kind, id))
+        const record: Record<string, unknown> = { id }
+        for (const [field, v] of values) if (field !== "id") setPath(record, field, v)
+        const existed = kind === "activity" ? ctx.activities.has(id) : ctx.reports.has(id)
+        seen.set(`${kind}:${id}`, n)
+        if (kind === "activity") newActivities.set(id, record as unknown as Activity.Activity)
+        else newReports.set(id, record as unknown as Target.Report)
+        if (existed) counts.merged++
+        else counts.accepted++
+        out.push({
+          row: n,
+          status: existed ? "merged" : "accepted",
+          record: `${kind} ${id}`,
+          problems: []
+        })
+        return
+      }
+      case "approval":
+      case "exit-event": {
+        const pid = values.get("project") as string | undefined
+        if (problems.length > 0 || pid === undefined) return reject(recordName("project", pid))
+        const project = ctx.projects.get(pid)
+        if (project === undefined) {
+          problems.push(
+            problem(
+              at("project"),
+              n,
+              C.bad(
+                `项目编号 ${pid} 不存在`,
+                `there is no project ${pid}`,
+                "核对项目编号，或先导入项目台账",
+                "check the project id, or import the project ledger first"
+              )
+            )
+          )
+          return reject(recordName("project", pid))
+        }
+        const record: Record<string, unknown> = {}
+        for (const [field, v] of values) if (field !== "project") setPath(record, field, v)
+        let updated: Project.Project
+        if (template.record === "approval") {
+          const a = record as unknown as Project.Approval
+          if (
+            a.materialsCompleteOn !== undefined &&
+            a.closedOn !== undefined &&
+            a.closedOn < a.materialsCompleteOn
+          ) {
+            problems.push(
+              problem(
+                at("closedOn"),
+                n,
+                C.bad(
+                  `办结日期 ${a.closedOn} 早于收件日期 ${a.materialsCompleteOn}`,
+                  `closed on ${a.closedOn}, before the materials were complete on ${a.materialsCompleteOn}`,
+                  "核对收件日期和办结日期",
+                  "check both dates"
+                )
+              )
+            )
+            return reject(`project ${pid}`)
+          }
+          const others = (project.approvals ?? []).filter(
+            (x) => !(x.kind === a.kind && x.department === a.department)
+          )
+          updated = { ...project, approvals: [...others, a] }
+        } else {
+          const e = record as unknown as Lifecycle.ProjectEvent
+          if (e.type === "delay-exempted" && (e.until === undefined || e.reason === undefined)) {
+            problems.push(
+              problem(
+                at(e.until === undefined ? "until" : "reason"),
+                n,
+                C.bad(
+                  "暂缓需填写顺延至日期和原因",
+                  "a delay exemption needs its end date and reason",
+                  "填写“顺延至”和“原因”",
+                  "fill in 顺延至 and 原因"
+                )
+              )
+            )
+            return reject(`project ${pid}`)
+          }
+          if (e.type === "rectification-ordered" && e.deadline === undefined) {
+            problems.push(
+              problem(
+                at("deadline"),
+                n,
+                C.bad(
+                  "限期整改需填写整改期限",
+                  "a rectification order needs its deadline",
+                  "填写“整改期限”",
+                  "fill in 整改期限"
+                )
+              )
+            )
+            return reject(`project ${pid}`)
+          }
+          const events = project.events.filter((x) => !(x.type === e.type && x.date === e.date))
+          updated = { ...project, events: [...events, e] }
+          const folded = Lifecycle.fold(updated, { asOf: FAR })
+          if (Result.isFailure(folded)) {
+            problems.push(
+              problem(
+                at("type"),
+                n,
+                C.bad(
+                  `与项目已有记录矛盾：${folded.failure.detail}`,
+                  `contradicts the project's record: ${folded.failure.detail}`,
+                  "核对处置类型和日期",
+                  "check the decision and its date"
+                )
+              )
+            )
+            return reject(`project ${pid}`)
+          }
+        }
+        ctx.projects.set(pid, updated)
+        touched.add(pid)
+        counts.merged++
+        out.push({ row: n, status: "merged", record: `project ${pid}`, problems: [] })
+        return
+      }
+    }
+  }
+
+  for (const r of pending) handle(r)
+  for (let r = await next(); r !== undefined; r = await next()) handle(r)
+
+  const projects = [...touched].sort().map((id) => ctx.projects.get(id)!)
+  return {
+    projects,
+    activities: [...newActivities.values()],
+    reports: [...newReports.values()],
+    report: {
+      template: template.id,
+      titleRows,
+      headerRows,
+      columns: header.bound.map((b) =>
+        b.unit === undefined || b.column.type !== "money"
+          ? { column: b.letter, header: b.header, field: b.column.field }
+          : { column: b.letter, header: b.header, field: b.column.field, unit: b.unit }
+      ),
+      ignoredColumns: header.ignored,
+      rows: out,
+      counts
+    }
+  }
+
+  function addToTotal(s: TotalState, raw: C.Raw): void {
+    if (C.isBlank(raw)) return
+    const b = s.bound
+    if (b.column.type === "money") {
+      const m = C.money(raw, b.unit ?? "元", true)
+      if (C.isBad(m)) {
+        s.unreadable++
+        s.subUnreadable++
+        return
+      }
+      if (m.currency === "CNY") {
+        s.sumCny = BigDecimal.sum(s.sumCny, m.amount)
+        s.subCny = BigDecimal.sum(s.subCny, m.amount)
+      } else {
+        s.sumUsd = BigDecimal.sum(s.sumUsd, m.amount)
+        s.subUsd = BigDecimal.sum(s.subUsd, m.amount)
+      }
+    } else {
+      const v = C.signedNumber(raw)
+      if (C.isBad(v)) {
+        s.unreadable++
+        s.subUnreadable++
+        return
+      }
+      s.sumNumber += v
+      s.subNumber += v
+    }
+    s.rows++
+    s.subRows++
+  }
+
+  function check(
+    s: TotalState,
+    cells: ReadonlyArray<C.Raw>,
+    n: number,
+    sub: boolean
+  ): RowReport.TotalCheck {
+    const b = s.bound
+    const raw = cells[b.index]
+    const cell = `${b.letter}${n}`
+    let stated: string | undefined
+    let computed: string
+    let agrees: boolean
+    if (b.column.type === "money") {
+      const unit = b.unit ?? "元"
+      const cur = C.currencyOf(unit)
+      const sum = sub ? (cur === "CNY" ? s.subCny : s.subUsd) : cur === "CNY" ? s.sumCny : s.sumUsd
+      computed = inUnit(sum, unit)
+      const m = C.isBlank(raw) ? undefined : C.money(raw, unit, true)
+      stated = m === undefined ? undefined : C.isBad(m) ? C.textOf(raw) : inUnit(m.amount, unit)
+      agrees = m !== undefined && !C.isBad(m) && BigDecimal.equals(m.amount, sum)
+    } else {
+      const sum = sub ? s.subNumber : s.sumNumber
+      computed = C.numberText(sum)
+      const v = C.isBlank(raw) ? undefined : C.signedNumber(raw)
+      stated = v === undefined ? undefined : C.isBad(v) ? C.textOf(raw) : C.numberText(v)
+      agrees = v !== undefined && !C.isBad(v) && C.numberText(v) === computed
+    }
+    const result = {
+      cell,
+      field: b.column.field,
+      stated,
+      computed,
+      rows: sub ? s.subRows : s.rows,
+      unreadable: sub ? s.subUnreadable : s.unreadable,
+      agrees
+    }
+    s.subCny = ZERO
+    s.subUsd = ZERO
+    s.subNumber = 0
+    s.subRows = 0
+    s.subUnreadable = 0
+    return result
+  }
+}
+
+const parseCell = (b: Bound, raw: C.Raw, ctx: Context): Value | C.Bad => {
+  const c = b.column
+  switch (c.type) {
+    case "text":
+      return C.textOf(raw) ?? ""
+    case "id":
+      return C.id(raw)
+    case "money":
+      return C.money(raw, b.unit ?? "元")
+    case "date":
+      return C.date(raw)
+    case "number":
+      return C.number(raw, false)
+    case "integer":
+      return C.number(raw, true)
+    case "enum":
+      return C.enumValue(raw, c.values ?? {})
+    case "stage":
+      return C.stage(raw)
+    case "list":
+      return C.list(raw)
+    case "boolean":
+      return C.boolean(raw)
+    case "unit": {
+      const text = (C.textOf(raw) ?? "").replace(/\s+/g, "")
+      if (!ctx.hasUnits) return text
+      const id = ctx.unitIds.get(text)
+      if (id !== undefined) return id
+      const known = ctx.unitNames.slice(0, 8).join("、")
+      return C.bad(
+        `单位“${text}”不在本次考核的单位名单中`,
+        `"${text}" is not a unit of this campaign`,
+        `填写单位全称或编号，如 ${known}`,
+        `write the unit's name or id, such as ${known}`
+      )
+    }
+  }
+}
