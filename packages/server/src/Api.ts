@@ -304,6 +304,68 @@ const recordEndpoints = <const Name extends string, S extends Schema.Top>(
     })
   ] as const
 
+const Bilingual = Schema.Struct({ zh: Schema.String, en: Schema.String })
+
+/**
+ * The row report (逐行报告) of an uploaded spreadsheet, as `@gongjian/sheets`
+ * makes it: the template, where the header was found, every row after it
+ * (accepted, merged, rejected, total or note) with each problem cell, the
+ * reason and the fix in Chinese and English, and the counts.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RowReport = Schema.Struct({
+  file: Schema.String,
+  format: Schema.String,
+  template: Schema.String,
+  headerRows: Schema.Array(Schema.Int),
+  ignoredColumns: Schema.Array(Schema.Struct({ column: Schema.String, header: Schema.String })),
+  rows: Schema.Array(
+    Schema.Struct({
+      row: Schema.Int,
+      status: Schema.Literals(["accepted", "merged", "rejected", "total", "note"]),
+      record: Schema.optionalKey(Schema.String),
+      problems: Schema.Array(
+        Schema.Struct({
+          cell: Schema.String,
+          header: Schema.String,
+          field: Schema.String,
+          reason: Bilingual,
+          fix: Bilingual
+        })
+      )
+    })
+  ),
+  counts: Schema.Struct({
+    accepted: Schema.Int,
+    merged: Schema.Int,
+    rejected: Schema.Int,
+    total: Schema.Int,
+    note: Schema.Int,
+    blank: Schema.Int
+  })
+}).annotate({ identifier: "RowReport" })
+
+/**
+ * What an upload did: the row report, and the revisions written for the
+ * accepted and merged rows (all in one submission; none when a row's record
+ * may not be written by the user or would leave the campaign invalid).
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UploadResult = Schema.Struct({
+  report: RowReport,
+  written: Schema.Array(Revision)
+}).annotate({ identifier: "UploadResult" })
+
 /**
  * Signing in: checks the password, sets the session cookie, and returns the
  * CSRF token.
@@ -341,8 +403,9 @@ export class SessionApi extends HttpApiGroup.make("session")
 
 /**
  * Campaigns and their records: units, projects with their lifecycle,
- * activities, reported figures; writes with a reason, corrections, and the
- * history of any record.
+ * activities, reported figures; writes with a reason, corrections,
+ * spreadsheet uploads (台账上传) with their row report, the activities as CSV,
+ * and the history of any record.
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -398,6 +461,28 @@ export class RecordsApi extends HttpApiGroup.make("records")
   .add(...recordEndpoints("Activity", "activities", Activity.Activity))
   .add(...recordEndpoints("Report", "reports", Target.Report))
   .add(...recordEndpoints("Unit", "units", Unit.Unit))
+  .add(
+    HttpApiEndpoint.post("upload", "/campaigns/:campaign/uploads", {
+      params: campaignParam,
+      query: {
+        template: Schema.String,
+        file: Schema.optional(Schema.String),
+        reason: Schema.optional(Schema.String)
+      },
+      payload: Schema.Uint8Array.pipe(
+        HttpApiSchema.asUint8Array({ contentType: "application/octet-stream" })
+      ),
+      success: UploadResult,
+      error: [Forbidden, NotFound, Invalid]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("activitiesCsv", "/campaigns/:campaign/activities.csv", {
+      params: campaignParam,
+      success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/csv" })),
+      error: NotFound
+    })
+  )
   .add(
     HttpApiEndpoint.get("history", "/campaigns/:campaign/history/:kind/:id", {
       params: {

@@ -70,7 +70,8 @@ export const account = (input: {
  * What the server serves: its campaigns (each with the policy plugin that
  * assesses it and the plugin's options), its accounts, and the limits.
  *
- * - `maxBodyBytes`: larger request bodies get 413 (default 1 MiB).
+ * - `maxBodyBytes`: larger request bodies get 413 (default 1 MiB);
+ *   `maxUploadBytes` for spreadsheet uploads (default 16 MiB).
  * - `loginAttempts` failed sign-ins per account (four times as many per
  *   client address) within `loginWindowSeconds` block further tries with
  *   429 (defaults 5 and 900).
@@ -94,6 +95,7 @@ export interface Options {
   }>
   readonly accounts: ReadonlyArray<Account>
   readonly maxBodyBytes?: number
+  readonly maxUploadBytes?: number
   readonly loginAttempts?: number
   readonly loginWindowSeconds?: number
   readonly sessionIdleSeconds?: number
@@ -109,25 +111,26 @@ const securityHeaders = {
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 }
 
-const limits = (maxBodyBytes: number) =>
+const limits = (maxBodyBytes: number, maxUploadBytes: number) =>
   HttpRouter.middleware(
     (httpEffect) =>
       Effect.gen(function* () {
         const request = yield* HttpServerRequest.HttpServerRequest
+        const url = request.url.split("?")[0]!
+        const limit = /^\/api\/campaigns\/[^/]+\/uploads$/.test(url) ? maxUploadBytes : maxBodyBytes
         const length = Number(request.headers["content-length"] ?? "0")
         const response =
-          Number.isFinite(length) && length > maxBodyBytes
+          Number.isFinite(length) && length > limit
             ? HttpServerResponse.jsonUnsafe(
                 {
                   _tag: "PayloadTooLarge",
-                  message: `the request body has ${length} bytes; the limit is ${maxBodyBytes}`
+                  message: `the request body has ${length} bytes; the limit is ${limit}`
                 },
                 { status: 413 }
               )
             : yield* httpEffect.pipe(
-                Effect.provideService(HttpServerRequest.MaxBodySize, maxBodyBytes as never)
+                Effect.provideService(HttpServerRequest.MaxBodySize, limit as never)
               )
-        const url = request.url.split("?")[0]
         yield* Effect.logInfo(`${request.method} ${url} ${response.status}`)
         return HttpServerResponse.setHeaders(response, securityHeaders)
       }),
@@ -162,7 +165,11 @@ export const routes = (options: Options) => {
     options.staticDir === undefined
       ? Layer.empty
       : HttpStaticServer.layer({ root: options.staticDir, spa: true })
-  return Layer.mergeAll(api, front, limits(options.maxBodyBytes ?? 1024 * 1024))
+  return Layer.mergeAll(
+    api,
+    front,
+    limits(options.maxBodyBytes ?? 1024 * 1024, options.maxUploadBytes ?? 16 * 1024 * 1024)
+  )
 }
 
 /**

@@ -105,7 +105,8 @@ export class Client {
     method: string,
     path: string,
     body?: unknown,
-    headers: Record<string, string> = {}
+    headers: Record<string, string> = {},
+    raw?: Uint8Array
   ): Promise<Reply> {
     const init: RequestInit = {
       method,
@@ -116,7 +117,8 @@ export class Client {
         "x-forwarded-for": this.address,
         ...headers
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {})
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(raw !== undefined ? { body: raw } : {})
     }
     const response = await this.handler(new Request(`http://127.0.0.1${path}`, init))
     const setCookie = response.headers.get("set-cookie")

@@ -1,5 +1,6 @@
 import { Activity, Project, Target, Unit } from "@gongjian/core"
 import type { Plugin } from "@gongjian/plugin-sdk"
+import { Forms, Import } from "@gongjian/sheets"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -71,6 +72,11 @@ interface Portal {
     value: unknown,
     reason: string
   ) => Effect.Effect<Revision, Forbidden | NotFound | Invalid, CurrentUser>
+  readonly writeMany: (
+    campaign: string,
+    writes: ReadonlyArray<Write>,
+    reason: string
+  ) => Effect.Effect<ReadonlyArray<Revision>, Forbidden | NotFound | Invalid, CurrentUser>
   readonly runs: Map<
     string,
     Array<{
@@ -137,7 +143,7 @@ const makePortal = (options: HandlerOptions) =>
         return computeAt(campaign, current)
       })
 
-    const write: Portal["write"] = (campaign, kind, id, value, reason) =>
+    const writeMany: Portal["writeMany"] = (campaign, writes, reason) =>
       Effect.gen(function* () {
         const user = yield* CurrentUser
         const lock = locks.get(campaign)
@@ -147,39 +153,46 @@ const makePortal = (options: HandlerOptions) =>
             const current = yield* storeDied(store.current(campaign))
             if (!current.records.some((r) => r.kind === "campaign"))
               return yield* notFound(campaign)
-            const before = current.records.find((r) => r.kind === kind && r.id === id)
-            if (value === null && before === undefined)
-              return yield* new NotFound({
-                message: `campaign ${campaign}: there is no ${kind} ${id} to withdraw`
-              })
-            const denied = Role.writeDenied(user, kind, before?.value, value)
-            if (denied !== undefined)
-              return yield* new Forbidden({
-                message: `${kind} ${id}: ${user.name} may not write it: ${denied}`
-              })
-            const writes: ReadonlyArray<Write> = [{ kind, id, value }]
+            for (const { kind, id, value } of writes) {
+              const before = current.records.find((r) => r.kind === kind && r.id === id)
+              if (value === null && before === undefined)
+                return yield* new NotFound({
+                  message: `campaign ${campaign}: there is no ${kind} ${id} to withdraw`
+                })
+              const denied = Role.writeDenied(user, kind, before?.value, value)
+              if (denied !== undefined)
+                return yield* new Forbidden({
+                  message: `${kind} ${id}: ${user.name} may not write it: ${denied}; nothing was written`
+                })
+            }
+            if (writes.length === 0) return []
             const decoded = Engine.decode(
               Engine.compose(Engine.apply(current.records, campaign, writes))
             )
-            if (Result.isFailure(decoded))
+            if (Result.isFailure(decoded)) {
+              const named = writes.length === 1 ? `${writes[0]!.kind} ${writes[0]!.id}: ` : ""
               return yield* new Invalid({
-                message: `${kind} ${id}: the campaign would have ${decoded.failure.length} problem(s); nothing was written`,
+                message: `${named}the campaign would have ${decoded.failure.length} problem(s); nothing was written`,
                 problems: decoded.failure
               })
+            }
             const at = yield* nowIso
-            const [revision] = yield* storeDied(
+            return yield* storeDied(
               store.submit(campaign, writes, { who: user.name, at, why: reason })
             )
-            return revision!
           })
         )
       })
+
+    const write: Portal["write"] = (campaign, kind, id, value, reason) =>
+      Effect.map(writeMany(campaign, [{ kind, id, value }], reason), (revisions) => revisions[0]!)
 
     return PortalService.of({
       options,
       accounts,
       state,
       write,
+      writeMany,
       runs: new Map(),
       limiter: makeLimiter(options.loginAttempts, options.loginWindowSeconds),
       // An address may try several accounts (a shared office) before it is blocked.
@@ -298,6 +311,10 @@ const recordWrite =
       return yield* portal.write(params.campaign, kind, params.id, encoded, payload.reason)
     })
 
+const encodeProject = Schema.encodeSync(Project.Project)
+const encodeActivity = Schema.encodeSync(Activity.Activity)
+const encodeReport = Schema.encodeSync(Target.Report)
+
 const recordWithdraw =
   (kind: RecordKind) =>
   (portal: Portal) =>
@@ -390,6 +407,79 @@ const RecordsLive = HttpApiBuilder.group(Api, "records", (handlers) =>
       .handle("withdrawReport", recordWithdraw("report")(portal))
       .handle("putUnit", recordWrite("unit", Unit.Unit)(portal))
       .handle("withdrawUnit", recordWithdraw("unit")(portal))
+      .handle("upload", ({ params, query, payload }) =>
+        Effect.gen(function* () {
+          const s = yield* portal.state(params.campaign)
+          const user = yield* CurrentUser
+          if (user.role !== "admin" && user.role !== "reporter")
+            return yield* new Forbidden({
+              message: `campaign ${params.campaign}: ${user.name} (${user.role}) does not upload records`
+            })
+          const file = query.file ?? "upload"
+          const template = Forms.byId(query.template)
+          const invalid = (code: string, message: string) =>
+            new Invalid({
+              message: `file ${file}: ${message}; nothing was written`,
+              problems: [{ path: "", record: `file ${file}`, field: "", code, message }]
+            })
+          if (template === undefined)
+            return yield* invalid(
+              "unknown-template",
+              `there is no template ${query.template} (${Forms.all.map((t) => t.id).join(", ")})`
+            )
+          const imported = yield* Import.fromBytes(payload, {
+            template,
+            snapshot: s.snapshot,
+            file
+          }).pipe(Effect.mapError((e) => invalid(e._tag, e.message)))
+          const writes: Array<Write> = [
+            ...imported.projects.map((p) => ({
+              kind: "project" as const,
+              id: p.id,
+              value: encodeProject(p)
+            })),
+            ...imported.activities.map((a) => ({
+              kind: "activity" as const,
+              id: a.id,
+              value: encodeActivity(a)
+            })),
+            ...imported.reports.map((r) => ({
+              kind: "report" as const,
+              id: r.id,
+              value: encodeReport(r)
+            }))
+          ]
+          const written = yield* portal.writeMany(
+            params.campaign,
+            writes,
+            query.reason ?? `上传台账 ${file}（${template.title}）`
+          )
+          return { report: imported.report, written }
+        })
+      )
+      .handle("activitiesCsv", ({ params }) =>
+        Effect.gen(function* () {
+          const s = yield* portal.state(params.campaign)
+          const rows = yield* readable("activity", s.snapshot.activities ?? [])
+          return [
+            csvLine(["id", "kind", "unit", "date", "role", "who", "where", "projects", "note"]),
+            ...rows.map((a) =>
+              csvLine([
+                a.id,
+                a.kind,
+                a.unit,
+                a.date,
+                a.role ?? "",
+                a.who ?? "",
+                a.where ?? "",
+                (a.projects ?? []).join(" "),
+                a.note ?? ""
+              ])
+            ),
+            ""
+          ].join("\r\n")
+        })
+      )
       .handle("history", ({ params }) =>
         Effect.gen(function* () {
           yield* portal.state(params.campaign)
