@@ -1,4 +1,4 @@
-import { Lifecycle, Money, Progress, Ratio, Snapshot } from "@gongjian/core"
+import { type Lifecycle, Money, Progress, Ratio, Snapshot, View } from "@gongjian/core"
 import { Host, type Plugin } from "@gongjian/plugin-sdk"
 import * as Result from "effect/Result"
 import type * as Store from "../Store.js"
@@ -100,6 +100,7 @@ export interface Computed {
   readonly snapshot: Snapshot.Snapshot
   readonly run: Host.Run
   readonly policy: string
+  readonly view: View.View
   readonly timelines: ReadonlyMap<string, Lifecycle.Timeline>
 }
 
@@ -110,15 +111,9 @@ export const compute = (
   sequence: number,
   snapshot: Snapshot.Snapshot
 ): Computed => {
-  const copy = structuredClone(snapshot)
-  const { timelines } = Lifecycle.foldAll(copy.projects, { asOf: copy.asOf })
-  return {
-    sequence,
-    snapshot,
-    run: Host.run(host, copy),
-    policy,
-    timelines: new Map(timelines.map((t) => [t.project, t]))
-  }
+  const run = Host.run(host, structuredClone(snapshot))
+  const view = View.make(structuredClone(snapshot))
+  return { sequence, snapshot, run, policy, view, timelines: view.timelines }
 }
 
 /** @internal Loads one plugin into a host, or throws with every problem. */
@@ -162,7 +157,7 @@ export const rankingRows = (c: Computed) => {
 /** @internal The assessment view. */
 export const assessmentView = (c: Computed) => {
   const s = c.snapshot
-  const facts = Progress.facts(structuredClone(s), { asOf: s.asOf })
+  const facts = Progress.facts(c.view)
   const progress = s.campaign.targets.flatMap((t) =>
     Progress.ofTarget(facts, t, { asOf: s.asOf }).map((r) => ({
       target: t.id,
