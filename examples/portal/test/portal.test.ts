@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
-import { mkdirSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
@@ -137,6 +139,39 @@ describe("the portal in Chromium", () => {
     const lines = page.getByTestId("explanation")
     await lines.getByText("10 × min(0.5, 1) = 5").waitFor()
     await expect(lines.textContent()).resolves.toContain("002 二")
+    await page.context().close()
+  })
+
+  it("a reporter uploads a 台账, reads its row report, and the ranking counts the rows", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "portal-upload-"))
+    const file = join(dir, "外出招商活动登记表.csv")
+    writeFileSync(
+      file,
+      [
+        "登记编号,单位,出发日期,带队领导,领导类别,目的地,对接项目编号,备注",
+        "TD-P-1,丁镇,2026-08-05,丁镇长,主要负责人,上海,,",
+        "TD-P-2,丁镇,2026-08-12,丁镇长,主要负责人,杭州,,",
+        "TD-P-3,丁镇,2026-08-26,丁镇长,主要负责人,南京,,",
+        "TD-P-4,丁镇,2026.2.30,丁镇长,主要负责人,南京,,"
+      ].join("\r\n")
+    )
+    const page = await open()
+    await signIn(page, "town-d")
+    const before = Number((await rankOf(page, "丁镇"))[1])
+    await page.getByTestId("nav-upload").click()
+    await page.getByTestId("upload-file").setInputFiles(file)
+    await page.getByTestId("upload-send").click()
+    const report = page.getByTestId("row-report")
+    await report.waitFor()
+    await expect(page.getByTestId("row-counts").textContent()).resolves.toContain("已导入 3")
+    await expect(page.getByTestId("row-counts").textContent()).resolves.toContain("未导入 1")
+    await expect(report.textContent()).resolves.toContain("C5")
+    await page.goto(`${origin}/#/`)
+    await page.getByTestId("dashboard").waitFor()
+    // 002 四.4: the 3 missing principal trips deducted −2 × 3 × (3 / 3) = −6; with the
+    // three trips uploaded the deduction is gone.
+    expect(Number((await rankOf(page, "丁镇"))[1])).toBe(before + 6)
+    rmSync(dir, { recursive: true, force: true })
     await page.context().close()
   })
 

@@ -11,15 +11,17 @@ export class ApiError extends Error {
   }
 }
 
-const call = async (method: string, path: string, body?: unknown) => {
+const call = async (method: string, path: string, body?: unknown, raw?: Blob) => {
   const response = await fetch(`/api${path}`, {
     method,
     credentials: "same-origin",
     headers: {
       ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(raw !== undefined ? { "content-type": "application/octet-stream" } : {}),
       ...(method !== "GET" && csrf ? { "x-csrf-token": csrf } : {})
     },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {})
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(raw !== undefined ? { body: raw } : {})
   })
   const text = await response.text()
   const json = text ? JSON.parse(text) : undefined
@@ -40,5 +42,6 @@ export const api = {
   },
   logout: () => call("DELETE", "/session"),
   get: (path: string) => call("GET", path),
-  put: (path: string, body: unknown) => call("PUT", path, body)
+  put: (path: string, body: unknown) => call("PUT", path, body),
+  upload: (path: string, file: Blob) => call("POST", path, undefined, file)
 }

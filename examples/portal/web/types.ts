@@ -7,6 +7,7 @@ export type Explanation = typeof Api.Explanation.Type
 export type ProjectView = typeof Api.ProjectView.Encoded
 export type CampaignInfo = typeof Api.CampaignInfo.Type
 export type Revision = Store.Revision
+export type UploadResult = typeof Api.UploadResult.Type
 export interface UnitRecord {
   readonly id: string
   readonly name: string
