@@ -10,7 +10,16 @@
  *
  * @since 0.1.0
  */
-import { type Calendar, LocalDate, Money, Period, Progress, Ratio, Snapshot } from "@gongjian/core"
+import {
+  type Calendar,
+  LocalDate,
+  Money,
+  Period,
+  Progress,
+  Ratio,
+  Snapshot,
+  View
+} from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Assessment } from "@gongjian/scoring"
 import * as Cadence from "./Cadence.js"
@@ -382,7 +391,9 @@ export const make = (input: Input): Bulletin => {
     )
 
   // Targets against 序时进度.
-  const facts = Progress.facts(snapshot, { asOf })
+  const facts = Progress.facts(
+    View.make(snapshot, input.calendar ? { asOf, calendar: input.calendar } : { asOf })
+  )
   const progressOptions = input.thresholds ? { asOf, thresholds: input.thresholds } : { asOf }
   const targets: Array<TargetLine> = []
   const redOf = new Map<string, Array<Text>>()

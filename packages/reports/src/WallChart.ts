@@ -13,7 +13,8 @@ import {
   LocalDate,
   Progress,
   Ratio,
-  type Snapshot
+  type Snapshot,
+  View
 } from "@gongjian/core"
 import type { Finding } from "@gongjian/exit-rules"
 import type { EChartsOption } from "echarts"
@@ -302,7 +303,7 @@ export const progress = (
   }
 ): string => {
   const asOf = options?.asOf ?? snapshot.asOf
-  const facts = Progress.facts(snapshot, { asOf })
+  const facts = Progress.facts(View.make(snapshot, { asOf }))
   const names = new Map(snapshot.units.map((u) => [u.id, u.name]))
   const targets = [...snapshot.campaign.targets]
     .filter((t) => options?.targets === undefined || options.targets.includes(t.id))
@@ -484,7 +485,7 @@ export const heatmap = (
   options?: { readonly asOf?: LocalDate.LocalDate; readonly title?: string }
 ): string => {
   const asOf = options?.asOf ?? snapshot.asOf
-  const facts = Progress.facts(snapshot, { asOf })
+  const facts = Progress.facts(View.make(snapshot, { asOf }))
   const targets = [...snapshot.campaign.targets].sort((a, b) => cmp(a.id, b.id))
   const cells: Array<{ unit: string; target: number; row: Progress.TargetProgress }> = []
   targets.forEach((t, i) => {

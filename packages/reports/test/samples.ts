@@ -8,7 +8,7 @@ import { Bulletin } from "../src/index.js"
 export const sampleBulletin = (sample: (typeof all)[number]["sample"]) => {
   const entry = all.find((e) => e.sample === sample)!
   const snapshot: Snapshot.Snapshot = Samples.load(sample)
-  const host = Result.getOrThrow(Host.load([{ plugin: entry.plugin }]))
+  const host = Result.getOrThrow(Host.load([{ plugin: entry.plugin, options: entry.options }]))
   const period = Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
   const asOf = LocalDate.min(period.end, snapshot.asOf)
   const run = Host.run(host, snapshot, { asOf })
