@@ -65,7 +65,7 @@ export const Snapshot = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export type Snapshot = typeof Snapshot.Type
+export interface Snapshot extends Schema.Schema.Type<typeof Snapshot> {}
 
 /**
  * The stable code of a snapshot problem or notice, for programs to branch on:

@@ -165,9 +165,10 @@ export const load = (
       continue
     }
     const merged = { ...plugin.defaults, ...options }
-    const decoded = Schema.decodeUnknownResult(
-      plugin.options as unknown as Schema.Codec<unknown, unknown>
-    )(merged, { errors: "all", onExcessProperty: "error" })
+    const decoded = Schema.decodeUnknownResult(plugin.options)(merged, {
+      errors: "all",
+      onExcessProperty: "error"
+    })
     if (Result.isFailure(decoded)) {
       for (const issue of Problem.fromIssue(decoded.failure.issue)) {
         const keys = issue.path

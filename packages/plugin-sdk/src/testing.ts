@@ -19,8 +19,9 @@
  * @since 0.1.0
  */
 import { AssertionError } from "node:assert"
-import { Fingerprint, Snapshot } from "@gongjian/core"
+import { Fingerprint, Snapshot, Target } from "@gongjian/core"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as Host from "./Host.js"
 import { deepFreeze } from "./internal/freeze.js"
 import type { AnyPlugin } from "./Plugin.js"
@@ -28,7 +29,8 @@ import type { AnyPlugin } from "./Plugin.js"
 /**
  * A piece of a snapshot, in its JSON form. What it leaves out comes from the
  * tester's defaults: a one-unit county (`u1`, a town) and a campaign over
- * 2026 assessing towns, as of 2026-11-22.
+ * 2026 assessing towns, with the targets the plugin makes from the case's
+ * options (so an extension of 002 has 002's targets), as of 2026-11-22.
  *
  * @example
  * {@includeCode ../examples/testing.ts#tester}
@@ -209,18 +211,6 @@ export class PolicyTester {
 
   private check(rule: string, c: ValidCase, invalid: InvalidCase | undefined): void {
     deepFreeze(c)
-    const d = this.defaults
-    const f = c.snapshot ?? {}
-    const input = {
-      ...defaultFragment,
-      ...d,
-      ...f,
-      campaign: { ...defaultFragment.campaign, ...d.campaign, ...f.campaign }
-    }
-    const decoded = Snapshot.decode(JSON.parse(JSON.stringify(input)))
-    if (Result.isFailure(decoded))
-      fail(`The case's snapshot is not valid:\n${decoded.failure.message}`)
-    const snapshot = (decoded as Result.Success<Snapshot.Snapshot, never>).success
     const loaded = Host.load([
       { plugin: this.plugin, ...(c.options ? { options: c.options } : {}) }
     ])
@@ -230,6 +220,22 @@ export class PolicyTester {
       )
     const host = (loaded as Result.Success<Host.Host, never>).success
     const contents = host.installed[0]!.contents
+    const d = this.defaults
+    const f = c.snapshot ?? {}
+    // The campaign's targets are the plugin's own (made from the case's options),
+    // unless the tester's defaults or the case give them: a policy whose items
+    // read its targets (002's completion items) runs as a county would run it.
+    const targets = (contents.targets ?? []).map((t) => Schema.encodeSync(Target.Target)(t))
+    const input = {
+      ...defaultFragment,
+      ...d,
+      ...f,
+      campaign: { ...defaultFragment.campaign, targets, ...d.campaign, ...f.campaign }
+    }
+    const decoded = Snapshot.decode(JSON.parse(JSON.stringify(input)))
+    if (Result.isFailure(decoded))
+      fail(`The case's snapshot is not valid:\n${decoded.failure.message}`)
+    const snapshot = (decoded as Result.Success<Snapshot.Snapshot, never>).success
     const ids = [
       ...(contents.scoring?.items ?? []).map((x) => x.id),
       ...(contents.exitRules ?? []).map((x) => x.id),

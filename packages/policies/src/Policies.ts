@@ -74,7 +74,7 @@ export const options = <O>(
   plugin: Plugin.Plugin<O>,
   overrides: { readonly [key: string]: unknown } = {}
 ): Result.Result<O, ReadonlyArray<PolicyCampaignError>> => {
-  const decoded = Schema.decodeUnknownResult(plugin.options as unknown as Schema.Codec<O, unknown>)(
+  const decoded = Schema.decodeUnknownResult(plugin.options)(
     { ...plugin.defaults, ...overrides },
     { errors: "all", onExcessProperty: "error" }
   )
