@@ -328,13 +328,24 @@ export const ofTarget = (
   const info = measures[target.measure]
   const inWindow = (d: string) => d >= window.start && d <= window.end && d <= options.asOf
 
+  // An area target with unitKinds counts, area-wide, only the records of units
+  // of those kinds (and of the units under them): "6个产业招商工作组和港澳招商工作组
+  // …到位资金110亿元" is the working groups' task.
+  const areaKinds = target.scope === "area" ? target.unitKinds : undefined
+  const rowsOf = (unit: string | undefined): ReadonlyArray<string | undefined> => {
+    if (unit === undefined) return areaKinds === undefined ? [undefined] : []
+    const up = lineage(unit)
+    const area =
+      areaKinds === undefined || up.some((u) => areaKinds.includes(kindOf.get(u) ?? "other"))
+    return area ? [undefined, ...up] : up
+  }
   const credit = (
     unit: string | undefined,
     record: string,
     add: Money.Money | number | "reject",
     reason?: string
   ) => {
-    const targets = unit === undefined ? [undefined] : [undefined, ...lineage(unit)]
+    const targets = rowsOf(unit)
     for (const t of targets) {
       const acc = accs.get(t)
       if (acc === undefined) continue
@@ -367,7 +378,7 @@ export const ofTarget = (
       if (target.measure === "start-rate") {
         // The pool: projects passing the filter; the started ones count.
         if (!m) continue
-        for (const t of [undefined, ...lineage(p.unit)]) {
+        for (const t of rowsOf(p.unit)) {
           const acc = accs.get(t)
           if (acc === undefined) continue
           acc.pool++

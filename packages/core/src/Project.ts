@@ -152,10 +152,25 @@ export const Performance = Schema.Struct({
 }).annotate({ identifier: "Performance" })
 
 /**
+ * A cadre's rank (干部级别): `county` (县级), `section` (科级), `general`
+ * (一般干部).
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#project}
+ *
+ * @since 0.3.0
+ * @category schemas
+ */
+export const CadreRank = Schema.Literals(["county", "section", "general"])
+
+/**
  * Who answers for a project (包保责任): the county leader in charge (分包领导),
  * the project manager (项目经理, a county-level cadre), the project secretary
  * (项目秘书, section level), the staff member (服务专员), the host unit
  * (承办单位) and the owner (业主单位), as 001 三.(三).1 and 004 plan 1 ask.
+ * `managerRank` and `secretaryRank` (since 0.3.0) record the cadre rank of the
+ * manager and the secretary where the county has it: `county` (县级), `section`
+ * (科级), `general` (一般干部).
  *
  * @example
  * {@includeCode ../examples/Project.ts#project}
@@ -169,7 +184,9 @@ export const Responsibility = Schema.Struct({
   secretary: Schema.optionalKey(Schema.String),
   staff: Schema.optionalKey(Schema.String),
   hostUnit: Schema.optionalKey(Schema.String),
-  owner: Schema.optionalKey(Schema.String)
+  owner: Schema.optionalKey(Schema.String),
+  managerRank: Schema.optionalKey(CadreRank),
+  secretaryRank: Schema.optionalKey(CadreRank)
 }).annotate({ identifier: "Responsibility" })
 
 /**

@@ -312,6 +312,9 @@ export type Allocation = typeof Allocation.Type
  * - `scope: "per-unit"`: every assessed unit must reach `goal` on its own
  *   ("每个单位至少3个新开工项目"), unless an allocation gives it another goal;
  *   `unitKinds` narrows this to units of those kinds ("各街道镇、园区");
+ *   on an area target (since 0.3.0), `unitKinds` counts area-wide only the
+ *   records of units of those kinds and the units under them (the working
+ *   groups' funds, 003 二.(三));
  * - `clause` cites the plan (`000 一`, `002 三.2`);
  * - `due` is the date the goal is for (the window's end when absent);
  * - `rateStage` (since 0.3.0): for a `start-rate` target, the stage a pool

@@ -237,6 +237,28 @@ describe("ofTarget", () => {
     ).toEqual(["P-1", "P-5", "P-6"])
   })
 
+  it("an area target with unit kinds counts only the records of units of those kinds", () => {
+    // Projects signed in the window (2-20 … 5-31): P-1, P-2 (town-a), P-5, P-6 (town-b); P-3 (park-east)
+    // was signed 2026-01-10 and P-4 exited. With the window from 2026-01-01 P-3 counts too.
+    // Restricted to parks: only P-3 (park-east, a park under the park) → 1; towns' projects are
+    // not the parks' task.
+    const rows = run(input(), {
+      id: "t",
+      title: "园区签约",
+      measure: "projects",
+      scope: "area",
+      unitKinds: ["park"],
+      goal: 2,
+      from: "2026-01-01",
+      filter: { stage: "signed", reachedWithin: "window" }
+    })
+    expect([rows[0]!.unit, rows[0]!.counted, rows[0]!.completion]).toEqual([
+      undefined,
+      ["P-3"],
+      0.5
+    ])
+  })
+
   it("counts the distinct projects activities name, once each", () => {
     // Two expert-review meetings of town-a name P-1 and P-2, then P-2 again: 2 projects, not 3.
     const i = input()

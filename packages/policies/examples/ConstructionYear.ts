@@ -3,9 +3,12 @@ import { Host } from "@gongjian/plugin-sdk"
 import { ConstructionYear, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
 
-// 四 names the county's fixed-asset target without a figure: the sample county's is 225亿元.
+// 四 names the county's fixed-asset and investment targets without figures: the sample
+// county's are 225亿元 and 90亿元.
 const host = Result.getOrThrow(
-  Host.load([{ plugin: ConstructionYear.policy, options: { faiGoal: "225亿元" } }])
+  Host.load([
+    { plugin: ConstructionYear.policy, options: { faiGoal: "225亿元", investmentGoal: "90亿元" } }
+  ])
 )
 const snapshot = Samples.load("003-construction-year")
 
@@ -19,6 +22,7 @@ deepStrictEqual(
     ["accountable", ["zone-jy", "county-b", "county-c", "dept-gx"]]
   ]
 )
+// Without the county's figures: majors, industrial and service majors, the groups' funds, SOE.
 equal(ConstructionYear.targets().length, 5)
 // #endregion policy
 

@@ -44,6 +44,13 @@ export const Options = Schema.Struct({
    */
   faiGoal: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
   /**
+   * 四 "招商引资工作目标任务": the county's own investment-attraction target,
+   * split over the assessed units in the campaign (三.(一) 任务分解). The plan
+   * states no figure (its 110亿元 is the working groups' task, 二.(三)), so there
+   * is no default: without it the target and its item are left out.
+   */
+  investmentGoal: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  /**
    * Whether a unit held accountable for a missed target (三.(三)) is barred from
    * the top-3 commendation (四), the commendation passing to the next unit; the
    * output names the target missed. Default true: the plan commends "完成目标任务
@@ -81,10 +88,10 @@ const GROUPS: ReadonlyArray<ScoringPolicy.Group> = [
 ]
 
 /** The targets 四 assesses: the fixed-asset target (when the county gives it), majors, investment. */
-const assessed = (o: Pick<typeof Options.Type, "faiGoal">): Array<string> => [
+const assessed = (o: Pick<typeof Options.Type, "faiGoal" | "investmentGoal">): Array<string> => [
   ...(o.faiGoal === undefined ? [] : ["fai"]),
   "major-projects",
-  "investment"
+  ...(o.investmentGoal === undefined ? [] : ["investment"])
 ]
 
 /**
@@ -97,7 +104,7 @@ const assessed = (o: Pick<typeof Options.Type, "faiGoal">): Array<string> => [
  * @category targets
  */
 export const targets = (
-  o: Pick<typeof Options.Type, "faiGoal"> = {}
+  o: Pick<typeof Options.Type, "faiGoal" | "investmentGoal"> = {}
 ): ReadonlyArray<Target.Target> => [
   ...(o.faiGoal === undefined
     ? []
@@ -138,13 +145,28 @@ export const targets = (
     filter: { stage: "signed", flags: ["major"], sectors: ["tertiary"] },
     clause: "003 二.(五)"
   },
+  ...(o.investmentGoal === undefined
+    ? []
+    : [
+        {
+          id: "investment",
+          title: "招商引资工作目标任务（到位资金）",
+          measure: "funds-in-place" as const,
+          scope: "area" as const,
+          goal: o.investmentGoal,
+          clause: "003 四"
+        }
+      ]),
   {
-    id: "investment",
-    title: "招商引资到位资金",
+    // "6个重点产业招商工作组和港澳招商工作组要完成到位资金110亿元的招商任务": the working
+    // groups' funds (units of kind `group`), not the county's or any district's.
+    id: "group-funds",
+    title: "产业招商工作组和港澳招商工作组到位资金",
     measure: "funds-in-place",
     scope: "area",
+    unitKinds: ["group"],
     goal: Money.parseUnsafe("110亿元"),
-    clause: "003 二.(三), 四"
+    clause: "003 二.(三)"
   },
   {
     id: "central-soe",
@@ -202,13 +224,17 @@ export const policy = Plugin.definePlugin({
           "003 四",
           t("重大工程和重点项目目标任务", "major project target")
         ),
-        completion(
-          "investment",
-          "investment",
-          o.investmentPoints,
-          "003 四",
-          t("招商引资目标任务", "investment attraction target")
-        )
+        ...(o.investmentGoal === undefined
+          ? []
+          : [
+              completion(
+                "investment",
+                "investment",
+                o.investmentPoints,
+                "003 四",
+                t("招商引资目标任务", "investment attraction target")
+              )
+            ])
       ],
       groups: GROUPS,
       ...(o.commendOnlyIfMet

@@ -247,14 +247,41 @@ export const policy = Plugin.definePlugin({
       title: t("项目经理制和项目秘书制", "project manager and secretary"),
       clause: "001 三.(三).1",
       filter: { flags: ["key"], excludeClosed: true },
-      check: (p) =>
-        (["manager", "secretary", "staff"] as const)
+      check: (p) => [
+        ...(["manager", "secretary", "staff"] as const)
           .filter((role) => p.responsibility?.[role] === undefined)
           .map((role) => ({
             messageId: "missing-role",
             data: { role },
             message: t(`未明确${ROLES[role].zh}`, `no ${ROLES[role].en}`)
-          }))
+          })),
+        // "由1名县级干部担任项目经理、1名科级干部担任项目秘书": checked where the rank is recorded;
+        // a secretary of a higher rank than 科级 is not short of the clause.
+        ...(p.responsibility?.managerRank !== undefined && p.responsibility.managerRank !== "county"
+          ? [
+              {
+                messageId: "rank-too-low",
+                data: { role: "manager", rank: p.responsibility.managerRank, required: "county" },
+                message: t(
+                  "项目经理不是县级干部",
+                  "the project manager is not a county-level cadre"
+                )
+              }
+            ]
+          : []),
+        ...(p.responsibility?.secretaryRank === "general"
+          ? [
+              {
+                messageId: "rank-too-low",
+                data: { role: "secretary", rank: "general", required: "section" },
+                message: t(
+                  "项目秘书不是科级干部",
+                  "the project secretary is not a section-level cadre"
+                )
+              }
+            ]
+          : [])
+      ]
     }
     const receipts: Gate.CustomGate = {
       id: "receipt-slip",

@@ -63,7 +63,7 @@ export const all: ReadonlyArray<{
   {
     plugin: ConstructionYear.policy,
     sample: "003-construction-year",
-    options: { faiGoal: "225亿元" }
+    options: { faiGoal: "225亿元", investmentGoal: "90亿元" }
   },
   { plugin: ProjectYear.policy, sample: "004-project-year", options: {} }
 ]

@@ -1,4 +1,4 @@
-import { Money } from "@gongjian/core"
+import { Money, Progress, View } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { ConstructionYear, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -10,7 +10,9 @@ import { describe, expect, it } from "vitest"
 // investment target but no figure: the sample county gives its own, 225亿元, the sum
 // of its allocations (50 + 40 + 30 + 60 + 45).
 const host = Result.getOrThrow(
-  Host.load([{ plugin: ConstructionYear.policy, options: { faiGoal: "225亿元" } }])
+  Host.load([
+    { plugin: ConstructionYear.policy, options: { faiGoal: "225亿元", investmentGoal: "90亿元" } }
+  ])
 )
 const snapshot = Samples.load("003-construction-year")
 const year = Host.run(host, snapshot).assessments[0]!.assessment
@@ -76,19 +78,37 @@ describe("003 四: the fixed-asset target is the county's", () => {
   it("has no invented figure: without faiGoal there is no FAI target and no FAI item", () => {
     expect(ConstructionYear.targets().map((t) => t.id)).not.toContain("fai")
     expect(ConstructionYear.targets({ faiGoal: Money.parseUnsafe("225亿元") })[0]!.id).toBe("fai")
-    const { fai: _, ...rest } = { fai: 0, ...ConstructionYear.defaults }
-    expect(Object.keys(rest)).not.toContain("faiGoal")
+    expect(Object.keys(ConstructionYear.defaults)).not.toContain("faiGoal")
     // Without it 甲县 scores majors 10/10 → 30 and funds 20亿/20亿 → 30 = 60, and is held
     // accountable on those two targets only.
-    const plain = Host.run(Result.getOrThrow(Host.load([{ plugin: ConstructionYear.policy }])), {
-      ...snapshot,
-      campaign: {
-        ...snapshot.campaign,
-        targets: snapshot.campaign.targets.filter((t) => t.id !== "fai")
+    const plain = Host.run(
+      Result.getOrThrow(
+        Host.load([{ plugin: ConstructionYear.policy, options: { investmentGoal: "90亿元" } }])
+      ),
+      {
+        ...snapshot,
+        campaign: {
+          ...snapshot.campaign,
+          targets: snapshot.campaign.targets.filter((t) => t.id !== "fai")
+        }
       }
-    }).assessments[0]!.assessment
+    ).assessments[0]!.assessment
     const a = plain.units.find((u) => u.unit === "county-a")!
     expect([a.total, a.items.map((i) => i.item)]).toEqual(["60", ["major-projects", "investment"]])
+  })
+
+  it("二.(三): the 110亿 is the working groups' task, not the districts'", () => {
+    // "6个重点产业招商工作组和港澳招商工作组要完成到位资金110亿元的招商任务": funds arrived in 2026
+    // through the groups (units of kind group): GROUP-01 30亿 (5-20) + 20亿 (11-10), GROUP-02 45亿
+    // (9-30) = 95亿 of 110亿 → 0.8636. The districts' funds (甲县 20亿 …) are not counted here;
+    // 四's 招商引资工作目标任务 is the county's own figure (the sample's 90亿, its allocations' sum).
+    const row = Progress.ofTarget(
+      Progress.facts(View.make(snapshot)),
+      snapshot.campaign.targets.find((t) => t.id === "group-funds")!,
+      { asOf: snapshot.asOf }
+    )[0]!
+    expect([Money.format(row.actual as Money.Money), row.completion]).toEqual(["95亿元", 0.8636])
+    expect(ConstructionYear.targets().map((t) => t.id)).not.toContain("investment")
   })
 })
 

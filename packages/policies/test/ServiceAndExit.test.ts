@@ -79,8 +79,16 @@ describe("001 三.(三): service", () => {
       v.failures.map((f) => `${f.messageId} ${JSON.stringify(f.data)}`)
     ])
   it("checks the project manager, secretary and staff member of key projects (三.(三).1)", () => {
+    // K2 has no secretary. "由1名县级干部担任项目经理、1名科级干部担任项目秘书": K4's manager is
+    // recorded as 科级 (section), short of 县级; K1 and K3 are 县级 and 科级; K2's ranks are not
+    // recorded, so they are not judged.
     expect(failing.filter(([g]) => g === "responsibility")).toEqual([
-      ["responsibility", "K2", ['missing-role {"role":"secretary"}']]
+      ["responsibility", "K2", ['missing-role {"role":"secretary"}']],
+      [
+        "responsibility",
+        "K4",
+        ['rank-too-low {"role":"manager","rank":"section","required":"county"}']
+      ]
     ])
   })
   it("checks the receipt slip (三.(三).4)", () => {
