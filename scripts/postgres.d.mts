@@ -3,6 +3,8 @@ export interface Postgres {
   readonly url: string
   readonly port: number
   readonly pid: number
+  /** The server's major version, such as "15". */
+  readonly version: string
   readonly stop: () => Promise<void>
 }
 

@@ -30,7 +30,7 @@ const owner = () => {
 }
 
 /**
- * Starts a server; resolves to its URL, its pid and `stop()` (a fast
+ * Starts a server; resolves to its URL, port, pid, major version and `stop()` (a fast
  * shutdown by pid, then the folder removed).
  */
 export const startPostgres = async () => {
@@ -88,5 +88,6 @@ export const startPostgres = async () => {
       await new Promise((r) => setTimeout(r, 50))
     rmSync(dir, { recursive: true, force: true })
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, pid, stop }
+  const version = bin.split("/").at(-2)
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, pid, version, stop }
 }

@@ -30,6 +30,7 @@ import {
   provisionalYearsOf
 } from "./internal/calendar.js"
 import { makeFolder, writeText } from "./internal/files.js"
+import { ledgerCommand, ledgerInput, readInput, throughLedger } from "./internal/ledger.js"
 import { readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
 import { json, markdown, markdownCell, table } from "./internal/render.js"
 import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
@@ -63,8 +64,16 @@ const snapshotFile = Argument.String("snapshot").pipe(
 const progress = (message: string) => Console.error(`gongjian: ${message}`)
 
 /** Loads, runs and reports a plugin over a snapshot. */
+const snapshotInput = Argument.String("snapshot").pipe(
+  Argument.withDescription("A snapshot JSON file (or --campaign to read it from the ledger)"),
+  Argument.optional
+)
+
 const runPolicy = (input: {
-  readonly file: string
+  readonly file: Option.Option<string>
+  readonly ledger: Option.Option<string>
+  readonly campaign: Option.Option<string>
+  readonly knownAt: Option.Option<string>
   readonly policy: string
   readonly options: Option.Option<string>
   readonly asOf: Option.Option<string>
@@ -73,7 +82,7 @@ const runPolicy = (input: {
     const date = Option.getOrUndefined(input.asOf)
     const plugin = yield* resolvePolicy(input.policy)
     const opts = Option.isSome(input.options) ? yield* readOptions(input.options.value) : undefined
-    const snapshot = yield* readSnapshot(input.file)
+    const snapshot = yield* readInput(input)
     const big = snapshot.projects.length > 10_000
     if (big)
       yield* progress(
@@ -152,7 +161,7 @@ const validate = Command.make("validate", { file: snapshotFile, format }, ({ fil
 
 const assess = Command.make(
   "assess",
-  { file: snapshotFile, policy, options, asOf, format, lang },
+  { file: snapshotInput, ...ledgerInput, policy, options, asOf, format, lang },
   (a) =>
     Effect.gen(function* () {
       const { snapshot, out } = yield* runPolicy(a)
@@ -183,7 +192,7 @@ const assess = Command.make(
 
 const check = Command.make(
   "check",
-  { file: snapshotFile, policy, options, asOf, format, lang },
+  { file: snapshotInput, ...ledgerInput, policy, options, asOf, format, lang },
   (a) =>
     Effect.gen(function* () {
       const { snapshot, out } = yield* runPolicy(a)
@@ -219,7 +228,8 @@ const check = Command.make(
 const explain = Command.make(
   "explain",
   {
-    file: snapshotFile,
+    file: snapshotInput,
+    ...ledgerInput,
     policy,
     options,
     asOf,
@@ -244,9 +254,16 @@ const explain = Command.make(
   Command.withDescription("The explanation tree of a unit's score, every line with its clause")
 )
 
-const demoOne = (entry: (typeof all)[number], l: Lang, outDir: string) =>
+const demoOne = (
+  entry: (typeof all)[number],
+  l: Lang,
+  outDir: string,
+  ledger: Option.Option<string>
+) =>
   Effect.gen(function* () {
-    const snapshot: Snapshot.Snapshot = Samples.load(entry.sample)
+    const snapshot: Snapshot.Snapshot = Option.isSome(ledger)
+      ? yield* throughLedger(ledger.value, Samples.json(entry.sample))
+      : Samples.load(entry.sample)
     const host = Host.load([{ plugin: entry.plugin, options: entry.options }])
     if (Result.isFailure(host))
       return yield* new CliFailure({
@@ -302,9 +319,15 @@ const demo = Command.make(
     out: Flag.String("out").pipe(
       Flag.withDefault("gongjian-out"),
       Flag.withDescription("Where to write the full results as JSON (default ./gongjian-out)")
+    ),
+    ledger: Flag.String("ledger").pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "Keep the sample campaigns in a ledger (a folder, or a postgres:// URL) and run on the snapshots read back from it"
+      )
     )
   },
-  ({ lang: l, out }) =>
+  ({ lang: l, out, ledger }) =>
     Effect.gen(function* () {
       const dir = resolve(out)
       yield* makeFolder(dir)
@@ -314,7 +337,7 @@ const demo = Command.make(
           : "gongjian demo: the sample counties of the five plans, end to end (decode → lifecycle → exit rules → scoring → ranking)"
       )
       const results: Array<{ sample: string; file: string; findings: number; units: number }> = []
-      for (const entry of all) results.push(yield* demoOne(entry, l, dir))
+      for (const entry of all) results.push(yield* demoOne(entry, l, dir, ledger))
       yield* writeText(join(dir, "index.json"), json({ results }))
     })
 ).pipe(
@@ -332,7 +355,7 @@ const demo = Command.make(
  */
 export const command = Command.make("gongjian").pipe(
   Command.withDescription("Project campaigns (项目攻坚): assessments, rankings and exit findings"),
-  Command.withSubcommands([demo, validate, assess, check, explain])
+  Command.withSubcommands([demo, validate, assess, check, explain, ledgerCommand])
 )
 
 /**

@@ -102,6 +102,10 @@ const program = Effect.gen(function* () {
   // The 09-15 reading as snapshot-file JSON, byte for byte what it was.
   const text = yield* Ledger.exportJson({ campaign: "drive-2026", knownAt: "2026-09-15" })
   equal(text, `${JSON.stringify(file, null, 2)}\n`)
+  // The engines' as-of view of the same reading: one date, one calendar, histories folded once.
+  const view = yield* Ledger.asOfView({ campaign: "drive-2026", knownAt: "2026-09-15" })
+  equal(view.asOf, "2026-09-15")
+  equal(view.timelines.get("P-001")?.stage, "signed")
   deepEqual(yield* Ledger.campaigns, ["drive-2026"])
   // #endregion snapshot
 

@@ -17,7 +17,7 @@
  *
  * @since 0.1.0
  */
-import { Fingerprint, Snapshot } from "@gongjian/core"
+import { Fingerprint, Snapshot, View } from "@gongjian/core"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
@@ -741,13 +741,13 @@ const lastImport = (campaign: string, knownAt: string) =>
  * @since 0.1.0
  * @category models
  */
-export interface View {
+export interface Reading {
   readonly campaign: string
   readonly asOf?: string | undefined
   readonly knownAt?: string | undefined
 }
 
-const json = (view: View) =>
+const json = (view: Reading) =>
   Effect.gen(function* () {
     const knownAt = (yield* checkAt(view.campaign, "knownAt", view.knownAt)) ?? (yield* Store.clock)
     const last = yield* lastImport(view.campaign, knownAt)
@@ -777,12 +777,28 @@ const json = (view: View) =>
  * @category reading
  */
 export const snapshot = (
-  view: View
+  view: Reading
 ): Effect.Effect<
   Snapshot.Snapshot,
   LedgerError | Snapshot.SnapshotError | SqlError,
   SqlClient.SqlClient
 > => Effect.flatMap(json(view), Snapshot.decodeEffect)
+
+/**
+ * {@link snapshot} as the engines' as-of view (`View.make` of
+ * `@gongjian/core`): the same date, calendar and folded histories for the
+ * exit rules, the gates and the assessment.
+ *
+ * @example
+ * {@includeCode ../examples/Ledger.ts#snapshot}
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const asOfView = (
+  view: Reading
+): Effect.Effect<View.View, LedgerError | Snapshot.SnapshotError | SqlError, SqlClient.SqlClient> =>
+  Effect.map(snapshot(view), (s) => View.make(s))
 
 /**
  * {@link snapshot} as snapshot-file JSON text (two-space indented, a final
@@ -796,7 +812,7 @@ export const snapshot = (
  * @category reading
  */
 export const exportJson = (
-  view: View
+  view: Reading
 ): Effect.Effect<string, LedgerError | SqlError, SqlClient.SqlClient> =>
   Effect.map(json(view), (value) => `${JSON.stringify(value, null, 2)}\n`)
 
@@ -945,3 +961,166 @@ export const campaigns: Effect.Effect<
   }>`SELECT DISTINCT campaign FROM ledger_submission ORDER BY campaign`
   return rows.map((r) => r.campaign)
 })
+
+/**
+ * An assessment run as the ledger keeps it (考核记录): the policy's id,
+ * version and options hash, the fingerprint of the snapshot it ran on, the
+ * as-of date and `knownAt` of that snapshot, a label, and who ran it when.
+ *
+ * @example
+ * {@includeCode ../examples/Revision.ts#compare}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Run {
+  readonly id: number
+  readonly campaign: string
+  readonly policy: { readonly id: string; readonly version: string; readonly optionsHash: string }
+  readonly inputFingerprint: string
+  readonly asOf: string
+  readonly knownAt: string
+  readonly label: string | null
+  readonly recordedAt: string
+  readonly by: Author
+}
+
+/**
+ * Stores an assessment run with what it takes to run it again and compare:
+ * the policy id@version and options hash (from the assessment), the
+ * fingerprint of the snapshot it ran on, and the snapshot's as-of date and
+ * `knownAt`. The result itself is kept as JSON ({@link assessmentResult}).
+ *
+ * @example
+ * {@includeCode ../examples/Revision.ts#compare}
+ *
+ * @since 0.1.0
+ * @category assessments
+ */
+export const recordAssessment = (options: {
+  readonly campaign: string
+  readonly snapshot: Snapshot.Snapshot
+  readonly knownAt: string
+  readonly assessment: {
+    readonly policy: { readonly id: string; readonly version: string; readonly optionsHash: string }
+  }
+  readonly by: Author
+  readonly label?: string | undefined
+}): Effect.Effect<Run, LedgerError | SqlError, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const knownAt = (yield* checkAt(options.campaign, "knownAt", options.knownAt))!
+    const p = options.assessment.policy
+    const fingerprint = Fingerprint.fingerprint(Snapshot.encode(options.snapshot))
+    const rows = yield* sql<{
+      id: string
+      known_at: string
+      recorded_at: string
+    }>`INSERT INTO ledger_assessment
+      (campaign, policy_id, policy_version, options_hash, input_fingerprint, as_of, known_at, label,
+       recorded_at, recorded_by, recorded_unit, result)
+      VALUES (${options.campaign}::text, ${p.id}::text, ${p.version}::text, ${p.optionsHash}::text,
+              ${fingerprint}::text, ${options.snapshot.asOf}::date, ${knownAt}::timestamptz,
+              ${options.label ?? null}::text, clock_timestamp(), ${options.by.user}::text,
+              ${options.by.unit}::text, ${JSON.stringify(options.assessment)}::text)
+      RETURNING id::text AS id,
+        to_char(known_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS known_at,
+        to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`
+    const r = rows[0]!
+    return {
+      id: Number(r.id),
+      campaign: options.campaign,
+      policy: { id: p.id, version: p.version, optionsHash: p.optionsHash },
+      inputFingerprint: fingerprint,
+      asOf: options.snapshot.asOf,
+      knownAt: r.known_at,
+      label: options.label ?? null,
+      recordedAt: r.recorded_at,
+      by: options.by
+    }
+  })
+
+const runRows = (campaign: string, id: number | undefined) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    return yield* sql<{
+      id: string
+      policy_id: string
+      policy_version: string
+      options_hash: string
+      input_fingerprint: string
+      as_of: string
+      known_at: string
+      label: string | null
+      recorded_at: string
+      recorded_by: string
+      recorded_unit: string
+      result: string
+    }>`SELECT id::text AS id, policy_id, policy_version, options_hash, input_fingerprint,
+              to_char(as_of, 'YYYY-MM-DD') AS as_of,
+              to_char(known_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS known_at,
+              label,
+              to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at,
+              recorded_by, recorded_unit, result
+       FROM ledger_assessment
+       WHERE campaign = ${campaign}::text AND ${id === undefined ? sql.literal("TRUE") : sql`id = ${id}::bigint`}
+       ORDER BY ledger_assessment.id`
+  })
+
+const toRun =
+  (campaign: string) =>
+  (r: {
+    id: string
+    policy_id: string
+    policy_version: string
+    options_hash: string
+    input_fingerprint: string
+    as_of: string
+    known_at: string
+    label: string | null
+    recorded_at: string
+    recorded_by: string
+    recorded_unit: string
+  }): Run => ({
+    id: Number(r.id),
+    campaign,
+    policy: { id: r.policy_id, version: r.policy_version, optionsHash: r.options_hash },
+    inputFingerprint: r.input_fingerprint,
+    asOf: r.as_of,
+    knownAt: r.known_at,
+    label: r.label,
+    recordedAt: r.recorded_at,
+    by: { user: r.recorded_by, unit: r.recorded_unit }
+  })
+
+/**
+ * The assessment runs stored for a campaign, oldest first.
+ *
+ * @example
+ * {@includeCode ../examples/Revision.ts#compare}
+ *
+ * @since 0.1.0
+ * @category assessments
+ */
+export const assessments = (options: {
+  readonly campaign: string
+}): Effect.Effect<ReadonlyArray<Run>, SqlError, SqlClient.SqlClient> =>
+  Effect.map(runRows(options.campaign, undefined), (rows) => rows.map(toRun(options.campaign)))
+
+/**
+ * The result an assessment run stored, as JSON, or undefined when there is
+ * no such run.
+ *
+ * @example
+ * {@includeCode ../examples/Revision.ts#compare}
+ *
+ * @since 0.1.0
+ * @category assessments
+ */
+export const assessmentResult = (options: {
+  readonly campaign: string
+  readonly id: number
+}): Effect.Effect<unknown, SqlError, SqlClient.SqlClient> =>
+  Effect.map(runRows(options.campaign, options.id), (rows) =>
+    rows[0] === undefined ? undefined : JSON.parse(rows[0].result)
+  )

@@ -29,10 +29,15 @@ export * as LedgerError from "./LedgerError.js"
  * @since 0.1.0
  */
 export * as PgliteClient from "./PgliteClient.js"
-
 /**
  * The server back end: PostgreSQL through `@effect/sql-pg`.
  *
  * @since 0.1.0
  */
 export * as PostgresClient from "./PostgresClient.js"
+/**
+ * What a late correction changed: two assessments compared, with the reasons.
+ *
+ * @since 0.1.0
+ */
+export * as Revision from "./Revision.js"

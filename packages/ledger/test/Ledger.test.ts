@@ -5,12 +5,15 @@ import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as SqlClient from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { Ledger } from "../src/index.js"
 import { type Backend, pglite, postgres } from "./backends.js"
 
 const samples = join(import.meta.dirname, "..", "..", "policies", "samples")
 const sample = (name: string) => readFileSync(join(samples, `${name}.json`), "utf8")
+// Each test opens a database of its own: seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 180_000 })
+
 const office = { user: "wang.fang", unit: "county-office" }
 const town = { user: "zhao.lei", unit: "county-a" }
 
