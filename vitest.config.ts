@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
+    // Each test file runs in a fresh worker, so no test depends on what another
+    // file loaded or changed (said explicitly, vitest stops suggesting otherwise).
+    isolate: true,
     globalSetup: ["test/globalSetup.ts"],
     reporters: ["default"],
     testTimeout: 30_000

@@ -1,14 +1,22 @@
 import { equal } from "node:assert/strict"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Cli, CliFailure } from "@gongjian/cli"
+import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 
 // #region run
-// The same runner the `gongjian` binary uses; it resolves to the exit code.
+// The same runner the `gongjian` binary uses; it resolves to the exit code. What it
+// prints goes to effect's Console, here one that keeps the error lines.
+const errors: Array<string> = []
+const keepErrors = { ...console, error: (...args: Array<unknown>) => errors.push(args.join(" ")) }
 const code = await Effect.runPromise(
-  Cli.run(["validate", "does-not-exist.json"]).pipe(Effect.provide(NodeServices.layer))
+  Cli.run(["validate", "does-not-exist.json"]).pipe(
+    Effect.provideService(Console.Console, keepErrors),
+    Effect.provide(NodeServices.layer)
+  )
 )
 equal(code, 1) // a missing file is invalid input
+equal(errors[0], "gongjian: cannot read does-not-exist.json: no such file")
 // #endregion run
 
 // #region failure

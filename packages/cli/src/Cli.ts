@@ -12,9 +12,8 @@
  *
  * @since 0.1.0
  */
-import { mkdir, writeFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
-import { Snapshot } from "@gongjian/core"
+import { LocalDate, Snapshot } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, Samples } from "@gongjian/policies"
 import { Assessment } from "@gongjian/scoring"
@@ -23,6 +22,7 @@ import { Argument, Command, Flag } from "effect/cli"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
+import packageJson from "../package.json" with { type: "json" }
 import { CliFailure } from "./CliFailure.js"
 import {
   calendarLine,
@@ -30,7 +30,8 @@ import {
   provisionalFootnote,
   provisionalYearsOf
 } from "./internal/calendar.js"
-import { asOfDate, readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
+import { makeFolder, writeText } from "./internal/files.js"
+import { readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
 import { json, markdown, markdownCell, table } from "./internal/render.js"
 import { exportCommand, importCommand, writeWorkbook } from "./internal/sheets.js"
 import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
@@ -53,6 +54,7 @@ const options = Flag.String("options").pipe(
   Flag.withDescription("A JSON file of the policy's options")
 )
 const asOf = Flag.String("as-of").pipe(
+  Flag.withSchema(LocalDate.LocalDate),
   Flag.optional,
   Flag.withDescription("The as-of date, YYYY-MM-DD (default: the snapshot's)")
 )
@@ -70,7 +72,7 @@ const runPolicy = (input: {
   readonly asOf: Option.Option<string>
 }) =>
   Effect.gen(function* () {
-    const date = yield* asOfDate(Option.getOrUndefined(input.asOf))
+    const date = Option.getOrUndefined(input.asOf)
     const plugin = yield* resolvePolicy(input.policy)
     const opts = Option.isSome(input.options) ? yield* readOptions(input.options.value) : undefined
     const snapshot = yield* readSnapshot(input.file)
@@ -231,10 +233,7 @@ const explain = Command.make(
     Effect.gen(function* () {
       const { out } = yield* runPolicy(a)
       const assessment = out.assessments[0]?.assessment
-      const e =
-        assessment === undefined
-          ? undefined
-          : Assessment.explain(assessment as unknown as Assessment.Assessment, a.unit)
+      const e = assessment === undefined ? undefined : Assessment.explain(assessment, a.unit)
       if (e === undefined) {
         return yield* new CliFailure({
           code: 1,
@@ -288,9 +287,7 @@ const demoOne = (entry: (typeof all)[number], l: Lang, outDir: string) =>
         )
     }
     const file = join(outDir, `${entry.sample}.json`)
-    yield* Effect.promise(() =>
-      writeFile(file, json({ sample: entry.sample, campaign: snapshot.campaign.id, ...out }))
-    )
+    yield* writeText(file, json({ sample: entry.sample, campaign: snapshot.campaign.id, ...out }))
     yield* writeWorkbook(join(outDir, `${entry.sample}.xlsx`), snapshot, out)
     yield* Console.log(`\n  → ${file}`)
     return {
@@ -313,7 +310,7 @@ const demo = Command.make(
   ({ lang: l, out }) =>
     Effect.gen(function* () {
       const dir = resolve(out)
-      yield* Effect.promise(() => mkdir(dir, { recursive: true }))
+      yield* makeFolder(dir)
       yield* Console.log(
         l === "zh"
           ? "gongjian 演示：五份方案的示例县，端到端运行（解码 → 生命周期 → 退出规则 → 评分 → 排名）"
@@ -321,7 +318,7 @@ const demo = Command.make(
       )
       const results: Array<{ sample: string; file: string; findings: number; units: number }> = []
       for (const entry of all) results.push(yield* demoOne(entry, l, dir))
-      yield* Effect.promise(() => writeFile(join(dir, "index.json"), json({ results })))
+      yield* writeText(join(dir, "index.json"), json({ results }))
     })
 ).pipe(
   Command.withDescription("Run the sample county campaigns of the reference policies end to end")
@@ -362,17 +359,15 @@ export const command = Command.make("gongjian").pipe(
 export const run = (
   args: ReadonlyArray<string>
 ): Effect.Effect<0 | 1 | 2, never, Command.Environment> =>
-  Command.runWith(command, { version: "0.1.0" })(args).pipe(
+  Command.runWith(command, { version: packageJson.version })(args).pipe(
     Effect.as(0 as const),
-    Effect.catch((e: unknown) =>
+    Effect.catchTag("CliFailure", (e) =>
       Effect.gen(function* () {
-        if (e instanceof CliFailure) {
-          if (e.message) yield* Console.error(`gongjian: ${e.message}`)
-          for (const d of e.details ?? []) yield* Console.error(`  ${d}`)
-          return e.code
-        }
-        // Parse errors (unknown command, flag or value) were shown with the help.
-        return 2 as const
+        if (e.message) yield* Console.error(`gongjian: ${e.message}`)
+        for (const d of e.details ?? []) yield* Console.error(`  ${d}`)
+        return e.code
       })
-    )
+    ),
+    // Usage errors (an unknown command, flag or value) were shown with the help.
+    Effect.catch(() => Effect.succeed(2 as const))
   )

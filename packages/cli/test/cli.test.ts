@@ -228,10 +228,25 @@ describe("gongjian assess", () => {
     })
     expect(gongjian("assess", file(), "--policy", "002", "--as-of", "2026-02-30")).toMatchObject({
       code: 2,
-      err: expect.stringContaining("is not a date")
+      err: expect.stringContaining("Expected a calendar date written YYYY-MM-DD")
     })
     expect(gongjian("frobnicate").code).toBe(2)
     expect(gongjian("assess", file(), "--policy", "002", "--colour", "red").code).toBe(2)
+  })
+  it("says its version, the package's own", () => {
+    const { version } = JSON.parse(
+      readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8")
+    )
+    expect(gongjian("--version")).toMatchObject({ code: 0, out: `gongjian v${version}\n` })
+  })
+  it("reports a folder it cannot write to as invalid input, exit code 1, not a crash", () => {
+    writeFileSync(join(tmp, "a-file"), "")
+    expect(gongjian("demo", "--out", join(tmp, "a-file", "out"))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining(
+        `gongjian: cannot create the folder ${join(tmp, "a-file", "out")}`
+      )
+    })
   })
   it("shows help for each command", () => {
     for (const c of ["demo", "validate", "assess", "check", "explain"]) {

@@ -17,24 +17,24 @@ equal(Result.isFailure(bad) && bad.failure._tag, "MoneyParseError")
 // #endregion parse
 
 // #region make
-const paidIn = Money.make("50000000", "USD")
+const paidIn = Money.makeUnsafe("50000000", "USD")
 equal(Money.format(paidIn), "5000万美元")
 // #endregion make
 
 // #region arithmetic
 const goal = Money.parseUnsafe("3.8亿元")
-const done = Money.sum([Money.parseUnsafe("1.2亿元"), Money.parseUnsafe("7600万元")])
+const done = Money.sumUnsafe([Money.parseUnsafe("1.2亿元"), Money.parseUnsafe("7600万元")])
 equal(Money.format(done), "1.96亿元")
-equal(Money.format(Money.subtract(goal, done)), "1.84亿元")
-equal(Money.isAtLeast(done, Money.parseUnsafe("1亿元")), true)
-equal(BigDecimal.format(Money.ratio(done, goal)!), "0.515789") // 1.96 / 3.8
-equal(Money.compare(Money.zero(), done), -1)
-equal(Money.format(Money.times(goal, "0.5")), "1.9亿元")
-equal(Money.format(Money.add(goal, Money.zero())), "3.8亿元")
+equal(Money.format(Money.subtractUnsafe(goal, done)), "1.84亿元")
+equal(Money.isAtLeastUnsafe(done, Money.parseUnsafe("1亿元")), true)
+equal(BigDecimal.format(Money.ratioUnsafe(done, goal)!), "0.515789") // 1.96 / 3.8
+equal(Money.compareUnsafe(Money.zero(), done), -1)
+equal(Money.format(Money.timesUnsafe(goal, "0.5")), "1.9亿元")
+equal(Money.format(Money.addUnsafe(goal, Money.zero())), "3.8亿元")
 // #endregion arithmetic
 
 // #region mismatch
-throws(() => Money.add(Money.parseUnsafe("1亿元"), Money.parseUnsafe("1亿美元")), {
+throws(() => Money.addUnsafe(Money.parseUnsafe("1亿元"), Money.parseUnsafe("1亿美元")), {
   name: "CurrencyMismatchError"
 })
 // #endregion mismatch

@@ -477,8 +477,8 @@ export const fold = (
     milestones,
     registeredOn,
     fundsArrived: {
-      CNY: cny === undefined || BigDecimal.isZero(cny) ? zeroCny : Money.make(cny, "CNY"),
-      USD: usd === undefined || BigDecimal.isZero(usd) ? zeroUsd : Money.make(usd, "USD")
+      CNY: cny === undefined || BigDecimal.isZero(cny) ? zeroCny : Money.makeUnsafe(cny, "CNY"),
+      USD: usd === undefined || BigDecimal.isZero(usd) ? zeroUsd : Money.makeUnsafe(usd, "USD")
     },
     exemptions: exemptions ?? NONE,
     rectifications: rectifications ?? NONE,

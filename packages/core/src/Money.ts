@@ -106,7 +106,7 @@ export class MoneyParseError extends Data.TaggedError("MoneyParseError")<{
  * @since 0.1.0
  * @category constructors
  */
-export const make = (
+export const makeUnsafe = (
   amount: string | bigint | BigDecimal.BigDecimal,
   currency: Currency = "CNY"
 ): Money => ({
@@ -129,7 +129,10 @@ export const make = (
  * @since 0.1.0
  * @category constructors
  */
-export const zero = (currency: Currency = "CNY"): Money => make(0n, currency)
+export const zero = (currency: Currency = "CNY"): Money => ({
+  amount: BigDecimal.fromBigInt(0n),
+  currency
+})
 
 const same = (operation: string, a: Money, b: Money): void => {
   if (a.currency !== b.currency) {
@@ -148,7 +151,7 @@ const same = (operation: string, a: Money, b: Money): void => {
  * @since 0.1.0
  * @category arithmetic
  */
-export const add = (a: Money, b: Money): Money => {
+export const addUnsafe = (a: Money, b: Money): Money => {
   same("add", a, b)
   return { amount: BigDecimal.normalize(BigDecimal.sum(a.amount, b.amount)), currency: a.currency }
 }
@@ -164,7 +167,7 @@ export const add = (a: Money, b: Money): Money => {
  * @since 0.1.0
  * @category arithmetic
  */
-export const subtract = (a: Money, b: Money): Money => {
+export const subtractUnsafe = (a: Money, b: Money): Money => {
   same("subtract", a, b)
   return {
     amount: BigDecimal.normalize(BigDecimal.subtract(a.amount, b.amount)),
@@ -183,7 +186,7 @@ export const subtract = (a: Money, b: Money): Money => {
  * @since 0.1.0
  * @category arithmetic
  */
-export const sum = (amounts: Iterable<Money>, currency: Currency = "CNY"): Money => {
+export const sumUnsafe = (amounts: Iterable<Money>, currency: Currency = "CNY"): Money => {
   let total = BigDecimal.fromBigInt(0n)
   for (const m of amounts) {
     if (m.currency !== currency) {
@@ -203,7 +206,7 @@ export const sum = (amounts: Iterable<Money>, currency: Currency = "CNY"): Money
  * @since 0.1.0
  * @category arithmetic
  */
-export const times = (a: Money, factor: string | BigDecimal.BigDecimal): Money => ({
+export const timesUnsafe = (a: Money, factor: string | BigDecimal.BigDecimal): Money => ({
   amount: BigDecimal.normalize(
     BigDecimal.multiply(
       a.amount,
@@ -224,29 +227,14 @@ export const times = (a: Money, factor: string | BigDecimal.BigDecimal): Money =
  * @since 0.1.0
  * @category ordering
  */
-export const compare = (a: Money, b: Money): -1 | 0 | 1 => {
+export const compareUnsafe = (a: Money, b: Money): -1 | 0 | 1 => {
   same("compare", a, b)
-  return compareDecimal(a.amount, b.amount)
-}
-
-const POW10: Array<bigint> = [1n]
-const pow10 = (n: number): bigint => {
-  for (let i = POW10.length; i <= n; i++) POW10.push(POW10[i - 1]! * 10n)
-  return POW10[n]!
-}
-
-/** Compares two decimals by aligning their scales: no normalisation, no division. */
-const compareDecimal = (x: BigDecimal.BigDecimal, y: BigDecimal.BigDecimal): -1 | 0 | 1 => {
-  let xv = x.value
-  let yv = y.value
-  if (x.scale < y.scale) xv *= pow10(y.scale - x.scale)
-  else if (y.scale < x.scale) yv *= pow10(x.scale - y.scale)
-  return xv < yv ? -1 : xv > yv ? 1 : 0
+  return BigDecimal.Order(a.amount, b.amount)
 }
 
 /**
  * Whether `a` is at least `b` (same currency): "项目投资过亿元" is
- * `isAtLeast(investment, parse("1亿元"))`.
+ * `isAtLeastUnsafe(investment, parseUnsafe("1亿元"))`.
  *
  * @example
  * {@includeCode ../examples/Money.ts#arithmetic}
@@ -254,7 +242,7 @@ const compareDecimal = (x: BigDecimal.BigDecimal, y: BigDecimal.BigDecimal): -1 
  * @since 0.1.0
  * @category ordering
  */
-export const isAtLeast = (a: Money, b: Money): boolean => compare(a, b) >= 0
+export const isAtLeastUnsafe = (a: Money, b: Money): boolean => compareUnsafe(a, b) >= 0
 
 /**
  * Whether two amounts are equal in value and currency (`1亿元` equals
@@ -271,7 +259,7 @@ export const equals = (a: Money, b: Money): boolean =>
 
 /**
  * The ratio `a / b` as an exact decimal rounded (half-even) to `scale` places:
- * completion of a money target is `ratio(actual, goal)`. `undefined` when `b`
+ * completion of a money target is `ratioUnsafe(actual, goal)`. `undefined` when `b`
  * is zero.
  *
  * Throws {@link CurrencyMismatchError} when the currencies differ.
@@ -282,13 +270,117 @@ export const equals = (a: Money, b: Money): boolean =>
  * @since 0.1.0
  * @category arithmetic
  */
-export const ratio = (a: Money, b: Money, scale = 6): BigDecimal.BigDecimal | undefined => {
+export const ratioUnsafe = (a: Money, b: Money, scale = 6): BigDecimal.BigDecimal | undefined => {
   same("divide", a, b)
   const q = BigDecimal.divide(a.amount, b.amount)
   return Option.isNone(q)
     ? undefined
     : BigDecimal.normalize(BigDecimal.round(q.value, { scale, mode: "half-even" }))
 }
+
+/**
+ * The former name of {@link makeUnsafe}, which throws.
+ *
+ * @deprecated Use {@link makeUnsafe}; this name is removed in the next minor release.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#make}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = makeUnsafe
+
+/**
+ * The former name of {@link addUnsafe}, which throws.
+ *
+ * @deprecated Use {@link addUnsafe}; this name is removed in the next minor release.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const add = addUnsafe
+
+/**
+ * The former name of {@link subtractUnsafe}, which throws.
+ *
+ * @deprecated Use {@link subtractUnsafe}; this name is removed in the next minor release.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const subtract = subtractUnsafe
+
+/**
+ * The former name of {@link sumUnsafe}, which throws.
+ *
+ * @deprecated Use {@link sumUnsafe}; this name is removed in the next minor release.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const sum = sumUnsafe
+
+/**
+ * The former name of {@link timesUnsafe}, which throws.
+ *
+ * @deprecated Use {@link timesUnsafe}; this name is removed in the next minor release.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const times = timesUnsafe
+
+/**
+ * The former name of {@link compareUnsafe}, which throws.
+ *
+ * @deprecated Use {@link compareUnsafe}; this name is removed in the next minor release.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const compare = compareUnsafe
+
+/**
+ * The former name of {@link isAtLeastUnsafe}, which throws.
+ *
+ * @deprecated Use {@link isAtLeastUnsafe}; this name is removed in the next minor release.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const isAtLeast = isAtLeastUnsafe
+
+/**
+ * The former name of {@link ratioUnsafe}, which throws.
+ *
+ * @deprecated Use {@link ratioUnsafe}; this name is removed in the next minor release.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.1.0
+ * @category arithmetic
+ */
+export const ratio = ratioUnsafe
 
 const MAGNITUDES: Record<string, bigint> = {
   "": 1n,
@@ -471,7 +563,7 @@ const MoneyType = Schema.declare(
 
 const fromObject = MoneyObject.pipe(
   Schema.decodeTo(MoneyType, {
-    decode: SchemaGetter.transform((o) => make(o.amount, o.currency)),
+    decode: SchemaGetter.transform((o) => makeUnsafe(o.amount, o.currency)),
     encode: SchemaGetter.transform((m: Money) => ({
       amount: BigDecimal.format(m.amount),
       currency: m.currency

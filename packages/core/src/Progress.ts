@@ -249,10 +249,16 @@ export const matches = (
     for (const bound of [filter.minInvestment, filter.maxInvestment]) {
       if (bound !== undefined && bound.currency !== total.currency) return "currency-mismatch"
     }
-    if (filter.minInvestment !== undefined && Money.compare(total, filter.minInvestment) < 0) {
+    if (
+      filter.minInvestment !== undefined &&
+      Money.compareUnsafe(total, filter.minInvestment) < 0
+    ) {
       return false
     }
-    if (filter.maxInvestment !== undefined && Money.compare(total, filter.maxInvestment) >= 0) {
+    if (
+      filter.maxInvestment !== undefined &&
+      Money.compareUnsafe(total, filter.maxInvestment) >= 0
+    ) {
       return false
     }
   }
@@ -457,7 +463,7 @@ export const ofTarget = (
             )
           )
     } else if (isMoney(goal)) {
-      const sum = Money.make(acc.money, goal.currency)
+      const sum = Money.makeUnsafe(acc.money, goal.currency)
       actual = sum
       ratio = Ratio.make(sum.amount, goal.amount)
     } else {

@@ -71,17 +71,17 @@ describe("arithmetic", () => {
   it("is exact where floating point is not", () => {
     const a = Money.parseUnsafe("0.1亿元")
     const b = Money.parseUnsafe("0.2亿元")
-    expect(Money.equals(Money.add(a, b), Money.parseUnsafe("0.3亿元"))).toBe(true)
+    expect(Money.equals(Money.addUnsafe(a, b), Money.parseUnsafe("0.3亿元"))).toBe(true)
   })
 
   it("refuses to mix currencies, with a typed error", () => {
     const cny = Money.parseUnsafe("1亿元")
     const usd = Money.parseUnsafe("1亿美元")
     for (const f of [
-      () => Money.add(cny, usd),
-      () => Money.subtract(cny, usd),
-      () => Money.compare(cny, usd),
-      () => Money.sum([cny, usd])
+      () => Money.addUnsafe(cny, usd),
+      () => Money.subtractUnsafe(cny, usd),
+      () => Money.compareUnsafe(cny, usd),
+      () => Money.sumUnsafe([cny, usd])
     ]) {
       expect(f).toThrow(
         expect.objectContaining({ _tag: "CurrencyMismatchError", left: "CNY", right: "USD" })
@@ -91,9 +91,11 @@ describe("arithmetic", () => {
 
   it("divides into a ratio, undefined for a zero goal", () => {
     expect(
-      BigDecimal.format(Money.ratio(Money.parseUnsafe("1亿元"), Money.parseUnsafe("3亿元"), 4)!)
+      BigDecimal.format(
+        Money.ratioUnsafe(Money.parseUnsafe("1亿元"), Money.parseUnsafe("3亿元"), 4)!
+      )
     ).toBe("0.3333")
-    expect(Money.ratio(Money.parseUnsafe("1亿元"), Money.zero())).toBeUndefined()
+    expect(Money.ratioUnsafe(Money.parseUnsafe("1亿元"), Money.zero())).toBeUndefined()
   })
 })
 
@@ -103,7 +105,7 @@ const money = fc
     scale: fc.integer({ min: 0, max: 6 }),
     currency: fc.constantFrom("CNY" as const, "USD" as const)
   })
-  .map(({ units, scale, currency }) => Money.make(BigDecimal.make(units, scale), currency))
+  .map(({ units, scale, currency }) => Money.makeUnsafe(BigDecimal.make(units, scale), currency))
 
 describe("properties", () => {
   it("parse(format(m)) gives m back, in every magnitude", () => {
@@ -123,7 +125,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(money, fc.integer({ min: 0, max: 4 }), (m, precision) => {
         const back = Money.parseUnsafe(Money.format(m, { magnitude: "万", precision }))
-        const diff = BigDecimal.abs(Money.subtract(back, m).amount)
+        const diff = BigDecimal.abs(Money.subtractUnsafe(back, m).amount)
         // Half of 10^-precision 万 = 5000 × 10^-precision 元.
         const half = BigDecimal.make(5000n, precision)
         expect(BigDecimal.isLessThanOrEqualTo(diff, half)).toBe(true)
@@ -140,9 +142,30 @@ describe("properties", () => {
         ),
         (ms) => {
           const reversed = [...ms].reverse()
-          expect(Money.equals(Money.sum(ms), Money.sum(reversed))).toBe(true)
+          expect(Money.equals(Money.sumUnsafe(ms), Money.sumUnsafe(reversed))).toBe(true)
         }
       )
     )
+  })
+})
+
+describe("the names of the functions that throw", () => {
+  it("end in Unsafe; the former names still work, for one release", () => {
+    expect(Money.make).toBe(Money.makeUnsafe)
+    expect(Money.add).toBe(Money.addUnsafe)
+    expect(Money.subtract).toBe(Money.subtractUnsafe)
+    expect(Money.sum).toBe(Money.sumUnsafe)
+    expect(Money.times).toBe(Money.timesUnsafe)
+    expect(Money.compare).toBe(Money.compareUnsafe)
+    expect(Money.isAtLeast).toBe(Money.isAtLeastUnsafe)
+    expect(Money.ratio).toBe(Money.ratioUnsafe)
+  })
+
+  it("order amounts of different scales exactly (1.50亿 = 15000万, 0.1 < 0.10001)", () => {
+    expect(Money.compareUnsafe(Money.parseUnsafe("1.50亿元"), Money.parseUnsafe("15000万元"))).toBe(
+      0
+    )
+    expect(Money.compareUnsafe(Money.makeUnsafe("0.1"), Money.makeUnsafe("0.10001"))).toBe(-1)
+    expect(Money.compareUnsafe(Money.makeUnsafe("-2"), Money.makeUnsafe("-10.5"))).toBe(1)
   })
 })

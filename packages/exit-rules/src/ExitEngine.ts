@@ -277,8 +277,8 @@ export const evaluate = (input: Input): ExitReport => {
           amount: BigDecimal.multiply(promised.amount, shareOf(share)),
           currency: promised.currency
         }
-        if (Money.isAtLeast(actual, threshold)) continue
-        const ratio = Money.ratio(actual, promised, 4)
+        if (Money.isAtLeastUnsafe(actual, threshold)) continue
+        const ratio = Money.ratioUnsafe(actual, promised, 4)
         performance = {
           [measure]: Money.format(actual),
           [`contract.${measure}`]: Money.format(promised),

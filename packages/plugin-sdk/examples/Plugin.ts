@@ -1,13 +1,15 @@
 import { deepStrictEqual, equal, throws } from "node:assert/strict"
 import { Message, Plugin } from "@gongjian/plugin-sdk"
 import * as Schema from "effect/Schema"
+import packageJson from "../package.json" with { type: "json" }
 import { startPolicy } from "./startPolicy.js"
 
 // #region define
 // See examples/startPolicy.ts for the whole definition: meta, an options schema with
 // defaults, messages by id, and the rules it makes from its options.
 equal(startPolicy.meta.id, "demo-start")
-equal(Plugin.sdkVersion, "0.1.0")
+// The SDK version is its package.json version; plugins state a range of it in meta.sdk.
+equal(Plugin.sdkVersion, packageJson.version)
 deepStrictEqual(startPolicy.create({ startWithinMonths: 6, fairBonus: 2 }).exitRules?.[0]?.within, {
   months: 6
 })

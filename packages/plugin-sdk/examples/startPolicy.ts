@@ -9,7 +9,7 @@ export const startPolicy = Plugin.definePlugin({
     version: "1.0.0",
     title: { zh: "开工与签约管理", en: "starts and signings" },
     source: { document: "001", clauses: ["001 三.(四)", "002 三.4"] },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Schema.Struct({
     startWithinMonths: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 24 })),

@@ -241,10 +241,32 @@ const LAND_USE = {
 const money = (
   p: Project.Project,
   field: (typeof MONEY_FIELDS)[number]
-): Money.Money | undefined =>
-  field === "investment.total"
-    ? p.investment?.total
-    : p.contract?.[field.slice("contract.".length) as "taxPerMu"]
+): Money.Money | undefined => {
+  switch (field) {
+    case "investment.total":
+      return p.investment?.total
+    case "contract.investmentIntensityPerMu":
+      return p.contract?.investmentIntensityPerMu
+    case "contract.taxPerMu":
+      return p.contract?.taxPerMu
+    case "contract.outputPerMu":
+      return p.contract?.outputPerMu
+  }
+}
+
+const scheduled = (
+  p: Project.Project,
+  field: (typeof DATE_FIELDS)[number]
+): LocalDate.LocalDate | undefined => {
+  switch (field) {
+    case "contract.startBy":
+      return p.contract?.startBy
+    case "contract.completeBy":
+      return p.contract?.completeBy
+    case "contract.produceBy":
+      return p.contract?.produceBy
+  }
+}
 
 /**
  * Runs a gate on a project. Data gates check every condition and report
@@ -314,7 +336,7 @@ export const evaluate = (
               { field: name }
             )
           )
-        } else if (Money.compare(v, c.amount) < 0) {
+        } else if (Money.compareUnsafe(v, c.amount) < 0) {
           failures.push(
             fail(
               "below",
@@ -327,7 +349,7 @@ export const evaluate = (
       }
       case "scheduled":
         for (const f of c.fields) {
-          if (project.contract?.[f.slice("contract.".length) as "startBy"] === undefined) {
+          if (scheduled(project, f) === undefined) {
             failures.push(fail("unscheduled", { field: f }, { field: FIELD_NAMES[f]! }))
           }
         }

@@ -14,12 +14,16 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SemVer from "effect/SemVer"
 import * as SemVerRange from "effect/SemVerRange"
+import packageJson from "../package.json" with { type: "json" }
 import type { Gate } from "./Gate.js"
 import type { Template } from "./Message.js"
 
+const isVersionString = (v: string): v is SemVer.VersionString => Result.isSuccess(SemVer.parse(v))
+
 /**
- * The version of this SDK; a plugin states the range it supports in
- * `meta.sdk`.
+ * The version of this SDK, the `version` of its package.json; a plugin states
+ * the range it supports in `meta.sdk` (the reference policies say
+ * `^${Plugin.sdkVersion}`).
  *
  * @example
  * {@includeCode ../examples/Plugin.ts#define}
@@ -27,7 +31,12 @@ import type { Template } from "./Message.js"
  * @since 0.1.0
  * @category constants
  */
-export const sdkVersion = "0.1.0"
+export const sdkVersion: SemVer.VersionString = ((v: string): SemVer.VersionString => {
+  if (isVersionString(v)) return v
+  throw new Error(
+    `@gongjian/plugin-sdk: its package.json version ${JSON.stringify(v)} is not semver`
+  )
+})(packageJson.version)
 
 /**
  * What a plugin says of itself: id, version, title in Chinese and English, the
@@ -185,13 +194,13 @@ export class PluginDefinitionError extends EffectData.TaggedError("PluginDefinit
  * @since 0.1.0
  * @category constructors
  */
-export const definePlugin = <S extends Schema.Top>(definition: {
+export const definePlugin = <O, E>(definition: {
   readonly meta: Meta
-  readonly options: S
-  readonly defaults: S["Encoded"]
+  readonly options: Schema.Codec<O, E>
+  readonly defaults: NoInfer<E>
   readonly messages: { readonly [id: string]: Template }
-  readonly create: (options: S["Type"]) => Contents
-}): Plugin<S["Type"]> => {
+  readonly create: (options: O) => Contents
+}): Plugin<O> => {
   const { meta } = definition
   const fail = (detail: string) => {
     throw new PluginDefinitionError({ plugin: meta.id || "(no id)", detail })
@@ -202,14 +211,15 @@ export const definePlugin = <S extends Schema.Top>(definition: {
     fail(`the version ${JSON.stringify(meta.version)} is not semver`)
   if (Result.isFailure(SemVerRange.parse(meta.sdk)))
     fail(`the SDK range ${JSON.stringify(meta.sdk)} is not a semver range`)
-  const decoded = Schema.decodeUnknownResult(definition.options as never)(definition.defaults, {
+  const decoded = Schema.decodeUnknownResult(definition.options)(definition.defaults, {
     errors: "all"
   })
   if (Result.isFailure(decoded))
     fail(`the defaults do not fit the options schema: ${String(decoded.failure)}`)
   return {
     meta,
-    options: definition.options as unknown as OptionsSchema<S["Type"]>,
+    options: definition.options,
+    // The JSON defaults of a struct of options, the only shape `extend` adds to.
     defaults: definition.defaults as { readonly [key: string]: unknown },
     messages: definition.messages,
     create: definition.create
@@ -227,7 +237,7 @@ export const definePlugin = <S extends Schema.Top>(definition: {
  * @category encoding
  */
 export const optionsJsonSchema = <O>(plugin: Plugin<O>): object => {
-  const doc = Schema.toJsonSchemaDocument(plugin.options as unknown as Schema.Top, {
+  const doc = Schema.toJsonSchemaDocument(plugin.options, {
     onExcessProperty: "error"
   })
   const schema = doc.schema as { properties?: Record<string, Record<string, unknown>> }
@@ -281,22 +291,26 @@ export const extend = <O, S extends Schema.Struct.Fields = {}>(
     readonly add?: (options: O & Schema.Struct.Type<S>) => Contents
   }
 ): Plugin<O & Schema.Struct.Type<S>> => {
-  let options = base.options as unknown as OptionsSchema<O & Schema.Struct.Type<S>>
-  if (spec.options !== undefined) {
-    if (base.options.fields === undefined) {
-      throw new PluginDefinitionError({
-        plugin: spec.meta.id,
-        detail: `the options of ${base.meta.id} are not a struct, so they cannot be extended`
-      })
-    }
-    options = Schema.Struct({
-      ...base.options.fields,
-      ...spec.options
-    }) as unknown as OptionsSchema<O & Schema.Struct.Type<S>>
+  type Options = O & Schema.Struct.Type<S>
+  if (spec.options !== undefined && base.options.fields === undefined) {
+    throw new PluginDefinitionError({
+      plugin: spec.meta.id,
+      detail: `the options of ${base.meta.id} are not a struct, so they cannot be extended`
+    })
   }
+  // The base's fields are known here only as Struct.Fields (its options type O
+  // is not derived from them), so the type of the struct of its fields and the
+  // county's own is restated as what it decodes to: the one cast of the SDK.
+  const options: OptionsSchema<Options> =
+    spec.options === undefined
+      ? (base.options as OptionsSchema<Options>)
+      : (Schema.Struct({
+          ...base.options.fields,
+          ...spec.options
+        }) as unknown as OptionsSchema<Options>)
   return definePlugin({
     meta: { ...spec.meta, sdk: spec.meta.sdk ?? base.meta.sdk },
-    options: options as unknown as Schema.Codec<O & Schema.Struct.Type<S>, unknown>,
+    options,
     defaults: { ...base.defaults, ...spec.defaults },
     messages: { ...base.messages, ...spec.messages },
     create: (o) => {

@@ -78,7 +78,7 @@ describe("load", () => {
       errorsOf(Host.load([{ plugin: startPolicy }, { plugin: startPolicy }, { plugin: future }]))
     ).toEqual([
       "demo-start duplicate-id meta.id: another plugin with this id is already loaded",
-      "future sdk-range meta.sdk: the plugin supports SDK ^2.0.0; this is 0.1.0"
+      `future sdk-range meta.sdk: the plugin supports SDK ^2.0.0; this is ${Plugin.sdkVersion}`
     ])
   })
 

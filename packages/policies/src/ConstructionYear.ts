@@ -160,7 +160,7 @@ export const policy = Plugin.definePlugin({
     version: "0.1.0",
     title: t("项目建设年", "construction year"),
     source: { document: "003", clauses: ["003 二.(三)", "003 二.(五)", "003 三", "003 四"] },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Options,
   defaults,

@@ -94,7 +94,7 @@ const sum = (allocations: ReadonlyArray<Target.Allocation>): Target.Goal => {
   if (first === undefined) return 0
   if (typeof first === "number") return goals.reduce<number>((n, g) => n + (g as number), 0)
   return goals.reduce<Money.Money>(
-    (m, g) => Money.add(m, g as Money.Money),
+    (m, g) => Money.addUnsafe(m, g as Money.Money),
     Money.zero(first.currency)
   )
 }
@@ -417,7 +417,7 @@ export const policy = Plugin.definePlugin({
         "000 二.(二).4"
       ]
     },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Options,
   defaults,

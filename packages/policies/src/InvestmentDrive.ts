@@ -137,7 +137,7 @@ const annualTargets = (
   const area =
     o.annualTask ??
     (o.annualTasks?.length
-      ? Money.sum(
+      ? Money.sumUnsafe(
           o.annualTasks.map((a) => a.goal as Money.Money),
           (o.annualTasks[0]!.goal as Money.Money).currency
         )
@@ -151,7 +151,7 @@ const annualTargets = (
             title: `全区完成全年招商引资工作任务的${o.annualShare * 100}%`,
             measure: "total-investment" as const,
             scope: "area" as const,
-            goal: Money.times(o.annualTask, String(o.annualShare)),
+            goal: Money.timesUnsafe(o.annualTask, String(o.annualShare)),
             filter: signedThisYear,
             from,
             clause: "002 二"
@@ -349,7 +349,7 @@ export const policy = Plugin.definePlugin({
       document: "002",
       clauses: ["002 二", "002 三.1", "002 三.2", "002 三.3", "002 三.4", "002 四.3", "002 四.4"]
     },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Options,
   defaults,

@@ -173,7 +173,7 @@ export const policy = Plugin.definePlugin({
     version: "0.1.0",
     title: t("项目攻坚年", "project year"),
     source: { document: "004", clauses: ["004 plan 1", "004 plan 2", "004 plan 3"] },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Options,
   defaults,

@@ -179,7 +179,7 @@ export const policy = Plugin.definePlugin({
       document: "001",
       clauses: ["001 三.(三).1", "001 三.(三).2", "001 三.(三).4", "001 三.(四)", "001 三.(五)"]
     },
-    sdk: "^0.1.0"
+    sdk: `^${Plugin.sdkVersion}`
   },
   options: Options,
   defaults,

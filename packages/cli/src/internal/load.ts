@@ -1,27 +1,20 @@
-import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
-import { LocalDate, Snapshot } from "@gongjian/core"
+import { Snapshot } from "@gongjian/core"
 import type { Plugin } from "@gongjian/plugin-sdk"
 import { all } from "@gongjian/policies"
 import * as Effect from "effect/Effect"
+import type * as FileSystem from "effect/FileSystem"
 import * as Result from "effect/Result"
 import { CliFailure } from "../CliFailure.js"
+import { readText } from "./files.js"
 
 /** @internal Reads and decodes a snapshot file; every problem is reported. */
-export const readSnapshot = (file: string): Effect.Effect<Snapshot.Snapshot, CliFailure> =>
+export const readSnapshot = (
+  file: string
+): Effect.Effect<Snapshot.Snapshot, CliFailure, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const text = yield* Effect.tryPromise({
-      try: () => readFile(resolve(file), "utf8"),
-      catch: (e) =>
-        new CliFailure({
-          code: 1,
-          message:
-            (e as NodeJS.ErrnoException).code === "ENOENT"
-              ? `cannot read ${file}: no such file`
-              : `cannot read ${file}: ${(e as Error).message}`
-        })
-    })
+    const text = yield* readText(file)
     const r = Snapshot.decodeJson(text)
     if (Result.isFailure(r)) {
       return yield* new CliFailure({
@@ -36,21 +29,26 @@ export const readSnapshot = (file: string): Effect.Effect<Snapshot.Snapshot, Cli
   })
 
 /** @internal Reads a JSON options file. */
-export const readOptions = (file: string): Effect.Effect<Record<string, unknown>, CliFailure> =>
-  Effect.tryPromise({
-    try: async () => {
-      const text = await readFile(resolve(file), "utf8")
+export const readOptions = (
+  file: string
+): Effect.Effect<Record<string, unknown>, CliFailure, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const text = yield* readText(file, `the options ${file}`)
+    const value = yield* Effect.try({
       // A byte-order mark (what Windows tools write before UTF-8) is not content.
-      const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-      if (value === null || typeof value !== "object" || Array.isArray(value))
-        throw new Error("the options must be a JSON object")
-      return value as Record<string, unknown>
-    },
-    catch: (e) =>
-      new CliFailure({
+      try: (): unknown => JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
+      catch: (e) =>
+        new CliFailure({
+          code: 1,
+          message: `cannot read the options ${file}: ${e instanceof Error ? e.message : String(e)}`
+        })
+    })
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      return yield* new CliFailure({
         code: 1,
-        message: `cannot read the options ${file}: ${(e as Error).message}`
+        message: `cannot read the options ${file}: the options must be a JSON object`
       })
+    return value as Record<string, unknown>
   })
 
 const isPlugin = (v: unknown): v is Plugin.AnyPlugin =>
@@ -88,7 +86,7 @@ export const resolvePolicy = (name: string): Effect.Effect<Plugin.AnyPlugin, Cli
       catch: (e) =>
         new CliFailure({
           code: 2,
-          message: `cannot load the policy module ${path}: ${(e as Error).message}`
+          message: `cannot load the policy module ${path}: ${e instanceof Error ? e.message : String(e)}`
         })
     })
     if (exportName !== undefined) {
@@ -113,16 +111,3 @@ export const resolvePolicy = (name: string): Effect.Effect<Plugin.AnyPlugin, Cli
     return plugins[0]![1] as Plugin.AnyPlugin
   })
 }
-
-/** @internal Checks `--as-of`. */
-export const asOfDate = (
-  value: string | undefined
-): Effect.Effect<string | undefined, CliFailure> =>
-  value === undefined || LocalDate.isLocalDate(value)
-    ? Effect.succeed(value)
-    : Effect.fail(
-        new CliFailure({
-          code: 2,
-          message: `--as-of ${JSON.stringify(value)} is not a date written YYYY-MM-DD`
-        })
-      )

@@ -204,13 +204,13 @@ export const writeWorkbook = (file: string, snapshot: Snapshot.Snapshot, out: Ho
   })
 
 /** @internal `gongjian export <what> --format xlsx|csv`. */
-export const exportCommand = <E>(
+export const exportCommand = <E, R>(
   run: (input: {
     readonly file: string
     readonly policy: string
     readonly options: Option.Option<string>
     readonly asOf: Option.Option<string>
-  }) => Effect.Effect<{ readonly snapshot: Snapshot.Snapshot; readonly out: Host.Run }, E>
+  }) => Effect.Effect<{ readonly snapshot: Snapshot.Snapshot; readonly out: Host.Run }, E, R>
 ) =>
   Command.make(
     "export",

@@ -31,7 +31,7 @@ export const perProject: Handler<"per-project"> = (item, env) => {
   const base = P.fromDecimal(item.points ?? 0)
   const tiers = [...(item.tiers ?? [])]
     .map((t) => ({ from: t.from, points: P.fromDecimal(t.points) }))
-    .sort((a, b) => -Money.compare(a.from, b.from))
+    .sort((a, b) => -Money.compareUnsafe(a.from, b.from))
   const tierCurrency = tiers[0]?.from.currency
   if (tiers.some((t) => t.from.currency !== tierCurrency)) {
     env.reject(item.id, messages.tiersInCurrencies)
@@ -56,7 +56,7 @@ export const perProject: Handler<"per-project"> = (item, env) => {
         continue
       }
       // Tiers are sorted highest first: the first one reached applies.
-      const best = tiers.find((tier) => Money.isAtLeast(total, tier.from))
+      const best = tiers.find((tier) => Money.isAtLeastUnsafe(total, tier.from))
       if (best === undefined) continue
       raw = best.points
       why = ` (≥ ${money(best.from)})`
