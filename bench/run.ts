@@ -3,7 +3,7 @@
 // run. Writes bench/results.md. Run with --expose-gc for the memory figures.
 import { readFileSync, writeFileSync } from "node:fs"
 import { arch, cpus, totalmem } from "node:os"
-import { Lifecycle, Money, Snapshot } from "@gongjian/core"
+import { Money, Snapshot, View } from "@gongjian/core"
 import { ExitEngine, ExitRule } from "@gongjian/exit-rules"
 import { Assessment, type ScoringPolicy } from "@gongjian/scoring"
 import * as BigDecimal from "effect/BigDecimal"
@@ -164,17 +164,16 @@ const runGongjian = (input: unknown) => {
   t.decode = performance.now() - t0
   mem.push(heap())
   t0 = performance.now()
-  const { timelines, errors } = Lifecycle.foldAll(s.projects, { asOf: s.asOf })
-  if (errors.length > 0) throw errors[0]
-  const byId = new Map(timelines.map((x) => [x.project, x]))
+  const view = View.make(s)
+  if (view.unfolded.length > 0) throw view.unfolded[0]
   t.fold = performance.now() - t0
   mem.push(heap())
   t0 = performance.now()
-  const report = ExitEngine.evaluate({ rules, projects: s.projects, asOf: s.asOf, timelines: byId })
+  const report = ExitEngine.evaluate({ rules, view })
   t.exit = performance.now() - t0
   mem.push(heap())
   t0 = performance.now()
-  const a = Assessment.run(policy, { snapshot: s, timelines: byId, findings: report.findings })
+  const a = Assessment.run(policy, { view, findings: report.findings })
   if (Result.isFailure(a)) throw a.failure
   t.scoring = performance.now() - t0
   mem.push(heap())

@@ -267,7 +267,7 @@ const demoOne = (entry: (typeof all)[number], l: Lang, outDir: string) =>
       yield* Console.log(`\n  ${zh ? "排名" : "Ranking"}`)
       yield* Console.log(table(headers.ranking[l], rankingRows(assessment, l), "  "))
     }
-    const prog = progressRows(snapshot, out.asOf, l)
+    const prog = progressRows(out.view, l)
     if (prog.length > 0) {
       yield* Console.log(
         `\n  ${zh ? "目标进度（对照序时进度）" : "Targets against time-elapsed progress"}`

@@ -1,9 +1,9 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import { Money, Progress } from "@gongjian/core"
+import { Money, Progress, View } from "@gongjian/core"
 import { sampleSnapshot as snapshot } from "./Snapshot.js"
 
 // #region ofTarget
-const facts = Progress.facts(snapshot)
+const facts = Progress.facts(View.make(snapshot))
 const rows = Progress.ofTarget(facts, snapshot.campaign.targets[0]!, { asOf: snapshot.asOf })
 // As of 2026-04-10, 50 of the window's 101 days have passed: 序时进度 0.4950.
 // Signed in the window: P-1 2.5亿 + P-2 1.2亿 = 3.7亿 of 8.6亿 → 0.4302, 6.48 points behind.

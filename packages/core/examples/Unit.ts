@@ -18,6 +18,9 @@ const units: ReadonlyArray<Unit.Unit> = [
 const h = Result.getOrThrow(Unit.hierarchy(units))
 deepStrictEqual(h.roots, ["district"])
 deepStrictEqual(Unit.descendants(h, "district"), ["park", "park-a", "xincheng"])
+// A unit's records count for it and its ancestors, nearest first.
+const lineage = Unit.lineageOf(units)
+deepStrictEqual(lineage("park-a"), ["park-a", "park", "district"])
 deepStrictEqual(Unit.ancestors(h, "park-a"), ["park", "district"])
 // #endregion hierarchy
 

@@ -14,7 +14,6 @@ import * as LocalDate from "./LocalDate.js"
 import * as Money from "./Money.js"
 import type { Project } from "./Project.js"
 import * as Ratio from "./Ratio.js"
-import type { Snapshot } from "./Snapshot.js"
 import {
   type Goal,
   goalFor,
@@ -23,7 +22,8 @@ import {
   type Report,
   type Target
 } from "./Target.js"
-import type { Unit } from "./Unit.js"
+import { lineageOf, type Unit } from "./Unit.js"
+import type { View } from "./View.js"
 
 /**
  * How far behind 序时进度 a target may fall before it turns amber or red, in
@@ -167,9 +167,10 @@ export interface Facts {
 }
 
 /**
- * The facts of a snapshot as of a date: its campaign, units, projects with
- * their folded timelines, activities and reports. Projects whose history
- * cannot be folded are left out of `timelines` (decode reports them).
+ * The facts of a snapshot as of a date, read from its view: its campaign,
+ * units, projects with their folded timelines, activities and reports.
+ * Projects whose history cannot be folded are left out of `timelines` (the
+ * view lists them in `unfolded`).
  *
  * @example
  * {@includeCode ../examples/Progress.ts#ofTarget}
@@ -177,20 +178,15 @@ export interface Facts {
  * @since 0.1.0
  * @category constructors
  */
-export const facts = (
-  snapshot: Pick<Snapshot, "campaign" | "units" | "projects" | "activities" | "reports" | "asOf">,
-  options?: { readonly asOf?: LocalDate.LocalDate }
-): Facts => {
-  const { timelines } = Lifecycle.foldAll(snapshot.projects, {
-    asOf: options?.asOf ?? snapshot.asOf
-  })
+export const facts = (view: View): Facts => {
+  const s = view.snapshot
   return {
-    campaign: snapshot.campaign,
-    units: snapshot.units,
-    projects: snapshot.projects,
-    timelines: new Map(timelines.map((t) => [t.project, t])),
-    activities: snapshot.activities ?? [],
-    reports: snapshot.reports ?? []
+    campaign: s.campaign,
+    units: s.units,
+    projects: s.projects,
+    timelines: view.timelines,
+    activities: s.activities ?? [],
+    reports: s.reports ?? []
   }
 }
 
@@ -295,16 +291,7 @@ export const ofTarget = (
       : Ratio.min(Ratio.max(Ratio.makeUnsafe(elapsedDays, totalDays), 0), 1)
   const thresholds = options.thresholds ?? defaultThresholds
   // A unit's records count for its ancestors too.
-  const parent = new Map(facts.units.map((u) => [u.id, u.parent]))
-  const lineage = (unit: string): ReadonlyArray<string> => {
-    const out = [unit]
-    const seen = new Set(out)
-    for (let p = parent.get(unit); p !== undefined && !seen.has(p); p = parent.get(p)) {
-      out.push(p)
-      seen.add(p)
-    }
-    return out
-  }
+  const lineage = lineageOf(facts.units)
   const rowUnits = new Set<string>()
   for (const a of target.allocations ?? []) rowUnits.add(a.unit)
   if (target.scope === "per-unit") {

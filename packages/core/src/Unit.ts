@@ -210,6 +210,39 @@ export const hierarchy = (
 }
 
 /**
+ * A unit and its ancestors, nearest first (所属层级), from a list of units: the
+ * one walk up the parents that every engine uses (a unit's projects,
+ * activities and reports count for its ancestors too). Each unit is walked
+ * once and remembered; a cycle stops the walk where it comes back.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#hierarchy}
+ *
+ * @since 0.2.0
+ * @category queries
+ */
+export const lineageOf = (
+  units: ReadonlyArray<{ readonly id: string; readonly parent?: string | undefined }>
+): ((unit: string) => ReadonlyArray<string>) => {
+  const parent = new Map(units.map((u) => [u.id, u.parent]))
+  const cache = new Map<string, ReadonlyArray<string>>()
+  return (unit) => {
+    let l = cache.get(unit)
+    if (l === undefined) {
+      const out = [unit]
+      const seen = new Set(out)
+      for (let p = parent.get(unit); p !== undefined && !seen.has(p); p = parent.get(p)) {
+        out.push(p)
+        seen.add(p)
+      }
+      l = Object.freeze(out)
+      cache.set(unit, l)
+    }
+    return l
+  }
+}
+
+/**
  * The ancestors of a unit, nearest first.
  *
  * @example
@@ -218,11 +251,8 @@ export const hierarchy = (
  * @since 0.1.0
  * @category queries
  */
-export const ancestors = (h: Hierarchy, id: string): ReadonlyArray<string> => {
-  const out: Array<string> = []
-  for (let p = h.byId.get(id)?.parent; p !== undefined; p = h.byId.get(p)?.parent) out.push(p)
-  return out
-}
+export const ancestors = (h: Hierarchy, id: string): ReadonlyArray<string> =>
+  lineageOf([...h.byId.values()])(id).slice(1)
 
 /**
  * The descendants of a unit, depth first in id order (the unit itself not

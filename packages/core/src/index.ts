@@ -99,3 +99,9 @@ export * as Target from "./Target.js"
  * @since 0.1.0
  */
 export * as Unit from "./Unit.js"
+/**
+ * The as-of view: date, calendar, folded timelines and lineage, built once.
+ *
+ * @since 0.2.0
+ */
+export * as View from "./View.js"

@@ -1,10 +1,14 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
+import { View } from "@gongjian/core"
 import { CleanupReport, ExitRule, Finding } from "@gongjian/exit-rules"
-import { projects } from "./scenario.js"
+import { snapshot } from "./scenario.js"
 
 // #region report
 // The second half of 2026, reviewed on 2026-11-22 (the half-year has not ended).
-const report = CleanupReport.halfYear({ rules: ExitRule.threeTwoThree(), projects }, "2026-11-22")
+const report = CleanupReport.halfYear(
+  { rules: ExitRule.threeTwoThree(), view: View.make(snapshot) },
+  "2026-11-22"
+)
 equal(report.period.label, "2026-H2")
 deepStrictEqual(
   report.units.map((u) => [

@@ -1,12 +1,13 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
+import { View } from "@gongjian/core"
 import { ExitEngine, ExitRule, Finding } from "@gongjian/exit-rules"
-import { projects } from "./scenario.js"
+import { snapshot } from "./scenario.js"
 
 // #region evaluate
+// The view: the snapshot as of its date, with its calendar and folded histories.
 const report = ExitEngine.evaluate({
   rules: ExitRule.threeTwoThree(),
-  projects,
-  asOf: "2026-11-22"
+  view: View.make(snapshot)
 })
 
 // Worked by hand from 001 三.(四), as of 2026-11-22:

@@ -1,4 +1,4 @@
-import type { Project } from "@gongjian/core"
+import type { Project, Snapshot } from "@gongjian/core"
 import { Money } from "@gongjian/core"
 
 /**
@@ -79,3 +79,24 @@ export const projects: ReadonlyArray<Project.Project> = [
     ]
   }
 ]
+
+/** The projects as a county's snapshot as of 2026-11-22, for the engine's view. */
+export const snapshot: Snapshot.Snapshot = {
+  asOf: "2026-11-22",
+  campaign: {
+    id: "cleanup-2026",
+    title: "低效项目清理",
+    kind: "project-year",
+    window: { start: "2026-01-01", end: "2026-12-31" },
+    phases: [],
+    cadence: [],
+    assessedUnitKinds: ["town", "park"],
+    targets: []
+  },
+  units: [
+    { id: "district", name: "示范区", kind: "district" },
+    { id: "park", name: "经济开发区", kind: "park", parent: "district" },
+    { id: "xincheng", name: "新城镇", kind: "town", parent: "district" }
+  ],
+  projects
+}

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { type LocalDate, Period } from "@gongjian/core"
+import { type LocalDate, Period, View } from "@gongjian/core"
 import * as ExitEngine from "./ExitEngine.js"
 import type { FindingClass } from "./ExitRule.js"
 import type { Finding } from "./Finding.js"
@@ -87,11 +87,15 @@ export const make = (report: ExitEngine.ExitReport, period: Period.Period): Clea
  * @since 0.1.0
  * @category constructors
  */
-export const halfYear = (
-  input: Omit<ExitEngine.Input, "asOf">,
-  date: LocalDate.LocalDate
-): CleanupReport => {
+export const halfYear = (input: ExitEngine.Input, date: LocalDate.LocalDate): CleanupReport => {
   const period = Period.of("half-year", date)
   const asOf = date < period.end ? date : period.end
-  return make(ExitEngine.evaluate({ ...input, asOf }), period)
+  const { view } = input
+  // The review date is the view's date, or the view is made again as of it
+  // with the same calendar and model.
+  const at =
+    asOf === view.asOf
+      ? view
+      : View.make(view.snapshot, { asOf, calendar: view.calendar, model: view.model })
+  return make(ExitEngine.evaluate({ rules: input.rules, view: at }), period)
 }

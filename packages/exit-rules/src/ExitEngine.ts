@@ -5,19 +5,24 @@
  *
  * @since 0.1.0
  */
-import { Calendar, Lifecycle, LocalDate, Money, Progress, type Project } from "@gongjian/core"
+import {
+  Calendar,
+  Lifecycle,
+  LocalDate,
+  Money,
+  Progress,
+  type Project,
+  type View
+} from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
-import * as Result from "effect/Result"
 import * as Deadline from "./Deadline.js"
 import type { ExitRule } from "./ExitRule.js"
 import { actionNames, type Finding, order, type Resolution, type Unevaluated } from "./Finding.js"
 
 /**
- * What the engine reads.
- *
- * - `timelines`: the folded histories, if the caller has them already (the
- *   engine folds the projects itself otherwise);
- * - `calendar`: for working-day durations (the State Council's by default).
+ * What the engine reads: the rules, and the as-of view of a snapshot — its
+ * date, its calendar (the county's overrides included) for working-day
+ * durations, its lifecycle model and its folded timelines.
  *
  * @example
  * {@includeCode ../examples/ExitEngine.ts#evaluate}
@@ -27,11 +32,7 @@ import { actionNames, type Finding, order, type Resolution, type Unevaluated } f
  */
 export interface Input {
   readonly rules: ReadonlyArray<ExitRule>
-  readonly projects: ReadonlyArray<Project.Project>
-  readonly asOf: LocalDate.LocalDate
-  readonly timelines?: ReadonlyMap<string, Lifecycle.Timeline>
-  readonly calendar?: Calendar.Calendar
-  readonly model?: Lifecycle.Model
+  readonly view: View.View
 }
 
 /**
@@ -131,23 +132,19 @@ const provisionalOf = (
  * @category running
  */
 export const evaluate = (input: Input): ExitReport => {
-  const calendar = input.calendar ?? Calendar.stateCouncil()
-  const model = input.model ?? Lifecycle.defaultModel
+  const { view } = input
+  const { calendar, model, asOf } = view
   const findings: Array<Finding> = []
   const resolved: Array<Resolution> = []
   const unevaluated: Array<Unevaluated> = []
-  const asOfDays = LocalDate.toDays(input.asOf)
+  const asOfDays = LocalDate.toDays(asOf)
+  // A project whose history cannot be folded is not judged, and said so.
+  for (const e of view.unfolded)
+    unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
 
-  for (const p of input.projects) {
-    let t = input.timelines?.get(p.id)
-    if (t === undefined) {
-      const r = Lifecycle.fold(p, { asOf: input.asOf, model })
-      if (Result.isFailure(r)) {
-        unevaluated.push({ project: p.id, rule: undefined, reason: r.failure.message })
-        continue
-      }
-      t = r.success
-    }
+  for (const p of view.snapshot.projects) {
+    const t = view.timelines.get(p.id)
+    if (t === undefined) continue
     if (Lifecycle.isClosed(t)) continue
 
     for (const rule of input.rules) {
@@ -249,7 +246,7 @@ export const evaluate = (input: Input): ExitReport => {
         let latest: typeof Project.Performance.Type | undefined
         for (const m of p.performance ?? []) {
           if (
-            m.on <= input.asOf &&
+            m.on <= asOf &&
             m[measure] !== undefined &&
             (latest === undefined || m.on > latest.on)
           )
@@ -260,7 +257,7 @@ export const evaluate = (input: Input): ExitReport => {
           unevaluated.push({
             project: p.id,
             rule: rule.id,
-            reason: `no measurement of ${name.en} on or before ${input.asOf}`
+            reason: `no measurement of ${name.en} on or before ${asOf}`
           })
           continue
         }
@@ -329,7 +326,7 @@ export const evaluate = (input: Input): ExitReport => {
         })
         continue
       }
-      if (rect !== undefined && rect.deadline < input.asOf) {
+      if (rect !== undefined && rect.deadline < asOf) {
         const escalation = rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action)
         findings.push(
           finding({
@@ -383,7 +380,7 @@ export const evaluate = (input: Input): ExitReport => {
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )
-  return { asOf: input.asOf, rules: input.rules.map((r) => r.id), findings, resolved, unevaluated }
+  return { asOf, rules: input.rules.map((r) => r.id), findings, resolved, unevaluated }
 }
 
 /**

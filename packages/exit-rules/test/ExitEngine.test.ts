@@ -1,4 +1,4 @@
-import { Calendar, LocalDate, Money, type Project } from "@gongjian/core"
+import { Calendar, LocalDate, Money, type Project, type Snapshot, View } from "@gongjian/core"
 import { Deadline, ExitEngine, ExitRule } from "@gongjian/exit-rules"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -22,12 +22,37 @@ const [startRule, produceRule, resultsRule] = rules323 as [
   ExitRule.ExitRule,
   ExitRule.ExitRule
 ]
+/** A county's snapshot holding the projects, as of a date. */
+const snapshotOf = (
+  projects: ReadonlyArray<Project.Project>,
+  asOf: string,
+  calendar?: Snapshot.Snapshot["calendar"]
+): Snapshot.Snapshot => ({
+  asOf,
+  campaign: {
+    id: "c",
+    title: "c",
+    kind: "project-year",
+    window: { start: "2020-01-01", end: "2030-12-31" },
+    phases: [],
+    cadence: [],
+    assessedUnitKinds: ["park"],
+    targets: []
+  },
+  units: [{ id: "park", name: "园区", kind: "park" }],
+  projects,
+  ...(calendar ? { calendar } : {})
+})
 const run = (
   rules: ReadonlyArray<ExitRule.ExitRule>,
   projects: ReadonlyArray<Project.Project>,
   asOf: string,
   calendar?: Calendar.Calendar
-) => ExitEngine.evaluate({ rules, projects, asOf, ...(calendar ? { calendar } : {}) })
+) =>
+  ExitEngine.evaluate({
+    rules,
+    view: View.make(snapshotOf(projects, asOf), calendar ? { calendar } : undefined)
+  })
 const state = (r: ExitEngine.ExitReport) =>
   r.findings.map(
     (f) =>
@@ -161,6 +186,19 @@ describe("working-day deadlines", () => {
     // The warning opens one working day before: 9-29.
     expect(state(run([rule], [p], "2025-09-28"))).toEqual([])
     expect(state(run([rule], [p], "2025-09-29"))).toEqual(["W warning warn 2025-09-30 -1"])
+  })
+  it("counts on the county's own calendar, taken from the snapshot", () => {
+    // The county gives Monday 9-29 off (a local holiday): Friday 9-26 + 3 working
+    // days is Sunday 9-28 (worked), Tuesday 9-30, then 10-1 to 10-8 off
+    // (国庆、中秋) and Thursday 10-9: the deadline moves from 9-30 to 10-9, and
+    // on 10-10 the project is 1 day overdue, not 10.
+    const county = snapshotOf([p], "2025-10-10", {
+      overrides: [{ date: "2025-09-29", working: false, name: "县庆" }]
+    })
+    const r = ExitEngine.evaluate({ rules: [rule], view: View.make(county) })
+    expect(state(r)).toEqual(["W breach rectify 2025-10-09 1"])
+    // Without the override, the State Council's calendar: the deadline was 9-30.
+    expect(state(run([rule], [p], "2025-10-10"))).toEqual(["W breach rectify 2025-09-30 10"])
   })
   it("reports a deadline a strict calendar cannot count", () => {
     const late = project("X", [{ type: "signed", date: "2026-09-01" }], {

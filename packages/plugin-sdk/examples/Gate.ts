@@ -1,5 +1,5 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import { Money, type Project } from "@gongjian/core"
+import { Money, type Project, type Snapshot, View } from "@gongjian/core"
 import { Gate } from "@gongjian/plugin-sdk"
 
 // #region gate
@@ -18,7 +18,24 @@ const project: Project.Project = {
   contract: { investmentIntensityPerMu: Money.parseUnsafe("320万元"), startBy: "2027-03-31" },
   events: []
 }
-const verdict = Gate.evaluate(signing, project)
+// Gates judge as of the county's view: its date and its calendar.
+const county: Snapshot.Snapshot = {
+  asOf: "2026-06-30",
+  campaign: {
+    id: "drive-2026",
+    title: "招商引资集中攻坚",
+    kind: "investment-drive",
+    window: { start: "2026-01-01", end: "2026-12-31" },
+    phases: [],
+    cadence: [],
+    assessedUnitKinds: ["park"],
+    targets: []
+  },
+  units: [{ id: "u1", name: "经济开发区", kind: "park" }],
+  projects: [project]
+}
+const view = View.make(county)
+const verdict = Gate.evaluate(signing, project, view)
 equal(verdict.pass, false)
 deepStrictEqual(
   verdict.failures.map((f) => f.message.zh),
@@ -26,7 +43,7 @@ deepStrictEqual(
 )
 // 004 plan 3: no farmland, no high-energy or high-emission project.
 deepStrictEqual(
-  Gate.evaluate(Gate.riskGate(), project).failures.map((f) => f.messageId),
+  Gate.evaluate(Gate.riskGate(), project, view).failures.map((f) => f.messageId),
   ["red-line"]
 )
 // #endregion gate
@@ -41,5 +58,5 @@ const jobs: Gate.CustomGate = {
       ? [{ messageId: "few-jobs", data: { jobs: p.contract?.jobs ?? 0 } }]
       : []
 }
-equal(Gate.evaluate(jobs, project).failures[0]?.messageId, "few-jobs")
+equal(Gate.evaluate(jobs, project, view).failures[0]?.messageId, "few-jobs")
 // #endregion custom

@@ -7,12 +7,13 @@
  * @since 0.1.0
  */
 import {
-  Calendar,
+  type Calendar,
   type Lifecycle,
   type LocalDate,
   Money,
   type Project,
-  Target
+  Target,
+  type View
 } from "@gongjian/core"
 import * as Schema from "effect/Schema"
 import * as Message from "./Message.js"
@@ -136,8 +137,9 @@ export interface CustomGate {
 }
 
 /**
- * What a custom gate may read besides the project: the as-of date, the
- * working-day calendar, and the project's folded history when it has one.
+ * What a custom gate may read besides the project: the as-of view it runs
+ * on, its date, its working-day calendar (the county's overrides included),
+ * and the project's folded history when it has one.
  *
  * @example
  * {@includeCode ../examples/Gate.ts#gate}
@@ -146,6 +148,7 @@ export interface CustomGate {
  * @category models
  */
 export interface Context {
+  readonly view: View.View
   readonly asOf: LocalDate.LocalDate
   readonly calendar: Calendar.Calendar
   readonly timeline: Lifecycle.Timeline | undefined
@@ -269,10 +272,10 @@ const scheduled = (
 }
 
 /**
- * Runs a gate on a project. Data gates check every condition and report
- * every failure, not only the first; a custom gate's failures are taken as
- * it returns them, and it is given `context` (the host passes the run's
- * as-of date, calendar and the project's timeline).
+ * Runs a gate on a project, as of a view (`View.make`). Data gates check
+ * every condition and report every failure, not only the first; a custom
+ * gate's failures are taken as it returns them, and it is given the view's
+ * date, calendar and the project's timeline.
  *
  * @example
  * {@includeCode ../examples/Gate.ts#gate}
@@ -280,16 +283,13 @@ const scheduled = (
  * @since 0.1.0
  * @category running
  */
-export const evaluate = (
-  gate: Gate,
-  project: Project.Project,
-  context?: Partial<Context>
-): Verdict => {
+export const evaluate = (gate: Gate, project: Project.Project, view: View.View): Verdict => {
   if ("check" in gate) {
     const ctx: Context = {
-      asOf: context?.asOf ?? "9999-12-31",
-      calendar: context?.calendar ?? Calendar.stateCouncil(),
-      timeline: context?.timeline
+      view,
+      asOf: view.asOf,
+      calendar: view.calendar,
+      timeline: view.timelines.get(project.id)
     }
     const failures = gate.check(project, ctx).map((f) => ({
       messageId: f.messageId,

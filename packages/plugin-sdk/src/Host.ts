@@ -8,12 +8,12 @@
 import {
   Calendar,
   Fingerprint,
-  Lifecycle,
   type LocalDate,
   Problem,
   Progress,
   type Project,
-  Snapshot
+  type Snapshot,
+  View
 } from "@gongjian/core"
 import { ExitEngine, ExitRule, Finding } from "@gongjian/exit-rules"
 import { Assessment, type ScoringItem } from "@gongjian/scoring"
@@ -321,6 +321,11 @@ export type PluginVerdict = Gate.Verdict & { readonly plugin: string }
  * @category models
  */
 export interface Run {
+  /**
+   * The as-of view every engine of the run read, for what a caller shows
+   * besides (progress tables). Not enumerable: a run serializes without it.
+   */
+  readonly view: View.View
   readonly asOf: LocalDate.LocalDate
   readonly sdkVersion: string
   readonly plugins: ReadonlyArray<{
@@ -384,14 +389,13 @@ export const run = (
   options?: { readonly asOf?: LocalDate.LocalDate; readonly calendar?: Calendar.Calendar }
 ): Run => {
   const s = deepFreeze(snapshot)
-  const asOf = options?.asOf ?? s.asOf
-  const calendar = options?.calendar ?? Snapshot.calendarOf(s)
-  // Fold every project once; the exit rules, gates and scoring all read these.
-  const folded = Lifecycle.foldAll(s.projects, { asOf })
-  const byProject = new Map(folded.timelines.map((t) => [t.project, t]))
-  // With an impossible history among them, the engines fold for themselves and
-  // report it (as unevaluated, or rejected), as they do when run alone.
-  const timelines = folded.errors.length === 0 ? byProject : undefined
+  // One view: every project folded once; the exit rules, gates and scoring all
+  // read it, and each reports a history that cannot be folded.
+  const view = View.make(s, {
+    ...(options?.asOf ? { asOf: options.asOf } : {}),
+    ...(options?.calendar ? { calendar: options.calendar } : {})
+  })
+  const { asOf } = view
   const errors: Array<PluginRuntimeError> = []
   const findings: Array<PluginFinding> = []
   const resolved: Array<Finding.Resolution & { plugin: string }> = []
@@ -405,13 +409,7 @@ export const run = (
     if (rules.length === 0) continue
     let rule: string | undefined
     try {
-      const report = ExitEngine.evaluate({
-        rules,
-        projects: s.projects,
-        asOf,
-        calendar,
-        ...(timelines ? { timelines } : {})
-      })
+      const report = ExitEngine.evaluate({ rules, view })
       const byId = new Map(rules.map((r) => [r.id, r]))
       const out: Array<PluginFinding> = []
       for (const f of report.findings) {
@@ -476,14 +474,14 @@ export const run = (
       try {
         // Verdicts come gate by gate, each in project id order, whatever the input order.
         for (const p of projectsById()) {
-          const timeline = byProject.get(p.id)
+          const timeline = view.timelines.get(p.id)
           if (
             gate.filter !== undefined &&
             (timeline === undefined ||
               Progress.matches(gate.filter, p, timeline, ALL_DATES) !== true)
           )
             continue
-          const v = Gate.evaluate(gate, p, { asOf, calendar, timeline })
+          const v = Gate.evaluate(gate, p, view)
           for (const f of v.failures) {
             if (typeof f.messageId !== "string" || f.data === null || typeof f.data !== "object") {
               throw new Error("a failure needs a messageId string and a data object")
@@ -533,13 +531,7 @@ export const run = (
     }
     let r: Result.Result<Assessment.Assessment, Assessment.AssessmentError>
     try {
-      r = Assessment.run(policy, {
-        snapshot: s,
-        asOf,
-        findings: allFindings,
-        options: inst.options,
-        ...(timelines ? { timelines } : {})
-      })
+      r = Assessment.run(policy, { view, findings: allFindings, options: inst.options })
     } catch (e) {
       errors.push(
         new PluginRuntimeError({
@@ -631,7 +623,7 @@ export const run = (
     }
   }
 
-  return {
+  const run: Omit<Run, "view"> = {
     asOf,
     sdkVersion: host.sdkVersion,
     plugins: host.installed.map((i) => ({
@@ -646,4 +638,5 @@ export const run = (
     assessments,
     errors
   }
+  return Object.defineProperty(run, "view", { value: view, enumerable: false }) as Run
 }

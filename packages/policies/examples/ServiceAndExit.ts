@@ -1,5 +1,5 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import { Calendar } from "@gongjian/core"
+import { Calendar, View } from "@gongjian/core"
 import { CleanupReport } from "@gongjian/exit-rules"
 import { Host } from "@gongjian/plugin-sdk"
 import { Samples, ServiceAndExit } from "@gongjian/policies"
@@ -12,7 +12,7 @@ const out = Host.run(host, snapshot)
 equal(out.findings.length, 8)
 // 每半年 (三.(四)): the cleanup report of the half-year, by unit and class.
 const rules = host.installed[0]!.contents.exitRules!
-const cleanup = CleanupReport.halfYear({ rules, projects: snapshot.projects }, snapshot.asOf)
+const cleanup = CleanupReport.halfYear({ rules, view: View.make(snapshot) }, snapshot.asOf)
 equal(cleanup.period.label, "2026-H2")
 deepStrictEqual(cleanup.byClass, {
   "built-not-producing": 1,

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Calendar, Snapshot } from "@gongjian/core"
+import { Calendar } from "@gongjian/core"
 import { ExitRule } from "@gongjian/exit-rules"
 import { type Gate, Plugin } from "@gongjian/plugin-sdk"
 import type { Context, ScoringItem } from "@gongjian/scoring"
@@ -328,9 +328,9 @@ export const policy = Plugin.definePlugin({
               let byDepartment = lateByContext.get(ctx)
               if (byDepartment === undefined) {
                 byDepartment = new Map()
-                const calendar = Snapshot.calendarOf(ctx.snapshot)
+                // The run's calendar: the county's overrides, or the caller's calendar.
                 for (const p of ctx.snapshot.projects) {
-                  for (const d of lateApprovals(p, ctx.asOf, calendar, sla)) {
+                  for (const d of lateApprovals(p, ctx.asOf, ctx.calendar, sla)) {
                     if (d.department === undefined) continue
                     const list = byDepartment.get(d.department) ?? []
                     list.push({

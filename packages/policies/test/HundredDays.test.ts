@@ -1,4 +1,4 @@
-import { Money, Progress } from "@gongjian/core"
+import { Money, Progress, View } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, HundredDays, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -79,7 +79,7 @@ describe("000 一 and 二: the scores", () => {
     expect(unit("chengdong").total).toBe("27.5")
     const rows = (id: string) =>
       Progress.ofTarget(
-        Progress.facts(snapshot),
+        Progress.facts(View.make(snapshot)),
         snapshot.campaign.targets.find((t) => t.id === id)!,
         {
           asOf: snapshot.asOf
@@ -172,7 +172,7 @@ describe("000 二.(二).1: stuck projects", () => {
 })
 
 describe("000 一: the area targets", () => {
-  const facts = Progress.facts(snapshot)
+  const facts = Progress.facts(View.make(snapshot))
   const area = (id: string) =>
     Progress.ofTarget(facts, snapshot.campaign.targets.find((t) => t.id === id)!, {
       asOf: snapshot.asOf

@@ -1,4 +1,4 @@
-import { Money, Progress } from "@gongjian/core"
+import { Money, Progress, View } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, InvestmentDrive, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -103,9 +103,9 @@ describe("002 四.4: the scores", () => {
     // The deputy-trips target reports 丙园区's 1 of 4 whatever the option.
     const snapshot = Samples.load("002-investment-drive")
     const target = snapshot.campaign.targets.find((x) => x.id === "deputy-trips")!
-    const row = Progress.ofTarget(Progress.facts(snapshot), target, { asOf: snapshot.asOf }).find(
-      (r) => r.unit === "park-c"
-    )
+    const row = Progress.ofTarget(Progress.facts(View.make(snapshot)), target, {
+      asOf: snapshot.asOf
+    }).find((r) => r.unit === "park-c")
     expect(row).toMatchObject({ actual: 1, goal: 4 })
     // Turned on: worth 4 for 4 trips, each missing one deducts its value once.
     // 甲镇 4 of 4 → 4: 28 + 4 = 32; 丙园区 1 of 4: 4 − 1 × 3 × (4 / 4) = 1: 5 + 1 = 6.
@@ -152,7 +152,9 @@ describe("002 四.4: the scores", () => {
     // = 53.2亿, which would have missed it.
     const snapshot = Samples.load("002-investment-drive")
     const target = snapshot.campaign.targets.find((x) => x.id === "annual-share")!
-    const row = Progress.ofTarget(Progress.facts(snapshot), target, { asOf: snapshot.asOf })[0]!
+    const row = Progress.ofTarget(Progress.facts(View.make(snapshot)), target, {
+      asOf: snapshot.asOf
+    })[0]!
     expect([
       Money.format(row.actual as Money.Money),
       Money.format(row.goal as Money.Money)

@@ -1,4 +1,4 @@
-import { Money, Progress } from "@gongjian/core"
+import { Money, Progress, View } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { ProjectYear, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -83,7 +83,7 @@ describe("004 plan 1 and plan 3: the monthly dispatch checks", () => {
 })
 
 describe("004 plan 1 and plan 3: the targets", () => {
-  const facts = Progress.facts(snapshot)
+  const facts = Progress.facts(View.make(snapshot))
   const area = (id: string) =>
     Progress.ofTarget(facts, snapshot.campaign.targets.find((t) => t.id === id)!, {
       asOf: snapshot.asOf

@@ -1,4 +1,4 @@
-import type { Snapshot } from "@gongjian/core"
+import { Calendar, type Snapshot } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { Samples, ServiceAndExit } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -122,6 +122,27 @@ describe("001 三.(五): departments lose points for poor service", () => {
       ["zj", "-1", 3],
       ["zrzy", "-3", 4]
     ])
+  })
+})
+
+describe("001 on the caller's calendar", () => {
+  it("scores late approvals on the calendar the gates use, the caller's overrides included", () => {
+    // A county works Saturday 2026-11-21 (调休). K4 fire: due Thursday 11-19, still
+    // open on Sunday 11-22: working days past due are 11-20 and 11-21 = 2, not 1.
+    const calendar = Calendar.make({
+      overrides: [{ date: "2026-11-21", working: true, name: "县调休" }]
+    })
+    const o = Host.run(
+      Result.getOrThrow(Host.load([{ plugin: ServiceAndExit.policy }])),
+      Samples.load("001-service-and-exit"),
+      { calendar }
+    )
+    expect(o.errors).toEqual([])
+    const gate = o.verdicts.find((v) => v.gate === "approval-sla" && v.project === "K4")!
+    expect(gate.failures[0]!.data).toMatchObject({ due: "2026-11-19", workingDaysLate: 2 })
+    const zj = o.assessments[0]!.assessment.units.find((u) => u.unit === "zj")!
+    const line = zj.lines.find((l) => l.item === "late-approvals")!
+    expect(line.facts).toMatchObject({ due: "2026-11-19", workingDaysLate: 2 })
   })
 })
 

@@ -1,4 +1,5 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
+import { View } from "@gongjian/core"
 import { Assessment, ScoringPolicy } from "@gongjian/scoring"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
@@ -97,7 +98,7 @@ const policy = Schema.decodeUnknownSync(ScoringPolicy.PolicyData)({
 // #endregion policy
 
 // #region run
-const assessment = Result.getOrThrow(Assessment.run(policy, { snapshot }))
+const assessment = Result.getOrThrow(Assessment.run(policy, { view: View.make(snapshot) }))
 // Worked by hand (002 四.4, as of 2026-10-15):
 // Trips: the item is worth 3 for 3 trips (2 for a department's 2); each missing trip
 // deducts twice its value from the item: T − 2 × m × (T / r).
@@ -158,7 +159,7 @@ const broken = Assessment.run(
       }
     ]
   },
-  { snapshot }
+  { view: View.make(snapshot) }
 )
 equal(
   Result.isFailure(broken) && broken.failure.message,
@@ -192,7 +193,7 @@ const custom = Result.getOrThrow(
         }
       ]
     },
-    { snapshot }
+    { view: View.make(snapshot) }
   )
 )
 equal(custom.units[0]!.total, "14")
@@ -215,7 +216,7 @@ const withFindings = Result.getOrThrow(
       ]
     },
     {
-      snapshot,
+      view: View.make(snapshot),
       findings: [
         {
           id: "start/F-4",

@@ -1,4 +1,5 @@
 import { deepStrictEqual } from "node:assert/strict"
+import { View } from "@gongjian/core"
 import { Assessment, Composite } from "@gongjian/scoring"
 import * as Result from "effect/Result"
 import { snapshot } from "./drive.js"
@@ -23,8 +24,10 @@ const policy = {
     }
   ]
 }
-const q3 = Result.getOrThrow(Assessment.run(policy, { snapshot, asOf: "2026-08-31" }))
-const year = Result.getOrThrow(Assessment.run(policy, { snapshot }))
+const q3 = Result.getOrThrow(
+  Assessment.run(policy, { view: View.make(snapshot, { asOf: "2026-08-31" }) })
+)
+const year = Result.getOrThrow(Assessment.run(policy, { view: View.make(snapshot) }))
 // Each missing trip deducts twice its value (3 / 3 = 1) from the item's 3 (002 四.4).
 // town-a: by 8-31 two trips, one missing: 3 − 2 = 1; by 10-15: 3 → 3.
 // street-b: by 8-31 one trip: 3 − 4 = −1; by 10-15: 2 trips: 3 − 2 = 1.

@@ -5,14 +5,7 @@
  *
  * @since 0.1.0
  */
-import {
-  Fingerprint,
-  Lifecycle,
-  type LocalDate,
-  Progress,
-  type Snapshot,
-  type Unit
-} from "@gongjian/core"
+import { Fingerprint, type LocalDate, Progress, type Unit, type View } from "@gongjian/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
@@ -202,10 +195,10 @@ class Line implements ScoreLine {
 }
 
 /**
- * Runs a policy over a snapshot. `asOf` defaults to the snapshot's; pass the
- * exit findings for `exit-findings` items and `findings` vetoes, the folded
- * timelines if you have them, and `options` (the options the policy was made
- * from) for the fingerprint.
+ * Runs a policy over the as-of view of a snapshot (`View.make`: its date, its
+ * calendar with the county's overrides, its folded timelines and lineage).
+ * Pass the exit findings for `exit-findings` items and `findings` vetoes, and
+ * `options` (the options the policy was made from) for the fingerprint.
  *
  * @example
  * {@includeCode ../examples/Assessment.ts#run}
@@ -216,15 +209,14 @@ class Line implements ScoreLine {
 export const run = (
   policy: ScoringPolicy,
   input: {
-    readonly snapshot: Snapshot.Snapshot
-    readonly asOf?: LocalDate.LocalDate
+    readonly view: View.View
     readonly findings?: ReadonlyArray<FindingLike>
-    readonly timelines?: ReadonlyMap<string, Lifecycle.Timeline>
     readonly options?: unknown
   }
 ): Result.Result<Assessment, AssessmentError> => {
-  const s = input.snapshot
-  const asOf = input.asOf ?? s.asOf
+  const { view } = input
+  const s = view.snapshot
+  const asOf = view.asOf
   const problems = check(policy, s.campaign)
   if (problems.length > 0) {
     return Result.fail(
@@ -250,38 +242,11 @@ export const run = (
   for (const r of s.reports ?? [])
     if (r.on > s.asOf) rejected.push({ item: undefined, record: r.id, reason: late(r.on) })
 
-  // Context: timelines, lineage, cached progress.
-  let timelines = input.timelines
-  if (timelines === undefined) {
-    const map = new Map<string, Lifecycle.Timeline>()
-    for (const p of s.projects) {
-      const r = Lifecycle.fold(p, { asOf })
-      if (Result.isSuccess(r)) map.set(p.id, r.success)
-      else rejected.push({ item: undefined, record: p.id, reason: r.failure.message })
-    }
-    timelines = map
-  }
-  const parent = new Map(s.units.map((u) => [u.id, u.parent]))
-  const lineageCache = new Map<string, ReadonlyArray<string>>()
-  const lineage = (unit: string): ReadonlyArray<string> => {
-    let l = lineageCache.get(unit)
-    if (l === undefined) {
-      const out = [unit]
-      for (let p = parent.get(unit); p !== undefined && !out.includes(p); p = parent.get(p))
-        out.push(p)
-      l = out
-      lineageCache.set(unit, l)
-    }
-    return l
-  }
-  const facts: Progress.Facts = {
-    campaign: s.campaign,
-    units: s.units,
-    projects: s.projects,
-    timelines,
-    activities: s.activities ?? [],
-    reports: s.reports ?? []
-  }
+  // A project whose history cannot be folded is counted by no item, and said so.
+  for (const e of view.unfolded)
+    rejected.push({ item: undefined, record: e.project, reason: e.message })
+  const { timelines, lineage } = view
+  const facts = Progress.facts(view)
   const targetItems = new Map<string, Array<string>>()
   for (const item of policy.items) {
     if (item.kind !== "target") continue
@@ -313,8 +278,10 @@ export const run = (
     return rows
   }
   const context: Context = Object.freeze({
+    view,
     snapshot: s,
     asOf,
+    calendar: view.calendar,
     timelines,
     findings: input.findings ?? [],
     lineage,

@@ -1,11 +1,12 @@
 /**
- * The read-only context an assessment runs in: the snapshot, the as-of date,
- * every project's folded timeline, the exit findings, and cached target
+ * The read-only context an assessment runs in: the as-of view (the snapshot,
+ * the as-of date, the calendar with the county's overrides, every project's
+ * folded timeline, each unit's lineage), the exit findings, and cached target
  * progress. Custom items read it; nothing may change it.
  *
  * @since 0.1.0
  */
-import type { Lifecycle, LocalDate, Progress, Snapshot } from "@gongjian/core"
+import type { Calendar, Lifecycle, LocalDate, Progress, Snapshot, View } from "@gongjian/core"
 
 /**
  * An exit finding as scoring reads it (the shape `@gongjian/exit-rules`
@@ -35,8 +36,12 @@ export interface FindingLike {
  * @category models
  */
 export interface Context {
+  /** The view the assessment runs on; the fields below are read from it. */
+  readonly view: View.View
   readonly snapshot: Snapshot.Snapshot
   readonly asOf: LocalDate.LocalDate
+  /** The working-day calendar, the county's overrides included. */
+  readonly calendar: Calendar.Calendar
   readonly timelines: ReadonlyMap<string, Lifecycle.Timeline>
   readonly findings: ReadonlyArray<FindingLike>
   /** The unit and its ancestors, nearest first. */

@@ -1,4 +1,4 @@
-import type { Snapshot } from "@gongjian/core"
+import { type Snapshot, View } from "@gongjian/core"
 import { Assessment, type ScoringItem, type ScoringPolicy } from "@gongjian/scoring"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Result from "effect/Result"
@@ -18,7 +18,7 @@ const policyOf = (
   ...extra
 })
 const run = (policy: ScoringPolicy.ScoringPolicy, snap: Snapshot.Snapshot = snapshot) =>
-  Result.getOrThrow(Assessment.run(policy, { snapshot: snap }))
+  Result.getOrThrow(Assessment.run(policy, { view: View.make(snap) }))
 const totals = (a: Assessment.Assessment) =>
   Object.fromEntries(a.units.map((u) => [u.unit, u.total]))
 
@@ -276,7 +276,7 @@ describe("custom items and errors", () => {
           throw new Error("boom")
         })
       ]),
-      { snapshot }
+      { view: View.make(snapshot) }
     )
     expect(Result.isFailure(r) && r.failure).toMatchObject({
       _tag: "AssessmentError",
@@ -297,13 +297,15 @@ describe("custom items and errors", () => {
           { points: Number.NaN, facts: {}, arithmetic: "", message: { zh: "", en: "" } }
         ])
       ]),
-      { snapshot }
+      { view: View.make(snapshot) }
     )
     expect(Result.isFailure(nan) && nan.failure.detail).toBe(
       "line 0: points must be a finite number, got NaN"
     )
     expect(Result.isFailure(nan) && nan.failure.code).toBe("malformed-line")
-    const missing = Assessment.run(policyOf([custom(() => [{ points: 1 } as never])]), { snapshot })
+    const missing = Assessment.run(policyOf([custom(() => [{ points: 1 } as never])]), {
+      view: View.make(snapshot)
+    })
     expect(Result.isFailure(missing) && missing.failure.detail).toBe(
       "line 0: facts must be an object"
     )
@@ -313,7 +315,7 @@ describe("custom items and errors", () => {
           { points: 0.0000001, facts: {}, arithmetic: "", message: { zh: "", en: "" } }
         ])
       ]),
-      { snapshot }
+      { view: View.make(snapshot) }
     )
     expect(Result.isFailure(tooFine)).toBe(true)
   })
@@ -325,7 +327,7 @@ describe("custom items and errors", () => {
           return []
         })
       ]),
-      { snapshot }
+      { view: View.make(snapshot) }
     )
     expect(Result.isFailure(r) && r.failure.detail).toMatch(
       /^the item threw: Cannot assign to read only property 'asOf'/

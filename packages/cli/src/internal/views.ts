@@ -1,4 +1,4 @@
-import { Money, Progress, type Snapshot } from "@gongjian/core"
+import { Money, Progress, type Snapshot, type View } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
 import { completionPercent, percent } from "./render.js"
@@ -47,13 +47,11 @@ export const rankingRows = (a: Host.PluginAssessment, lang: Lang): Array<Array<s
   ])
 }
 
-/** @internal Every target's progress rows (area first, then units), as of the snapshot's date or `asOf`. */
-export const progressRows = (
-  s: Snapshot.Snapshot,
-  asOf: string,
-  lang: Lang
-): Array<Array<string>> => {
-  const facts = Progress.facts(s, { asOf })
+/** @internal Every target's progress rows (area first, then units), as of the view's date. */
+export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> => {
+  const s = view.snapshot
+  const asOf = view.asOf
+  const facts = Progress.facts(view)
   const names = new Map(s.units.map((u) => [u.id, u.name]))
   const rows: Array<Array<string>> = []
   for (const t of s.campaign.targets) {

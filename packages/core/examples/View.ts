@@ -1,0 +1,72 @@
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { Calendar, type Snapshot, View } from "@gongjian/core"
+
+// #region view
+// A county snapshot with its own holiday (县庆, Monday 2026-11-23) and a
+// project whose history cannot be folded (started before it signed).
+const snapshot: Snapshot.Snapshot = {
+  asOf: "2026-11-30",
+  campaign: {
+    id: "project-year-2026",
+    title: "项目建设年",
+    kind: "project-year",
+    window: { start: "2026-01-01", end: "2026-12-31" },
+    phases: [],
+    cadence: [],
+    assessedUnitKinds: ["town", "park"],
+    targets: []
+  },
+  units: [
+    { id: "district", name: "示范区", kind: "district" },
+    { id: "park", name: "经济开发区", kind: "park", parent: "district" },
+    { id: "park-a", name: "开发区A片区", kind: "park", parent: "park" }
+  ],
+  projects: [
+    {
+      id: "P-1",
+      name: "智能装备",
+      unit: "park-a",
+      sector: "secondary",
+      events: [
+        { type: "signed", date: "2026-03-01" },
+        { type: "started", date: "2026-06-01" },
+        { type: "completed", date: "2026-12-20" }
+      ]
+    },
+    {
+      id: "P-2",
+      name: "冷链物流",
+      unit: "park",
+      sector: "tertiary",
+      events: [
+        { type: "started", date: "2026-02-01" },
+        { type: "signed", date: "2026-03-01" }
+      ]
+    }
+  ],
+  calendar: { overrides: [{ date: "2026-11-23", working: false, name: "县庆" }] }
+}
+const view = View.make(snapshot)
+// The date, and the calendar with the county's holiday.
+equal(view.asOf, "2026-11-30")
+equal(Calendar.isWorkingDay(view.calendar, "2026-11-23"), false)
+// Histories folded once, as of the date: completion on 12-20 has not happened yet.
+equal(view.timelines.get("P-1")?.stage, "started")
+// The history that cannot be folded is listed, not dropped.
+deepStrictEqual(
+  view.unfolded.map((e) => e.project),
+  ["P-2"]
+)
+// A unit and its ancestors, nearest first.
+deepStrictEqual(view.lineage("park-a"), ["park-a", "park", "district"])
+// The same snapshot seen at another date, or on another calendar.
+const earlier = View.make(snapshot, { asOf: "2026-05-31" })
+equal(earlier.timelines.get("P-1")?.stage, "signed")
+equal(
+  Calendar.isWorkingDay(
+    View.make(snapshot, { calendar: Calendar.stateCouncil() }).calendar,
+    "2026-11-23"
+  ),
+  true
+)
+// #endregion view
