@@ -1,6 +1,6 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict"
 import { readFileSync } from "node:fs"
-import { Money, Progress, Snapshot } from "@gongjian/core"
+import { Money, Progress, Snapshot, View } from "@gongjian/core"
 import { Export, Forms, Import } from "@gongjian/sheets"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
@@ -58,7 +58,7 @@ deepStrictEqual(custom.rows, [["甲镇", "2026-09-30", Money.parseUnsafe("3200.5
 // #endregion ledger
 
 // #region progress
-const facts = Progress.facts(county, { asOf: county.asOf })
+const facts = Progress.facts(View.make(county))
 const rows = county.campaign.targets.flatMap((t) =>
   Progress.ofTarget(facts, t, { asOf: county.asOf })
 )

@@ -1,4 +1,4 @@
-import { Progress, type Project, Snapshot } from "@gongjian/core"
+import { Progress, type Project, Snapshot, View } from "@gongjian/core"
 import * as Result from "effect/Result"
 import ExcelJS from "exceljs"
 import { describe, expect, it } from "vitest"
@@ -113,7 +113,7 @@ describe("the exported workbook", () => {
 
   it("target progress: behind 序时进度 filled amber, far behind red", async () => {
     const asOf = county.asOf
-    const facts = Progress.facts(county, { asOf })
+    const facts = Progress.facts(View.make(county, { asOf }))
     const rows = county.campaign.targets.flatMap((t) => Progress.ofTarget(facts, t, { asOf }))
     const table = Export.progress(rows, { asOf })
     const ws = (await load(await Export.xlsx([table]))).worksheets[0]!

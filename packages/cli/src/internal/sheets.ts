@@ -153,7 +153,7 @@ export const tablesOf = (
 > => {
   const unitNames = Object.fromEntries(snapshot.units.map((u) => [u.id, u.name]))
   const projectNames = Object.fromEntries(snapshot.projects.map((p) => [p.id, p.name]))
-  const facts = Progress.facts(snapshot, { asOf: out.asOf })
+  const facts = Progress.facts(out.view)
   const progressRows = snapshot.campaign.targets.flatMap((t) =>
     Progress.ofTarget(facts, t, { asOf: out.asOf })
   )
