@@ -268,7 +268,8 @@ describe("gongjian check", () => {
     const j = JSON.parse(
       gongjian("check", sample("001-service-and-exit"), "--policy", "001", "--format", "json").out
     )
-    expect(j.findings).toHaveLength(8)
+    // E1 E2 E3 E5 E7 E8 E10 (E4 produces by its contract's 2026-12-31, not yet due)
+    expect(j.findings).toHaveLength(7)
   })
   it("exits 0 when only warnings are left", () => {
     // The 000 sample as of 2025-06-01: nothing has passed a deadline yet, so no breach: exit code 0.

@@ -14,7 +14,8 @@ import * as LocalDate from "./LocalDate.js"
  * The kind of an activity: `outbound-trip` (外出招商), `fair-signing`
  * (投洽会签约), `expert-review` (专家论证), `invited-executive` (邀请500强、
  * 百强、上市公司“一把手”), `meeting` (会议), `dispatch` (调度), `inspection`
- * (督查), `recruitment` (招商人员招聘), `other`.
+ * (督查), `recruitment` (招商人员招聘), `plan-submitted` (a unit's work plan
+ * handed in, 工作方案报送; since 0.3.0), `other`.
  *
  * @example
  * {@includeCode ../examples/Activity.ts#activity}
@@ -31,6 +32,7 @@ export const ActivityKind = Schema.Literals([
   "dispatch",
   "inspection",
   "recruitment",
+  "plan-submitted",
   "other"
 ])
 

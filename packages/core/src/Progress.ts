@@ -222,6 +222,16 @@ export const matches = (
     if (on === undefined) return false
     if (filter.reachedWithin === "window" && (on < window.start || on > window.end)) return false
   }
+  if (
+    filter.anyReachedWithin !== undefined &&
+    !filter.anyReachedWithin.some((stage) => {
+      const on = timeline.milestones[stage]
+      return on !== undefined && on >= window.start && on <= window.end
+    })
+  ) {
+    return false
+  }
+  if (filter.withoutContract?.some((d) => project.contract?.[d] !== undefined)) return false
   if (filter.notReached !== undefined && Lifecycle.hasReached(timeline, filter.notReached)) {
     return false
   }
@@ -361,7 +371,7 @@ export const ofTarget = (
           const acc = accs.get(t)
           if (acc === undefined) continue
           acc.pool++
-          if (Lifecycle.hasReached(tl, "started")) acc.counted.push([p.id, 1])
+          if (Lifecycle.hasReached(tl, target.rateStage ?? "started")) acc.counted.push([p.id, 1])
         }
         continue
       }
@@ -369,6 +379,13 @@ export const ofTarget = (
       if (target.measure === "projects") credit(p.unit, p.id, 1)
       else if (target.measure === "land-area-mu") {
         if (p.land?.areaMu !== undefined) credit(p.unit, p.id, p.land.areaMu)
+      } else if (target.measure === "foreign-funds-arrived") {
+        // Money paid in during the window, in the goal's currency; funds in
+        // another currency are domestic funds, not this measure.
+        for (const e of p.events) {
+          if (e.type !== "funds-arrived" || e.amount === undefined || !inWindow(e.date)) continue
+          if (e.amount.currency === goalCurrency) credit(p.unit, `${p.id}@${e.date}`, e.amount)
+        }
       } else if (target.measure === "funds-in-place") {
         for (const e of p.events) {
           if (e.type !== "funds-arrived" || e.amount === undefined || !inWindow(e.date)) continue
@@ -395,12 +412,23 @@ export const ofTarget = (
       }
     }
   } else if (info.source === "activities") {
-    for (const a of facts.activities) {
+    const seenProjects = new Set<string>()
+    for (const a of [...facts.activities].sort((x, y) =>
+      x.id < y.id ? -1 : x.id > y.id ? 1 : 0
+    )) {
       if (!inWindow(a.date)) continue
       const f = target.activityFilter
       if (f?.kinds !== undefined && !f.kinds.includes(a.kind)) continue
       if (f?.roles !== undefined && (a.role === undefined || !f.roles.includes(a.role))) continue
-      credit(a.unit, a.id, a.count ?? 1)
+      if (target.measure === "activity-projects") {
+        // Each project once per unit, however many activities name it.
+        for (const project of a.projects ?? []) {
+          const key = `${a.unit}:${project}`
+          if (seenProjects.has(key)) continue
+          seenProjects.add(key)
+          credit(a.unit, project, 1)
+        }
+      } else credit(a.unit, a.id, a.count ?? 1)
     }
   } else {
     for (const r of facts.reports) {
@@ -437,8 +465,9 @@ export const ofTarget = (
     // decoded; a target built by hand with one reads as complete.
     let ratio: Ratio.Ratio | undefined
     if (target.measure === "start-rate") {
-      const rate =
-        acc.pool === 0 ? Ratio.makeUnsafe(0) : Ratio.makeUnsafe(acc.counted.length, acc.pool)
+      // A unit with an empty pool has nothing to start: it has no rate and no row.
+      if (acc.pool === 0) continue
+      const rate = Ratio.makeUnsafe(acc.counted.length, acc.pool)
       actual = Ratio.toNumber(rate, 4)
       ratio = isMoney(goal)
         ? undefined

@@ -90,7 +90,7 @@ export const Investment = Schema.Struct({
 /**
  * The land of a project: area in mu (亩), land-use type (用地性质), and the red
  * lines the risk gates of 004 plan 3 check (farmland 耕地, ecological red line
- * 生态保护红线).
+ * 生态保护红线), and whether water and power reach the site (供水、供电, 004 plan 1).
  *
  * @example
  * {@includeCode ../examples/Project.ts#project}
@@ -104,7 +104,11 @@ export const Land = Schema.Struct({
     Schema.Literals(["industrial", "commercial", "residential", "agricultural", "mixed", "other"])
   ),
   occupiesFarmland: Schema.optionalKey(Schema.Boolean),
-  occupiesEcologicalRedLine: Schema.optionalKey(Schema.Boolean)
+  occupiesEcologicalRedLine: Schema.optionalKey(Schema.Boolean),
+  /** Water supply to the site is in place (供水落实); since 0.3.0. */
+  water: Schema.optionalKey(Schema.Boolean),
+  /** Power supply to the site is in place (供电落实); since 0.3.0. */
+  power: Schema.optionalKey(Schema.Boolean)
 }).annotate({ identifier: "Land" })
 
 /**

@@ -22,8 +22,14 @@ import { UnitKind } from "./Unit.js"
  * (区外内资), `total-investment` (总投资), `land-area-mu` (用地面积);
  * `projects` counts projects; `start-rate` is the share of the filtered pool
  * that has started (项目库开工率).
- * From events: `funds-in-place` (到位资金), the funds arrived inside the window.
- * From activities: `activities` counts them (trips, reviews, invitations).
+ * From events: `funds-in-place` (到位资金), the funds arrived inside the window;
+ * `foreign-funds-arrived` (实到外资, since 0.3.0), the funds arrived inside the
+ * window in the goal's currency (USD) — money paid in during the drive, not a
+ * project's lifetime total; funds in another currency are domestic funds and
+ * not this measure.
+ * From activities: `activities` counts them (trips, reviews, invitations);
+ * `activity-projects` (since 0.3.0) counts the distinct projects they name
+ * ("3个项目…召开专家论证会" counts projects reviewed, not meetings).
  * From reported statistics ({@link Report}): `fixed-asset-investment`
  * (固定资产投资), `industrial-productive-investment` (工业生产性投入),
  * `credit-line` (新增授信), `financing` (融资), `demolished-households`
@@ -45,7 +51,9 @@ export const Measure = Schema.Literals([
   "projects",
   "start-rate",
   "funds-in-place",
+  "foreign-funds-arrived",
   "activities",
+  "activity-projects",
   "fixed-asset-investment",
   "industrial-productive-investment",
   "credit-line",
@@ -117,7 +125,19 @@ export const measures: { readonly [M in Measure]: MeasureInfo } = {
   projects: { quantity: "count", source: "projects", zh: "项目数", en: "projects" },
   "start-rate": { quantity: "ratio", source: "projects", zh: "开工率", en: "start rate" },
   "funds-in-place": { quantity: "money", source: "events", zh: "到位资金", en: "funds in place" },
+  "foreign-funds-arrived": {
+    quantity: "money",
+    source: "events",
+    zh: "实到外资（到账）",
+    en: "foreign funds paid in"
+  },
   activities: { quantity: "count", source: "activities", zh: "活动次数", en: "activities" },
+  "activity-projects": {
+    quantity: "count",
+    source: "activities",
+    zh: "活动涉及项目数",
+    en: "projects named by activities"
+  },
   "fixed-asset-investment": {
     quantity: "money",
     source: "reports",
@@ -160,6 +180,12 @@ export const measures: { readonly [M in Measure]: MeasureInfo } = {
  *   (see `Lifecycle.reachedOn`: "引进或在谈" counts signed projects too); with
  *   `reachedWithin: "window"` the milestone must also fall inside the
  *   campaign window (签约 during the drive, 开工 during the drive);
+ * - `anyReachedWithin` (since 0.3.0): at least one of these stages was
+ *   reached inside the window ("引进或在谈": negotiating or signed during the
+ *   drive, not a negotiation that began before it);
+ * - `withoutContract` (since 0.3.0): the contract states none of these dates
+ *   (a rule counted from the contract's own date when it has one, and from a
+ *   default when it does not);
  * - `notReached`: the project has not reached this stage;
  * - `excludeClosed`: the project has not exited (default true);
  * - `sectors`, `industries`: one of these;
@@ -177,6 +203,10 @@ export const measures: { readonly [M in Measure]: MeasureInfo } = {
 export const ProjectFilter = Schema.Struct({
   stage: Schema.optionalKey(Stage),
   reachedWithin: Schema.optionalKey(Schema.Literals(["window", "ever"])),
+  anyReachedWithin: Schema.optionalKey(Schema.Array(Stage)),
+  withoutContract: Schema.optionalKey(
+    Schema.Array(Schema.Literals(["startBy", "completeBy", "produceBy"]))
+  ),
   notReached: Schema.optionalKey(Stage),
   excludeClosed: Schema.optionalKey(Schema.Boolean),
   sectors: Schema.optionalKey(Schema.Array(Sector)),
@@ -284,6 +314,9 @@ export type Allocation = typeof Allocation.Type
  *   `unitKinds` narrows this to units of those kinds ("各街道镇、园区");
  * - `clause` cites the plan (`000 一`, `002 三.2`);
  * - `due` is the date the goal is for (the window's end when absent);
+ * - `rateStage` (since 0.3.0): for a `start-rate` target, the stage a pool
+ *   project must have reached to count (`started` when absent: 开工率);
+ *   `signed` gives the share of preliminary projects brought to signing;
  * - `from` is the date counting starts (the window's start when absent): an
  *   annual task (年度目标任务) counts from 1 January even when the drive
  *   that checks it starts in August ("全区完成全年招商引资工作任务的80%",
@@ -308,6 +341,7 @@ export const Target = Schema.Struct({
   allocations: Schema.optionalKey(Schema.Array(Allocation)),
   due: Schema.optionalKey(LocalDate.LocalDate),
   from: Schema.optionalKey(LocalDate.LocalDate),
+  rateStage: Schema.optionalKey(Stage),
   clause: Schema.optionalKey(Schema.String)
 }).annotate({ identifier: "Target" })
 

@@ -195,6 +195,91 @@ describe("ofTarget", () => {
     expect(annual.expected).toBe(0.274)
   })
 
+  it("counts foreign funds paid in during the window, not a project's lifetime total", () => {
+    // P-6's funds-arrived events: 2-10 9亿元 (before the window, CNY), 3-10 4000万元 (CNY),
+    // 3-11 50万美元 (USD, inside), 4-20 1亿元 (after as-of). Only 50万美元 is foreign money paid
+    // in during the window; the CNY funds are domestic and not this measure (none is rejected).
+    const [row] = run(input(), {
+      id: "t",
+      title: "实到外资",
+      measure: "foreign-funds-arrived",
+      scope: "area",
+      goal: "100万美元"
+    })
+    expect([show(row!.actual), row!.completion, row!.counted, row!.rejected]).toEqual([
+      "50万美元",
+      0.5,
+      ["P-6@2026-03-11"],
+      []
+    ])
+  })
+
+  it("filters on any stage reached in the window, and on dates the contract lacks", () => {
+    // 引进或在谈: negotiating or signed inside 2-20 … 5-31. P-5 negotiating 3-01 → yes; P-3 signed
+    // 2026-01-10, before the window → no; P-1, P-2, P-6 signed inside → yes; P-4 exited.
+    const target = {
+      id: "t",
+      title: "引进或在谈",
+      measure: "projects",
+      scope: "area",
+      goal: 5,
+      filter: { anyReachedWithin: ["negotiating", "signed"] }
+    }
+    expect(run(input(), target)[0]!.counted).toEqual(["P-1", "P-2", "P-5", "P-6"])
+    // withoutContract: P-2 states a start date in its contract, so it is left out.
+    const i = input()
+    ;(i.projects[1] as Record<string, unknown>).contract = { startBy: "2026-06-30" }
+    expect(
+      run(i, {
+        ...target,
+        filter: { anyReachedWithin: ["signed"], withoutContract: ["startBy"] }
+      })[0]!.counted
+    ).toEqual(["P-1", "P-5", "P-6"])
+  })
+
+  it("counts the distinct projects activities name, once each", () => {
+    // Two expert-review meetings of town-a name P-1 and P-2, then P-2 again: 2 projects, not 3.
+    const i = input()
+    i.activities = [
+      {
+        id: "E-1",
+        kind: "expert-review",
+        unit: "town-a",
+        date: "2026-03-02",
+        projects: ["P-1", "P-2"]
+      },
+      { id: "E-2", kind: "expert-review", unit: "town-a", date: "2026-03-09", projects: ["P-2"] }
+    ]
+    const rows = run(i, {
+      id: "t",
+      title: "专家论证项目",
+      measure: "activity-projects",
+      scope: "per-unit",
+      goal: 3,
+      activityFilter: { kinds: ["expert-review"] }
+    })
+    expect(rows.find((r) => r.unit === "town-a")).toMatchObject({
+      actual: 2,
+      counted: ["P-1", "P-2"]
+    })
+  })
+
+  it("a start rate counts the stage a target names, and skips a unit with an empty pool", () => {
+    // The signed share of the stock projects: town-a's pool is P-1 and P-2, both signed → 1
+    // (P-2 has not started, so as a start rate it would be 0.5).
+    const rows = run(input(), {
+      id: "t",
+      title: "签约率",
+      measure: "start-rate",
+      scope: "per-unit",
+      goal: 1,
+      rateStage: "signed",
+      filter: { flags: ["stock"] }
+    })
+    // Only town-a has stock projects: the other units have nothing in the pool, so no row.
+    expect(rows.map((r) => [r.unit, r.actual])).toEqual([["town-a", 1]])
+  })
+
   it("computes the start rate of the pool (000 二.(二).2)", () => {
     // Pool of town-a: P-1 started, P-2 not → 0.5; goal 0.7 → completion 0.5 / 0.7 = 5/7,
     // shown 0.7143; behind, exactly: (50/101 − 5/7) × 100 = −21.9236… → −21.92 → ahead

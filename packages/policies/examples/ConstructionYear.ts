@@ -14,7 +14,8 @@ const year = Host.run(host, snapshot).assessments[0]!.assessment
 deepStrictEqual(
   year.tiers.map((t) => [t.id, t.units]),
   [
-    ["commended", ["county-a", "zone-gx", "zone-jy", "dept-fg", "dept-gx"]],
+    ["commended", ["county-a", "zone-gx", "dept-fg"]],
+    ["completed", ["county-a", "zone-gx", "dept-fg"]],
     ["accountable", ["zone-jy", "county-b", "county-c", "dept-gx"]]
   ]
 )

@@ -7,13 +7,13 @@ import * as Result from "effect/Result"
 const host = Result.getOrThrow(Host.load([{ plugin: ProjectYear.policy }]))
 const out = Host.run(host, Samples.load("004-project-year"))
 // Plan 2: villages and departments ranked apart (分类考核); awards for the advanced of
-// each, criticism and an admonishment talk for the weakest.
+// each; criticism and an admonishment talk where the key projects show no results.
 deepStrictEqual(
   out.assessments[0]!.assessment.tiers.map((t) => [t.id, t.units]),
   [
     ["advanced", ["v1", "d1"]],
-    ["criticised", ["v4", "d2"]],
-    ["admonishment", ["v4", "d2"]]
+    ["criticised", ["v2", "v3", "v4"]],
+    ["admonishment", ["v2", "v3", "v4"]]
   ]
 )
 deepStrictEqual(
@@ -24,6 +24,7 @@ deepStrictEqual(
     "key-started",
     "key-preliminary",
     "key-progress",
+    "preliminary-progress",
     "service-investment"
   ]
 )

@@ -42,7 +42,14 @@ export const Options = Schema.Struct({
    * target. The plan states no figure, so there is no default: without it the
    * target and its item are left out (allocate it to units in the campaign).
    */
-  faiGoal: Schema.optionalKey(Money.NonNegativeMoneyFromJson)
+  faiGoal: Schema.optionalKey(Money.NonNegativeMoneyFromJson),
+  /**
+   * Whether a unit held accountable for a missed target (三.(三)) is barred from
+   * the top-3 commendation (四), the commendation passing to the next unit; the
+   * output names the target missed. Default true: the plan commends "完成目标任务
+   * 的单位" and holds the others to account, so one unit is not both.
+   */
+  commendOnlyIfMet: Schema.Boolean
 })
 
 /**
@@ -60,7 +67,8 @@ export const defaults: typeof Options.Encoded = {
   investmentPoints: 30,
   commended: 3,
   quarterWeight: 0.1,
-  yearWeight: 0.6
+  yearWeight: 0.6,
+  commendOnlyIfMet: true
 }
 
 const GROUPS: ReadonlyArray<ScoringPolicy.Group> = [
@@ -70,6 +78,13 @@ const GROUPS: ReadonlyArray<ScoringPolicy.Group> = [
     unitKinds: ["county", "district", "zone-committee"]
   },
   { id: "departments", title: t("市直部门", "departments"), unitKinds: ["department"] }
+]
+
+/** The targets 四 assesses: the fixed-asset target (when the county gives it), majors, investment. */
+const assessed = (o: Pick<typeof Options.Type, "faiGoal">): Array<string> => [
+  ...(o.faiGoal === undefined ? [] : ["fai"]),
+  "major-projects",
+  "investment"
 ]
 
 /**
@@ -196,6 +211,19 @@ export const policy = Plugin.definePlugin({
         )
       ],
       groups: GROUPS,
+      ...(o.commendOnlyIfMet
+        ? {
+            vetoes: [
+              {
+                id: "missed-targets",
+                title: t("未完成目标任务，不予表扬", "a target missed: not commended"),
+                clause: "003 三.(三), 四",
+                when: { kind: "target-missed" as const, targets: assessed(o) },
+                bars: ["commended"]
+              }
+            ]
+          }
+        : {}),
       tiers: [
         {
           kind: "top",
@@ -206,10 +234,18 @@ export const policy = Plugin.definePlugin({
         },
         {
           kind: "targets",
+          id: "completed",
+          title: t("完成目标任务，通报表扬", "targets completed: commended"),
+          clause: "003 三.(三)",
+          targets: assessed(o),
+          met: true
+        },
+        {
+          kind: "targets",
           id: "accountable",
           title: t("问责", "held accountable"),
           clause: "003 三.(三), 四",
-          targets: [...(o.faiGoal === undefined ? [] : ["fai"]), "major-projects", "investment"],
+          targets: assessed(o),
           met: false
         }
       ]

@@ -126,7 +126,7 @@ const annualTargets = (
           {
             id: "annual-paid-in-fdi",
             title: "实到外资年度目标任务",
-            measure: "paid-in-fdi" as const,
+            measure: "foreign-funds-arrived" as const,
             scope: "area" as const,
             goal: sum(o.annualPaidInFdi),
             allocations: o.annualPaidInFdi,
@@ -155,6 +155,11 @@ export const targets = (
   > = Schema.decodeSync(Options)(defaults)
 ): ReadonlyArray<Target.Target> => {
   const signedInWindow = { stage: "signed" as const, reachedWithin: "window" as const }
+  // "引进或在谈" / "锁定": negotiating or signed during the drive; a negotiation that
+  // began before it and is still going on is not this drive's result.
+  const introducedOrNegotiating = {
+    anyReachedWithin: ["negotiating" as const, "signed" as const]
+  }
   return [
     ...annualTargets(o),
     {
@@ -167,9 +172,11 @@ export const targets = (
       clause: "000 一"
     },
     {
+      // Money paid in during the drive (dated funds-arrived events in USD), not
+      // the lifetime paid-in total of every signed project.
       id: "paid-in-fdi",
       title: "实到外资",
-      measure: "paid-in-fdi",
+      measure: "foreign-funds-arrived",
       scope: "area",
       goal: cny("5000万美元"),
       filter: { stage: "signed" },
@@ -191,7 +198,7 @@ export const targets = (
       scope: "area",
       goal: 5,
       filter: {
-        stage: "negotiating",
+        ...introducedOrNegotiating,
         flags: ["major"],
         industries: ["advanced-manufacturing", "new-energy", "new-material"]
       },
@@ -203,7 +210,7 @@ export const targets = (
       measure: "projects",
       scope: "area",
       goal: 5,
-      filter: { stage: "negotiating", flags: ["major"], sectors: ["tertiary"] },
+      filter: { ...introducedOrNegotiating, flags: ["major"], sectors: ["tertiary"] },
       clause: "000 一"
     },
     {
@@ -212,7 +219,7 @@ export const targets = (
       measure: "projects",
       scope: "area",
       goal: 1,
-      filter: { stage: "negotiating", flags: ["major"], sectors: ["primary"] },
+      filter: { ...introducedOrNegotiating, flags: ["major"], sectors: ["primary"] },
       clause: "000 一"
     },
     {
@@ -262,7 +269,7 @@ export const targets = (
       measure: "projects",
       scope: "area",
       goal: 1,
-      filter: { stage: "negotiating", flags: ["fortune-500"] },
+      filter: { ...introducedOrNegotiating, flags: ["fortune-500"] },
       clause: "000 二.(一).3"
     },
     {
@@ -271,7 +278,7 @@ export const targets = (
       measure: "projects",
       scope: "area",
       goal: 3,
-      filter: { stage: "negotiating", industries: ["new-energy", "new-material"] },
+      filter: { ...introducedOrNegotiating, industries: ["new-energy", "new-material"] },
       clause: "000 二.(一).3"
     },
     {
@@ -280,7 +287,7 @@ export const targets = (
       measure: "projects",
       scope: "area",
       goal: 2,
-      filter: { stage: "negotiating", industries: ["logistics"] },
+      filter: { ...introducedOrNegotiating, industries: ["logistics"] },
       clause: "000 二.(一).3"
     },
     {
@@ -289,7 +296,7 @@ export const targets = (
       measure: "projects",
       scope: "area",
       goal: 1,
-      filter: { stage: "negotiating", sectors: ["primary"], flags: ["major"] },
+      filter: { ...introducedOrNegotiating, sectors: ["primary"], flags: ["major"] },
       clause: "000 二.(一).3"
     },
     {
@@ -321,21 +328,25 @@ export const targets = (
       filter: { stage: "signed", flags: ["stock"] },
       clause: "000 二.(二).3"
     },
+    // 二.(二).4 "力争落实两个10亿元的融资项目": the two are credit lines, not two
+    // projects plus a sum — 一是 新增企业授信10亿元 (bank–enterprise matching), 二是
+    // 政府性融资项目 新增授信10亿元. Reported with the key `enterprise` or `government-project`.
     {
-      id: "financing",
-      title: "10亿元融资项目",
-      measure: "projects",
+      id: "enterprise-credit",
+      title: "银企对接新增企业授信",
+      measure: "credit-line",
+      reportKey: "enterprise",
       scope: "area",
-      goal: 2,
-      filter: { stage: "signed", flags: ["financing"], minInvestment: cny("10亿元") },
+      goal: cny("10亿元"),
       clause: "000 二.(二).4"
     },
     {
-      id: "credit-lines",
-      title: "新增授信",
+      id: "government-credit",
+      title: "政府性融资项目新增授信",
       measure: "credit-line",
+      reportKey: "government-project",
       scope: "area",
-      goal: cny("20亿元"),
+      goal: cny("10亿元"),
       clause: "000 二.(二).4"
     }
   ]

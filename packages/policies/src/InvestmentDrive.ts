@@ -86,6 +86,16 @@ export const Options = Schema.Struct({
    * 投资真正过亿元…项目") already counts size, so by default there is none.
    */
   signingMinInvestment: Schema.optionalKey(Money.MoneyFromJson),
+  /** 三.3 "9月中旬前": when the new planned projects are due. Default 2026-09-15. */
+  plannedBy: LocalDate.LocalDate,
+  /** 四.1 "于8月1日前报区经合局": when each unit's work plan is due. Default 2026-08-01. */
+  workPlanDue: LocalDate.LocalDate,
+  /**
+   * 四.4 "对在谈项目签约情况…进行考核": points of the negotiation-signings target at
+   * 100%. The clause sets none, and the fair bonus already rewards each signing,
+   * so by default it is reported, not scored (0).
+   */
+  negotiationPoints: Schema.Finite,
   /** 三.4 投资强度关: the least investment per mu to sign. Default 200万元. */
   minIntensityPerMu: Money.MoneyFromJson,
   /** 三.4 税收关: the least tax per mu promised to sign. Default 10万元. */
@@ -118,6 +128,9 @@ export const defaults: typeof Options.Encoded = {
   signingPoints: 10,
   annualShare: 0.8,
   year: 2026,
+  plannedBy: "2026-09-15",
+  workPlanDue: "2026-08-01",
+  negotiationPoints: 0,
   minIntensityPerMu: "200万元",
   minTaxPerMu: "10万元"
 }
@@ -264,14 +277,52 @@ export const targets = (o: typeof Options.Type): ReadonlyArray<Target.Target> =>
       clause: "002 三.2"
     },
     {
+      // "每个单位至少各筛选出3个有影响力的大项目，召开专家论证会": projects reviewed, not meetings.
       id: "expert-reviews",
       title: "专家论证项目",
-      measure: "activities",
+      measure: "activity-projects",
       scope: "per-unit",
       unitKinds: [...towns],
       goal: 3,
       activityFilter: { kinds: ["expert-review"] },
       clause: "002 三.3"
+    },
+    {
+      // 三.3 "9月中旬前再策划一批新的招商引资项目，每个街道镇、园区不少于2个".
+      id: "new-planned",
+      title: "9月中旬前新策划项目",
+      measure: "projects",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 2,
+      // the planning milestone itself in the window, not any later stage
+      filter: { anyReachedWithin: ["planned"] },
+      due: o.plannedBy,
+      clause: "002 三.3"
+    },
+    {
+      // 四.4 "对在谈项目签约情况…进行考核": key projects brought from negotiation to signing
+      // during the drive (三.2: 2 of each unit's 4 key negotiating projects sign at the fair).
+      id: "negotiation-signings",
+      title: "重点在谈项目签约",
+      measure: "projects",
+      scope: "per-unit",
+      unitKinds: [...towns],
+      goal: 2,
+      filter: { stage: "signed", reachedWithin: "window", flags: ["key"] },
+      clause: "002 四.4"
+    },
+    {
+      // 四.1 "各单位的攻坚活动方案于8月1日前报区经合局".
+      id: "work-plans",
+      title: "攻坚活动方案报送",
+      measure: "activities",
+      scope: "per-unit",
+      goal: 1,
+      activityFilter: { kinds: ["plan-submitted"] },
+      from: `${o.year}-01-01`,
+      due: o.workPlanDue,
+      clause: "002 四.1"
     },
     {
       id: "invited-executives",
@@ -347,7 +398,16 @@ export const policy = Plugin.definePlugin({
     title: t("招商引资集中攻坚", "investment drive"),
     source: {
       document: "002",
-      clauses: ["002 二", "002 三.1", "002 三.2", "002 三.3", "002 三.4", "002 四.3", "002 四.4"]
+      clauses: [
+        "002 二",
+        "002 三.1",
+        "002 三.2",
+        "002 三.3",
+        "002 三.4",
+        "002 四.1",
+        "002 四.3",
+        "002 四.4"
+      ]
     },
     sdk: `^${Plugin.sdkVersion}`
   },
@@ -440,6 +500,18 @@ export const policy = Plugin.definePlugin({
             t("投洽会签约任务", "fair signing target"),
             { appliesTo: [...towns] }
           ),
+          ...(o.negotiationPoints === 0
+            ? []
+            : [
+                completion(
+                  "negotiation-signings",
+                  "negotiation-signings",
+                  o.negotiationPoints,
+                  "002 四.4",
+                  t("在谈项目签约情况", "negotiations brought to signing"),
+                  { appliesTo: [...towns] }
+                )
+              ]),
           {
             kind: "start-outcomes",
             id: "key-starts",
@@ -508,7 +580,7 @@ export const policy = Plugin.definePlugin({
           }
         ]
       },
-      gates: [signingGate(o)]
+      gates: [signingGate(o), keyStartsGate(o), packagedTripsGate]
     }
   }
 })
@@ -573,6 +645,76 @@ const signingGate = (
         ])
   ]
 })
+
+/**
+ * 二 "重点签约项目在开工时限内全部开工建设": each key signed project must start by
+ * its deadline — the contract's start date, else `defaultStartBy` (三.2 "明年3月份前
+ * 开工"). Judged once the deadline has passed.
+ */
+const keyStartsGate = (o: Pick<typeof Options.Type, "defaultStartBy">): Gate.Gate => ({
+  id: "key-starts-on-time",
+  title: t("重点签约项目在开工时限内开工", "key signed projects start on time"),
+  clause: "002 二",
+  filter: { stage: "signed", flags: ["key"] },
+  check: (p, ctx) => {
+    const deadline = p.contract?.startBy ?? o.defaultStartBy
+    if (ctx.asOf <= deadline) return []
+    const started = ctx.timeline?.milestones.started
+    if (started !== undefined && started <= deadline) return []
+    return [
+      started === undefined
+        ? {
+            messageId: "not-started-by-deadline",
+            data: { deadline },
+            message: t(`开工时限${deadline}已过，未开工`, `not started by ${deadline}`)
+          }
+        : {
+            messageId: "started-after-deadline",
+            data: { deadline, started },
+            message: t(
+              `开工时限${deadline}，${started}才开工`,
+              `started ${started}, after the deadline ${deadline}`
+            )
+          }
+    ]
+  }
+})
+
+/**
+ * 三.2 "活动期间，各项目包保负责人与各策划单位相关人员至少要开展2次外出招商推介
+ * 活动": each planned project under a 包保 leader (`responsibility.leader`) has at
+ * least 2 outbound promotion trips naming it inside the window.
+ */
+const packagedTripsGate: Gate.Gate = {
+  id: "packaged-project-trips",
+  title: t("包保策划项目外出招商推介", "promotion trips for packaged planned projects"),
+  clause: "002 三.2",
+  filter: { stage: "planned", notReached: "negotiating" },
+  check: (p, ctx) => {
+    if (p.responsibility?.leader === undefined) return []
+    const { activities = [], campaign } = ctx.view.snapshot
+    const trips = activities.filter(
+      (a) =>
+        a.kind === "outbound-trip" &&
+        a.date >= campaign.window.start &&
+        a.date <= campaign.window.end &&
+        a.date <= ctx.asOf &&
+        (a.projects ?? []).includes(p.id)
+    ).length
+    return trips >= 2
+      ? []
+      : [
+          {
+            messageId: "too-few-promotion-trips",
+            data: { trips, required: 2 },
+            message: t(
+              `包保负责人外出招商推介${trips}次，要求至少2次`,
+              `${trips} promotion trips of the 2 required`
+            )
+          }
+        ]
+  }
+}
 
 /** A trip line: the item's value, or a missing-trip deduction (with or without a floor). */
 const tripMessage = (d: Plugin.Data): string =>

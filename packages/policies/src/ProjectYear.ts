@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import { Lifecycle, Money, type Target } from "@gongjian/core"
-import { Gate, Plugin } from "@gongjian/plugin-sdk"
+import { Plugin } from "@gongjian/plugin-sdk"
 import type { ScoringPolicy } from "@gongjian/scoring"
 import * as Schema from "effect/Schema"
 import { completion, t, targetMessage } from "./internal/common.js"
@@ -28,6 +28,24 @@ export const Options = Schema.Struct({
    * unit's key projects (preliminary ones aside) that have started. Default 10.
    */
   progressPoints: Schema.Finite,
+  /**
+   * Points of the preliminary-progress target at 100%: the share of the unit's
+   * preliminary key projects that made substantive progress. Default 5.
+   */
+  preliminaryPoints: Schema.Finite,
+  /**
+   * Plan 1 "取得突破性进展或完工投产": the milestone that counts as a breakthrough.
+   * The plan does not define one; the default is completion (完工), the one
+   * recorded fact it names. Default "completed".
+   */
+  breakthroughStage: Lifecycle.Stage,
+  /**
+   * Plan 1 "前期(谋划)项目取得实质性进展 … 尽快具备落地条件": the milestone that
+   * counts as substantive progress of a preliminary project. Default "signed"
+   * (a signed project is ready to land); a county that reads it as land in hand
+   * sets "land-supplied".
+   */
+  substantiveStage: Lifecycle.Stage,
   /** Points per key project completed in the year. Default 3. */
   completedPoints: Schema.Finite,
   /** Points per key project started in the year. Default 2. */
@@ -37,8 +55,6 @@ export const Options = Schema.Struct({
    * (plan 2 "分类考核 … 评选重点项目建设工作先进单位"). Default 1.
    */
   advanced: Schema.Int,
-  /** How many units of each group are criticised, their heads given an admonishment talk (plan 2). Default 1. */
-  criticised: Schema.Int,
   /**
    * Plan 3 "健全项目入统机制": started projects from this planned total
    * investment must be statistically registered (入统). The plan names no
@@ -60,10 +76,12 @@ export const Options = Schema.Struct({
  */
 export const defaults: typeof Options.Encoded = {
   progressPoints: 10,
+  preliminaryPoints: 5,
+  breakthroughStage: "completed",
+  substantiveStage: "signed",
   completedPoints: 3,
   startedPoints: 2,
   advanced: 1,
-  criticised: 1,
   registrationFrom: "500万元"
 }
 
@@ -80,7 +98,12 @@ export const defaults: typeof Options.Encoded = {
  * @since 0.1.0
  * @category targets
  */
-export const targets = (): ReadonlyArray<Target.Target> => [
+export const targets = (
+  o: Pick<typeof Options.Type, "breakthroughStage" | "substantiveStage"> = {
+    breakthroughStage: "completed",
+    substantiveStage: "signed"
+  }
+): ReadonlyArray<Target.Target> => [
   {
     id: "key-projects",
     title: "重点推进项目",
@@ -96,7 +119,7 @@ export const targets = (): ReadonlyArray<Target.Target> => [
     measure: "projects",
     scope: "area",
     goal: 18,
-    filter: { flags: ["key"], stage: "completed" },
+    filter: { flags: ["key"], stage: o.breakthroughStage },
     clause: "004 plan 1"
   },
   {
@@ -114,7 +137,7 @@ export const targets = (): ReadonlyArray<Target.Target> => [
     measure: "projects",
     scope: "area",
     goal: 6,
-    filter: { flags: ["key", "preliminary"], stage: "signed" },
+    filter: { flags: ["key", "preliminary"], stage: o.substantiveStage },
     clause: "004 plan 1"
   },
   {
@@ -124,6 +147,16 @@ export const targets = (): ReadonlyArray<Target.Target> => [
     scope: "per-unit",
     goal: 1,
     filter: { flags: ["key"], withoutFlags: ["preliminary"] },
+    clause: "004 plan 1, plan 2"
+  },
+  {
+    id: "preliminary-progress",
+    title: "前期项目实质性进展率",
+    measure: "start-rate",
+    rateStage: o.substantiveStage,
+    scope: "per-unit",
+    goal: 1,
+    filter: { flags: ["key", "preliminary"] },
     clause: "004 plan 1, plan 2"
   },
   {
@@ -152,14 +185,18 @@ const missing = (key: string, zh: string, en: string) => ({
 /**
  * The project-year policy (004):
  *
- * - scoring (plan 2 年底评分): the progress of each unit's key projects, and
- *   points per key project completed or started in the year;
- * - tiers: the top units named advanced; the last criticised and their heads
- *   given an admonishment talk (诫勉谈话);
+ * - scoring (plan 2 年底评分): the progress of each unit's key projects
+ *   (started share; preliminary ones brought to substantive progress), and
+ *   points per key project completed or started in the year; villages and
+ *   departments ranked apart (分类考核);
+ * - tiers: the top unit of each group named advanced; units whose key projects
+ *   show no clear results (成效不明显: a progress target missed) criticised and
+ *   their heads given an admonishment talk (诫勉谈话);
  * - gates (plan 1 monthly dispatch): a county leader, host unit and owner for
  *   every key project; the procedures of preliminary projects (规划, 选址,
- *   环评, 备案); construction conditions of started ones (land, funds,
- *   schedule); (plan 3) statistical registration (入统) and the risk gate.
+ *   环评, 备案); construction conditions of started ones (water, power, land,
+ *   funds, schedule); (plan 3) statistical registration (入统), the red lines
+ *   (farmland, ecology) and the review of high-energy, high-emission projects.
  *
  * @example
  * {@includeCode ../examples/ProjectYear.ts#policy}
@@ -186,7 +223,7 @@ export const policy = Plugin.definePlugin({
     started: t("{name}（{project}）开工建设，加{points}分", "{name} ({project}) started: +{points}")
   },
   create: (o) => ({
-    targets: targets(),
+    targets: targets(o),
     scoring: {
       items: [
         completion(
@@ -195,6 +232,13 @@ export const policy = Plugin.definePlugin({
           o.progressPoints,
           "004 plan 1, plan 2",
           t("重点项目推进", "key project progress")
+        ),
+        completion(
+          "preliminary-progress",
+          "preliminary-progress",
+          o.preliminaryPoints,
+          "004 plan 1, plan 2",
+          t("前期项目实质性进展", "preliminary project progress")
         ),
         {
           kind: "per-project",
@@ -230,18 +274,20 @@ export const policy = Plugin.definePlugin({
           n: o.advanced
         },
         {
-          kind: "bottom",
+          kind: "targets",
           id: "criticised",
-          title: t("通报批评", "criticised"),
+          title: t("成效不明显，通报批评", "no clear results: criticised"),
           clause: "004 plan 2",
-          n: o.criticised
+          targets: ["key-progress", "preliminary-progress"],
+          met: false
         },
         {
-          kind: "bottom",
+          kind: "targets",
           id: "admonishment",
           title: t("主要负责人诫勉谈话", "admonishment talk for the head"),
           clause: "004 plan 2",
-          n: o.criticised
+          targets: ["key-progress", "preliminary-progress"],
+          met: false
         }
       ]
     },
@@ -293,7 +339,7 @@ export const policy = Plugin.definePlugin({
       },
       {
         id: "construction-conditions",
-        title: t("开工项目建设条件（地、资金、工期）", "construction conditions"),
+        title: t("开工项目建设条件（水、电、地、资金、工期）", "construction conditions"),
         clause: "004 plan 1",
         filter: { flags: ["key"], stage: "started", notReached: "completed" },
         check: (p, ctx) => {
@@ -308,6 +354,12 @@ export const policy = Plugin.definePlugin({
             tl.fundsArrived.CNY.amount.value === 0n &&
             tl.fundsArrived.USD.amount.value === 0n
               ? [missing("no-funds", "建设资金未到位", "no funds arrived")]
+              : []),
+            ...(p.land?.water === false
+              ? [missing("no-water", "供水未落实", "no water supply")]
+              : []),
+            ...(p.land?.power === false
+              ? [missing("no-power", "供电未落实", "no power supply")]
               : []),
             ...(p.contract?.completeBy === undefined
               ? [missing("no-schedule", "未明确建设工期", "no construction schedule")]
@@ -325,7 +377,18 @@ export const policy = Plugin.definePlugin({
             ? [missing("not-registered", "已开工未入统", "started, not registered")]
             : []
       },
-      Gate.riskGate()
+      {
+        id: "risk-gate",
+        title: t("风险管控：严禁违规占用耕地、生态保护红线", "risk gate: farmland and red lines"),
+        clause: "004 plan 3",
+        conditions: [{ kind: "no-red-line", lines: ["farmland", "ecological"] }]
+      },
+      {
+        id: "two-high-review",
+        title: t("严控高耗能、高排放项目：须专项审查", "high-energy, high-emission: for review"),
+        clause: "004 plan 3",
+        conditions: [{ kind: "not-flagged", flags: ["high-energy", "high-emission"] }]
+      }
     ]
   })
 })

@@ -213,7 +213,34 @@ export const policy = Plugin.definePlugin({
       resultsWithinYears: o.resultsWithinYears,
       resultsShare: o.resultsShare,
       warnDays: o.warnDays
-    }).map((r) => ({ ...r, messageId: bySeverity }))
+    })
+      // "按照投资合同约定": the chained defaults judge a project only when its contract
+      // fixes no date of its own; when it does, the contract's date is the deadline.
+      .map((r) =>
+        r.id === "start-within-3-months"
+          ? { ...r, filter: { withoutContract: ["startBy" as const] } }
+          : r.id === "produce-within-2-years"
+            ? { ...r, filter: { withoutContract: ["produceBy" as const] } }
+            : r
+      )
+      .map((r) => ({ ...r, messageId: bySeverity }))
+    const byContract = (
+      id: string,
+      date: "startBy" | "produceBy",
+      base: (typeof rules)[number]
+    ): Plugin.Rule => ({
+      ...base,
+      id,
+      title:
+        date === "startBy"
+          ? t("未按合同约定时间开工", "not started by the contract's date")
+          : t("未按合同约定时间投产", "not producing by the contract's date"),
+      anchor: { contract: date },
+      within: { days: 0 },
+      filter: {}
+    })
+    const startRule = rules.find((r) => r.id === "start-within-3-months")!
+    const produceRule = rules.find((r) => r.id === "produce-within-2-years")!
     const sla = { normal: o.approvalDays, special: o.specialApprovalDays }
     const responsibility: Gate.CustomGate = {
       id: "responsibility",
@@ -276,6 +303,8 @@ export const policy = Plugin.definePlugin({
     return {
       exitRules: [
         ...rules,
+        byContract("start-by-contract", "startBy", startRule),
+        byContract("produce-by-contract", "produceBy", produceRule),
         {
           id: "signed-not-built",
           title: t("签而不建", "signed, not built"),

@@ -36,13 +36,39 @@ describe("003 四: the year-end assessment", () => {
     ])
   })
 
-  it("commends the top 3 of each group, tied units sharing a place, and holds the others to account", () => {
+  it("commends the top 3 of each group who met their targets, and holds the others to account", () => {
     // 甲县 and 高新区 share first place; 金阳新区 is third. Units missing any target: 金阳新区
-    // (majors), 乙县, 丙县, 工信委.
+    // (majors 11 of 12), 乙县, 丙县, 工信委 — held accountable (三.(三) "对未完成目标任务的单位进行
+    // 问责"), and so not commended: the top-3 commendation passes down the ranking, and here no
+    // unit below has met its targets, so the governments have 2 commended, the departments 1.
+    // 三.(三) "对完成目标任务的单位进行通报表扬": 甲县, 高新区, 发改委.
     expect(year.tiers.map((t) => [t.id, t.units])).toEqual([
-      ["commended", ["county-a", "zone-gx", "zone-jy", "dept-fg", "dept-gx"]],
+      ["commended", ["county-a", "zone-gx", "dept-fg"]],
+      ["completed", ["county-a", "zone-gx", "dept-fg"]],
       ["accountable", ["zone-jy", "county-b", "county-c", "dept-gx"]]
     ])
+    // The output says why 金阳新区, third, is not commended.
+    expect(year.units.find((u) => u.unit === "zone-jy")!.vetoes).toEqual([
+      {
+        veto: "missed-targets",
+        bars: ["commended"],
+        // 11 / 12 = 0.91666…
+        reason: "target major-projects: completion 0.916666… < 1"
+      }
+    ])
+    // A county that reads 四 alone commends the top 3 whatever: 金阳新区 and 工信委 then are both.
+    const both = Host.run(
+      Result.getOrThrow(
+        Host.load([
+          {
+            plugin: ConstructionYear.policy,
+            options: { faiGoal: "225亿元", commendOnlyIfMet: false }
+          }
+        ])
+      ),
+      snapshot
+    ).assessments[0]!.assessment
+    expect(both.tiers[0]!.units).toEqual(["county-a", "zone-gx", "zone-jy", "dept-fg", "dept-gx"])
   })
 })
 

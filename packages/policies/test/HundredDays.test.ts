@@ -180,7 +180,10 @@ describe("000 一: the area targets", () => {
   const show = (g: Money.Money | number) => (typeof g === "number" ? g : Money.format(g))
 
   it("adds up the units", () => {
-    // 合同外资: 2000 + 1000 + 1500 + 2000 + 2500 + 1000 = 1亿$; 实到外资: 1000 + 500 + 400 + 1000 + 1200 + 500 = 4600万$
+    // 合同外资: 2000 + 1000 + 1500 + 2000 + 2500 + 1000 = 1亿$
+    // 实到外资 is money paid in during the drive (dated funds-arrived events in USD):
+    // X1 1000 + X2 500 + W1 400 + C1 1000 + B1 1200 + K1 500 = 4600万$; K4's 200万$ arrived on
+    // 1-15, before the window: it counts for the park's annual task, not for the 100 days.
     expect([show(area("contract-fdi").actual), area("contract-fdi").completion]).toEqual([
       "1亿美元",
       1
@@ -194,9 +197,21 @@ describe("000 一: the area targets", () => {
     expect(area("ipi").completion).toBe(0.88)
     // 招商人员: 10 by 3-28, inside the 3-31 deadline
     expect(area("staff").completion).toBe(1)
-    // 融资项目 ≥ 10亿 with the financing flag: B3 (12亿), K6 (15亿)
-    expect(area("financing").counted).toEqual(["B3", "K6"])
-    // 引进或在谈重大现代农业: X7, W7 (negotiating, primary, major)
+    // 二.(二).4 "两个10亿元的融资项目" are two credit lines: 新增企业授信 CREDIT-1 10亿 of 10亿,
+    // 政府性融资项目新增授信 CREDIT-2 10亿 of 10亿
+    expect([area("enterprise-credit").counted, area("enterprise-credit").completion]).toEqual([
+      ["CREDIT-1"],
+      1
+    ])
+    expect([area("government-credit").counted, area("government-credit").completion]).toEqual([
+      ["CREDIT-2"],
+      1
+    ])
+    // 引进或在谈重大先进制造业 (major, advanced manufacturing / new energy / new material, negotiating
+    // or signed during the drive): X1 X4 X9 B1 B2 B6 K2 = 7; K8 has negotiated since 2026-01-10,
+    // before the drive, and has not signed: not this drive's result.
+    expect(area("major-manufacturing").counted).toEqual(["B1", "B2", "B6", "K2", "X1", "X4", "X9"])
+    // 引进或在谈重大现代农业: X7 (3-15), W7 (3-08): negotiating during the drive, primary, major
     expect(area("major-agriculture").counted).toEqual(["W7", "X7"])
     // 锁定世界500强: B1 (signed), B6 (negotiating)
     expect(area("locked-fortune-500").counted).toEqual(["B1", "B6"])

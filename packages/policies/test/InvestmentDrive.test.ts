@@ -185,11 +185,10 @@ describe("002 三.4: the signing gate", () => {
     // yet signed — A4 A5 A6 A7 B5 B6 C4 — are judged; C5, C6 and D2 negotiate outside the fair.
     // A6 is on residential land. A5 (8000万) passes: the quota of 二 ("至少签约2个过亿元项目")
     // counts size, smaller projects may sign too.
-    expect(out.verdicts.map((v) => v.project)).toEqual(["A4", "A5", "A6", "A7", "B5", "B6", "C4"])
+    const gate = out.verdicts.filter((v) => v.gate === "signing-gate")
+    expect(gate.map((v) => v.project)).toEqual(["A4", "A5", "A6", "A7", "B5", "B6", "C4"])
     expect(
-      out.verdicts
-        .filter((v) => !v.pass)
-        .map((v) => [v.project, v.failures.map((f) => f.message.zh)])
+      gate.filter((v) => !v.pass).map((v) => [v.project, v.failures.map((f) => f.message.zh)])
     ).toEqual([["A6", ["用地性质为住宅用地，不在允许范围（工业用地、商业用地、混合用地）"]]])
   })
 
@@ -197,11 +196,90 @@ describe("002 三.4: the signing gate", () => {
     const floored = run({ signingMinInvestment: "1亿元" })
     expect(
       floored.verdicts
-        .filter((v) => !v.pass)
+        .filter((v) => v.gate === "signing-gate" && !v.pass)
         .map((v) => [v.project, v.failures.map((f) => f.message.zh)])
     ).toEqual([
       ["A5", ["总投资为8000万元，低于1亿元"]],
       ["A6", ["用地性质为住宅用地，不在允许范围（工业用地、商业用地、混合用地）"]]
     ])
+  })
+})
+
+describe("002: the other clauses", () => {
+  const failing = (gate: string) =>
+    out.verdicts
+      .filter((v) => v.gate === gate && !v.pass)
+      .map((v) => [v.project, v.failures.map((f) => f.message.zh)])
+  const snapshot = Samples.load("002-investment-drive")
+  const rows = (id: string) =>
+    Progress.ofTarget(
+      Progress.facts(View.make(snapshot)),
+      snapshot.campaign.targets.find((x) => x.id === id)!,
+      {
+        asOf: snapshot.asOf
+      }
+    ).map((r) => [r.unit ?? "area", r.actual])
+
+  it("二: key signed projects start within their deadline", () => {
+    // "重点签约项目在开工时限内全部开工建设": A1 (9-30) started 9-25 and D1 (8-31) 8-20, on time;
+    // A2's deadline is the default 2027-03-31, not yet passed; C1 exited. B1 (9-15) started 10-08;
+    // B3 (9-01) has not started by 10-15.
+    expect(failing("key-starts-on-time")).toEqual([
+      ["B1", ["开工时限2026-09-15，2026-10-08才开工"]],
+      ["B3", ["开工时限2026-09-01已过，未开工"]]
+    ])
+  })
+
+  it("三.2: each packaged planned project gets at least 2 promotion trips", () => {
+    // "各项目包保负责人与各策划单位相关人员至少要开展2次外出招商推介活动": the planned projects
+    // with a 包保 leader are A8 (trips 8-25, 9-08 → 2), C7 (9-02 → 1) and D3 (none → 0).
+    expect(failing("packaged-project-trips")).toEqual([
+      ["C7", ["包保负责人外出招商推介1次，要求至少2次"]],
+      ["D3", ["包保负责人外出招商推介0次，要求至少2次"]]
+    ])
+  })
+
+  it("三.3: new planned projects by mid-September; expert reviews count projects", () => {
+    // "9月中旬前再策划一批新的招商引资项目，每个街道镇、园区不少于2个": planned 8-01 … 9-15:
+    // 甲镇 A8 (8-15), A11 (9-12) → 2; 乙街道 B7 (9-05) → 1 (B9 on 9-20 is late); 丙园区 C7 → 1;
+    // 丁镇 D3, D4, D5 → 3 (D7, planned 6-01, is not new).
+    expect(rows("new-planned")).toEqual([
+      ["park-c", 1],
+      ["street-b", 1],
+      ["town-a", 2],
+      ["town-d", 3]
+    ])
+    // "至少各筛选出3个有影响力的大项目，召开专家论证会": 甲镇 A4 A6 A7 → 3; 乙街道 reviewed B5 twice
+    // and B6 → 2 projects (3 meetings).
+    expect(rows("expert-reviews")).toEqual([
+      ["park-c", 0],
+      ["street-b", 2],
+      ["town-a", 3],
+      ["town-d", 0]
+    ])
+  })
+
+  it("四.4: negotiations brought to signing; 四.1: work plans by 8-01", () => {
+    // Key projects signed during the drive: 甲镇 A1, A2 → 2; 乙街道 B1 → 1 (B3 signed 7-10);
+    // 丙园区 C1 exited → 0; 丁镇 D1 signed 6-01 → 0.
+    expect(rows("negotiation-signings")).toEqual([
+      ["park-c", 0],
+      ["street-b", 1],
+      ["town-a", 2],
+      ["town-d", 0]
+    ])
+    // "各单位的攻坚活动方案于8月1日前报区经合局": 甲镇 7-28, 乙街道 7-30, 丙园区 8-01, 发改局 7-31
+    // → 1; 丁镇 handed it in on 8-05, late → 0; 商务局 none → 0.
+    expect(rows("work-plans")).toEqual([
+      ["dept-e", 1],
+      ["dept-f", 0],
+      ["park-c", 1],
+      ["street-b", 1],
+      ["town-a", 1],
+      ["town-d", 0]
+    ])
+    // Scored only when a county gives it points: 甲镇 2 of 2 → +5 with 5 points.
+    const scored = run({ negotiationPoints: 5 }).assessments[0]!.assessment
+    expect(scored.units.find((u) => u.unit === "town-a")!.total).toBe("33")
   })
 })

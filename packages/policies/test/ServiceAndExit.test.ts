@@ -18,10 +18,12 @@ describe("001 三.(四): the exit mechanism", () => {
     // E1  land 7-31 + 3 months = 10-31, not started: 22 days → rectify
     // E10 producing since 2025-03-01 + 1 year = 2026-03-01; output per mu 250万 = 0.5 of 500万 < 0.6:
     //     266 days → clean up (低效)
-    // E2  land 8-30 + 3 months = 11-30: 8 days left → warning
+    // E2  its contract fixes the start at 11-10 ("按照投资合同约定"), earlier than land 8-30 + 3 months
+    //     = 11-30: 12 days past 11-10 → rectify (without the contract date, a warning, 8 days left)
     // E3  land 5-31 + 3 months = 8-31, + 30 days exempted = 9-30; rectification due 11-15 unresolved:
     //     7 days → escalated, the land reclaimed
-    // E4  started 2024-09-01 + 2 years = 2026-09-01, not producing: 82 days → exit (两年不投产)
+    // E4  started 2024-09-01 + 2 years = 2026-09-01, not producing — but its contract fixes
+    //     production by 2026-12-31, which is the deadline: not due, no warning before 12-01
     // E5  producing since 2023-06-30 + 3 years = 2026-06-30; tax per mu 12万 = 0.4 of 30万 < 0.5:
     //     145 days → land reclaimed (三年不见效)
     // E7  signed 3-10 + 6 months = 9-10, no land, not started: 73 days → exit (签而不建)
@@ -37,9 +39,8 @@ describe("001 三.(四): the exit mechanism", () => {
     ).toEqual([
       ["E1", "start-within-3-months", "breach", "rectify", 22],
       ["E10", "low-efficiency", "breach", "clean-up", 266],
-      ["E2", "start-within-3-months", "warning", "warn", 8],
+      ["E2", "start-by-contract", "breach", "rectify", 12],
       ["E3", "start-within-3-months", "escalated", "reclaim-land", 7],
-      ["E4", "produce-within-2-years", "breach", "exit", 82],
       ["E5", "results-within-3-years", "breach", "reclaim-land", 145],
       ["E7", "signed-not-built", "breach", "exit", 73],
       ["E8", "signed-not-built", "warning", "warn", 8]
@@ -47,9 +48,8 @@ describe("001 三.(四): the exit mechanism", () => {
     expect(out.findings.map((f) => f.messageId)).toEqual([
       "breach",
       "breach",
-      "warning",
-      "escalated",
       "breach",
+      "escalated",
       "breach",
       "breach",
       "warning"
