@@ -130,7 +130,10 @@ machine: the reader alone uses most of it.
 `
 const resultsFile = join(here, "results.md")
 const current = readFileSync(resultsFile, "utf8")
+// Only this section is replaced: the sections before and after it are other benchmarks'.
 const start = current.indexOf("## Spreadsheet import")
-const next = start < 0 ? current.trimEnd() : current.slice(0, start).trimEnd()
-writeFileSync(resultsFile, `${next}\n\n${section}`)
+const end = start < 0 ? -1 : current.indexOf("\n## ", start + 1)
+const before = start < 0 ? current.trimEnd() : current.slice(0, start).trimEnd()
+const after = end < 0 ? "" : `\n${current.slice(end + 1)}`
+writeFileSync(resultsFile, `${before}\n\n${section}${after}`)
 process.stdout.write(section)
