@@ -1,7 +1,8 @@
 /**
  * The `gongjian` command (命令行): `demo` runs the sample county campaigns
  * shipped with the reference policies end to end; `validate`, `assess`,
- * `check` and `explain` work on a snapshot file.
+ * `check` and `explain` work on a snapshot file; `import` and `export` move
+ * county forms in and out of Excel and CSV.
  *
  * Exit codes: 0 when all is well; 1 for invalid input (a missing file, bad
  * JSON, a snapshot with problems, options that do not fit the policy), for
@@ -33,6 +34,7 @@ import { makeFolder, writeText } from "./internal/files.js"
 import { ledgerCommand, ledgerInput, readInput, throughLedger } from "./internal/ledger.js"
 import { readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
 import { json, markdown, markdownCell, table } from "./internal/render.js"
+import { exportCommand, importCommand, writeWorkbook } from "./internal/sheets.js"
 import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
 
 const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
@@ -303,6 +305,7 @@ const demoOne = (
     }
     const file = join(outDir, `${entry.sample}.json`)
     yield* writeText(file, json({ sample: entry.sample, campaign: snapshot.campaign.id, ...out }))
+    yield* writeWorkbook(join(outDir, `${entry.sample}.xlsx`), snapshot, out)
     yield* Console.log(`\n  → ${file}`)
     return {
       sample: entry.sample,
@@ -355,7 +358,16 @@ const demo = Command.make(
  */
 export const command = Command.make("gongjian").pipe(
   Command.withDescription("Project campaigns (项目攻坚): assessments, rankings and exit findings"),
-  Command.withSubcommands([demo, validate, assess, check, explain, ledgerCommand])
+  Command.withSubcommands([
+    demo,
+    validate,
+    assess,
+    check,
+    explain,
+    importCommand,
+    exportCommand(runPolicy),
+    ledgerCommand
+  ])
 )
 
 /**

@@ -49,10 +49,15 @@ describe("gongjian demo", () => {
     expect(r.out).toMatch(/5\s+王店镇\s+27\.214286\s+fdi-veto/)
     expect(readdirSync(join(tmp, "out-zh")).sort()).toEqual([
       "000-hundred-days.json",
+      "000-hundred-days.xlsx",
       "001-service-and-exit.json",
+      "001-service-and-exit.xlsx",
       "002-investment-drive.json",
+      "002-investment-drive.xlsx",
       "003-construction-year.json",
+      "003-construction-year.xlsx",
       "004-project-year.json",
+      "004-project-year.xlsx",
       "index.json"
     ])
     const result = JSON.parse(

@@ -8,6 +8,12 @@
  */
 
 /**
+ * Export of tables, ledgers, progress, rankings and findings as .xlsx and .csv.
+ *
+ * @since 0.3.0
+ */
+export * as Export from "./Export.js"
+/**
  * The shipped templates of the forms the five plans imply.
  *
  * @since 0.3.0

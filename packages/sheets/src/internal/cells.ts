@@ -78,8 +78,16 @@ export const textOf = (raw: Raw): string | undefined => {
 }
 
 /** @internal The decimal text of a number as a spreadsheet shows it (15 significant digits). */
-export const numberText = (n: number): string =>
-  Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : String(Number(n.toPrecision(15)))
+export const numberText = (n: number): string => {
+  const s = String(n)
+  // Up to 15 significant digits the shortest text is already what Excel shows.
+  if (
+    !s.includes("e") &&
+    (s.length <= 15 || (s.length === 16 && (s.includes(".") || s[0] === "-")))
+  )
+    return s
+  return String(Number(n.toPrecision(15)))
+}
 
 /** @internal Whether a raw cell is blank. */
 export const isBlank = (raw: Raw): boolean =>

@@ -301,14 +301,32 @@ export const run = async (
       counts.blank++
       return
     }
-    const lead: Array<string> = []
-    for (let i = 0; i < cells.length && lead.length < 3; i++) {
-      const t = C.textOf(cells[i])
-      if (t !== undefined) lead.push(t.replace(/\s+/g, ""))
+    // 合计 and note rows are told by their first non-blank cells' text.
+    let total = false
+    let sub = false
+    let note = false
+    let leading = 0
+    for (let i = 0; i < cells.length && leading < 3; i++) {
+      const c = cells[i]
+      if (c === undefined || c instanceof C.Unreadable) continue
+      if (typeof c !== "string") {
+        leading++
+        continue
+      }
+      const t = c.trim()
+      if (t === "") continue
+      leading++
+      if (t.length <= 16) {
+        const k = t.replace(/\s+/g, "")
+        if (totalsLabels.has(k)) {
+          total = true
+          if (k === "小计") sub = true
+        }
+      }
+      if (leading === 1 && notes.some((p) => t.startsWith(p))) note = true
     }
-    if (lead.some((t) => totalsLabels.has(t))) {
+    if (total) {
       counts.total++
-      const sub = lead.some((t) => t === "小计")
       out.push({
         row: n,
         status: "total",
@@ -317,7 +335,7 @@ export const run = async (
       })
       return
     }
-    if (lead.length > 0 && notes.some((p) => lead[0]!.startsWith(p))) {
+    if (note) {
       counts.note++
       out.push({ row: n, status: "note", problems: [] })
       return
@@ -369,7 +387,7 @@ export const run = async (
       if (C.isBad(v)) problems.push(problem(b, n, v))
       else values.set(b.column.field, v)
     }
-    for (const s of totals) addToTotal(s, cells[s.bound.index])
+    for (const s of totals) addToTotal(s, cells[s.bound.index], values.get(s.bound.column.field))
     for (const [k, v] of Object.entries(template.constants ?? {}))
       if (!values.has(k)) values.set(k, v)
 
@@ -654,11 +672,13 @@ export const run = async (
     }
   }
 
-  function addToTotal(s: TotalState, raw: C.Raw): void {
+  function addToTotal(s: TotalState, raw: C.Raw, parsed: Value | undefined): void {
     if (C.isBlank(raw)) return
     const b = s.bound
     if (b.column.type === "money") {
-      const m = C.money(raw, b.unit ?? "元", true)
+      // The value read for the record when there is one; read again, sign
+      // allowed, when the row's cell was refused (a negative amount counts in 合计).
+      const m = parsed !== undefined ? (parsed as Money.Money) : C.money(raw, b.unit ?? "元", true)
       if (C.isBad(m)) {
         s.unreadable++
         s.subUnreadable++
@@ -672,7 +692,7 @@ export const run = async (
         s.subUsd = BigDecimal.sum(s.subUsd, m.amount)
       }
     } else {
-      const v = C.signedNumber(raw)
+      const v = typeof parsed === "number" ? parsed : C.signedNumber(raw)
       if (C.isBad(v)) {
         s.unreadable++
         s.subUnreadable++

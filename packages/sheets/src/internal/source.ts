@@ -217,6 +217,84 @@ export const checkZip = (bytes: Uint8Array, file: string, limits: Limits): void 
   }
 }
 
+const FIRST = [
+  "xl/_rels/workbook.xml.rels",
+  "xl/workbook.xml",
+  "xl/sharedStrings.xml",
+  "xl/styles.xml"
+]
+
+/**
+ * @internal The same zip with the workbook's relationships, its shared
+ * strings and styles moved before the worksheets. Excel writes the shared
+ * strings last; exceljs' streaming reader then parks each worksheet in a
+ * temporary file until it has them. Moved first, the worksheets stream
+ * straight through. Entries are moved as they are, never unpacked; a zip
+ * whose layout is not the plain one is returned unchanged.
+ */
+export const sharedStringsFirst = (bytes: Uint8Array): Uint8Array => {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let eocd = -1
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) return bytes
+  const count = view.getUint16(eocd + 10, true)
+  const cdSize = view.getUint32(eocd + 12, true)
+  const cdOffset = view.getUint32(eocd + 16, true)
+  const entries: Array<{ name: string; local: number; cd: number; cdLength: number }> = []
+  let p = cdOffset
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return bytes
+    const n = view.getUint16(p + 28, true)
+    const length = 46 + n + view.getUint16(p + 30, true) + view.getUint16(p + 32, true)
+    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + n))
+    entries.push({ name, local: view.getUint32(p + 42, true), cd: p, cdLength: length })
+    p += length
+  }
+  if (p !== cdOffset + cdSize || p > eocd) return bytes
+  const byOffset = [...entries].sort((a, b) => a.local - b.local)
+  if (byOffset.length === 0 || byOffset[0]!.local !== 0) return bytes
+  const records = new Map<string, Uint8Array>()
+  for (let i = 0; i < byOffset.length; i++) {
+    const e = byOffset[i]!
+    const end = i + 1 < byOffset.length ? byOffset[i + 1]!.local : cdOffset
+    if (end <= e.local || records.has(e.name)) return bytes
+    records.set(e.name, bytes.subarray(e.local, end))
+  }
+  const rank = (name: string) => {
+    const k = FIRST.indexOf(name)
+    return k < 0 ? FIRST.length : k
+  }
+  const ordered = byOffset
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e.name) - rank(b.e.name) || a.i - b.i)
+    .map((x) => x.e)
+  if (ordered.every((e, i) => e === byOffset[i])) return bytes
+  const out = new Uint8Array(bytes.length)
+  const outView = new DataView(out.buffer)
+  let at = 0
+  const offsets = new Map<string, number>()
+  for (const e of ordered) {
+    const r = records.get(e.name)!
+    offsets.set(e.name, at)
+    out.set(r, at)
+    at += r.length
+  }
+  const newCd = at
+  for (const e of entries) {
+    out.set(bytes.subarray(e.cd, e.cd + e.cdLength), at)
+    outView.setUint32(at + 42, offsets.get(e.name)!, true)
+    at += e.cdLength
+  }
+  out.set(bytes.subarray(eocd), at)
+  outView.setUint32(at + 16, newCd, true)
+  return out.subarray(0, at + (bytes.length - eocd))
+}
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
 
 const rawOf = (v: unknown): Raw => {
@@ -257,7 +335,8 @@ export async function* xlsxRows(
   limits: Limits
 ): AsyncGenerator<SheetRow> {
   checkZip(bytes, file, limits)
-  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)])
+  const ordered = sharedStringsFirst(bytes)
+  const input = Readable.from([Buffer.from(ordered.buffer, ordered.byteOffset, ordered.byteLength)])
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
     sharedStrings: "cache",

@@ -1,0 +1,162 @@
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Snapshot } from "@gongjian/core"
+import { Samples } from "@gongjian/policies"
+import { Export, Forms, Import } from "@gongjian/sheets"
+import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
+import { describe, expect, it } from "vitest"
+
+// End to end: `gongjian import` and `gongjian export` run by the built binary.
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const samples = fileURLToPath(new URL("../../sheets/samples/", import.meta.url))
+const tmp = mkdtempSync(join(tmpdir(), "gongjian-sheets-"))
+const gongjian = (...args: ReadonlyArray<string>) => {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: tmp,
+    encoding: "utf8",
+    timeout: 120_000
+  })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+describe("gongjian import", () => {
+  it("imports a county ledger into a snapshot, lists every row not imported with its cell, writes the report and exits 1", () => {
+    const r = gongjian(
+      "import",
+      join(samples, "project-ledger.xlsx"),
+      "--template",
+      "project-ledger",
+      "--snapshot",
+      join(samples, "county.json"),
+      "--out",
+      "next.json",
+      "--report",
+      "report.json"
+    )
+    expect(r.code).toBe(1)
+    expect(r.out).toContain("已导入 3，已合并 1，未导入 10，合计行 1，说明行 1，空行 0")
+    expect(r.out).toContain("第 12 行  未导入：D12（责任单位）单位“戊镇”不在本次考核的单位名单中")
+    const next = Result.getOrThrow(
+      Snapshot.decodeJson(readFileSync(join(tmp, "next.json"), "utf8"))
+    )
+    expect(next.projects.map((p) => p.id).slice(-3)).toEqual(["P-101", "P-102", "P-103"])
+    const report = JSON.parse(readFileSync(join(tmp, "report.json"), "utf8"))
+    expect(report.counts.rejected).toBe(10)
+  })
+
+  it("takes a template from a JSON file, writes the status-column workbook, exits 0 when every row is imported", async () => {
+    const trips = { ...Forms.outboundTrips, id: "my-trips" }
+    writeFileSync(join(tmp, "trips.json"), JSON.stringify(trips))
+    const csv =
+      "\ufeff登记编号,单位,出发日期,带队领导,领导类别\r\nT-9,甲镇,2026.8.4,张书记,主要负责人\r\n"
+    writeFileSync(join(tmp, "trips.csv"), csv)
+    const r = gongjian(
+      "import",
+      "trips.csv",
+      "--template",
+      "trips.json",
+      "--snapshot",
+      join(samples, "county.json"),
+      "--report",
+      "trips-status.xlsx",
+      "--format",
+      "json"
+    )
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out).rows).toEqual([
+      { row: 2, status: "accepted", record: "activity T-9", problems: [] }
+    ])
+    // The status workbook is itself a workbook the import reads.
+    const back = await Effect.runPromise(
+      Import.fromBytes(new Uint8Array(readFileSync(join(tmp, "trips-status.xlsx"))), {
+        template: trips,
+        file: "s.xlsx"
+      })
+    )
+    expect(back.activities.map((a) => a.id)).toEqual(["T-9"])
+  })
+
+  it("refuses an unknown template with exit code 2 and an .xls with the way to convert it", () => {
+    expect(
+      gongjian("import", join(samples, "project-ledger.xlsx"), "--template", "nope").code
+    ).toBe(2)
+    writeFileSync(
+      join(tmp, "old.xls"),
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+    )
+    const r = gongjian("import", "old.xls", "--template", "project-ledger")
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("另存为")
+  })
+})
+
+describe("gongjian export", () => {
+  const snapshot = join(tmp, "002.json")
+  writeFileSync(snapshot, JSON.stringify(Samples.json("002-investment-drive")))
+
+  it("exports the project 台账 as .xlsx that imports back into the same projects", async () => {
+    const r = gongjian(
+      "export",
+      "ledger",
+      "--snapshot",
+      snapshot,
+      "--policy",
+      "002",
+      "--out",
+      "ledger.xlsx"
+    )
+    expect(r.code).toBe(0)
+    const s = Samples.load("002-investment-drive")
+    const back = await Effect.runPromise(
+      Import.fromBytes(new Uint8Array(readFileSync(join(tmp, "ledger.xlsx"))), {
+        template: Forms.projectLedger,
+        snapshot: s,
+        file: "l.xlsx"
+      })
+    )
+    expect(back.report.counts).toMatchObject({ merged: s.projects.length, rejected: 0 })
+  })
+
+  it("exports progress and findings as CSV with Chinese column names", () => {
+    expect(
+      gongjian(
+        "export",
+        "progress",
+        "--snapshot",
+        snapshot,
+        "--policy",
+        "002",
+        "--format",
+        "csv",
+        "--out",
+        "p.csv"
+      ).code
+    ).toBe(0)
+    const progress = readFileSync(join(tmp, "p.csv"), "utf8")
+    expect(progress.split("\r\n")[1]).toBe(
+      "目标,单位,目标值（万元或个数）,完成值（万元或个数）,完成率,序时进度,落后百分点,状态"
+    )
+    expect(
+      gongjian(
+        "export",
+        "findings",
+        "--snapshot",
+        snapshot,
+        "--policy",
+        "002",
+        "--format",
+        "csv",
+        "--out",
+        "f.csv"
+      ).code
+    ).toBe(0)
+    expect(readFileSync(join(tmp, "f.csv"), "utf8").split("\r\n")[1]).toBe(
+      "责任单位,项目编号,项目名称,类别,依据条款,状态,期限,逾期天数,剩余天数,处置,说明"
+    )
+    expect(Export.neutralise("=1")).toBe("'=1")
+  })
+})

@@ -1,0 +1,701 @@
+/**
+ * Export (导出): gongjian's results as spreadsheets a county office opens —
+ * the project 台账, target progress against 序时进度 with red and amber
+ * fills, rankings with their explanations, exit findings and the
+ * half-yearly cleanup 台账 — and the county's own file back with a status
+ * column saying what became of every row.
+ *
+ * Every sheet has a title row, Chinese column names (a `上级/下级` name
+ * writes a merged two-row header), frozen header rows, column widths, and
+ * amounts as numbers in 万元 with the format `#,##0.00##`.
+ *
+ * **Formula injection.** A text cell that begins with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return — or with the marker itself — is written with one
+ * apostrophe (`'`) before it, so no spreadsheet takes it for a formula. The
+ * import removes the marker from text that begins with it followed by one of
+ * those characters, so export → import gives the same text back.
+ *
+ * Builders take results by their shape, so this package needs neither the
+ * scoring nor the exit-rules package.
+ *
+ * @since 0.3.0
+ */
+
+import { Lifecycle, type LocalDate, Money, type Progress, type Snapshot } from "@gongjian/core"
+import * as BigDecimal from "effect/BigDecimal"
+import * as Result from "effect/Result"
+import ExcelJS from "exceljs"
+import * as Forms from "./Forms.js"
+import { neutralise as neutraliseText, restore as restoreText } from "./internal/cells.js"
+import { csvRows, decodeText, defaultLimits, detect } from "./internal/source.js"
+import * as RowReport from "./RowReport.js"
+import type { Template } from "./Template.js"
+
+/**
+ * How a column's cells are written: `text`; `wan` (an amount of money, as a
+ * number of 万元); `number`; `integer`; `percent` (a fraction written as
+ * 12.5%); `date`.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#table}
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Format = "text" | "wan" | "number" | "integer" | "percent" | "date"
+
+/**
+ * A column of an exported table: its Chinese name (`上级/下级` for a merged
+ * two-row header), its width in characters and its format.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#table}
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface TableColumn {
+  readonly header: string
+  readonly width: number
+  readonly format: Format
+}
+
+/**
+ * A cell of an exported table: text, a number, money, or nothing.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#table}
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Cell = string | number | Money.Money | undefined
+
+/**
+ * A fill that marks a row: `red` and `amber` for targets behind 序时进度 and
+ * breaches, `green` for imported rows, `blue` for merged ones.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#table}
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export type Fill = "red" | "amber" | "green" | "blue"
+
+/**
+ * A table to export: one worksheet, or one CSV file.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#table}
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Table {
+  readonly name: string
+  readonly title: string
+  readonly columns: ReadonlyArray<TableColumn>
+  readonly rows: ReadonlyArray<ReadonlyArray<Cell>>
+  readonly fills?: ReadonlyArray<Fill | undefined>
+}
+
+/**
+ * Neutralises text a spreadsheet could take for a formula (see the module's
+ * description): `=SUM(A1)` → `'=SUM(A1)`.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#neutralise}
+ *
+ * @since 0.3.0
+ * @category formula injection
+ */
+export const neutralise: (text: string) => string = neutraliseText
+
+/**
+ * Removes the marker {@link neutralise} added: `'=SUM(A1)` → `=SUM(A1)`;
+ * text a county wrote with an apostrophe before a letter is left as it is.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#neutralise}
+ *
+ * @since 0.3.0
+ * @category formula injection
+ */
+export const restore: (text: string) => string = restoreText
+
+const TEN_THOUSAND = BigDecimal.fromBigInt(10_000n)
+const wan = (m: Money.Money): number =>
+  Number(BigDecimal.format(BigDecimal.normalize(BigDecimal.divideUnsafe(m.amount, TEN_THOUSAND))))
+
+const isMoney = (c: Cell): c is Money.Money => typeof c === "object" && c !== null && "amount" in c
+
+const FILLS: Record<Fill, string> = {
+  red: "FFFFC7CE",
+  amber: "FFFFEB9C",
+  green: "FFC6EFCE",
+  blue: "FFDDEBF7"
+}
+
+const NUMBER_FORMATS: Record<Format, string | undefined> = {
+  text: "@",
+  wan: "#,##0.00##",
+  number: "#,##0.####",
+  integer: "0",
+  percent: "0.00%",
+  date: "yyyy-mm-dd"
+}
+
+const headerRows = (columns: ReadonlyArray<TableColumn>): number =>
+  columns.some((c) => c.header.includes("/")) ? 2 : 1
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const cellValue = (c: Cell, format: Format): string | number | null => {
+  if (c === undefined) return null
+  if (isMoney(c)) return format === "wan" ? wan(c) : Money.format(c)
+  if (typeof c === "number") return c
+  return neutralise(c)
+}
+
+/** In a workbook a date column holds real dates (Excel serials), not text. */
+const workbookValue = (c: Cell, format: Format): string | number | Date | null => {
+  const m = format === "date" && typeof c === "string" ? ISO.exec(c) : null
+  return m === null ? cellValue(c, format) : new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!))
+}
+
+const addTable = (wb: ExcelJS.Workbook, table: Table): void => {
+  const depth = headerRows(table.columns)
+  const width = table.columns.length
+  const ws = wb.addWorksheet(table.name.slice(0, 31), {
+    views: [{ state: "frozen", ySplit: 1 + depth, xSplit: 0 }]
+  })
+  ws.columns = table.columns.map((c) => ({ width: c.width }))
+  ws.addRow([neutralise(table.title)])
+  if (width > 1) ws.mergeCells(1, 1, 1, width)
+  const title = ws.getCell(1, 1)
+  title.font = { bold: true, size: 14 }
+  title.alignment = { horizontal: "center" }
+  const tops = table.columns.map((c) => c.header.split("/")[0]!)
+  const subs = table.columns.map((c) => c.header.split("/").slice(1).join("/"))
+  if (depth === 1) ws.addRow(table.columns.map((c) => neutralise(c.header)))
+  else {
+    ws.addRow(
+      tops.map((t, i) =>
+        i > 0 && tops[i - 1] === t && subs[i] !== "" && subs[i - 1] !== "" ? null : neutralise(t)
+      )
+    )
+    ws.addRow(subs.map((s) => (s === "" ? null : neutralise(s))))
+    for (let i = 0; i < width; ) {
+      let j = i
+      while (j + 1 < width && tops[j + 1] === tops[i] && subs[j + 1] !== "" && subs[i] !== "") j++
+      if (subs[i] === "") ws.mergeCells(2, i + 1, 3, i + 1)
+      else if (j > i) ws.mergeCells(2, i + 1, 2, j + 1)
+      i = j + 1
+    }
+  }
+  for (let k = 2; k <= 1 + depth; k++) {
+    const row = ws.getRow(k)
+    row.font = { bold: true }
+    row.alignment = { horizontal: "center", vertical: "middle", wrapText: true }
+  }
+  table.rows.forEach((cells, r) => {
+    const row = ws.addRow(table.columns.map((c, i) => workbookValue(cells[i], c.format)))
+    table.columns.forEach((c, i) => {
+      const f = NUMBER_FORMATS[c.format]
+      if (f !== undefined && c.format !== "text") row.getCell(i + 1).numFmt = f
+    })
+    const fill = table.fills?.[r]
+    if (fill !== undefined) {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[fill] } }
+      })
+    }
+  })
+}
+
+/**
+ * Writes tables as an `.xlsx` workbook, one worksheet each.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#table}
+ *
+ * @since 0.3.0
+ * @category writing
+ */
+export const xlsx = async (tables: ReadonlyArray<Table>): Promise<Uint8Array> => {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = "gongjian"
+  wb.created = new Date(0)
+  wb.modified = new Date(0)
+  for (const t of tables) addTable(wb, t)
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+const percentText = (fraction: number): string => `${Number((fraction * 100).toFixed(2))}%`
+
+const csvField = (v: string | number | null): string => {
+  if (v === null) return ""
+  const s = String(v)
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+}
+
+/**
+ * Writes a table as CSV text: UTF-8 with a byte-order mark (so that Excel
+ * opens it in the right encoding), CRLF line ends, a title line, the header
+ * line(s), amounts as numbers of 万元.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#table}
+ *
+ * @since 0.3.0
+ * @category writing
+ */
+export const csv = (table: Table): string => {
+  const depth = headerRows(table.columns)
+  const lines: Array<string> = [csvField(neutralise(table.title))]
+  if (depth === 1) lines.push(table.columns.map((c) => csvField(neutralise(c.header))).join(","))
+  else {
+    const tops = table.columns.map((c) => c.header.split("/")[0]!)
+    lines.push(
+      tops.map((t, i) => (i > 0 && tops[i - 1] === t ? "" : csvField(neutralise(t)))).join(",")
+    )
+    lines.push(
+      table.columns
+        .map((c) => csvField(neutralise(c.header.split("/").slice(1).join("/"))))
+        .join(",")
+    )
+  }
+  for (const cells of table.rows) {
+    lines.push(
+      table.columns
+        .map((c, i) => {
+          const v = cellValue(cells[i], c.format)
+          return csvField(c.format === "percent" && typeof v === "number" ? percentText(v) : v)
+        })
+        .join(",")
+    )
+  }
+  return `\ufeff${lines.join("\r\n")}\r\n`
+}
+
+const formatOf = (c: Template["columns"][number]): Format =>
+  c.type === "money"
+    ? "wan"
+    : c.type === "number"
+      ? "number"
+      : c.type === "integer"
+        ? "integer"
+        : c.type === "date"
+          ? "date"
+          : "text"
+
+/**
+ * A table laid out as a template's form — its columns' first header names,
+ * its title — with the given rows; amounts are written in 万元, so the
+ * template's money columns must be in 万元 for the table to import again.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#ledger}
+ *
+ * @since 0.3.0
+ * @category builders
+ */
+export const asTemplate = (
+  template: Template,
+  rows: ReadonlyArray<Readonly<Record<string, Cell>>>,
+  title?: string
+): Table => ({
+  name: template.title,
+  title: title ?? template.title,
+  columns: template.columns.map((c) => ({
+    header: c.type === "money" ? `${c.headers[0]}（万元）` : c.headers[0],
+    width: c.width ?? 12,
+    format: formatOf(c)
+  })),
+  rows: rows.map((r) => template.columns.map((c) => r[c.field]))
+})
+
+const zhOf = (
+  values: Readonly<Record<string, string>> | undefined,
+  v: string | undefined
+): string | undefined =>
+  v === undefined ? undefined : (Object.entries(values ?? {}).find(([, x]) => x === v)?.[0] ?? v)
+
+const stageZh = (s: string | undefined): string | undefined =>
+  Lifecycle.defaultModel.stages.find((x) => x.id === s)?.zh
+
+/**
+ * The project 台账 of a snapshot, laid out as {@link Forms.projectLedger}:
+ * one row per project in id order, unit names, sectors and stages in
+ * Chinese, stage dates, amounts in 万元. It imports again with the same
+ * template into the same data.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#ledger}
+ *
+ * @since 0.3.0
+ * @category builders
+ */
+export const projectLedger = (
+  snapshot: Pick<Snapshot.Snapshot, "units" | "projects" | "asOf">
+): Table => {
+  const names = new Map(snapshot.units.map((u) => [u.id, u.name]))
+  const template = Forms.projectLedger
+  const sectors = template.columns.find((c) => c.field === "sector")?.values
+  const projects = [...snapshot.projects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return asTemplate(
+    template,
+    projects.map((p) => {
+      const folded = Lifecycle.fold(p, { asOf: "9999-12-31" })
+      const row: Record<string, Cell> = {
+        id: p.id,
+        name: p.name,
+        unit: names.get(p.unit) ?? p.unit,
+        sector: zhOf(sectors, p.sector),
+        industry: p.industry,
+        "investment.total": p.investment?.total,
+        "investment.fundsInPlace": p.investment?.fundsInPlace,
+        stage: Result.isSuccess(folded) ? stageZh(folded.success.stage) : undefined,
+        "land.areaMu": p.land?.areaMu,
+        "responsibility.leader": p.responsibility?.leader,
+        flags: p.flags === undefined || p.flags.length === 0 ? undefined : p.flags.join("、")
+      }
+      for (const e of p.events)
+        if (template.columns.some((c) => c.field === `events.${e.type}`))
+          row[`events.${e.type}`] = e.date
+      return row
+    }),
+    `${template.title}（截至${snapshot.asOf}）`
+  )
+}
+
+const STATUS_ZH: Record<Progress.Status, string> = {
+  ahead: "超序时",
+  "on-track": "符合序时",
+  amber: "略低于序时",
+  red: "滞后序时"
+}
+
+/**
+ * Target progress against 序时进度 (目标任务完成情况): one row per target and
+ * unit with the goal, what was achieved, the completion, 序时进度 and the
+ * points behind; rows behind are filled amber, far behind red.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#progress}
+ *
+ * @since 0.3.0
+ * @category builders
+ */
+export const progress = (
+  rows: ReadonlyArray<Progress.TargetProgress>,
+  options: {
+    readonly asOf: LocalDate.LocalDate
+    readonly targetTitles?: Readonly<Record<string, string>>
+    readonly unitNames?: Readonly<Record<string, string>>
+  }
+): Table => {
+  const amount = (g: Progress.TargetProgress["goal"]): Cell => (typeof g === "number" ? g : g)
+  return {
+    name: "目标进度",
+    title: `目标任务完成情况（截至${options.asOf}）`,
+    columns: [
+      { header: "目标", width: 24, format: "text" },
+      { header: "单位", width: 14, format: "text" },
+      { header: "目标值（万元或个数）", width: 14, format: "wan" },
+      { header: "完成值（万元或个数）", width: 14, format: "wan" },
+      { header: "完成率", width: 10, format: "percent" },
+      { header: "序时进度", width: 10, format: "percent" },
+      { header: "落后百分点", width: 10, format: "number" },
+      { header: "状态", width: 12, format: "text" }
+    ],
+    rows: rows.map((r) => [
+      options.targetTitles?.[r.target] ?? r.target,
+      r.unit === undefined ? "全区" : (options.unitNames?.[r.unit] ?? r.unit),
+      amount(r.goal),
+      amount(r.actual),
+      r.completion,
+      r.expected,
+      r.behindPoints,
+      STATUS_ZH[r.status]
+    ]),
+    fills: rows.map((r) =>
+      r.status === "red" ? "red" : r.status === "amber" ? "amber" : undefined
+    )
+  }
+}
+
+/**
+ * The shape of an assessment's unit this package reads (scoring's
+ * `Assessment.UnitScore`): rank, name, total, tiers, vetoes and the score
+ * lines with their messages.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#ranking}
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface RankedUnit {
+  readonly unit: string
+  readonly name: string
+  readonly group: string
+  readonly rank: number
+  readonly total: string
+  readonly tiers: ReadonlyArray<string>
+  readonly vetoes: ReadonlyArray<{ readonly veto: string; readonly reason: string }>
+  readonly lines: ReadonlyArray<{
+    readonly item: string
+    readonly clause: string
+    readonly points: string
+    readonly message: { readonly zh: string }
+  }>
+}
+
+/**
+ * Rankings with explanations (考核排名): a sheet of units in rank order with
+ * their totals, tiers and vetoes, and a sheet with every score line — item,
+ * clause, points and the explanation in Chinese.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#ranking}
+ *
+ * @since 0.3.0
+ * @category builders
+ */
+export const ranking = (
+  assessment: {
+    readonly asOf: string
+    readonly units: ReadonlyArray<RankedUnit>
+    readonly groups?: ReadonlyArray<{
+      readonly id: string
+      readonly title: { readonly zh: string }
+    }>
+  },
+  title = "考核排名"
+): ReadonlyArray<Table> => {
+  const groups = new Map((assessment.groups ?? []).map((g) => [g.id, g.title.zh]))
+  return [
+    {
+      name: "排名",
+      title: `${title}（截至${assessment.asOf}）`,
+      columns: [
+        { header: "分组", width: 10, format: "text" },
+        { header: "名次", width: 6, format: "integer" },
+        { header: "单位", width: 16, format: "text" },
+        { header: "总分", width: 10, format: "number" },
+        { header: "等次", width: 16, format: "text" },
+        { header: "否决事项", width: 40, format: "text" }
+      ],
+      rows: assessment.units.map((u) => [
+        groups.get(u.group) ?? u.group,
+        u.rank,
+        u.name,
+        Number(u.total),
+        u.tiers.join("、") || undefined,
+        u.vetoes.map((v) => v.reason).join("；") || undefined
+      ])
+    },
+    {
+      name: "得分说明",
+      title: `${title}得分说明`,
+      columns: [
+        { header: "单位", width: 16, format: "text" },
+        { header: "指标", width: 20, format: "text" },
+        { header: "依据条款", width: 12, format: "text" },
+        { header: "得分", width: 10, format: "number" },
+        { header: "说明", width: 80, format: "text" }
+      ],
+      rows: assessment.units.flatMap((u) =>
+        u.lines.map((l) => [u.name, l.item, l.clause, Number(l.points), l.message.zh])
+      )
+    }
+  ]
+}
+
+/**
+ * The shape of an exit finding this package reads (exit-rules' `Finding`).
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#findings}
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface FindingRow {
+  readonly project: string
+  readonly unit: string
+  readonly class: string
+  readonly clause: string
+  readonly severity: "warning" | "breach" | "escalated"
+  readonly action: string
+  readonly deadline: string
+  readonly daysOverdue: number | undefined
+  readonly daysLeft: number | undefined
+  readonly message: { readonly zh: string }
+}
+
+const CLASS_ZH: Record<string, string> = {
+  "land-idle": "供地未开工（圈而不建）",
+  "signed-not-built": "签而不建",
+  "built-not-producing": "建而不产",
+  "no-results": "三年不见效",
+  "low-efficiency": "低效项目",
+  "land-not-acquired": "已招商未征迁"
+}
+const ACTION_ZH: Record<string, string> = {
+  warn: "预警提醒",
+  rectify: "限期整改",
+  "clean-up": "清理盘活",
+  exit: "依法清退",
+  "reclaim-land": "收回土地"
+}
+const SEVERITY_ZH = { warning: "预警", breach: "逾期", escalated: "整改逾期" } as const
+
+/**
+ * Exit findings (退出机制预警与认定): one row per finding, breaches filled red
+ * and warnings amber, in unit and project order.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#findings}
+ *
+ * @since 0.3.0
+ * @category builders
+ */
+export const findings = (
+  rows: ReadonlyArray<FindingRow>,
+  options: {
+    readonly asOf: string
+    readonly unitNames?: Readonly<Record<string, string>>
+    readonly projectNames?: Readonly<Record<string, string>>
+    readonly title?: string
+  }
+): Table => {
+  const sorted = [...rows].sort((a, b) =>
+    a.unit !== b.unit
+      ? a.unit < b.unit
+        ? -1
+        : 1
+      : a.project !== b.project
+        ? a.project < b.project
+          ? -1
+          : 1
+        : a.class < b.class
+          ? -1
+          : a.class > b.class
+            ? 1
+            : 0
+  )
+  return {
+    name: options.title === undefined ? "退出机制" : options.title.slice(0, 31),
+    title: `${options.title ?? "项目退出机制预警与认定"}（截至${options.asOf}）`,
+    columns: [
+      { header: "责任单位", width: 14, format: "text" },
+      { header: "项目编号", width: 10, format: "text" },
+      { header: "项目名称", width: 20, format: "text" },
+      { header: "类别", width: 14, format: "text" },
+      { header: "依据条款", width: 10, format: "text" },
+      { header: "状态", width: 8, format: "text" },
+      { header: "期限", width: 12, format: "text" },
+      { header: "逾期天数", width: 8, format: "integer" },
+      { header: "剩余天数", width: 8, format: "integer" },
+      { header: "处置", width: 10, format: "text" },
+      { header: "说明", width: 60, format: "text" }
+    ],
+    rows: sorted.map((f) => [
+      options.unitNames?.[f.unit] ?? f.unit,
+      f.project,
+      options.projectNames?.[f.project],
+      CLASS_ZH[f.class] ?? f.class,
+      f.clause,
+      SEVERITY_ZH[f.severity],
+      f.deadline,
+      f.daysOverdue,
+      f.daysLeft,
+      ACTION_ZH[f.action] ?? f.action,
+      f.message.zh
+    ]),
+    fills: sorted.map((f) => (f.severity === "warning" ? "amber" : "red"))
+  }
+}
+
+/**
+ * The half-yearly cleanup 台账 (半年清理台账, 001): the breaches (not the
+ * warnings) of a period, one row each, under the period's title.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#findings}
+ *
+ * @since 0.3.0
+ * @category builders
+ */
+export const cleanup = (
+  rows: ReadonlyArray<FindingRow>,
+  options: {
+    readonly asOf: string
+    readonly period: string
+    readonly unitNames?: Readonly<Record<string, string>>
+    readonly projectNames?: Readonly<Record<string, string>>
+  }
+): Table =>
+  findings(
+    rows.filter((f) => f.severity !== "warning"),
+    { ...options, title: `${options.period}项目清理台账` }
+  )
+
+/**
+ * The county's own file back with a status column (导入结果) after its last
+ * column: every row of the report says 已导入, 已合并, 未导入 with the cells
+ * and the fixes, 合计行 with its check, filled green, blue, red. A CSV comes
+ * back as a workbook with the same cells. Formatting of an `.xlsx` is kept.
+ *
+ * @example
+ * {@includeCode ../examples/export.ts#annotate}
+ *
+ * @since 0.3.0
+ * @category writing
+ */
+export const annotate = async (
+  bytes: Uint8Array,
+  report: RowReport.RowReport,
+  options?: { readonly sheet?: number }
+): Promise<Uint8Array> => {
+  const wb = new ExcelJS.Workbook()
+  let ws: ExcelJS.Worksheet
+  if (detect(bytes, report.file) === "xlsx") {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
+    const found = wb.worksheets[(options?.sheet ?? 1) - 1]
+    if (found === undefined) throw new Error(`${report.file} has no sheet ${options?.sheet ?? 1}`)
+    ws = found
+  } else {
+    ws = wb.addWorksheet("导入结果")
+    const { text } = decodeText(bytes, report.encoding === "gbk" ? "gbk" : "auto")
+    for (const r of csvRows(text, report.file, defaultLimits)) {
+      ws.getRow(r.n).values = r.cells.map((c) =>
+        typeof c === "string" ? neutralise(c) : null
+      ) as Array<string>
+    }
+  }
+  const column = Math.max(ws.columnCount, ...report.columns.map((c) => c.column.length)) + 1
+  const head = report.headerRows[0] ?? 1
+  ws.getCell(head, column).value = "导入结果 / Import status"
+  ws.getCell(head, column).font = { bold: true }
+  ws.getColumn(column).width = 60
+  const fills: Partial<Record<RowReport.Status, Fill>> = {
+    accepted: "green",
+    merged: "blue",
+    rejected: "red",
+    total: "amber"
+  }
+  for (const row of report.rows) {
+    const cell = ws.getCell(row.row, column)
+    cell.value = neutralise(RowReport.describe(row))
+    cell.alignment = { wrapText: true, vertical: "top" }
+    const fill = fills[row.status]
+    if (fill !== undefined && (row.status !== "total" || row.checks?.some((c) => !c.agrees))) {
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[fill] } }
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}

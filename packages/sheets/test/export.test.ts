@@ -1,0 +1,206 @@
+import { Progress, type Project, Snapshot, View } from "@gongjian/core"
+import * as Result from "effect/Result"
+import ExcelJS from "exceljs"
+import { describe, expect, it } from "vitest"
+import { Export, Forms, Import } from "../src/index.js"
+import { county, importBytes, outline, sample } from "./helpers.js"
+
+const load = async (bytes: Uint8Array) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(Buffer.from(bytes) as never)
+  return wb
+}
+const encoded = (projects: ReadonlyArray<Project.Project>) =>
+  (Snapshot.encode({ ...county, projects }) as { projects: unknown }).projects
+
+const ledgerSnapshot = async () => {
+  const r = Result.getOrThrow(
+    await importBytes(sample("project-ledger.xlsx"), {
+      template: Forms.projectLedger,
+      snapshot: county,
+      file: "l.xlsx"
+    })
+  )
+  return Result.getOrThrow(Import.apply(county, r))
+}
+
+describe("export → import round trips", () => {
+  it("the project 台账 as .xlsx imports into the same snapshot as the same projects, every row merged", async () => {
+    const s = await ledgerSnapshot()
+    const bytes = await Export.xlsx([Export.projectLedger(s)])
+    const back = Result.getOrThrow(
+      await importBytes(bytes, { template: Forms.projectLedger, snapshot: s, file: "out.xlsx" })
+    )
+    expect(back.report.counts).toEqual({
+      accepted: 0,
+      merged: s.projects.length,
+      rejected: 0,
+      total: 0,
+      note: 0,
+      blank: 0
+    })
+    const byId = new Map(back.projects.map((p) => [p.id, p]))
+    expect(encoded(s.projects.map((p) => byId.get(p.id)!))).toEqual(encoded(s.projects))
+  })
+
+  it("text that looks like a formula is neutralised in the file and restored by the import, in .xlsx and .csv", async () => {
+    const names = [
+      '=HYPERLINK("http://127.0.0.1","点击")',
+      "+86 客商",
+      "-负数开头",
+      "@SUM(1)",
+      "\t制表符",
+      "'=已带标记",
+      "'普通撇号"
+    ]
+    const projects: Array<Project.Project> = names.map((name, i) => ({
+      id: `X-${i + 1}`,
+      name,
+      unit: "town-a",
+      sector: "secondary",
+      investment: {
+        total: { amount: county.projects[0]!.investment!.total!.amount, currency: "CNY" }
+      },
+      events: [{ type: "signed", date: "2026-09-01" }]
+    }))
+    const s = { ...county, projects }
+    const table = Export.projectLedger(s)
+    const wb = await load(await Export.xlsx([table]))
+    const cells = wb.worksheets[0]!.getColumn(2).values.slice(4) as Array<string>
+    expect(cells).toEqual([
+      '\'=HYPERLINK("http://127.0.0.1","点击")',
+      "'+86 客商",
+      "'-负数开头",
+      "'@SUM(1)",
+      "'\t制表符",
+      "''=已带标记",
+      "''普通撇号"
+    ])
+    const fresh = { ...county, projects: [] }
+    for (const [bytes, file] of [
+      [await Export.xlsx([table]), "n.xlsx"],
+      [new TextEncoder().encode(Export.csv(table)), "n.csv"]
+    ] as const) {
+      const back = Result.getOrThrow(
+        await importBytes(bytes, { template: Forms.projectLedger, snapshot: fresh, file })
+      )
+      expect(back.projects.map((p) => p.name)).toEqual(names)
+    }
+  })
+
+  it("neutralise and restore are inverse on any text", async () => {
+    const fc = await import("fast-check")
+    fc.assert(fc.property(fc.string(), (t) => Export.restore(Export.neutralise(t)) === t))
+  })
+})
+
+describe("the exported workbook", () => {
+  it("has a title row, frozen two-row merged headers, Chinese names, widths and 万元 formats", async () => {
+    const s = await ledgerSnapshot()
+    const ws = (await load(await Export.xlsx([Export.projectLedger(s)]))).worksheets[0]!
+    expect(ws.getCell("A1").value).toBe("重点项目建设台账（截至2026-10-15）")
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 })
+    expect(ws.getCell("A2").value).toBe("项目编号")
+    expect(ws.getCell("H2").value).toBe("各阶段时间")
+    expect(ws.getCell("I3").value).toBe("供地")
+    expect(ws.getCell("I2").isMerged).toBe(true)
+    expect(ws.getColumn(2).width).toBe(24)
+    const p101 = ws.getColumn(1).values.indexOf("P-101")
+    expect(ws.getCell(p101, 6).value).toBe(120000)
+    expect(ws.getCell(p101, 6).numFmt).toBe("#,##0.00##")
+    expect(ws.getCell(2, 6).value).toBe("总投资（万元）")
+  })
+
+  it("target progress: behind 序时进度 filled amber, far behind red", async () => {
+    const asOf = county.asOf
+    const facts = Progress.facts(View.make(county, { asOf }))
+    const rows = county.campaign.targets.flatMap((t) => Progress.ofTarget(facts, t, { asOf }))
+    const table = Export.progress(rows, { asOf })
+    const ws = (await load(await Export.xlsx([table]))).worksheets[0]!
+    rows.forEach((r, i) => {
+      const fill = ws.getCell(i + 3, 1).fill as { fgColor?: { argb?: string } } | undefined
+      const argb = fill?.fgColor?.argb
+      expect([r.status, argb]).toEqual([
+        r.status,
+        r.status === "red" ? "FFFFC7CE" : r.status === "amber" ? "FFFFEB9C" : undefined
+      ])
+    })
+    expect(rows.some((r) => r.status === "red" || r.status === "amber")).toBe(true)
+  })
+
+  it("rankings with explanations: a ranking sheet and every score line", () => {
+    const tables = Export.ranking({
+      asOf: "2026-10-15",
+      units: [
+        {
+          unit: "a",
+          name: "甲镇",
+          group: "乡镇",
+          rank: 1,
+          total: "92.5",
+          tiers: ["先进"],
+          vetoes: [],
+          lines: [
+            {
+              item: "签约",
+              clause: "002 四.4",
+              points: "92.5",
+              message: { zh: "签约项目 3 个，每个 30 分" }
+            }
+          ]
+        },
+        {
+          unit: "b",
+          name: "乙街道",
+          group: "乡镇",
+          rank: 2,
+          total: "-3",
+          tiers: [],
+          vetoes: [{ veto: "v", reason: "未完成外资任务" }],
+          lines: []
+        }
+      ]
+    })
+    expect(tables.map((t) => t.rows)).toEqual([
+      [
+        ["乡镇", 1, "甲镇", 92.5, "先进", undefined],
+        ["乡镇", 2, "乙街道", -3, undefined, "未完成外资任务"]
+      ],
+      [["甲镇", "签约", "002 四.4", 92.5, "签约项目 3 个，每个 30 分"]]
+    ])
+  })
+})
+
+describe("the county's own file with a status column", () => {
+  it("says what became of every row next to it, kept in the county's layout", async () => {
+    const bytes = sample("project-ledger.xlsx")
+    const r = Result.getOrThrow(
+      await importBytes(bytes, {
+        template: Forms.projectLedger,
+        snapshot: county,
+        file: "project-ledger.xlsx"
+      })
+    )
+    const ws = (await load(await Export.annotate(bytes, r.report))).worksheets[0]!
+    expect(ws.getCell("P3").value).toBe("导入结果 / Import status")
+    expect(ws.getCell("P5").value).toBe("已导入")
+    expect(ws.getCell("P8").value).toBe("已合并")
+    expect(String(ws.getCell("P9").value)).toMatch(/^未导入：F9（总投资（万元））金额不能为负数/)
+    expect(ws.getCell("C5").value).toBe("新能源电池材料")
+    expect(ws.getCell("A1").isMerged).toBe(true)
+    expect(outline(r.report)).toHaveLength(16)
+  })
+
+  it("a CSV comes back as a workbook with its cells and the status column", async () => {
+    const bytes = sample("monthly-funds-bom.csv")
+    const r = Result.getOrThrow(
+      await importBytes(bytes, { template: Forms.monthlyFunds, snapshot: county, file: "f.csv" })
+    )
+    const ws = (await load(await Export.annotate(bytes, r.report))).worksheets[0]!
+    expect(ws.getCell("B5").value).toBe("甲镇")
+    expect(String(ws.getCell("G8").value)).toMatch(/^未导入：D8/)
+    expect(String(ws.getCell("G10").value)).toMatch(
+      /^合计行：D10 填报 10601.5，明细合计 10600.5，不一致/
+    )
+  })
+})
