@@ -6,7 +6,7 @@ import { all, Samples } from "@gongjian/policies"
 import { Assessment } from "@gongjian/scoring"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
-import { generate, policy, rules } from "../../../bench/workload.ts"
+import { generate, policy, rules } from "../../../bench/workload.js"
 
 // The engines' outputs over the five samples and a generated county, fixed as
 // JSON files: a change to how the engines compute (speed, memory) must leave
