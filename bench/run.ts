@@ -5,7 +5,7 @@
 // several times (--runs N, default 3): ratios are taken within a run and
 // reported as the median and the range. Writes bench/results.md. Run with
 // --expose-gc for the memory figures.
-import { readFileSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { arch, cpus, totalmem } from "node:os"
 import { Snapshot, View } from "@gongjian/core"
 import { ExitEngine } from "@gongjian/exit-rules"
@@ -589,6 +589,10 @@ ${ratios}
 
 Linearity (decode + engines, medians): ${linear || "one size only"}.
 
-${readFileSync(new URL("./analysis.md", import.meta.url), "utf8")}`
+${readFileSync(new URL("./analysis.md", import.meta.url), "utf8")}${
+  existsSync(new URL("./portal.md", import.meta.url))
+    ? `\n${readFileSync(new URL("./portal.md", import.meta.url), "utf8")}`
+    : ""
+}`
 writeFileSync(new URL("./results.md", import.meta.url), md)
 console.log(`\nwrote bench/results.md`)
