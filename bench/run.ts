@@ -1,147 +1,29 @@
 // pnpm bench: the engines at 10k and 100k projects (1M with --full), side by
-// side with a hand-written loop and json-rules-engine on the same rules, in one
-// run. Writes bench/results.md. Run with --expose-gc for the memory figures.
+// side in one run with two hand-written loops (a lean one over flat arrays and
+// day numbers, the floor; one over Maps and Dates, as a second reference),
+// json-rules-engine and GoRules zen on the same rules. Each size is run
+// several times (--runs N, default 3): ratios are taken within a run and
+// reported as the median and the range. Writes bench/results.md. Run with
+// --expose-gc for the memory figures.
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { arch, cpus, totalmem } from "node:os"
-import { Money, Snapshot, View } from "@gongjian/core"
-import { ExitEngine, ExitRule } from "@gongjian/exit-rules"
-import { Assessment, type ScoringPolicy } from "@gongjian/scoring"
-import * as BigDecimal from "effect/BigDecimal"
+import { Snapshot, View } from "@gongjian/core"
+import { ExitEngine } from "@gongjian/exit-rules"
+import { Assessment } from "@gongjian/scoring"
+import { ZenEngine } from "@gorules/zen-engine"
 import * as Result from "effect/Result"
 import { Engine } from "json-rules-engine"
+import { ASOF, DAY, generate, POINTS, policy, rules, toDays, UNITS } from "./workload.ts"
 
 const full = process.argv.includes("--full")
 const sizes = full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
-const JRE_LIMIT = 100_000 // json-rules-engine is run up to this size
-const ASOF = "2026-11-22"
+const runsArg = process.argv.indexOf("--runs")
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3
+const RULE_ENGINE_LIMIT = 100_000 // json-rules-engine and zen are run up to this size
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 const heap = () => {
   gc()
   return process.memoryUsage().heapUsed
-}
-
-// ── the workload: seeded, reproducible ───────────────────────────────────────
-const rng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
-const DAY = 86_400_000
-const iso = (days: number) => new Date(days * DAY).toISOString().slice(0, 10)
-const toDays = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / DAY
-const INDUSTRIES = [
-  ["advanced-manufacturing", "secondary"],
-  ["new-energy", "secondary"],
-  ["modern-services", "tertiary"],
-  ["logistics", "tertiary"],
-  ["modern-agriculture", "primary"]
-] as const
-const UNITS = 1000
-
-const generate = (n: number, seed = 20261122) => {
-  const r = rng(seed)
-  const asOf = toDays(ASOF)
-  const projects = new Array(n)
-  for (let i = 0; i < n; i++) {
-    const [industry, sector] = INDUSTRIES[Math.floor(r() * 5)]!
-    const depth = 1 + Math.floor(r() * 6) // 1 negotiating … 6 in production
-    const events: Array<{ type: string; date: string }> = []
-    let d = toDays("2019-01-01") + Math.floor(r() * 2800)
-    const steps: ReadonlyArray<[string, number, number]> = [
-      ["negotiating", 0, 0],
-      ["signed", 10, 120],
-      ["land-supplied", 10, 150],
-      ["started", 10, 200],
-      ["completed", 200, 700],
-      ["in-production", 20, 300]
-    ]
-    for (let s = 0; s < depth; s++) {
-      const [type, lo, hi] = steps[s]!
-      d += lo + Math.floor(r() * (hi - lo + 1))
-      if (d > asOf) break
-      events.push({ type, date: iso(d) })
-    }
-    const total = (1 + Math.floor(r() * 2000)) * 1_000_000 // 100万 … 20亿
-    const producing = events.at(-1)?.type === "in-production"
-    projects[i] = {
-      id: `P${String(i).padStart(7, "0")}`,
-      name: `项目${i}`,
-      unit: `u${String(Math.floor(r() * UNITS)).padStart(4, "0")}`,
-      sector,
-      industry,
-      investment: { total: { amount: String(total), currency: "CNY" } },
-      ...(producing
-        ? {
-            contract: {
-              taxPerMu: { amount: String((20 + Math.floor(r() * 30)) * 10_000), currency: "CNY" }
-            },
-            performance: [
-              {
-                on: "2026-06-30",
-                taxPerMu: { amount: String((5 + Math.floor(r() * 55)) * 10_000), currency: "CNY" }
-              }
-            ]
-          }
-        : {}),
-      events
-    }
-  }
-  return {
-    asOf: ASOF,
-    campaign: {
-      id: "bench",
-      title: "benchmark",
-      kind: "other",
-      window: { start: "2026-01-01", end: "2026-12-31" },
-      phases: [],
-      cadence: [],
-      assessedUnitKinds: ["town"],
-      targets: []
-    },
-    units: Array.from({ length: UNITS }, (_, u) => ({
-      id: `u${String(u).padStart(4, "0")}`,
-      name: `单位${u}`,
-      kind: "town"
-    })),
-    projects,
-    activities: [],
-    reports: []
-  }
-}
-
-// ── the rules ──────────────────────────────────────────────────────────────
-const rules = ExitRule.threeTwoThree() // 3 months / 2 years / 3 years (tax per mu ≥ half), 30 days' warning
-const POINTS: Record<string, number> = {
-  "land-idle": -1,
-  "built-not-producing": -2,
-  "no-results": -4
-}
-const policy: ScoringPolicy.ScoringPolicy = {
-  id: "bench",
-  version: "1",
-  title: { zh: "基准", en: "bench" },
-  items: [
-    {
-      kind: "per-project",
-      id: "signed",
-      title: { zh: "签约项目", en: "signed projects" },
-      clause: "bench",
-      filter: { stage: "signed" },
-      tiers: [
-        { from: Money.parseUnsafe("1亿元"), points: 2 },
-        { from: Money.parseUnsafe("10亿元"), points: 5 }
-      ]
-    },
-    {
-      kind: "exit-findings",
-      id: "findings",
-      title: { zh: "问题项目", en: "stalled" },
-      clause: "bench",
-      perClass: POINTS
-    }
-  ],
-  ties: "broken"
 }
 
 interface Outcome {
@@ -257,6 +139,227 @@ const handRun = (raws: ReadonlyArray<Raw>, units: ReadonlyArray<string>): Outcom
   return { findings, ranking }
 }
 
+// ── the lean loop: what a performance engineer writes, the floor ─────────────
+// Flat typed arrays, one slot per project; dates as day numbers (days since
+// 1970-01-01), parsed from the ISO text by arithmetic; money as integers; units
+// as indices. No Map, Date or object per project in the loop.
+const LEAN_FIRST_YEAR = 1970
+const LEAN_YEARS = 120
+const monthStart = new Int32Array(LEAN_YEARS * 12 + 1) // day number of each month's 1st
+for (let m = 0; m <= LEAN_YEARS * 12; m++)
+  monthStart[m] = Date.UTC(LEAN_FIRST_YEAR + Math.floor(m / 12), m % 12, 1) / DAY
+const monthOfDay = new Int32Array(monthStart[LEAN_YEARS * 12]!) // month index of each day
+for (let m = 0; m < LEAN_YEARS * 12; m++) monthOfDay.fill(m, monthStart[m]!, monthStart[m + 1]!)
+/** The day `months` calendar months after `day`, clamped to the month's last day. */
+const leanAddMonths = (day: number, months: number) => {
+  const m = monthOfDay[day]!
+  const dom = day - monthStart[m]!
+  const t = m + months
+  const len = monthStart[t + 1]! - monthStart[t]!
+  return monthStart[t]! + (dom < len ? dom : len - 1)
+}
+const cc = (s: string, i: number) => s.charCodeAt(i) - 48
+/** "YYYY-MM-DD" → day number, by arithmetic. */
+const leanDay = (s: string) =>
+  monthStart[
+    (cc(s, 0) * 1000 + cc(s, 1) * 100 + cc(s, 2) * 10 + cc(s, 3) - LEAN_FIRST_YEAR) * 12 +
+      cc(s, 5) * 10 +
+      cc(s, 6) -
+      1
+  ]! +
+  cc(s, 8) * 10 +
+  cc(s, 9) -
+  1
+const NONE = -1
+interface Lean {
+  readonly n: number
+  readonly unitIds: ReadonlyArray<string> // sorted: index order is id order
+  readonly unit: Int32Array
+  readonly signed: Int32Array
+  readonly land: Int32Array
+  readonly started: Int32Array
+  readonly completed: Int32Array
+  readonly producing: Int32Array
+  readonly total: Float64Array // 元, integers
+  readonly promised: Float64Array // tax per mu in the contract, 元; 0 when none
+  readonly actual: Float64Array // tax per mu measured, 元; −1 when none
+}
+const leanDecode = (input: RawInput): Lean => {
+  const ps = input.projects
+  const n = ps.length
+  const unitIds = input.units.map((u) => u.id).sort()
+  const unitIndex = new Map(unitIds.map((u, i) => [u, i]))
+  const l = {
+    n,
+    unitIds,
+    unit: new Int32Array(n),
+    signed: new Int32Array(n).fill(NONE),
+    land: new Int32Array(n).fill(NONE),
+    started: new Int32Array(n).fill(NONE),
+    completed: new Int32Array(n).fill(NONE),
+    producing: new Int32Array(n).fill(NONE),
+    total: new Float64Array(n),
+    promised: new Float64Array(n),
+    actual: new Float64Array(n).fill(-1)
+  }
+  for (let i = 0; i < n; i++) {
+    const p = ps[i]!
+    l.unit[i] = unitIndex.get(p.unit)!
+    for (const e of p.events) {
+      const d = leanDay(e.date)
+      switch (e.type) {
+        case "signed":
+          l.signed[i] = d
+          break
+        case "land-supplied":
+          l.land[i] = d
+          break
+        case "started":
+          l.started[i] = d
+          break
+        case "completed":
+          l.completed[i] = d
+          break
+        case "in-production":
+          l.producing[i] = d
+      }
+    }
+    l.total[i] = Number(p.investment.total.amount)
+    if (p.contract?.taxPerMu) l.promised[i] = Number(p.contract.taxPerMu.amount)
+    const m = p.performance?.[0]?.taxPerMu
+    if (m) l.actual[i] = Number(m.amount)
+  }
+  return l
+}
+const leanRun = (l: Lean): Outcome => {
+  const asOf = leanDay(ASOF)
+  const units = l.unitIds.length
+  const total = new Int32Array(units)
+  const earned = new Int32Array(units)
+  let warning = 0
+  let breach = 0
+  const P_IDLE = POINTS["land-idle"]!
+  const P_BUILT = POINTS["built-not-producing"]!
+  const P_RESULTS = POINTS["no-results"]!
+  for (let i = 0; i < l.n; i++) {
+    const u = l.unit[i]!
+    const prod = l.producing[i]!
+    const st = l.started[i]!
+    const started = st !== NONE ? st : l.completed[i] !== NONE ? l.completed[i]! : prod
+    const land = l.land[i]!
+    if (land !== NONE && started === NONE) {
+      const dl = leanAddMonths(land, 3)
+      if (asOf > dl) {
+        breach++
+        total[u]! += P_IDLE
+      } else if (asOf >= dl - 30) warning++
+    }
+    if (started !== NONE && prod === NONE) {
+      const dl = leanAddMonths(started, 24)
+      if (asOf > dl) {
+        breach++
+        total[u]! += P_BUILT
+      } else if (asOf >= dl - 30) warning++
+    }
+    if (prod !== NONE) {
+      const dl = leanAddMonths(prod, 36)
+      const promised = l.promised[i]!
+      if (asOf >= dl - 30 && promised > 0 && l.actual[i]! >= 0 && l.actual[i]! * 2 < promised) {
+        if (asOf > dl) {
+          breach++
+          total[u]! += P_RESULTS
+        } else warning++
+      }
+    }
+    if (l.signed[i] !== NONE || started !== NONE || land !== NONE) {
+      const t = l.total[i]!
+      const pts = t >= 1_000_000_000 ? 5 : t >= 100_000_000 ? 2 : 0
+      total[u]! += pts
+      earned[u]! += pts
+    }
+  }
+  const order = Array.from({ length: units }, (_, i) => i)
+  order.sort((a, b) => total[b]! - total[a]! || earned[b]! - earned[a]! || a - b)
+  return {
+    findings: { warning, breach, escalated: 0 },
+    ranking: order.map((i) => l.unitIds[i]!)
+  }
+}
+
+// ── GoRules zen: the same exit rules as a decision table ─────────────────────
+// One table, hit policy "collect": a row per class and severity over the
+// deadlines (0 when the class does not apply), the tax ratio and the as-of day.
+const zenDecision = () => {
+  const row = (id: string, column: string, severity: string, extra: Record<string, string>) => ({
+    _id: id,
+    idle: "",
+    produce: "",
+    results: "",
+    taxRatio: "",
+    [column]: "> 0",
+    asOf: severity === "breach" ? `> ${column}` : `<= ${column} and $ >= ${column} - 30`,
+    severity: `"${severity}"`,
+    ...extra
+  })
+  const columns = ["idle", "produce", "results", "taxRatio", "asOf"]
+  return new ZenEngine().createDecision({
+    nodes: [
+      { id: "in", type: "inputNode", name: "request", position: { x: 0, y: 0 } },
+      {
+        id: "table",
+        type: "decisionTableNode",
+        name: "exit rules",
+        position: { x: 1, y: 0 },
+        content: {
+          hitPolicy: "collect",
+          inputs: columns.map((c) => ({ id: c, name: c, field: c })),
+          outputs: [{ id: "severity", name: "severity", field: "severity" }],
+          rules: [
+            row("idle-breach", "idle", "breach", {}),
+            row("idle-warning", "idle", "warning", {}),
+            row("produce-breach", "produce", "breach", {}),
+            row("produce-warning", "produce", "warning", {}),
+            row("results-breach", "results", "breach", { taxRatio: "< 0.5" }),
+            row("results-warning", "results", "warning", { taxRatio: "< 0.5" })
+          ]
+        }
+      },
+      { id: "out", type: "outputNode", name: "response", position: { x: 2, y: 0 } }
+    ],
+    edges: [
+      { id: "e1", sourceId: "in", targetId: "table", type: "edge" },
+      { id: "e2", sourceId: "table", targetId: "out", type: "edge" }
+    ]
+  })
+}
+const zenRun = async (raws: ReadonlyArray<Raw>) => {
+  const decision = zenDecision()
+  const asOf = toDays(ASOF)
+  const findings = { warning: 0, breach: 0, escalated: 0 }
+  const BATCH = 256 // evaluations in flight: zen evaluates on its own threads
+  for (let from = 0; from < raws.length; from += BATCH) {
+    const batch = raws.slice(from, from + BATCH).map((p) => {
+      const { m } = p
+      const started = m.started ?? m.completed ?? m["in-production"]
+      return decision.evaluate({
+        asOf,
+        idle:
+          m["land-supplied"] !== undefined && started === undefined
+            ? addMonths(m["land-supplied"], 3)
+            : 0,
+        produce:
+          started !== undefined && m["in-production"] === undefined ? addMonths(started, 24) : 0,
+        results: m["in-production"] !== undefined ? addMonths(m["in-production"], 36) : 0,
+        taxRatio: p.taxRatio ?? 1
+      })
+    })
+    for (const r of await Promise.all(batch))
+      for (const hit of r.result as Array<{ severity: "warning" | "breach" }>)
+        findings[hit.severity]++
+  }
+  return findings
+}
+
 // ── json-rules-engine: the same exit rules ───────────────────────────────────
 const jreEngine = () => {
   const engine = new Engine([], { allowUndefinedFacts: true })
@@ -325,74 +428,141 @@ const jreRun = async (raws: ReadonlyArray<Raw>) => {
 }
 
 // ── run ────────────────────────────────────────────────────────────────────
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`)
+const fmt = (ms: number) =>
+  Number.isNaN(ms) ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`
-const rows: Array<Record<string, string | number>> = []
-const lines: Array<string> = []
+const median = (xs: ReadonlyArray<number>) => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b)
+  return s.length === 0 ? Number.NaN : s[Math.floor((s.length - 1) / 2)]!
+}
+const ratio = (xs: ReadonlyArray<number>, digits = 1) => {
+  const s = xs.filter((x) => !Number.isNaN(x))
+  if (s.length === 0) return "—"
+  const f = (x: number) => x.toFixed(digits)
+  return s.length === 1
+    ? `${f(s[0]!)}×`
+    : `${f(median(s))}× (${f(Math.min(...s))}–${f(Math.max(...s))})`
+}
+const same = (what: string, n: number, a: unknown, b: unknown) => {
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    throw new Error(`${what} disagree at ${n}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`)
+}
+
+interface Sample {
+  readonly decode: number
+  readonly parse: number
+  readonly fold: number
+  readonly exit: number
+  readonly scoring: number
+  readonly leanDecode: number
+  readonly lean: number
+  readonly handDecode: number
+  readonly hand: number
+  readonly jre: number
+  readonly zen: number
+  readonly decoded: number
+  readonly peak: number
+}
+const engines = (s: Sample) => s.fold + s.exit + s.scoring
+const rows: Array<{ n: number; samples: Array<Sample>; rss: number; inputBytes: number }> = []
 for (const n of sizes) {
   const base = heap()
   const input = generate(n)
   const inputBytes = heap() - base
-  const g = runGongjian(input)
-  const peak = Math.max(...g.mem) - base
-  const th0 = performance.now()
-  const raws = handDecode(input)
-  const handDecodeMs = performance.now() - th0
-  const th1 = performance.now()
-  const hand = handRun(
-    raws,
-    input.units.map((u) => u.id)
-  )
-  const handRunMs = performance.now() - th1
-  let jreMs: number | undefined
-  if (n <= JRE_LIMIT) {
-    const tj = performance.now()
-    const jre = await jreRun(raws)
-    jreMs = performance.now() - tj
-    if (JSON.stringify(jre) !== JSON.stringify({ ...hand.findings, escalated: 0 }))
-      throw new Error(
-        `json-rules-engine disagrees at ${n}: ${JSON.stringify(jre)} vs ${JSON.stringify(hand.findings)}`
-      )
-  }
-  if (JSON.stringify(g.outcome.findings) !== JSON.stringify(hand.findings))
-    throw new Error(
-      `findings differ at ${n}: ${JSON.stringify(g.outcome.findings)} vs ${JSON.stringify(hand.findings)}`
+  const text = JSON.stringify(input)
+  const samples: Array<Sample> = []
+  for (let run = 0; run < RUNS; run++) {
+    const before = heap()
+    const g = runGongjian(input)
+    const tp = performance.now()
+    JSON.parse(text)
+    const parse = performance.now() - tp
+    let t0 = performance.now()
+    const raws = handDecode(input)
+    const handDecodeMs = performance.now() - t0
+    t0 = performance.now()
+    const hand = handRun(
+      raws,
+      input.units.map((u) => u.id)
     )
-  if (g.outcome.ranking.join() !== hand.ranking.join()) throw new Error(`rankings differ at ${n}`)
-  const engines = g.t.exit! + g.t.scoring!
-  rows.push({
-    n,
-    decode: g.t.decode!,
-    fold: g.t.fold!,
-    exit: g.t.exit!,
-    scoring: g.t.scoring!,
-    handDecode: handDecodeMs,
-    handRun: handRunMs,
-    jre: jreMs ?? Number.NaN,
-    inputBytes,
-    peak,
-    rss: process.memoryUsage().rss,
-    lines: g.lines
-  })
-  const row = rows.at(-1)!
-  console.log(
-    `${n.toLocaleString("en")} projects: decode ${fmt(g.t.decode!)}, fold ${fmt(g.t.fold!)}, exit rules ${fmt(g.t.exit!)}, scoring+ranking ${fmt(g.t.scoring!)} | hand decode ${fmt(handDecodeMs)}, hand loop ${fmt(handRunMs)}${jreMs !== undefined ? ` | json-rules-engine ${fmt(jreMs)}` : ""} | findings ${JSON.stringify(hand.findings)} identical, rankings identical`
-  )
-  lines.push(
-    `| ${n.toLocaleString("en")} | ${fmt(g.t.decode!)} (${((g.t.decode! * 1000) / n).toFixed(2)} µs) | ${fmt(g.t.fold!)} | ${fmt(g.t.exit!)} (${((g.t.exit! * 1000) / n).toFixed(2)} µs) | ${fmt(g.t.scoring!)} | ${fmt(handDecodeMs)} | ${fmt(handRunMs)} | ${jreMs === undefined ? "—" : fmt(jreMs)} | ${(engines / handRunMs).toFixed(1)}× | ${(g.t.decode! / handDecodeMs).toFixed(1)}× | ${jreMs === undefined ? "—" : `${(jreMs / g.t.exit!).toFixed(0)}×`} | ${mb(inputBytes)} / ${mb(peak)} (${(peak / inputBytes).toFixed(2)}×) | ${mb(Number(row.rss))} |`
-  )
-  void BigDecimal
+    const handMs = performance.now() - t0
+    t0 = performance.now()
+    const l = leanDecode(input)
+    const leanDecodeMs = performance.now() - t0
+    t0 = performance.now()
+    const lean = leanRun(l)
+    const leanMs = performance.now() - t0
+    let jreMs = Number.NaN
+    let zenMs = Number.NaN
+    if (run === 0 && n <= RULE_ENGINE_LIMIT) {
+      t0 = performance.now()
+      const jre = await jreRun(raws)
+      jreMs = performance.now() - t0
+      same("json-rules-engine and the hand loop", n, jre, hand.findings)
+      t0 = performance.now()
+      const zen = await zenRun(raws)
+      zenMs = performance.now() - t0
+      same("zen and the hand loop", n, zen, hand.findings)
+    }
+    same("the lean and the Map hand loops", n, lean, hand)
+    same("gongjian's and the hand loop's findings", n, g.outcome.findings, hand.findings)
+    same("gongjian's and the hand loop's rankings", n, g.outcome.ranking, hand.ranking)
+    samples.push({
+      decode: g.t.decode!,
+      parse,
+      fold: g.t.fold!,
+      exit: g.t.exit!,
+      scoring: g.t.scoring!,
+      leanDecode: leanDecodeMs,
+      lean: leanMs,
+      handDecode: handDecodeMs,
+      hand: handMs,
+      jre: jreMs,
+      zen: zenMs,
+      decoded: g.mem[0]! - before,
+      peak: Math.max(...g.mem) - before
+    })
+    const s = samples.at(-1)!
+    console.log(
+      `${n.toLocaleString("en")} projects, run ${run + 1}/${RUNS}: JSON.parse ${fmt(parse)}, decode ${fmt(s.decode)}, fold ${fmt(s.fold)}, exit rules ${fmt(s.exit)}, scoring+ranking ${fmt(s.scoring)} | lean loop ${fmt(leanMs)}, hand loop ${fmt(handMs)} | json-rules-engine ${fmt(jreMs)}, zen ${fmt(zenMs)} | findings ${JSON.stringify(hand.findings)}: all agree, rankings identical`
+    )
+  }
+  rows.push({ n, samples, rss: process.memoryUsage().rss, inputBytes })
 }
 
+const med = (r: (typeof rows)[number], f: (s: Sample) => number) => median(r.samples.map(f))
+const table = rows
+  .map((r) => {
+    const { n } = r
+    const us = (ms: number) => `${((ms * 1000) / n).toFixed(2)} µs`
+    const e = med(r, engines)
+    return `| ${n.toLocaleString("en")} | ${fmt(med(r, (s) => s.parse))} | ${fmt(med(r, (s) => s.decode))} (${us(med(r, (s) => s.decode))}) | ${fmt(med(r, (s) => s.fold))} | ${fmt(med(r, (s) => s.exit))} | ${fmt(med(r, (s) => s.scoring))} | ${fmt(e)} (${us(e)}) | ${fmt(med(r, (s) => s.lean))} (${us(med(r, (s) => s.lean))}) | ${fmt(med(r, (s) => s.hand))} | ${fmt(med(r, (s) => s.jre))} | ${fmt(med(r, (s) => s.zen))} |`
+  })
+  .join("\n")
+const ratios = rows
+  .map((r) => {
+    const { n, samples } = r
+    return `| ${n.toLocaleString("en")} | ${ratio(samples.map((s) => engines(s) / s.lean))} | ${ratio(samples.map((s) => engines(s) / s.hand))} | ${ratio(samples.map((s) => s.decode / s.parse))} | ${ratio(
+      samples.map((s) => s.jre / s.exit),
+      0
+    )} | ${ratio(
+      samples.map((s) => s.zen / s.exit),
+      1
+    )} | ${mb(med(r, (s) => s.decoded))} / ${mb(med(r, (s) => s.peak))} (${ratio(
+      samples.map((s) => s.peak / s.decoded),
+      2
+    )}) | ${mb(r.rss)} |`
+  })
+  .join("\n")
+
+const cost = (r: (typeof rows)[number]) => med(r, (s) => s.decode + s.fold + s.exit + s.scoring)
 const linear =
   rows.length >= 2
     ? rows
         .slice(1)
         .map((r, i) => {
           const prev = rows[i]!
-          const cost = (x: Record<string, string | number>) =>
-            Number(x.decode) + Number(x.fold) + Number(x.exit) + Number(x.scoring)
-          return `${Number(prev.n).toLocaleString("en")} → ${Number(r.n).toLocaleString("en")} projects (×${Number(r.n) / Number(prev.n)}): ${(cost(r) / cost(prev)).toFixed(2)}× the cost`
+          return `${prev.n.toLocaleString("en")} → ${r.n.toLocaleString("en")} projects (×${r.n / prev.n}): ${(cost(r) / cost(prev)).toFixed(2)}× the cost`
         })
         .join("; ")
     : ""
@@ -401,17 +571,23 @@ const md = `# Benchmarks
 
 Generated by \`pnpm bench\`${full ? " --full" : ""} (\`bench/run.ts\`) in one run; do not edit by hand.
 
-- Machine: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length}, ${arch()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}
-- Versions: gongjian 0.1.0, effect 4.1.0, json-rules-engine 7.3.1
+- Machine: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length}, ${arch()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB; Node ${process.version}. The machine is shared: absolute times are noisy, so every size is run ${RUNS} times in this one run, ratios are taken within each run (same process, same moment) and given as the median with the range in brackets; times are medians.
+- Versions: gongjian 0.1.0, effect 4.1.0, json-rules-engine 7.3.1, @gorules/zen-engine 0.54.0
 - Workload: N projects over ${UNITS.toLocaleString("en")} units in 5 industries, stages from negotiating to in production with seeded dates and amounts (seed 20261122), as of ${ASOF}.
 - Rules: land supplied 3 months ago and not started → rectify, warning 30 days before; started 2 years ago and not producing → exit; producing 3 years with tax per mu below half the contract → clear. Scoring: +2 per signed project from 1亿元, +5 from 10亿元; −1, −2, −4 per breach of the three classes; units ranked.
-- Every run asserts that gongjian, the hand loop and json-rules-engine find the same warnings and breaches, and that gongjian and the hand loop rank the units identically.
+- The floor is the **lean loop**: flat typed arrays, day numbers parsed from the text by arithmetic, integer amounts, unit indices, no Map, Date or object per project. The **hand loop** (a \`Map\` of events and \`Date\` arithmetic per project) is a second reference. json-rules-engine and zen (one decision table, hit policy "collect") run the exit rules on facts with the deadlines computed, up to ${RULE_ENGINE_LIMIT.toLocaleString("en")} projects, in the first run of each size.
+- Every run asserts that gongjian, both hand loops, json-rules-engine and zen find the same warnings and breaches, and that gongjian and both hand loops rank the units identically.
+- **engines** = fold + exit rules + scoring and ranking (with explanations available); **decode** = \`Snapshot.decode\` of the parsed JSON, against \`JSON.parse\` of the same text; **peak / decoded** = the heap the engines peak at over the heap the decoded snapshot takes.
 
-| projects | decode | fold | exit rules | scoring + ranking (with explanations) | hand decode | hand loop | json-rules-engine (exit rules only) | engines ÷ hand loop | decode ÷ hand decode | json-rules-engine ÷ exit rules | input heap / peak heap | RSS |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|
-${lines.join("\n")}
+| projects | JSON.parse | decode | fold | exit rules | scoring + ranking | engines | lean loop | hand loop | json-rules-engine | zen |
+|---|---|---|---|---|---|---|---|---|---|---|
+${table}
 
-Linearity: ${linear || "one size only"}.
+| projects | engines ÷ lean loop | engines ÷ hand loop | decode ÷ JSON.parse | json-rules-engine ÷ exit rules | zen ÷ exit rules | decoded / peak heap (peak ÷ decoded) | RSS |
+|---|---|---|---|---|---|---|---|
+${ratios}
+
+Linearity (decode + engines, medians): ${linear || "one size only"}.
 
 ${readFileSync(new URL("./analysis.md", import.meta.url), "utf8")}${
   existsSync(new URL("./portal.md", import.meta.url))

@@ -107,6 +107,15 @@ const provisionalOf = (
   return years.size === 0 ? NOT_PROVISIONAL : { provisionalYears: [...years].sort((a, b) => a - b) }
 }
 
+/** Sorts in `order` unless already in it (projects in id order, rules in order). */
+const sortIfNeeded = (xs: Array<Pick<Finding, "project" | "rule">>): void => {
+  for (let i = 1; i < xs.length; i++)
+    if (order(xs[i - 1]!, xs[i]!) > 0) {
+      xs.sort(order)
+      return
+    }
+}
+
 /**
  * Runs the rules. For each project still in the pool (not exited, land not
  * reclaimed) and each rule whose filter it passes and whose anchor it has:
@@ -375,8 +384,8 @@ export const evaluate = (input: Input): ExitReport => {
       }
     }
   }
-  findings.sort(order)
-  resolved.sort(order)
+  sortIfNeeded(findings)
+  sortIfNeeded(resolved)
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )
@@ -445,6 +454,28 @@ interface FindingInput {
   readonly facts: Record<string, string | number>
 }
 
+/** What a rule requires, in words. */
+const requirementOf = (
+  rule: ExitRule,
+  stageName: (s: string) => { readonly zh: string; readonly en: string }
+): { readonly zh: string; readonly en: string } => {
+  if (rule.requires.kind === "stage") {
+    const stage = stageName(rule.requires.stage)
+    return { zh: stage.zh, en: `be ${stage.en}` }
+  }
+  const name = MEASURE_NAMES[rule.requires.measure]
+  // The share × 100 in exact decimals (0.57 → 57, never 56.99999999999999).
+  const percent = BigDecimal.format(
+    BigDecimal.normalize(
+      BigDecimal.multiply(shareOf(rule.requires.share), BigDecimal.fromBigInt(100n))
+    )
+  )
+  return {
+    zh: `${name.zh}达到合同约定的${percent}%`,
+    en: `reach ${percent}% of the contract's ${name.en}`
+  }
+}
+
 const finding = (input: FindingInput): Finding => {
   const { project: p, rule, model, severity, action, dates } = input
   const { daysOverdue, daysLeft, rectification, facts } = input
@@ -453,23 +484,6 @@ const finding = (input: FindingInput): Finding => {
     "milestone" in rule.anchor
       ? stageName(rule.anchor.milestone)
       : CONTRACT_NAMES[rule.anchor.contract]
-  let requirement: { zh: string; en: string }
-  if (rule.requires.kind === "stage") {
-    const stage = stageName(rule.requires.stage)
-    requirement = { zh: stage.zh, en: `be ${stage.en}` }
-  } else {
-    const name = MEASURE_NAMES[rule.requires.measure]
-    // The share × 100 in exact decimals (0.57 → 57, never 56.99999999999999).
-    const percent = BigDecimal.format(
-      BigDecimal.normalize(
-        BigDecimal.multiply(shareOf(rule.requires.share), BigDecimal.fromBigInt(100n))
-      )
-    )
-    requirement = {
-      zh: `${name.zh}达到合同约定的${percent}%`,
-      en: `reach ${percent}% of the contract's ${name.en}`
-    }
-  }
   const { anchorOn, deadline, extensions } = dates
   // An escalated finding's overdue days run from the rectification deadline;
   // a breach's from the deadline. Both are stated.
@@ -484,6 +498,7 @@ const finding = (input: FindingInput): Finding => {
       ? undefined
       : LocalDate.daysBetween(deadline, LocalDate.addDays(overdueSince!, daysOverdue))
   const render = (): { readonly zh: string; readonly en: string } => {
+    const requirement = requirementOf(rule, stageName)
     const within = Deadline.describe(rule.within)
     const extended = extensions.reduce((n, e) => n + e.days, 0)
     const extZh = extended > 0 ? `（因非企业原因顺延${extended}天）` : ""

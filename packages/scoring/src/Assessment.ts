@@ -194,6 +194,14 @@ class Line implements ScoreLine {
   }
 }
 
+/** Lines in key order; most items credit in project order already, left as they are. */
+const sortedByKey = (raws: Array<RawLine>): Array<RawLine> => {
+  for (let j = 1; j < raws.length; j++)
+    if (raws[j - 1]!.key > raws[j]!.key)
+      return raws.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  return raws
+}
+
 /**
  * Runs a policy over the as-of view of a snapshot (`View.make`: its date, its
  * calendar with the county's overrides, its folded timelines and lineage).
@@ -309,6 +317,19 @@ export const run = (
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
+    // Where a line credited to a unit goes: the line lists of the unit and of
+    // its ancestors that the item applies to, worked out once per unit.
+    const targets = new Map<string, ReadonlyArray<Array<RawLine>>>()
+    const targetsOf = (unit: string) => {
+      let t = targets.get(unit)
+      if (t === undefined) {
+        t = lineage(unit)
+          .filter((u) => applies(item, u))
+          .map((u) => byUnit.get(u)![i]!)
+        targets.set(unit, t)
+      }
+      return t
+    }
     const failure = runItem(item, {
       context,
       snapshot: s,
@@ -317,7 +338,7 @@ export const run = (
       inWindow,
       units: assessed.filter((u) => applies(item, u.id)),
       credit: (unit, line) => {
-        for (const u of lineage(unit)) if (applies(item, u)) byUnit.get(u)![i]!.push(line)
+        for (const t of targetsOf(unit)) t.push(line)
       },
       creditUnit: (unit, line) => {
         if (applies(item, unit)) byUnit.get(unit)![i]!.push(line)
@@ -354,7 +375,7 @@ export const run = (
     let total = 0
     let earned = 0
     policy.items.forEach((item, i) => {
-      const raws = perItem[i]!.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      const raws = sortedByKey(perItem[i]!)
       const w = item.weight ?? 1
       const wm = w === 1 ? undefined : P.fromDecimal(w)
       let sum = 0

@@ -47,7 +47,7 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     }
     if (!m) continue
     let raw = base
-    let why = ""
+    let reached: (typeof tiers)[number] | undefined
     const total = p.investment?.total
     if (tiers.length > 0) {
       if (total === undefined) continue
@@ -59,7 +59,7 @@ export const perProject: Handler<"per-project"> = (item, env) => {
       const best = tiers.find((tier) => Money.isAtLeastUnsafe(total, tier.from))
       if (best === undefined) continue
       raw = best.points
-      why = ` (≥ ${money(best.from)})`
+      reached = best
     }
     if (raw === 0) continue
     env.credit(p.unit, {
@@ -72,7 +72,7 @@ export const perProject: Handler<"per-project"> = (item, env) => {
           ...(total ? { investment: money(total) } : {}),
           stage: t.stage ?? "none"
         },
-        arithmetic: `${P.format(raw)}${why}`,
+        arithmetic: `${P.format(raw)}${reached === undefined ? "" : ` (≥ ${money(reached.from)})`}`,
         message: messages.line({
           name: p.name,
           project: p.id,
