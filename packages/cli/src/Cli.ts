@@ -365,7 +365,15 @@ export const command = Command.make("gongjian").pipe(
     check,
     explain,
     importCommand,
-    exportCommand(runPolicy),
+    exportCommand((input) =>
+      runPolicy({
+        ...input,
+        file: Option.some(input.file),
+        ledger: Option.none(),
+        campaign: Option.none(),
+        knownAt: Option.none()
+      })
+    ),
     ledgerCommand
   ])
 )
