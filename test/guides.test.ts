@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest"
 import { root } from "./workspace.js"
 
 // Every guide shows whole programs, never fragments: its code is
-// `{@includeCode <file>}` of a file under examples/, included whole. The
-// programs of examples/guides/src run here; the county plugin's tests run
-// with the others.
+// `{@includeCode <file>}` of a whole program: a file under examples/, or a
+// package's own example program (packages/<pkg>/examples/*.ts, which
+// test/examples.test.ts runs). The programs of examples/guides/src run here;
+// the county plugin's tests run with the others.
 const guidesDir = join(root, "docs", "guides")
 const guides = readdirSync(guidesDir)
   .filter((f) => f.endsWith(".md"))
@@ -36,7 +37,7 @@ describe.each(guides)("docs/guides/%s", (guide) => {
     expect(text).not.toMatch(/```(ts|typescript|js|javascript)\b/)
   })
 
-  it("includes whole files under examples/ that run as tests", () => {
+  it("includes whole programs that run as tests", () => {
     const includes = [...text.matchAll(/\{@includeCode ([^}\s]+)\}/g)].map((m) => m[1]!)
     for (const target of includes) {
       expect(target, `${target} names a region: include the whole program`).not.toContain("#")
@@ -46,7 +47,8 @@ describe.each(guides)("docs/guides/%s", (guide) => {
       const runs =
         (path.startsWith("examples/guides/src/") && path.endsWith(".ts")) ||
         /^examples\/[^/]+\/test\/.+\.test\.ts$/.test(path) ||
-        /^examples\/[^/]+\/src\/.+\.ts$/.test(path)
+        /^examples\/[^/]+\/src\/.+\.ts$/.test(path) ||
+        /^packages\/[^/]+\/examples\/[^/]+\.ts$/.test(path)
       expect(runs, `${path} is a program the tests run`).toBe(true)
     }
   })
