@@ -1,7 +1,7 @@
 // pnpm bench: the engines at 10k and 100k projects (1M with --full), side by
 // side with a hand-written loop and json-rules-engine on the same rules, in one
 // run. Writes bench/results.md. Run with --expose-gc for the memory figures.
-import { readFileSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { arch, cpus, totalmem } from "node:os"
 import { Money, Snapshot, View } from "@gongjian/core"
 import { ExitEngine, ExitRule } from "@gongjian/exit-rules"
@@ -413,6 +413,10 @@ ${lines.join("\n")}
 
 Linearity: ${linear || "one size only"}.
 
-${readFileSync(new URL("./analysis.md", import.meta.url), "utf8")}`
+${readFileSync(new URL("./analysis.md", import.meta.url), "utf8")}${
+  existsSync(new URL("./portal.md", import.meta.url))
+    ? `\n${readFileSync(new URL("./portal.md", import.meta.url), "utf8")}`
+    : ""
+}`
 writeFileSync(new URL("./results.md", import.meta.url), md)
 console.log(`\nwrote bench/results.md`)

@@ -8,9 +8,10 @@ import { examples, packages, root } from "./workspace.js"
 // by `pnpm typecheck` and run here. Its node:assert calls are its expectations.
 describe("documentation examples", () => {
   for (const { file } of examples()) {
+    // Some open an embedded database (PGlite): a few seconds each, more on a busy machine.
     it(`${relative(root, file)} runs`, async () => {
       await import(pathToFileURL(file).href)
-    })
+    }, 180_000)
   }
 
   // An `{@includeCode ../examples/X.ts#region}` must name a region that exists,

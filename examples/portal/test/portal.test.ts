@@ -1,0 +1,222 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { type Browser, chromium, type Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
+import { chromiumPath } from "../../../scripts/system-deps.mjs"
+
+// The portal in a real browser: Debian's Chromium, headless, driven by
+// playwright-core, against `src/start.ts` on 127.0.0.1 (a free port). A failing
+// test leaves a screenshot in examples/portal/test-results/.
+const here = fileURLToPath(new URL("..", import.meta.url))
+const shots = `${here}test-results`
+
+const accounts = {
+  admin: "admin-demo-2026",
+  "town-a": "town-a-demo-2026",
+  "town-d": "town-d-demo-2026",
+  leader: "leader-demo-2026",
+  auditor: "auditor-demo-2026"
+} as const
+
+let server: ChildProcess
+let origin = ""
+let browser: Browser
+
+beforeAll(async () => {
+  const built = spawnSync(process.execPath, [`${here}scripts/build.mjs`], { stdio: "inherit" })
+  if (built.status !== 0) throw new Error("building the portal's front end failed")
+  server = spawn(process.execPath, [`${here}src/start.ts`, "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  origin = await new Promise<string>((resolve, reject) => {
+    let out = ""
+    server.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /portal listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      if (m) resolve(m[1]!)
+    })
+    server.on("exit", (code) => reject(new Error(`the portal exited with ${code}: ${out}`)))
+  })
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox"]
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (server?.pid !== undefined) process.kill(server.pid)
+})
+
+const open = async (): Promise<Page> => {
+  const context = await browser.newContext({ locale: "zh-CN" })
+  const page = await context.newPage()
+  onTestFailed(async ({ task }) => {
+    mkdirSync(shots, { recursive: true })
+    await page.screenshot({
+      path: `${shots}/${task.name.replace(/[^\w一-龥-]+/g, "_")}.png`,
+      fullPage: true
+    })
+  })
+  return page
+}
+
+/** An Element Plus input: its data-testid lands on the <input> itself. */
+const field = (page: Page, id: string) =>
+  page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`)
+
+const signIn = async (page: Page, name: keyof typeof accounts) => {
+  await page.goto(`${origin}/`)
+  await field(page, "login-name").fill(name)
+  await field(page, "login-password").fill(accounts[name])
+  await page.getByTestId("login-submit").click()
+  await page.getByTestId("dashboard").waitFor()
+}
+
+const rankOf = async (page: Page, unitName: string) => {
+  const row = page.getByTestId("ranking").locator("tr.el-table__row", { hasText: unitName })
+  const cells = row.locator("td")
+  return [await cells.nth(1).textContent(), await cells.nth(3).textContent()]
+}
+
+describe("the portal in Chromium", () => {
+  it.each([
+    ["admin", "县级管理员"],
+    ["town-a", "单位填报员"],
+    ["leader", "领导"],
+    ["auditor", "审计"]
+  ] as const)("%s signs in and sees the ranking, red and amber targets", async (name, role) => {
+    const page = await open()
+    await signIn(page, name)
+    await expect(page.getByTestId("who").textContent()).resolves.toContain(role)
+    expect(await rankOf(page, "甲镇")).toEqual(["1", "28"])
+    // 丁镇 has none of its two fair signings by the end of the window: red.
+    const progress = page.getByTestId("progress")
+    await expect(progress.locator('[data-status="red"]').first().textContent()).resolves.toBe(
+      "红灯"
+    )
+    await page.context().close()
+  })
+
+  it("a wrong password is refused on the page", async () => {
+    const page = await open()
+    await page.goto(`${origin}/`)
+    await field(page, "login-name").fill("admin")
+    await field(page, "login-password").fill("wrong")
+    await page.getByTestId("login-submit").click()
+    await expect(page.getByTestId("login-error").textContent()).resolves.toContain(
+      "wrong account name or password"
+    )
+    await page.context().close()
+  })
+
+  it("a reporter files a correction with a reason and watches the ranking move", async () => {
+    const page = await open()
+    await signIn(page, "town-d")
+    expect(await rankOf(page, "丁镇")).toEqual(["4", "1"])
+    await page.goto(`${origin}/#/project/D3`)
+    await page.getByTestId("correction").waitFor()
+    await page.getByTestId("event-type").selectOption("signed")
+    await page.getByTestId("event-date").fill("2026-08-15")
+    await field(page, "flags").fill("signed-at-fair")
+    await field(page, "reason").fill("8月15日投洽会已签约，漏报")
+    await page.getByTestId("submit-correction").click()
+    const history = page.getByTestId("history")
+    await history.getByText("8月15日投洽会已签约，漏报").waitFor()
+    await expect(history.textContent()).resolves.toContain("town-d")
+    await expect(page.getByTestId("project-stage").textContent()).resolves.toBe("signed")
+    await page.goto(`${origin}/#/`)
+    await page.getByTestId("dashboard").waitFor()
+    // 1 + 5 (002 二, one of two fair signings) + 2 (002 四.4 fair bonus) = 8, past 丙园区's 5.
+    expect(await rankOf(page, "丁镇")).toEqual(["3", "8"])
+    expect(await rankOf(page, "丙园区")).toEqual(["4", "5"])
+    // The drill-down shows the new line with its clause.
+    await page.locator('a[data-unit="town-d"]').click()
+    const lines = page.getByTestId("explanation")
+    await lines.getByText("10 × min(0.5, 1) = 5").waitFor()
+    await expect(lines.textContent()).resolves.toContain("002 二")
+    await page.context().close()
+  })
+
+  it("a reporter uploads a 台账, reads its row report, and the ranking counts the rows", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "portal-upload-"))
+    const file = join(dir, "外出招商活动登记表.csv")
+    writeFileSync(
+      file,
+      [
+        "登记编号,单位,出发日期,带队领导,领导类别,目的地,对接项目编号,备注",
+        "TD-P-1,丁镇,2026-08-05,丁镇长,主要负责人,上海,,",
+        "TD-P-2,丁镇,2026-08-12,丁镇长,主要负责人,杭州,,",
+        "TD-P-3,丁镇,2026-08-26,丁镇长,主要负责人,南京,,",
+        "TD-P-4,丁镇,2026.2.30,丁镇长,主要负责人,南京,,"
+      ].join("\r\n")
+    )
+    const page = await open()
+    await signIn(page, "town-d")
+    const before = Number((await rankOf(page, "丁镇"))[1])
+    await page.getByTestId("nav-upload").click()
+    await page.getByTestId("upload-file").setInputFiles(file)
+    await page.getByTestId("upload-send").click()
+    const report = page.getByTestId("row-report")
+    await report.waitFor()
+    await expect(page.getByTestId("row-counts").textContent()).resolves.toContain("已导入 3")
+    await expect(page.getByTestId("row-counts").textContent()).resolves.toContain("未导入 1")
+    await expect(report.textContent()).resolves.toContain("C5")
+    await page.goto(`${origin}/#/`)
+    await page.getByTestId("dashboard").waitFor()
+    // 002 四.4: the 3 missing principal trips deducted −2 × 3 × (3 / 3) = −6; with the
+    // three trips uploaded the deduction is gone.
+    expect(Number((await rankOf(page, "丁镇"))[1])).toBe(before + 6)
+    rmSync(dir, { recursive: true, force: true })
+    await page.context().close()
+  })
+
+  it("a reporter cannot open another unit's project", async () => {
+    const page = await open()
+    await signIn(page, "town-a")
+    await page.goto(`${origin}/#/project/B1`)
+    await expect(page.getByTestId("project-error").textContent()).resolves.toContain("street-b")
+    await expect(page.getByTestId("correction").count()).resolves.toBe(0)
+    await page.context().close()
+  })
+
+  it("switches to English", async () => {
+    const page = await open()
+    await signIn(page, "leader")
+    await page.getByTestId("lang").getByText("English").click()
+    await page.getByText("Targets against the expected pace").waitFor()
+    await expect(page.getByTestId("who").textContent()).resolves.toContain("Leader")
+    await page.context().close()
+  })
+
+  it("shows script text as text, never runs it", async () => {
+    const page = await open()
+    await signIn(page, "admin")
+    const payload = '<img src=x onerror="window.__injected=1">=HYPERLINK("x")'
+    const status = await page.evaluate(async (name) => {
+      const session = (await (await fetch("/api/session")).json()) as { csrf: string }
+      const units = (await (
+        await fetch("/api/campaigns/investment-drive-2026/units")
+      ).json()) as Array<{ id: string }>
+      const unit = units.find((u) => u.id === "street-b")
+      const r = await fetch("/api/campaigns/investment-drive-2026/units/street-b", {
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-csrf-token": session.csrf },
+        body: JSON.stringify({ value: { ...unit, name }, reason: "test" })
+      })
+      return r.status
+    }, payload)
+    expect(status).toBe(200)
+    await page.reload()
+    await page.getByTestId("dashboard").waitFor()
+    await page.getByTestId("ranking").getByText(payload).waitFor()
+    const injected = await page.evaluate(() => (globalThis as { __injected?: number }).__injected)
+    expect(injected).toBe(undefined)
+    expect(await page.locator('img[src="x"]').count()).toBe(0)
+    await page.context().close()
+  })
+})

@@ -1,0 +1,14 @@
+// The shapes the portal reads, taken from the API's own schemas.
+import type { Api, Role, Store } from "@gongjian/server"
+
+export type User = Role.User
+export type AssessmentView = typeof Api.AssessmentView.Type
+export type Explanation = typeof Api.Explanation.Type
+export type ProjectView = typeof Api.ProjectView.Encoded
+export type CampaignInfo = typeof Api.CampaignInfo.Type
+export type Revision = Store.Revision
+export type UploadResult = typeof Api.UploadResult.Type
+export interface UnitRecord {
+  readonly id: string
+  readonly name: string
+}

@@ -1,0 +1,30 @@
+import { deepStrictEqual, equal, ok } from "node:assert/strict"
+import { Samples } from "@gongjian/policies"
+import { Bulletin, WallChart } from "@gongjian/reports"
+
+// #region gantt
+// The key projects of the 002 sample against their contract milestones.
+const snapshot = Samples.load("002-investment-drive")
+const svg = WallChart.gantt(snapshot)
+ok(svg.startsWith("<svg"))
+ok(svg.includes("今日 2026-10-15"))
+// Same input, same bytes.
+equal(WallChart.gantt(snapshot), svg)
+const rows = WallChart.ganttRows(snapshot)
+deepStrictEqual(
+  rows.filter((r) => r.light === "red").map((r) => r.name),
+  ["老城改造", "塑料制品"]
+)
+// #endregion gantt
+
+// #region charts
+const progress = WallChart.progress(snapshot)
+const heatmap = WallChart.heatmap(snapshot)
+const bulletin = Bulletin.make({
+  snapshot,
+  period: Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
+})
+const ranking = WallChart.ranking(bulletin.ranking) // empty without an assessment
+for (const chart of [progress, heatmap, ranking]) ok(chart.startsWith("<svg"))
+ok(heatmap.includes('fill="#d93025"')) // red cells
+// #endregion charts

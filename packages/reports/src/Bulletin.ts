@@ -1,0 +1,994 @@
+/**
+ * Bulletins (通报): what a campaign's office circulates every half month,
+ * month or quarter — heading and number, a summary, the targets against
+ * 序时进度 with red and amber, the ranking with its moves since the previous
+ * bulletin, the units commended and criticised with their reasons, the new
+ * warnings, breaches and escalations of the exit rules, the reporting duties
+ * missed, and the corrections filed since the last bulletin. Built once as
+ * data ({@link make}), written as HTML with A4 print CSS ({@link html}) or
+ * Markdown ({@link markdown}); `Pdf.fromHtml` prints the HTML.
+ *
+ * @since 0.1.0
+ */
+import {
+  type Calendar,
+  LocalDate,
+  Money,
+  Period,
+  Progress,
+  Ratio,
+  Snapshot,
+  View
+} from "@gongjian/core"
+import { Finding } from "@gongjian/exit-rules"
+import type { Assessment } from "@gongjian/scoring"
+import * as Cadence from "./Cadence.js"
+import { html as h, markdownCell as mc, markdownText as mt } from "./internal/escape.js"
+
+/**
+ * A language of the output: `zh` (Chinese, the default) or `en`.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Lang = "zh" | "en"
+
+/**
+ * Text in both languages.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Text {
+  readonly zh: string
+  readonly en: string
+}
+
+/**
+ * What a bulletin reads of an assessment (`Assessment.Assessment` of
+ * `@gongjian/scoring`, or a plugin's assessment).
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AssessmentInput {
+  readonly policy: Pick<Assessment.Assessment["policy"], "id">
+  readonly units: ReadonlyArray<
+    Pick<Assessment.UnitScore, "unit" | "name" | "group" | "total" | "rank" | "tiers" | "vetoes">
+  >
+  readonly groups: Assessment.Assessment["groups"]
+  readonly tiers: ReadonlyArray<Pick<Assessment.Assessment["tiers"][number], "id" | "title">>
+}
+
+/**
+ * What a bulletin reads of an exit finding (`Finding.Finding` of
+ * `@gongjian/exit-rules`).
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FindingInput = Pick<
+  Finding.Finding,
+  | "id"
+  | "project"
+  | "unit"
+  | "class"
+  | "clause"
+  | "severity"
+  | "action"
+  | "deadline"
+  | "daysOverdue"
+  | "message"
+>
+
+/**
+ * A correction filed since the previous bulletin (更正): which record and
+ * field, when it was filed, the value before and after, and why.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Correction {
+  readonly record: string
+  readonly field?: string | undefined
+  readonly on: LocalDate.LocalDate
+  readonly before?: string | undefined
+  readonly after?: string | undefined
+  readonly reason?: string | undefined
+}
+
+/**
+ * The inputs of {@link make}: the snapshot, the period, and what the engines
+ * said as of the period's end (the assessment and the exit findings) and as
+ * of the previous bulletin's.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Input {
+  readonly snapshot: Snapshot.Snapshot
+  readonly period: Period.Period
+  /** The date the bulletin speaks as of; default: the period's end, or the snapshot's as-of date when earlier. */
+  readonly asOf?: LocalDate.LocalDate | undefined
+  /** Default: the snapshot's calendar (`Snapshot.calendarOf`). */
+  readonly calendar?: Calendar.Calendar | undefined
+  readonly assessment?: AssessmentInput | undefined
+  readonly findings?: ReadonlyArray<FindingInput> | undefined
+  readonly previous?:
+    | {
+        readonly assessment?: AssessmentInput | undefined
+        readonly findings?: ReadonlyArray<FindingInput> | undefined
+      }
+    | undefined
+  readonly issued?: ReadonlyArray<Cadence.Issued> | undefined
+  readonly corrections?: ReadonlyArray<Correction> | undefined
+  /** The bulletin's number (第N期); default: the period's place among the campaign's periods of its cadence. */
+  readonly number?: number | undefined
+  readonly thresholds?: Progress.Thresholds | undefined
+}
+
+/**
+ * A target's line: the area-wide figures when the target has them, and the
+ * units behind 序时进度 (amber or red).
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TargetLine {
+  readonly target: string
+  readonly title: string
+  readonly area: Row | undefined
+  readonly units: ReadonlyArray<Row>
+}
+
+/**
+ * One progress row: actual and goal as displayed, completion (exact, cut and
+ * marked `…` when it is not), 序时进度, points behind, status.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Row {
+  readonly unit: string | undefined
+  readonly name: string
+  readonly actual: string
+  readonly goal: string
+  readonly completion: string
+  readonly expected: string
+  readonly behindPoints: number
+  readonly status: Progress.Status
+}
+
+/**
+ * A unit's place in the ranking and its move since the previous bulletin
+ * (positive: up).
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RankLine {
+  readonly unit: string
+  readonly name: string
+  readonly group: string
+  readonly rank: number
+  readonly total: string
+  readonly previousRank: number | undefined
+  readonly move: number | undefined
+  readonly tiers: ReadonlyArray<Text>
+  readonly vetoed: boolean
+}
+
+/**
+ * A unit commended or criticised, with its reasons.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Mention {
+  readonly unit: string
+  readonly name: string
+  readonly reasons: ReadonlyArray<Text>
+}
+
+/**
+ * An exit finding new since the previous bulletin, or grown more serious
+ * (`escalated` from a warning or a breach).
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExitLine {
+  readonly id: string
+  readonly project: string
+  readonly projectName: string
+  readonly unit: string
+  readonly unitName: string
+  readonly severity: Finding.Severity
+  readonly change: "new" | "worse"
+  readonly class: Text
+  readonly action: Text
+  readonly clause: string
+  readonly deadline: LocalDate.LocalDate
+  readonly daysOverdue: number | undefined
+  readonly message: Text
+}
+
+/**
+ * A bulletin as data: everything {@link html} and {@link markdown} write.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Bulletin {
+  readonly campaign: { readonly id: string; readonly title: string }
+  readonly number: number
+  readonly period: Period.Period
+  readonly asOf: LocalDate.LocalDate
+  readonly heading: Text
+  readonly summary: ReadonlyArray<Text>
+  readonly targets: ReadonlyArray<TargetLine>
+  readonly ranking: ReadonlyArray<RankLine>
+  readonly groups: ReadonlyArray<{ readonly id: string; readonly title: Text }>
+  readonly commended: ReadonlyArray<Mention>
+  readonly criticised: ReadonlyArray<Mention>
+  readonly exit: ReadonlyArray<ExitLine>
+  readonly cadence: ReadonlyArray<Cadence.Occurrence>
+  readonly corrections: ReadonlyArray<Correction>
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const SEVERITY_ORDER: { readonly [S in Finding.Severity]: number } = {
+  warning: 0,
+  breach: 1,
+  escalated: 2
+}
+
+/**
+ * Status names.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const statusNames: { readonly [S in Progress.Status]: Text } = {
+  ahead: { zh: "超序时", en: "ahead" },
+  "on-track": { zh: "正常", en: "on track" },
+  amber: { zh: "黄灯", en: "amber" },
+  red: { zh: "红灯", en: "red" }
+}
+
+/**
+ * Severity names of exit findings.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const severityNames: { readonly [S in Finding.Severity]: Text } = {
+  warning: { zh: "预警", en: "warning" },
+  breach: { zh: "逾期", en: "breach" },
+  escalated: { zh: "整改逾期", en: "escalated" }
+}
+
+const show = (g: Money.Money | number): string =>
+  typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+
+/**
+ * The previous period of the same cadence, or undefined when it would start
+ * before the campaign window: the period of the previous bulletin.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const previousPeriod = (
+  campaign: Pick<Snapshot.Snapshot["campaign"], "window">,
+  period: Period.Period
+): Period.Period | undefined => {
+  const p = Period.of(period.cadence, LocalDate.addDays(period.start, -1))
+  return p.end < campaign.window.start ? undefined : p
+}
+
+/**
+ * The bulletin period that is current on a date for a campaign: the period
+ * of its `bulletin` duty (of its first one; half-month when it has none)
+ * containing the date, or the campaign's last one when the date is past the
+ * window.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const currentPeriod = (
+  campaign: Pick<Snapshot.Snapshot["campaign"], "window" | "cadence">,
+  date: LocalDate.LocalDate
+): Period.Period => {
+  const every = campaign.cadence.find((d) => d.kind === "bulletin")?.every ?? "half-month"
+  return Period.of(every, LocalDate.min(date, campaign.window.end))
+}
+
+/**
+ * Builds a bulletin: a pure computation, the same whatever the order of the
+ * snapshot's arrays and of the findings.
+ *
+ * - targets: every target's area-wide row (when it has one) and the units
+ *   amber or red against 序时进度 as of the bulletin's date;
+ * - ranking: the assessment's units in group and rank order, each with the
+ *   rank it held in the previous assessment and the move (↑ positive);
+ * - commended: the first three of each ranking group without a veto and with
+ *   no red target; criticised: units vetoed, with a red target, or with a new
+ *   breach or escalation, each with its reasons;
+ * - exit: findings absent from the previous bulletin, or more serious now;
+ * - cadence: the reporting duties due in the period (`Cadence.occurrences`);
+ * - corrections: as given, in date then record order.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (input: Input): Bulletin => {
+  const { snapshot, period } = input
+  const campaign = snapshot.campaign
+  const asOf = input.asOf ?? LocalDate.min(period.end, snapshot.asOf)
+  const unitName = new Map(snapshot.units.map((u) => [u.id, u.name]))
+  const projectName = new Map(snapshot.projects.map((p) => [p.id, p.name]))
+  const nameOf = (id: string) => unitName.get(id) ?? id
+  const number =
+    input.number ??
+    Math.max(
+      1,
+      Period.between(period.cadence, campaign.window.start, period.end).filter(
+        (p) => p.end >= campaign.window.start
+      ).length
+    )
+
+  // Targets against 序时进度.
+  const facts = Progress.facts(
+    View.make(snapshot, input.calendar ? { asOf, calendar: input.calendar } : { asOf })
+  )
+  const progressOptions = input.thresholds ? { asOf, thresholds: input.thresholds } : { asOf }
+  const targets: Array<TargetLine> = []
+  const redOf = new Map<string, Array<Text>>()
+  const unitRows = new Map<string, Array<Progress.Status>>()
+  for (const t of [...campaign.targets].sort((a, b) => cmp(a.id, b.id))) {
+    const rows = Progress.ofTarget(facts, t, progressOptions)
+    const toRow = (r: Progress.TargetProgress): Row => ({
+      unit: r.unit,
+      name: r.unit === undefined ? "" : nameOf(r.unit),
+      actual: show(r.actual),
+      goal: show(r.goal),
+      completion: Ratio.showPercent(r.ratio, 1),
+      expected: pct(r.expected),
+      behindPoints: r.behindPoints,
+      status: r.status
+    })
+    const area = rows.find((r) => r.unit === undefined)
+    const units = rows.filter((r) => r.unit !== undefined)
+    for (const r of units) {
+      const u = r.unit as string
+      unitRows.set(u, [...(unitRows.get(u) ?? []), r.status])
+      if (r.status === "red") {
+        const row = toRow(r)
+        redOf.set(u, [
+          ...(redOf.get(u) ?? []),
+          {
+            zh: `「${t.title}」完成 ${row.completion}，低于序时进度 ${r.behindPoints} 个百分点`,
+            en: `"${t.title}" at ${row.completion}, ${r.behindPoints} points behind time elapsed`
+          }
+        ])
+      }
+    }
+    targets.push({
+      target: t.id,
+      title: t.title,
+      area: area === undefined ? undefined : toRow(area),
+      units: units
+        .filter((r) => r.status === "red" || r.status === "amber")
+        .map(toRow)
+        .sort((a, b) => b.behindPoints - a.behindPoints || cmp(a.unit ?? "", b.unit ?? ""))
+    })
+  }
+
+  // Ranking and moves.
+  const tierTitle = new Map((input.assessment?.tiers ?? []).map((t) => [t.id, t.title]))
+  const before = new Map((input.previous?.assessment?.units ?? []).map((u) => [u.unit, u.rank]))
+  const hasPrevious = input.previous?.assessment !== undefined
+  const ranking: Array<RankLine> = (input.assessment?.units ?? []).map((u) => {
+    const previousRank = before.get(u.unit)
+    return {
+      unit: u.unit,
+      name: u.name,
+      group: u.group,
+      rank: u.rank,
+      total: u.total,
+      previousRank,
+      move: hasPrevious && previousRank !== undefined ? previousRank - u.rank : undefined,
+      tiers: u.tiers.map((t) => tierTitle.get(t) ?? { zh: t, en: t }),
+      vetoed: u.vetoes.length > 0
+    }
+  })
+
+  // Exit findings new or worse since the previous bulletin.
+  const was = new Map((input.previous?.findings ?? []).map((f) => [f.id, f.severity]))
+  const exit: Array<ExitLine> = []
+  for (const f of input.findings ?? []) {
+    const prior = was.get(f.id)
+    const change =
+      prior === undefined
+        ? ("new" as const)
+        : SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[prior]
+          ? ("worse" as const)
+          : undefined
+    if (change === undefined) continue
+    exit.push({
+      id: f.id,
+      project: f.project,
+      projectName: projectName.get(f.project) ?? f.project,
+      unit: f.unit,
+      unitName: nameOf(f.unit),
+      severity: f.severity,
+      change,
+      class: Finding.classNames[f.class],
+      action: Finding.actionNames[f.action],
+      clause: f.clause,
+      deadline: f.deadline,
+      daysOverdue: f.daysOverdue,
+      message: f.message
+    })
+  }
+  exit.sort(
+    (a, b) =>
+      SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] ||
+      cmp(a.project, b.project) ||
+      cmp(a.id, b.id)
+  )
+
+  // Commended and criticised.
+  const commended: Array<Mention> = []
+  const criticised: Array<Mention> = []
+  for (const r of ranking) {
+    if (r.rank <= 3 && !r.vetoed && !redOf.has(r.unit)) {
+      const reasons: Array<Text> = [
+        { zh: `排名第${r.rank}，得分 ${r.total}`, en: `ranked ${r.rank} with ${r.total} points` }
+      ]
+      if (r.move !== undefined && r.move > 0)
+        reasons.push({ zh: `较上期上升${r.move}位`, en: `up ${r.move} since the last bulletin` })
+      const statuses = unitRows.get(r.unit) ?? []
+      if (statuses.length > 0 && statuses.every((s) => s === "ahead" || s === "on-track"))
+        reasons.push({ zh: "各项目标均达到序时进度", en: "every target on time-elapsed pace" })
+      commended.push({ unit: r.unit, name: r.name, reasons })
+    }
+  }
+  const criticisedUnits = new Set<string>([
+    ...ranking.filter((r) => r.vetoed).map((r) => r.unit),
+    ...redOf.keys(),
+    ...exit.filter((e) => e.severity !== "warning").map((e) => e.unit)
+  ])
+  const vetoesOf = new Map(
+    (input.assessment?.units ?? []).map((u) => [u.unit, u.vetoes.map((v) => v.reason)])
+  )
+  for (const u of [...criticisedUnits].sort()) {
+    const reasons: Array<Text> = []
+    for (const v of vetoesOf.get(u) ?? []) reasons.push({ zh: `一票否决：${v}`, en: `veto: ${v}` })
+    reasons.push(...(redOf.get(u) ?? []))
+    for (const e of exit.filter((x) => x.unit === u && x.severity !== "warning")) {
+      reasons.push({
+        zh: `项目「${e.projectName}」${e.class.zh}，${severityNames[e.severity].zh}${e.daysOverdue ?? 0}天（${e.clause}）`,
+        en: `project "${e.projectName}": ${e.class.en}, ${severityNames[e.severity].en} by ${e.daysOverdue ?? 0} days (${e.clause})`
+      })
+    }
+    criticised.push({ unit: u, name: nameOf(u), reasons })
+  }
+
+  const cadence = Cadence.occurrences(snapshot, {
+    from: period.start,
+    to: period.end,
+    asOf,
+    calendar: input.calendar ?? Snapshot.calendarOf(snapshot),
+    ...(input.issued ? { issued: input.issued } : {})
+  })
+  const corrections = [...(input.corrections ?? [])].sort(
+    (a, b) => cmp(a.on, b.on) || cmp(a.record, b.record) || cmp(a.field ?? "", b.field ?? "")
+  )
+
+  // The summary.
+  const allRows = targets.flatMap((t) => (t.area ? [t.area] : t.units))
+  const red = targets.filter((t) => (t.area ? t.area.status === "red" : false)).length
+  const amber = targets.filter((t) => (t.area ? t.area.status === "amber" : false)).length
+  const areaTargets = targets.filter((t) => t.area !== undefined).length
+  const missed = cadence.filter((o) => o.status === "overdue")
+  const count = (s: Finding.Severity) => exit.filter((e) => e.severity === s).length
+  const summary: Array<Text> = []
+  if (campaign.targets.length > 0) {
+    summary.push({
+      zh: `截至 ${asOf}，全区 ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；${unitRowsCount(targets, "red")} 个单位目标红灯、${unitRowsCount(targets, "amber")} 个黄灯。`,
+      en: `As of ${asOf}, of ${areaTargets} area-wide targets ${red} are red and ${amber} amber; ${unitRowsCount(targets, "red")} unit targets are red and ${unitRowsCount(targets, "amber")} amber.`
+    })
+  } else if (allRows.length === 0) {
+    summary.push({ zh: `截至 ${asOf}。`, en: `As of ${asOf}.` })
+  }
+  if (ranking.length > 0) {
+    const first = ranking.filter((r) => r.rank === 1).map((r) => r.name)
+    summary.push({
+      zh: `${ranking.length} 个单位参加排名，${first.join("、")}位列第一。`,
+      en: `${ranking.length} units ranked; first: ${first.join(", ")}.`
+    })
+  }
+  summary.push({
+    zh: `退出机制新增预警 ${count("warning")} 起、逾期 ${count("breach")} 起、整改逾期 ${count("escalated")} 起。`,
+    en: `Exit rules: ${count("warning")} new warnings, ${count("breach")} breaches, ${count("escalated")} escalations.`
+  })
+  if (cadence.length > 0) {
+    summary.push({
+      zh: `本期应开展调度、例会等 ${cadence.length} 次，已开展 ${cadence.filter((o) => o.status === "held").length} 次，未按期开展 ${missed.length} 次。`,
+      en: `${cadence.length} reporting duties fell due in the period: ${cadence.filter((o) => o.status === "held").length} held, ${missed.length} missed.`
+    })
+  }
+
+  const title = campaign.title
+  return {
+    campaign: { id: campaign.id, title },
+    number,
+    period,
+    asOf,
+    heading: {
+      zh: `${title}工作通报（第${number}期）`,
+      en: `${title}: bulletin no. ${number}`
+    },
+    summary,
+    targets,
+    ranking,
+    groups: (input.assessment?.groups ?? []).map((g) => ({ id: g.id, title: g.title })),
+    commended,
+    criticised,
+    exit,
+    cadence,
+    corrections
+  }
+}
+
+const unitRowsCount = (targets: ReadonlyArray<TargetLine>, status: Progress.Status) =>
+  targets.reduce((n, t) => n + t.units.filter((u) => u.status === status).length, 0)
+
+const LABELS = {
+  zh: {
+    period: "通报期",
+    asOf: "数据截至",
+    summary: "总体情况",
+    targets: "目标任务完成情况（对照序时进度）",
+    target: "目标",
+    actual: "完成",
+    goal: "目标值",
+    completion: "完成率",
+    expected: "序时进度",
+    status: "状态",
+    behind: "落后单位",
+    none: "无",
+    ranking: "综合排名",
+    rank: "名次",
+    unit: "单位",
+    total: "得分",
+    move: "较上期",
+    tiers: "档次",
+    commended: "通报表扬",
+    criticised: "通报批评",
+    exit: "退出机制新增预警与逾期",
+    project: "项目",
+    severity: "程度",
+    klass: "类别",
+    action: "处置",
+    deadline: "期限",
+    cadence: "调度通报制度落实情况",
+    duty: "事项",
+    span: "期间",
+    held: "开展情况",
+    corrections: "上期以来数据更正",
+    record: "记录",
+    field: "字段",
+    filed: "更正日期",
+    change: "更正内容",
+    reason: "原因",
+    newLabel: "新增",
+    worse: "升级",
+    first: "首期"
+  },
+  en: {
+    period: "Period",
+    asOf: "Data as of",
+    summary: "Summary",
+    targets: "Targets against time-elapsed progress (序时进度)",
+    target: "Target",
+    actual: "Actual",
+    goal: "Goal",
+    completion: "Completion",
+    expected: "Expected",
+    status: "Status",
+    behind: "Units behind",
+    none: "none",
+    ranking: "Ranking",
+    rank: "Rank",
+    unit: "Unit",
+    total: "Points",
+    move: "Move",
+    tiers: "Tiers",
+    commended: "Commended",
+    criticised: "Criticised",
+    exit: "New exit warnings and breaches",
+    project: "Project",
+    severity: "Severity",
+    klass: "Class",
+    action: "Action",
+    deadline: "Deadline",
+    cadence: "Reporting duties",
+    duty: "Duty",
+    span: "Period",
+    held: "Held",
+    corrections: "Corrections since the last bulletin",
+    record: "Record",
+    field: "Field",
+    filed: "Filed",
+    change: "Change",
+    reason: "Reason",
+    newLabel: "new",
+    worse: "worse",
+    first: "first"
+  }
+} as const
+
+const CADENCE_STATUS: { readonly [S in Cadence.Status]: Text } = {
+  held: { zh: "已开展", en: "held" },
+  overdue: { zh: "未按期开展", en: "missed" },
+  pending: { zh: "未到期", en: "not yet due" },
+  unrecorded: { zh: "无记录", en: "no records" }
+}
+
+/**
+ * A rank move as shown: `↑2`, `↓1`, `—` (unchanged), empty when there is no
+ * previous rank (a first bulletin, or a unit not ranked before).
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const showMove = (line: Pick<RankLine, "move">): string =>
+  line.move === undefined
+    ? ""
+    : line.move > 0
+      ? `↑${line.move}`
+      : line.move < 0
+        ? `↓${-line.move}`
+        : "—"
+
+const correctionText = (c: Correction, lang: Lang) =>
+  c.before !== undefined || c.after !== undefined
+    ? `${c.before ?? ""} → ${c.after ?? ""}`
+    : lang === "zh"
+      ? "（见记录）"
+      : "(see the record)"
+
+const CSS = `@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 10.5pt; line-height: 1.55; color: #1b1b1b; margin: 0 auto; max-width: 182mm; }
+header { text-align: center; border-bottom: 2px solid #c00; padding-bottom: 6pt; margin-bottom: 10pt; }
+h1 { font-family: "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", serif; color: #c00; font-size: 20pt; margin: 0 0 4pt; letter-spacing: 1pt; }
+.meta { color: #444; font-size: 9.5pt; }
+h2 { font-size: 12.5pt; margin: 12pt 0 4pt; border-left: 4pt solid #c00; padding-left: 6pt; break-after: avoid; }
+p { margin: 3pt 0; }
+table { width: 100%; border-collapse: collapse; margin: 4pt 0 6pt; font-size: 9.5pt; }
+th, td { border: 0.6pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #f0f0f0; font-weight: bold; white-space: nowrap; }
+tr { break-inside: avoid; }
+td.num { text-align: right; white-space: nowrap; }
+td[class^="status-"], td[class^="cadence-"] { white-space: nowrap; }
+td > span[class^="status-"] { white-space: nowrap; padding: 0 2pt; }
+.status-red { background: #d93025; color: #fff; font-weight: bold; }
+.status-amber { background: #f6b400; color: #1b1b1b; font-weight: bold; }
+.status-on-track { background: #e6f4ea; }
+.status-ahead { background: #1e8e3e; color: #fff; }
+.up { color: #1e8e3e; font-weight: bold; }
+.down { color: #d93025; font-weight: bold; }
+.cadence-overdue { background: #d93025; color: #fff; font-weight: bold; }
+.cadence-held { background: #e6f4ea; }
+ul { margin: 2pt 0 4pt; padding-left: 16pt; }
+.none { color: #666; }
+@media screen { body { padding: 12mm 0; } }`
+
+/**
+ * The bulletin as a standalone HTML document, in Chinese (default) or
+ * English, with print CSS for A4: every name escaped, red and amber cells
+ * coloured (`status-red`, `status-amber`), ready for `Pdf.fromHtml`.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#html}
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const html = (b: Bulletin, lang: Lang = "zh"): string => {
+  const L = LABELS[lang]
+  const out: Array<string> = []
+  const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<string>) =>
+    `<table><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`
+  const statusCell = (s: Progress.Status) =>
+    `<td class="status-${s}">${h(statusNames[s][lang])}</td>`
+  out.push(
+    `<!DOCTYPE html>\n<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${h(b.heading[lang])}</title><style>${CSS}</style></head><body>`
+  )
+  out.push(
+    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${h(L.period)}：${h(Cadence.periodName(b.period, lang))}　${h(L.asOf)}：${h(b.asOf)}</div></header>`
+  )
+  out.push(`<section id="summary"><h2>${h(L.summary)}</h2>`)
+  for (const s of b.summary) out.push(`<p>${h(s[lang])}</p>`)
+  out.push("</section>")
+  if (b.targets.length > 0) {
+    out.push(`<section id="targets"><h2>${h(L.targets)}</h2>`)
+    out.push(
+      table(
+        [L.target, L.actual, L.goal, L.completion, L.expected, L.status, L.behind],
+        b.targets.map((t) => {
+          const behind =
+            t.units.length === 0
+              ? `<span class="none">${h(L.none)}</span>`
+              : t.units
+                  .map(
+                    (u) => `<span class="status-${u.status}">${h(u.name)} ${h(u.completion)}</span>`
+                  )
+                  .join(lang === "zh" ? "、" : ", ")
+          return t.area
+            ? `<tr><td>${h(t.title)}</td><td class="num">${h(t.area.actual)}</td><td class="num">${h(t.area.goal)}</td><td class="num">${h(t.area.completion)}</td><td class="num">${h(t.area.expected)}</td>${statusCell(t.area.status)}<td>${behind}</td></tr>`
+            : `<tr><td>${h(t.title)}</td><td class="num">—</td><td class="num">—</td><td class="num">—</td><td class="num">—</td><td>—</td><td>${behind}</td></tr>`
+        })
+      )
+    )
+    out.push("</section>")
+  }
+  if (b.ranking.length > 0) {
+    out.push(`<section id="ranking"><h2>${h(L.ranking)}</h2>`)
+    const groups = b.groups.length > 1 ? b.groups : [undefined]
+    for (const g of groups) {
+      if (g !== undefined) out.push(`<p><strong>${h(g.title[lang])}</strong></p>`)
+      out.push(
+        table(
+          [L.rank, L.unit, L.total, L.move, L.tiers],
+          b.ranking
+            .filter((r) => g === undefined || r.group === g.id)
+            .map((r) => {
+              const m = showMove(r)
+              const cls = m.startsWith("↑") ? "up" : m.startsWith("↓") ? "down" : ""
+              return `<tr><td class="num">${r.rank}</td><td>${h(r.name)}</td><td class="num">${h(r.total)}</td><td class="num ${cls}">${h(m)}</td><td>${h(r.tiers.map((t) => t[lang]).join(lang === "zh" ? "、" : ", "))}</td></tr>`
+            })
+        )
+      )
+    }
+    out.push("</section>")
+  }
+  const mentions = (id: string, title: string, list: ReadonlyArray<Mention>) => {
+    out.push(`<section id="${id}"><h2>${h(title)}</h2>`)
+    if (list.length === 0) out.push(`<p class="none">${h(L.none)}</p>`)
+    else {
+      out.push("<ul>")
+      for (const m of list)
+        out.push(
+          `<li><strong>${h(m.name)}</strong>：${h(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}</li>`
+        )
+      out.push("</ul>")
+    }
+    out.push("</section>")
+  }
+  mentions("commended", L.commended, b.commended)
+  mentions("criticised", L.criticised, b.criticised)
+  out.push(`<section id="exit"><h2>${h(L.exit)}</h2>`)
+  if (b.exit.length === 0) out.push(`<p class="none">${h(L.none)}</p>`)
+  else
+    out.push(
+      table(
+        [L.project, L.unit, L.klass, L.severity, L.action, L.deadline],
+        b.exit.map(
+          (e) =>
+            `<tr><td>${h(e.projectName)}</td><td>${h(e.unitName)}</td><td>${h(e.class[lang])}</td><td class="${e.severity === "warning" ? "status-amber" : "status-red"}">${h(severityNames[e.severity][lang])}${e.change === "worse" ? `（${h(L.worse)}）` : ""}</td><td>${h(e.action[lang])}</td><td class="num">${h(e.deadline)}</td></tr>`
+        )
+      )
+    )
+  out.push("</section>")
+  if (b.cadence.length > 0) {
+    out.push(`<section id="cadence"><h2>${h(L.cadence)}</h2>`)
+    out.push(
+      table(
+        [L.duty, L.span, L.deadline, L.held],
+        b.cadence.map(
+          (o) =>
+            `<tr><td>${h(o.name)}（${h(o.clause)}）</td><td>${h(o.period.start)}—${h(o.period.end)}</td><td class="num">${h(o.deadline)}</td><td class="cadence-${o.status}">${h(CADENCE_STATUS[o.status][lang])}${o.held.length > 0 ? `：${h(o.held.join(lang === "zh" ? "、" : ", "))}` : ""}</td></tr>`
+        )
+      )
+    )
+    out.push("</section>")
+  }
+  out.push(`<section id="corrections"><h2>${h(L.corrections)}</h2>`)
+  if (b.corrections.length === 0) out.push(`<p class="none">${h(L.none)}</p>`)
+  else
+    out.push(
+      table(
+        [L.record, L.field, L.filed, L.change, L.reason],
+        b.corrections.map(
+          (c) =>
+            `<tr><td>${h(c.record)}</td><td>${h(c.field ?? "")}</td><td class="num">${h(c.on)}</td><td>${h(correctionText(c, lang))}</td><td>${h(c.reason ?? "")}</td></tr>`
+        )
+      )
+    )
+  out.push("</section>")
+  out.push("</body></html>\n")
+  return out.join("\n")
+}
+
+/**
+ * The bulletin as Markdown (GFM tables), in Chinese (default) or English:
+ * every name escaped, red and amber marked 🔴 and 🟡.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#html}
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
+  const L = LABELS[lang]
+  const lines: Array<string> = []
+  const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>) => {
+    lines.push(`| ${head.map(mc).join(" | ")} |`)
+    lines.push(`|${head.map(() => "---").join("|")}|`)
+    for (const r of rows) lines.push(`| ${r.join(" | ")} |`)
+    lines.push("")
+  }
+  const mark = (s: Progress.Status) =>
+    `${s === "red" ? "🔴 " : s === "amber" ? "🟡 " : ""}${statusNames[s][lang]}`
+  lines.push(`# ${mt(b.heading[lang])}`, "")
+  lines.push(`${L.period}：${mt(Cadence.periodName(b.period, lang))}　${L.asOf}：${b.asOf}`, "")
+  lines.push(`## ${L.summary}`, "")
+  for (const s of b.summary) lines.push(mt(s[lang]), "")
+  if (b.targets.length > 0) {
+    lines.push(`## ${mt(L.targets)}`, "")
+    table(
+      [L.target, L.actual, L.goal, L.completion, L.expected, L.status, L.behind],
+      b.targets.map((t) => {
+        const behind =
+          t.units.length === 0
+            ? L.none
+            : t.units
+                .map((u) => `${mark(u.status)} ${mc(u.name)} ${mc(u.completion)}`)
+                .join(lang === "zh" ? "、" : ", ")
+        return t.area
+          ? [
+              mc(t.title),
+              mc(t.area.actual),
+              mc(t.area.goal),
+              mc(t.area.completion),
+              t.area.expected,
+              mark(t.area.status),
+              behind
+            ]
+          : [mc(t.title), "—", "—", "—", "—", "—", behind]
+      })
+    )
+  }
+  if (b.ranking.length > 0) {
+    lines.push(`## ${L.ranking}`, "")
+    const groups = b.groups.length > 1 ? b.groups : [undefined]
+    for (const g of groups) {
+      if (g !== undefined) lines.push(`**${mt(g.title[lang])}**`, "")
+      table(
+        [L.rank, L.unit, L.total, L.move, L.tiers],
+        b.ranking
+          .filter((r) => g === undefined || r.group === g.id)
+          .map((r) => [
+            String(r.rank),
+            mc(r.name),
+            mc(r.total),
+            showMove(r),
+            mc(r.tiers.map((t) => t[lang]).join(lang === "zh" ? "、" : ", "))
+          ])
+      )
+    }
+  }
+  const mentions = (title: string, list: ReadonlyArray<Mention>) => {
+    lines.push(`## ${title}`, "")
+    if (list.length === 0) lines.push(L.none)
+    for (const m of list)
+      lines.push(
+        `- **${mt(m.name)}**：${mt(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}`
+      )
+    lines.push("")
+  }
+  mentions(L.commended, b.commended)
+  mentions(L.criticised, b.criticised)
+  lines.push(`## ${L.exit}`, "")
+  if (b.exit.length === 0) lines.push(L.none, "")
+  else
+    table(
+      [L.project, L.unit, L.klass, L.severity, L.action, L.deadline],
+      b.exit.map((e) => [
+        mc(e.projectName),
+        mc(e.unitName),
+        mc(e.class[lang]),
+        `${e.severity === "warning" ? "🟡" : "🔴"} ${severityNames[e.severity][lang]}${e.change === "worse" ? `（${L.worse}）` : ""}`,
+        mc(e.action[lang]),
+        e.deadline
+      ])
+    )
+  if (b.cadence.length > 0) {
+    lines.push(`## ${L.cadence}`, "")
+    table(
+      [L.duty, L.span, L.deadline, L.held],
+      b.cadence.map((o) => [
+        `${mc(o.name)}（${mc(o.clause)}）`,
+        `${o.period.start}—${o.period.end}`,
+        o.deadline,
+        `${o.status === "overdue" ? "🔴 " : ""}${CADENCE_STATUS[o.status][lang]}${o.held.length > 0 ? `：${mc(o.held.join(lang === "zh" ? "、" : ", "))}` : ""}`
+      ])
+    )
+  }
+  lines.push(`## ${L.corrections}`, "")
+  if (b.corrections.length === 0) lines.push(L.none, "")
+  else
+    table(
+      [L.record, L.field, L.filed, L.change, L.reason],
+      b.corrections.map((c) => [
+        mc(c.record),
+        mc(c.field ?? ""),
+        c.on,
+        mc(correctionText(c, lang)),
+        mc(c.reason ?? "")
+      ])
+    )
+  return `${lines.join("\n").trimEnd()}\n`
+}

@@ -1,0 +1,563 @@
+/**
+ * Wall charts (挂图作战) as SVG: a Gantt of key projects against their plan
+ * milestones (倒排工期) with a today line, the units' progress against
+ * 序时进度 per target, the ranking, and a units × targets heat map. Drawn with
+ * echarts' server-side SVG renderer, Chinese labels, deterministic: the same
+ * input gives the same bytes, whatever the order of the snapshot's arrays.
+ *
+ * @since 0.1.0
+ */
+import {
+  Lifecycle,
+  type Lifecycle as LifecycleTypes,
+  LocalDate,
+  Progress,
+  Ratio,
+  type Snapshot,
+  View
+} from "@gongjian/core"
+import type { Finding } from "@gongjian/exit-rules"
+import type { EChartsOption } from "echarts"
+import type { RankLine } from "./Bulletin.js"
+import { COLORS, render, textWidth } from "./internal/svg.js"
+
+/**
+ * Red, amber or green: where a project stands against its schedule.
+ *
+ * @example
+ * {@includeCode ../examples/WallChart.ts#gantt}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Light = "red" | "amber" | "green"
+
+/**
+ * A key project's row of the Gantt: its plan (from signing, or registration,
+ * to its last planned milestone), the planned and actual milestones, and its
+ * light.
+ *
+ * @example
+ * {@includeCode ../examples/WallChart.ts#gantt}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface GanttRow {
+  readonly project: string
+  readonly name: string
+  readonly start: LocalDate.LocalDate
+  readonly end: LocalDate.LocalDate
+  readonly planned: ReadonlyArray<{
+    readonly stage: LifecycleTypes.Stage
+    readonly on: LocalDate.LocalDate
+  }>
+  readonly actual: ReadonlyArray<{
+    readonly stage: LifecycleTypes.Stage
+    readonly on: LocalDate.LocalDate
+  }>
+  readonly light: Light
+  readonly reasons: ReadonlyArray<string>
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const STAGE_ZH: Partial<Record<LifecycleTypes.Stage, string>> = {
+  signed: "签约",
+  "land-supplied": "供地",
+  started: "开工",
+  completed: "竣工",
+  "in-production": "投产"
+}
+
+/**
+ * The rows of the Gantt: projects flagged `key` or `major` (all projects when
+ * none is), in id order. A planned milestone (the contract's `startBy`,
+ * `completeBy`, `produceBy`) not reached by today is red; one due within
+ * `amberDays` (default 30) is amber. A project with an exit breach or
+ * escalation is red, one with a warning at least amber. Without planned
+ * milestones a project is planned to the end of the campaign window.
+ *
+ * @example
+ * {@includeCode ../examples/WallChart.ts#gantt}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const ganttRows = (
+  snapshot: Snapshot.Snapshot,
+  options?: {
+    readonly asOf?: LocalDate.LocalDate
+    readonly findings?: ReadonlyArray<Pick<Finding.Finding, "project" | "severity" | "clause">>
+    readonly amberDays?: number
+  }
+): ReadonlyArray<GanttRow> => {
+  const asOf = options?.asOf ?? snapshot.asOf
+  const amberBy = LocalDate.addDays(asOf, options?.amberDays ?? 30)
+  const flagged = snapshot.projects.filter((p) =>
+    (p.flags ?? []).some((f) => f === "key" || f === "major")
+  )
+  const chosen = [...(flagged.length > 0 ? flagged : snapshot.projects)].sort((a, b) =>
+    cmp(a.id, b.id)
+  )
+  const { timelines } = Lifecycle.foldAll(chosen, { asOf })
+  const byId = new Map(timelines.map((t) => [t.project, t]))
+  const out: Array<GanttRow> = []
+  for (const p of chosen) {
+    const tl = byId.get(p.id)
+    if (tl === undefined) continue
+    const planned = (
+      [
+        ["started", p.contract?.startBy],
+        ["completed", p.contract?.completeBy],
+        ["in-production", p.contract?.produceBy]
+      ] as const
+    ).flatMap(([stage, on]) => (on === undefined ? [] : [{ stage, on }]))
+    const actual = (
+      ["signed", "land-supplied", "started", "completed", "in-production"] as const
+    ).flatMap((stage) => {
+      const on = Lifecycle.reachedOn(tl, stage)
+      return on === undefined ? [] : [{ stage, on }]
+    })
+    const start =
+      tl.milestones.signed ?? tl.registeredOn ?? actual[0]?.on ?? snapshot.campaign.window.start
+    const lastPlan = planned.reduce<LocalDate.LocalDate | undefined>(
+      (m, x) => (m === undefined || x.on > m ? x.on : m),
+      undefined
+    )
+    const end = LocalDate.max(lastPlan ?? snapshot.campaign.window.end, start)
+    let light: Light = "green"
+    const reasons: Array<string> = []
+    for (const m of planned) {
+      if (Lifecycle.hasReached(tl, m.stage)) continue
+      if (m.on < asOf) {
+        light = "red"
+        reasons.push(`${STAGE_ZH[m.stage] ?? m.stage}计划 ${m.on}，未完成`)
+      } else if (m.on <= amberBy) {
+        if (light === "green") light = "amber"
+        reasons.push(`${STAGE_ZH[m.stage] ?? m.stage}计划 ${m.on}，临近`)
+      }
+    }
+    for (const f of (options?.findings ?? []).filter((x) => x.project === p.id)) {
+      if (f.severity === "warning") {
+        if (light === "green") light = "amber"
+      } else light = "red"
+      reasons.push(`退出机制（${f.clause}）`)
+    }
+    out.push({
+      project: p.id,
+      name: p.name,
+      start,
+      end,
+      planned,
+      actual,
+      light,
+      reasons: [...new Set(reasons)]
+    })
+  }
+  return out
+}
+
+/** Days between ticks: the shortest of a week, two weeks, a month, … that leaves 80 pixels a label. */
+const tickDays = (span: number, plotWidth: number): number => {
+  const most = Math.max(2, Math.floor(plotWidth / 80))
+  return [7, 14, 30, 61, 91, 182, 365, 730].find((d) => span / d <= most) ?? 1461
+}
+
+const axisDate = (origin: number) => (v: number) => LocalDate.fromDays(origin + v).slice(2)
+
+/**
+ * The Gantt of key projects (倒排工期) as SVG: a bar per project from its
+ * start to its last planned milestone, coloured red, amber or green; planned
+ * milestones as hollow diamonds, reached ones as filled circles; a red line
+ * on today (the as-of date).
+ *
+ * @example
+ * {@includeCode ../examples/WallChart.ts#gantt}
+ *
+ * @since 0.1.0
+ * @category charts
+ */
+export const gantt = (
+  snapshot: Snapshot.Snapshot,
+  options?: {
+    readonly asOf?: LocalDate.LocalDate
+    readonly findings?: ReadonlyArray<Pick<Finding.Finding, "project" | "severity" | "clause">>
+    readonly width?: number
+    readonly title?: string
+  }
+): string => {
+  const asOf = options?.asOf ?? snapshot.asOf
+  const rows = ganttRows(snapshot, options)
+  const names = rows.map((r) => r.name)
+  const dates = rows.flatMap((r) => [
+    r.start,
+    r.end,
+    ...r.planned.map((m) => m.on),
+    ...r.actual.map((m) => m.on)
+  ])
+  const first = [asOf, snapshot.campaign.window.start, ...dates].reduce(LocalDate.min)
+  const last = [asOf, snapshot.campaign.window.end, ...dates].reduce(LocalDate.max)
+  const origin = LocalDate.toDays(first) - 7
+  const span = LocalDate.toDays(last) + 7 - origin
+  const day = (d: LocalDate.LocalDate) => LocalDate.toDays(d) - origin
+  const left = Math.max(80, ...names.map((n) => textWidth(n, 12))) + 24
+  const title = options?.title ?? `${snapshot.campaign.title} 重点项目倒排工期（截至 ${asOf}）`
+  const width = options?.width ?? Math.max(900, left + 700, textWidth(title, 16) + 48)
+  const rowHeight = 26
+  const top = 80
+  const height = top + 60 + Math.max(1, rows.length) * rowHeight
+  const option: EChartsOption = {
+    title: {
+      text: title,
+      left: 12,
+      top: 8,
+      textStyle: { fontSize: 16, width: width - 24, overflow: "break" }
+    },
+    legend: {
+      top: 40,
+      left: 12,
+      data: ["计划", "计划节点", "实际节点"],
+      textStyle: { fontSize: 12 }
+    },
+    grid: { left, right: 80, top, bottom: 40 },
+    xAxis: {
+      type: "value",
+      min: 0,
+      max: span,
+      interval: tickDays(span, width - left - 24),
+      axisLabel: { formatter: axisDate(origin), fontSize: 11, hideOverlap: true },
+      splitLine: { lineStyle: { color: COLORS.grid } }
+    },
+    yAxis: {
+      type: "category",
+      data: names,
+      inverse: true,
+      axisLabel: { fontSize: 12, interval: 0 },
+      axisTick: { show: false }
+    },
+    series: [
+      {
+        type: "bar",
+        stack: "plan",
+        silent: true,
+        itemStyle: { color: "transparent" },
+        barWidth: 12,
+        data: rows.map((r) => day(r.start))
+      },
+      {
+        name: "计划",
+        type: "bar",
+        stack: "plan",
+        barWidth: 12,
+        itemStyle: { color: COLORS.plan },
+        data: rows.map((r) => ({
+          value: Math.max(1, day(r.end) - day(r.start)),
+          itemStyle: { color: COLORS[r.light] }
+        })),
+        markLine: {
+          symbol: "none",
+          silent: true,
+          lineStyle: { color: COLORS.today, width: 2, type: "solid" },
+          label: { formatter: `今日 ${asOf}`, position: "start", color: COLORS.today },
+          data: [{ xAxis: day(asOf) }]
+        }
+      },
+      {
+        name: "计划节点",
+        type: "scatter",
+        symbol: "diamond",
+        symbolSize: 11,
+        itemStyle: { color: "#ffffff", borderColor: "#3c4043", borderWidth: 1.5 },
+        data: rows.flatMap((r, i) => r.planned.map((m) => [day(m.on), i]))
+      },
+      {
+        name: "实际节点",
+        type: "scatter",
+        symbol: "circle",
+        symbolSize: 8,
+        itemStyle: { color: "#1a73e8" },
+        data: rows.flatMap((r, i) => r.actual.map((m) => [day(m.on), i]))
+      }
+    ]
+  }
+  return render(option, width, height)
+}
+
+/**
+ * The units' progress against 序时进度 as SVG: for every target a panel of
+ * bars, one per unit (the area-wide row when the target has no units),
+ * coloured by status, with a dashed line at 序时进度.
+ *
+ * @example
+ * {@includeCode ../examples/WallChart.ts#charts}
+ *
+ * @since 0.1.0
+ * @category charts
+ */
+export const progress = (
+  snapshot: Snapshot.Snapshot,
+  options?: {
+    readonly asOf?: LocalDate.LocalDate
+    readonly targets?: ReadonlyArray<string>
+    readonly width?: number
+  }
+): string => {
+  const asOf = options?.asOf ?? snapshot.asOf
+  const facts = Progress.facts(View.make(snapshot, { asOf }))
+  const names = new Map(snapshot.units.map((u) => [u.id, u.name]))
+  const targets = [...snapshot.campaign.targets]
+    .filter((t) => options?.targets === undefined || options.targets.includes(t.id))
+    .sort((a, b) => cmp(a.id, b.id))
+  const panels = targets.map((t) => {
+    const rows = Progress.ofTarget(facts, t, { asOf })
+    const units = rows.filter((r) => r.unit !== undefined)
+    const shown = units.length > 0 ? units : rows
+    return {
+      title: t.title,
+      expected: rows[0]?.expected ?? 0,
+      rows: shown.map((r) => ({
+        name: r.unit === undefined ? "全区" : (names.get(r.unit) ?? r.unit),
+        value: Ratio.toNumber(Ratio.multiply(r.ratio, 100), 1),
+        shown: Ratio.showPercent(r.ratio, 1),
+        status: r.status
+      }))
+    }
+  })
+  const labels = panels.flatMap((p) => p.rows.map((r) => r.name))
+  const left = Math.max(60, ...labels.map((n) => textWidth(n, 12))) + 20
+  const panelTitle = (p: (typeof panels)[number]) =>
+    `${p.title}（序时进度 ${(p.expected * 100).toFixed(1)}%）`
+  const width =
+    options?.width ?? Math.max(960, ...panels.map((p) => textWidth(panelTitle(p), 14) + 48))
+  const rowHeight = 22
+  const header = 56
+  let y = 16
+  const grids: Array<Record<string, unknown>> = []
+  const titles: Array<Record<string, unknown>> = []
+  const xAxes: Array<Record<string, unknown>> = []
+  const yAxes: Array<Record<string, unknown>> = []
+  const series: Array<Record<string, unknown>> = []
+  panels.forEach((p, i) => {
+    const max = Math.max(100, ...p.rows.map((r) => Math.ceil(r.value / 10) * 10))
+    const h = Math.max(1, p.rows.length) * rowHeight
+    titles.push({
+      text: panelTitle(p),
+      left: 12,
+      top: y,
+      textStyle: { fontSize: 14, width: width - 24, overflow: "break" }
+    })
+    grids.push({ left, right: 80, top: y + header - 16, height: h })
+    xAxes.push({
+      gridIndex: i,
+      type: "value",
+      min: 0,
+      max,
+      axisLabel: { formatter: "{value}%", fontSize: 10 },
+      splitLine: { lineStyle: { color: COLORS.grid } }
+    })
+    yAxes.push({
+      gridIndex: i,
+      type: "category",
+      inverse: true,
+      data: p.rows.map((r) => r.name),
+      axisLabel: { fontSize: 12, interval: 0 },
+      axisTick: { show: false }
+    })
+    series.push({
+      type: "bar",
+      xAxisIndex: i,
+      yAxisIndex: i,
+      barWidth: 12,
+      data: p.rows.map((r) => ({
+        value: r.value,
+        itemStyle: { color: COLORS[r.status] },
+        label: { show: true, position: "right", formatter: r.shown, fontSize: 11 }
+      })),
+      markLine: {
+        symbol: "none",
+        silent: true,
+        lineStyle: { color: COLORS.today, type: "dashed", width: 1.5 },
+        label: { show: false },
+        data: [{ xAxis: Ratio.toNumber(Ratio.makeUnsafe(Math.round(p.expected * 1000), 10), 1) }]
+      }
+    })
+    y += header + h + 28
+  })
+  const option = {
+    title: titles,
+    grid: grids,
+    xAxis: xAxes,
+    yAxis: yAxes,
+    series
+  } as EChartsOption
+  return render(option, width, Math.max(y, 120))
+}
+
+/**
+ * The ranking as SVG: a bar per unit in rank order, its points at the end,
+ * the move since the previous bulletin (↑↓) beside its name, vetoed units
+ * red. Takes `Bulletin.ranking`.
+ *
+ * @example
+ * {@includeCode ../examples/WallChart.ts#charts}
+ *
+ * @since 0.1.0
+ * @category charts
+ */
+export const ranking = (
+  lines: ReadonlyArray<
+    Pick<RankLine, "unit" | "name" | "rank" | "total" | "move" | "vetoed" | "group">
+  >,
+  options?: { readonly title?: string; readonly width?: number }
+): string => {
+  const label = (l: (typeof lines)[number]) =>
+    `${l.rank}. ${l.name}${l.move === undefined || l.move === 0 ? "" : l.move > 0 ? ` ↑${l.move}` : ` ↓${-l.move}`}`
+  const labels = lines.map(label)
+  const left = Math.max(80, ...labels.map((n) => textWidth(n, 12))) + 20
+  const title = options?.title ?? "综合排名"
+  const width = options?.width ?? Math.max(900, textWidth(title, 16) + 48)
+  const totals = lines.map((l) => Number(l.total))
+  const max = Math.max(10, ...totals.map((t) => Math.ceil(t / 10) * 10))
+  const min = Math.min(0, ...totals.map((t) => Math.floor(t / 10) * 10))
+  const top = 56
+  const height = top + 40 + Math.max(1, lines.length) * 26
+  const option: EChartsOption = {
+    title: {
+      text: title,
+      left: 12,
+      top: 8,
+      textStyle: { fontSize: 16, width: width - 24, overflow: "break" }
+    },
+    grid: { left, right: 80, top, bottom: 30 },
+    xAxis: {
+      type: "value",
+      min,
+      max,
+      splitLine: { lineStyle: { color: COLORS.grid } },
+      axisLabel: { fontSize: 10 }
+    },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: labels,
+      axisLabel: { fontSize: 12, interval: 0 },
+      axisTick: { show: false }
+    },
+    series: [
+      {
+        type: "bar",
+        barWidth: 14,
+        data: lines.map((l) => ({
+          value: Number(l.total),
+          itemStyle: { color: l.vetoed ? COLORS.red : "#1a73e8" },
+          label: { show: true, position: "right", formatter: l.total, fontSize: 11 }
+        }))
+      }
+    ]
+  }
+  return render(option, width, height)
+}
+
+// The area-wide column: a key no unit id can take (ids are non-empty).
+const AREA = ""
+
+const STATUS_CODE: { readonly [S in Progress.Status]: number } = {
+  red: 0,
+  amber: 1,
+  "on-track": 2,
+  ahead: 3
+}
+
+/**
+ * The units × targets heat map as SVG: a cell per unit and target with the
+ * completion, coloured by status against 序时进度 (red, amber, on track,
+ * ahead), the area-wide figures (全区) first; no cell where a target sets the
+ * unit no goal.
+ *
+ * @example
+ * {@includeCode ../examples/WallChart.ts#charts}
+ *
+ * @since 0.1.0
+ * @category charts
+ */
+export const heatmap = (
+  snapshot: Snapshot.Snapshot,
+  options?: { readonly asOf?: LocalDate.LocalDate; readonly title?: string }
+): string => {
+  const asOf = options?.asOf ?? snapshot.asOf
+  const facts = Progress.facts(View.make(snapshot, { asOf }))
+  const targets = [...snapshot.campaign.targets].sort((a, b) => cmp(a.id, b.id))
+  const cells: Array<{ unit: string; target: number; row: Progress.TargetProgress }> = []
+  targets.forEach((t, i) => {
+    for (const r of Progress.ofTarget(facts, t, { asOf })) {
+      cells.push({ unit: r.unit ?? AREA, target: i, row: r })
+    }
+  })
+  const unitIds = [...new Set(cells.map((c) => c.unit))].sort((a, b) =>
+    a === AREA ? -1 : b === AREA ? 1 : cmp(a, b)
+  )
+  const names = new Map<string, string>([
+    ...snapshot.units.map((u): [string, string] => [u.id, u.name]),
+    [AREA, "全区"]
+  ])
+  const unitNames = unitIds.map((u) => names.get(u) ?? u)
+  const titles = targets.map((t) => t.title)
+  const left = Math.max(80, ...titles.map((n) => textWidth(n, 12))) + 20
+  const col = Math.max(64, ...unitNames.map((n) => textWidth(n, 12) + 12))
+  const rowHeight = 28
+  const top = 84
+  const title = options?.title ?? `各单位目标完成热力图（截至 ${asOf}）`
+  const width = Math.max(left + Math.max(1, unitIds.length) * col + 24, textWidth(title, 16) + 48)
+  const height = top + Math.max(1, targets.length) * rowHeight + 24
+  const index = new Map(unitIds.map((u, i) => [u, i]))
+  const option: EChartsOption = {
+    title: {
+      text: title,
+      left: 12,
+      top: 8,
+      textStyle: { fontSize: 16, width: width - 24, overflow: "break" }
+    },
+    grid: { left, right: 24, top, height: Math.max(1, targets.length) * rowHeight },
+    visualMap: {
+      type: "piecewise",
+      show: false,
+      dimension: 2,
+      pieces: (["red", "amber", "on-track", "ahead"] as const).map((s) => ({
+        value: STATUS_CODE[s],
+        color: COLORS[s]
+      }))
+    },
+    xAxis: {
+      type: "category",
+      position: "top",
+      data: unitNames,
+      axisLabel: { fontSize: 12, interval: 0 },
+      axisTick: { show: false },
+      splitArea: { show: false }
+    },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: titles,
+      axisLabel: { fontSize: 12, interval: 0 },
+      axisTick: { show: false }
+    },
+    series: [
+      {
+        type: "heatmap",
+        itemStyle: { borderColor: "#ffffff", borderWidth: 2 },
+        label: { show: true, fontSize: 11 },
+        data: cells
+          .sort((a, b) => a.target - b.target || cmp(a.unit, b.unit))
+          .map((c) => ({
+            value: [index.get(c.unit)!, c.target, STATUS_CODE[c.row.status]],
+            label: {
+              formatter: Ratio.showPercent(c.row.ratio, 1),
+              color: c.row.status === "amber" || c.row.status === "on-track" ? "#1b1b1b" : "#ffffff"
+            }
+          }))
+      }
+    ]
+  }
+  return render(option, width, height)
+}

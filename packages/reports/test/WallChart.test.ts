@@ -1,0 +1,110 @@
+import type { Snapshot } from "@gongjian/core"
+import { Samples } from "@gongjian/policies"
+import { describe, expect, it } from "vitest"
+import { WallChart } from "../src/index.js"
+import { sampleBulletin } from "./samples.js"
+
+const HOSTILE = '<script>alert("x")</script> & "引号" \'单\''
+const RED = 'fill="#d93025"'
+
+const shuffle = (s: Snapshot.Snapshot): Snapshot.Snapshot => ({
+  ...s,
+  units: [...s.units].reverse(),
+  projects: [...s.projects].reverse().map((p) => ({ ...p, events: [...p.events].reverse() })),
+  activities: [...(s.activities ?? [])].reverse(),
+  campaign: { ...s.campaign, targets: [...s.campaign.targets].reverse() }
+})
+
+describe("WallChart", () => {
+  const { snapshot, bulletin, run } = sampleBulletin("002-investment-drive")
+  const charts = (s: Snapshot.Snapshot) => [
+    WallChart.gantt(s, { findings: run.findings }),
+    WallChart.progress(s),
+    WallChart.heatmap(s),
+    WallChart.ranking(bulletin.ranking)
+  ]
+
+  it("gives the same bytes for the same input, whatever the order of its arrays", () => {
+    const a = charts(snapshot)
+    expect(charts(snapshot)).toEqual(a)
+    expect(charts(shuffle(snapshot))).toEqual(a)
+    for (const svg of a) {
+      expect(svg.startsWith("<svg")).toBe(true)
+      // No per-render ids, no animation, no hover styles.
+      expect(svg).not.toMatch(/zr\d+-|<style|<animate/)
+    }
+  })
+
+  it("escapes every name in SVG", () => {
+    const s: Snapshot.Snapshot = {
+      ...snapshot,
+      units: snapshot.units.map((u) => ({ ...u, name: `${HOSTILE}${u.id}` })),
+      projects: snapshot.projects.map((p) => ({ ...p, name: `${HOSTILE}${p.id}` })),
+      campaign: {
+        ...snapshot.campaign,
+        title: HOSTILE,
+        targets: snapshot.campaign.targets.map((t) => ({ ...t, title: `${HOSTILE}${t.id}` }))
+      }
+    }
+    const lines = bulletin.ranking.map((r) => ({ ...r, name: HOSTILE }))
+    for (const svg of [...charts(s).slice(0, 3), WallChart.ranking(lines)]) {
+      expect(svg).not.toContain("<script")
+      expect(svg).toContain("&lt;script&gt;")
+    }
+  })
+
+  it("colours the Gantt by schedule: a project past a planned milestone it has not reached is red", () => {
+    // As of 2026-10-15: a project planned to start by 2026-09-30 that has not
+    // started is red; one planned to start by 2026-11-01 (within 30 days) is
+    // amber; one planned for 2027 is green.
+    const base = snapshot.projects.find((p) => p.events.every((e) => e.type !== "started"))!
+    const planned = (id: string, startBy: string) => ({
+      ...base,
+      id,
+      name: id,
+      flags: ["key"],
+      contract: { startBy },
+      events: base.events.filter((e) => e.date <= "2026-10-15")
+    })
+    const s: Snapshot.Snapshot = {
+      ...snapshot,
+      projects: [
+        planned("late", "2026-09-30"),
+        planned("soon", "2026-11-01"),
+        planned("later", "2027-03-01")
+      ]
+    }
+    const rows = WallChart.ganttRows(s, { asOf: "2026-10-15" })
+    expect(rows.map((r) => [r.project, r.light])).toEqual([
+      ["late", "red"],
+      ["later", "green"],
+      ["soon", "amber"]
+    ])
+    expect(rows[0]!.reasons).toEqual(["开工计划 2026-09-30，未完成"])
+    const svg = WallChart.gantt(s, { asOf: "2026-10-15" })
+    expect(svg.split(RED).length - 1).toBeGreaterThanOrEqual(1)
+    expect(svg).toContain("今日 2026-10-15")
+  })
+
+  it("has a red heat-map cell for every red unit target", () => {
+    // As of 2026-10-15 every red row of the progress table is a red cell.
+    const svg = WallChart.heatmap(snapshot)
+    const { bulletin: late } = sampleBulletin("002-investment-drive")
+    const redRows = late.targets.flatMap((t) => t.units.filter((u) => u.status === "red"))
+    expect(redRows.length).toBeGreaterThan(0)
+    expect(svg.split(RED).length - 1).toBeGreaterThanOrEqual(redRows.length)
+  })
+
+  it("draws every sample county's charts", () => {
+    for (const sample of [
+      "000-hundred-days",
+      "001-service-and-exit",
+      "003-construction-year",
+      "004-project-year"
+    ] as const) {
+      const s = Samples.load(sample)
+      for (const svg of [WallChart.gantt(s), WallChart.progress(s), WallChart.heatmap(s)])
+        expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/)
+    }
+  })
+})

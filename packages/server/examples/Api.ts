@@ -1,0 +1,29 @@
+import { equal } from "node:assert/strict"
+import { Api } from "@gongjian/server"
+
+// #region openapi
+const doc = Api.openApi()
+equal(doc.info.title, "gongjian county portal API")
+equal("/api/campaigns/{campaign}/projects/{id}" in doc.paths, true)
+equal(Api.sessionCookie, "gongjian_session")
+equal(Api.csrfHeader, "x-csrf-token")
+equal(Api.sessionSecurity.key, Api.sessionCookie)
+// Request and response bodies are schemas: decode them with effect/Schema.
+equal(Api.RankingRow.fields.total !== undefined, true)
+equal(Api.Api.groups.records.identifier, "records")
+for (const s of [
+  Api.SessionInfo,
+  Api.CampaignInfo,
+  Api.ProjectView,
+  Api.FindingView,
+  Api.ProgressRow,
+  Api.AssessmentView,
+  Api.Explanation,
+  Api.AssessmentRun
+])
+  equal(typeof s.ast, "object")
+for (const g of [Api.LoginApi, Api.SessionApi, Api.RecordsApi, Api.AssessmentsApi, Api.AccountsApi])
+  equal(typeof g.identifier, "string")
+equal(typeof Api.Authentication.key, "string")
+equal(typeof Api.CurrentUser.key, "string")
+// #endregion openapi

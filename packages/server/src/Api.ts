@@ -1,0 +1,612 @@
+/**
+ * The HTTP API (接口) of a county portal, defined once with effect's
+ * `HttpApi`: the server implements it, `HttpApiClient` derives a typed client
+ * from it, and {@link openApi} derives the OpenAPI document. Request and
+ * response bodies use the schemas of `@gongjian/core`.
+ *
+ * Every endpoint but sign-in needs the session cookie; every request that
+ * changes something also needs the CSRF token of the session in the
+ * `x-csrf-token` header.
+ *
+ * @since 0.1.0
+ */
+import { Activity, Campaign, Project, Target, Unit } from "@gongjian/core"
+import * as Context from "effect/Context"
+import {
+  HttpApi,
+  HttpApiEndpoint,
+  HttpApiGroup,
+  HttpApiMiddleware,
+  HttpApiSchema,
+  HttpApiSecurity,
+  OpenApi
+} from "effect/http-api"
+import * as Schema from "effect/Schema"
+import { Forbidden, Invalid, NotFound, TooManyAttempts, Unauthenticated } from "./Errors.js"
+import { Role, User } from "./Role.js"
+import { Revision } from "./Store.js"
+
+/**
+ * The name of the session cookie (HttpOnly, SameSite=Strict, Path=/).
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category security
+ */
+export const sessionCookie = "gongjian_session"
+
+/**
+ * The header that carries the CSRF token on every request that changes
+ * something.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category security
+ */
+export const csrfHeader = "x-csrf-token"
+
+/**
+ * The session cookie as an OpenAPI security scheme.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category security
+ */
+export const sessionSecurity = HttpApiSecurity.apiKey({ key: sessionCookie, in: "cookie" })
+
+/**
+ * The signed-in user of a request, provided by {@link Authentication}.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category security
+ */
+export class CurrentUser extends Context.Service<CurrentUser, User>()(
+  "@gongjian/server/CurrentUser"
+) {}
+
+/**
+ * The session middleware: finds the session of the cookie, checks the CSRF
+ * token of a request that changes something, and provides {@link CurrentUser}.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category security
+ */
+export class Authentication extends HttpApiMiddleware.Service<
+  Authentication,
+  { provides: CurrentUser; requires: never }
+>()("@gongjian/server/Authentication", {
+  security: { session: sessionSecurity },
+  error: [Unauthenticated, Forbidden]
+}) {}
+
+/**
+ * What a session shows its user: who they are and the CSRF token to send
+ * back in {@link csrfHeader}.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const SessionInfo = Schema.Struct({ user: User, csrf: Schema.String }).annotate({
+  identifier: "SessionInfo"
+})
+
+const Message = Schema.Struct({ zh: Schema.String, en: Schema.String })
+
+/**
+ * A campaign in the list: id, title, kind, window, as-of date and the policy
+ * that assesses it.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CampaignInfo = Schema.Struct({
+  id: Schema.String,
+  title: Schema.String,
+  kind: Schema.String,
+  window: Campaign.DateRange,
+  asOf: Schema.String,
+  policy: Schema.String
+}).annotate({ identifier: "CampaignInfo" })
+
+/**
+ * A project with its lifecycle (生命周期): the stage reached as of the
+ * campaign's date, the date of each milestone, and its exit findings.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ProjectView = Schema.Struct({
+  project: Project.Project,
+  stage: Schema.NullOr(Schema.String),
+  milestones: Schema.Record(Schema.String, Schema.String),
+  findings: Schema.Array(Schema.suspend(() => FindingView))
+}).annotate({ identifier: "ProjectView" })
+
+/**
+ * An exit finding (退出机制预警/处置): the project, its unit, the rule and clause,
+ * the severity, the proposed action, the deadline and the message.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FindingView = Schema.Struct({
+  project: Schema.String,
+  unit: Schema.String,
+  rule: Schema.String,
+  clause: Schema.String,
+  class: Schema.String,
+  severity: Schema.String,
+  action: Schema.String,
+  deadline: Schema.String,
+  message: Message
+}).annotate({ identifier: "FindingView" })
+
+/**
+ * One row of the ranking (排名); ranks count within the unit's group (towns
+ * and streets apart from departments, when the policy groups them).
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RankingRow = Schema.Struct({
+  group: Schema.String,
+  rank: Schema.Int,
+  unit: Schema.String,
+  name: Schema.String,
+  total: Schema.String,
+  tiers: Schema.Array(Schema.String),
+  vetoes: Schema.Array(Schema.String)
+}).annotate({ identifier: "RankingRow" })
+
+/**
+ * One row of target progress against 序时进度: actual, goal, exact completion
+ * (shown cut, never rounded up to 100%), the expected share and the status
+ * (ahead, on-track, amber, red). `unit` is null for the whole area.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ProgressRow = Schema.Struct({
+  target: Schema.String,
+  title: Schema.String,
+  unit: Schema.NullOr(Schema.String),
+  actual: Schema.String,
+  goal: Schema.String,
+  completion: Schema.String,
+  expected: Schema.Number,
+  status: Schema.Literals(["ahead", "on-track", "amber", "red"])
+}).annotate({ identifier: "ProgressRow" })
+
+/**
+ * The assessment of a campaign as its records stand: the ranking with tier
+ * titles, target progress, exit findings, and the errors of plugins that
+ * failed. `sequence` is the store's sequence number it was computed at.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AssessmentView = Schema.Struct({
+  campaign: Schema.String,
+  asOf: Schema.String,
+  policy: Schema.String,
+  sequence: Schema.Int,
+  ranking: Schema.Array(RankingRow),
+  tiers: Schema.Array(Schema.Struct({ id: Schema.String, title: Message })),
+  progress: Schema.Array(ProgressRow),
+  findings: Schema.Array(FindingView),
+  errors: Schema.Array(Schema.String)
+}).annotate({ identifier: "AssessmentView" })
+
+/**
+ * A unit's score explained to the clause (逐条说明): every line with its item,
+ * clause, points, arithmetic and message.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Explanation = Schema.Struct({
+  unit: Schema.String,
+  name: Schema.String,
+  rank: Schema.Int,
+  total: Schema.String,
+  vetoes: Schema.Array(Schema.Struct({ veto: Schema.String, reason: Schema.String })),
+  lines: Schema.Array(
+    Schema.Struct({
+      item: Schema.String,
+      clause: Schema.String,
+      points: Schema.String,
+      arithmetic: Schema.String,
+      message: Message
+    })
+  )
+}).annotate({ identifier: "Explanation" })
+
+/**
+ * A recorded assessment run (考核结果): its number, who ran it and when, the
+ * store's sequence number it read, and its ranking.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AssessmentRun = Schema.Struct({
+  id: Schema.Int,
+  sequence: Schema.Int,
+  who: Schema.String,
+  at: Schema.String,
+  ranking: Schema.Array(RankingRow)
+}).annotate({ identifier: "AssessmentRun" })
+
+const Reason = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500)).annotate({
+  description: "Why the record is written (上报/更正理由); kept with the revision"
+})
+
+const writeBody = <S extends Schema.Top>(value: S) => Schema.Struct({ value, reason: Reason })
+
+const campaignParam = { campaign: Schema.String }
+const recordParams = { campaign: Schema.String, id: Schema.String }
+
+const recordEndpoints = <const Name extends string, S extends Schema.Top>(
+  name: Name,
+  path: string,
+  value: S
+) =>
+  [
+    HttpApiEndpoint.put(`put${name}`, `/campaigns/:campaign/${path}/:id`, {
+      params: recordParams,
+      payload: writeBody(value),
+      success: Revision,
+      error: [Forbidden, NotFound, Invalid]
+    }),
+    HttpApiEndpoint.delete(`withdraw${name}`, `/campaigns/:campaign/${path}/:id`, {
+      params: recordParams,
+      payload: Schema.Struct({ reason: Reason }),
+      success: Revision,
+      error: [Forbidden, NotFound, Invalid]
+    })
+  ] as const
+
+const Bilingual = Schema.Struct({ zh: Schema.String, en: Schema.String })
+
+/**
+ * The row report (逐行报告) of an uploaded spreadsheet, as `@gongjian/sheets`
+ * makes it: the template, where the header was found, every row after it
+ * (accepted, merged, rejected, total or note) with each problem cell, the
+ * reason and the fix in Chinese and English, and the counts.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RowReport = Schema.Struct({
+  file: Schema.String,
+  format: Schema.String,
+  template: Schema.String,
+  headerRows: Schema.Array(Schema.Int),
+  ignoredColumns: Schema.Array(Schema.Struct({ column: Schema.String, header: Schema.String })),
+  rows: Schema.Array(
+    Schema.Struct({
+      row: Schema.Int,
+      status: Schema.Literals(["accepted", "merged", "rejected", "total", "note"]),
+      record: Schema.optionalKey(Schema.String),
+      problems: Schema.Array(
+        Schema.Struct({
+          cell: Schema.String,
+          header: Schema.String,
+          field: Schema.String,
+          reason: Bilingual,
+          fix: Bilingual
+        })
+      )
+    })
+  ),
+  counts: Schema.Struct({
+    accepted: Schema.Int,
+    merged: Schema.Int,
+    rejected: Schema.Int,
+    total: Schema.Int,
+    note: Schema.Int,
+    blank: Schema.Int
+  })
+}).annotate({ identifier: "RowReport" })
+
+/**
+ * What an upload did: the row report, and the revisions written for the
+ * accepted and merged rows (all in one submission; none when a row's record
+ * may not be written by the user or would leave the campaign invalid).
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UploadResult = Schema.Struct({
+  report: RowReport,
+  written: Schema.Array(Revision)
+}).annotate({ identifier: "UploadResult" })
+
+/**
+ * Signing in: checks the password, sets the session cookie, and returns the
+ * CSRF token.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class LoginApi extends HttpApiGroup.make("login").add(
+  HttpApiEndpoint.post("login", "/session", {
+    payload: Schema.Struct({
+      name: Schema.String.check(Schema.isMaxLength(100)),
+      password: Schema.String.check(Schema.isMaxLength(200))
+    }),
+    success: SessionInfo,
+    error: [Unauthenticated, TooManyAttempts]
+  })
+) {}
+
+/**
+ * The current session: who is signed in, and signing out.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class SessionApi extends HttpApiGroup.make("session")
+  .add(HttpApiEndpoint.get("me", "/session", { success: SessionInfo }))
+  .add(HttpApiEndpoint.delete("logout", "/session", { success: HttpApiSchema.NoContent }))
+  .middleware(Authentication) {}
+
+/**
+ * Campaigns and their records: units, projects with their lifecycle,
+ * activities, reported figures; writes with a reason, corrections,
+ * spreadsheet uploads (台账上传) with their row report, the activities as CSV,
+ * and the history of any record.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class RecordsApi extends HttpApiGroup.make("records")
+  .add(HttpApiEndpoint.get("campaigns", "/campaigns", { success: Schema.Array(CampaignInfo) }))
+  .add(
+    HttpApiEndpoint.get("campaign", "/campaigns/:campaign", {
+      params: campaignParam,
+      success: Campaign.Campaign,
+      error: NotFound
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("units", "/campaigns/:campaign/units", {
+      params: campaignParam,
+      success: Schema.Array(Unit.Unit),
+      error: NotFound
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("projects", "/campaigns/:campaign/projects", {
+      params: campaignParam,
+      success: Schema.Array(ProjectView),
+      error: NotFound
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("project", "/campaigns/:campaign/projects/:id", {
+      params: recordParams,
+      success: ProjectView,
+      error: [NotFound, Forbidden]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("activities", "/campaigns/:campaign/activities", {
+      params: campaignParam,
+      success: Schema.Array(Activity.Activity),
+      error: NotFound
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("reports", "/campaigns/:campaign/reports", {
+      params: campaignParam,
+      success: Schema.Array(Target.Report),
+      error: NotFound
+    })
+  )
+  .add(...recordEndpoints("Project", "projects", Project.Project))
+  .add(...recordEndpoints("Activity", "activities", Activity.Activity))
+  .add(...recordEndpoints("Report", "reports", Target.Report))
+  .add(...recordEndpoints("Unit", "units", Unit.Unit))
+  .add(
+    HttpApiEndpoint.post("upload", "/campaigns/:campaign/uploads", {
+      params: campaignParam,
+      query: {
+        template: Schema.String,
+        file: Schema.optional(Schema.String),
+        reason: Schema.optional(Schema.String)
+      },
+      payload: Schema.Uint8Array.pipe(
+        HttpApiSchema.asUint8Array({ contentType: "application/octet-stream" })
+      ),
+      success: UploadResult,
+      error: [Forbidden, NotFound, Invalid]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("activitiesCsv", "/campaigns/:campaign/activities.csv", {
+      params: campaignParam,
+      success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/csv" })),
+      error: NotFound
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("history", "/campaigns/:campaign/history/:kind/:id", {
+      params: {
+        campaign: Schema.String,
+        kind: Schema.Literals(["campaign", "unit", "project", "activity", "report"]),
+        id: Schema.String
+      },
+      success: Schema.Array(Revision),
+      error: [NotFound, Forbidden]
+    })
+  )
+  .middleware(Authentication) {}
+
+/**
+ * Assessments: the current ranking, progress and findings; a unit's score
+ * explained to the clause; recorded runs; the ranking as CSV.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class AssessmentsApi extends HttpApiGroup.make("assessments")
+  .add(
+    HttpApiEndpoint.get("current", "/campaigns/:campaign/assessment", {
+      params: campaignParam,
+      success: AssessmentView,
+      error: NotFound
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("explain", "/campaigns/:campaign/assessment/units/:unit", {
+      params: { campaign: Schema.String, unit: Schema.String },
+      success: Explanation,
+      error: [NotFound, Forbidden]
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("rankingCsv", "/campaigns/:campaign/assessment/ranking.csv", {
+      params: campaignParam,
+      success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/csv" })),
+      error: NotFound
+    })
+  )
+  .add(
+    HttpApiEndpoint.get("runs", "/campaigns/:campaign/assessments", {
+      params: campaignParam,
+      success: Schema.Array(AssessmentRun),
+      error: NotFound
+    })
+  )
+  .add(
+    HttpApiEndpoint.post("run", "/campaigns/:campaign/assessments", {
+      params: campaignParam,
+      success: AssessmentRun,
+      error: [NotFound, Forbidden]
+    })
+  )
+  .middleware(Authentication) {}
+
+/**
+ * Accounts (账号), for the administrator: list them and create one.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class AccountsApi extends HttpApiGroup.make("accounts")
+  .add(
+    HttpApiEndpoint.get("list", "/accounts", {
+      success: Schema.Array(User),
+      error: Forbidden
+    })
+  )
+  .add(
+    HttpApiEndpoint.post("create", "/accounts", {
+      payload: Schema.Struct({
+        name: Schema.String.check(Schema.isPattern(/^[A-Za-z0-9._-]{1,64}$/)),
+        displayName: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
+        role: Role,
+        unit: Schema.optionalKey(Schema.String),
+        password: Schema.String.check(Schema.isMinLength(10), Schema.isMaxLength(200))
+      }),
+      success: User,
+      error: [Forbidden, Invalid]
+    })
+  )
+  .middleware(Authentication) {}
+
+/**
+ * The whole API, under `/api`.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export class Api extends HttpApi.make("gongjian")
+  .add(LoginApi)
+  .add(SessionApi)
+  .add(RecordsApi)
+  .add(AssessmentsApi)
+  .add(AccountsApi)
+  .prefix("/api")
+  .annotateMerge(
+    OpenApi.annotations({
+      title: "gongjian county portal API",
+      description:
+        "Campaigns, units, projects, submissions and corrections with reasons, assessments explained to the clause, exit findings and the history of every record."
+    })
+  ) {}
+
+/**
+ * The OpenAPI 3.1 document of {@link Api}, also served at
+ * `/api/openapi.json`.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category api
+ */
+export const openApi = (): OpenApi.OpenAPISpec => OpenApi.fromApi(Api)

@@ -1,0 +1,105 @@
+/**
+ * The errors of the API (接口错误), each with its HTTP status and a message
+ * naming the record and the field it is about.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * 401: no session, an expired one, or wrong credentials at sign-in.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()(
+  "Unauthenticated",
+  { message: Schema.String },
+  { httpApiStatus: 401 }
+) {}
+
+/**
+ * 403: the user's role does not allow this, or the CSRF token is missing
+ * or wrong. Nothing was changed.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Forbidden extends Schema.TaggedError<Forbidden>()(
+  "Forbidden",
+  { message: Schema.String },
+  { httpApiStatus: 403 }
+) {}
+
+/**
+ * 404: no such campaign, record or unit.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFound extends Schema.TaggedError<NotFound>()(
+  "NotFound",
+  { message: Schema.String },
+  { httpApiStatus: 404 }
+) {}
+
+/**
+ * One problem of a rejected write: the record (`project P-007`), the field,
+ * a stable code to branch on (a snapshot problem's code, or `id-mismatch`,
+ * `account-exists`, `unit-required`, `unit-not-allowed`) and what is wrong.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Problem = Schema.Struct({
+  path: Schema.String,
+  record: Schema.NullOr(Schema.String),
+  field: Schema.String,
+  code: Schema.String,
+  message: Schema.String
+}).annotate({ identifier: "Problem" })
+
+/**
+ * 422: the write would leave the campaign invalid (a record that fails its
+ * schema, a reference to a unit that does not exist, an impossible history);
+ * every problem is listed. Nothing was changed.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Invalid extends Schema.TaggedError<Invalid>()(
+  "Invalid",
+  { message: Schema.String, problems: Schema.Array(Problem) },
+  { httpApiStatus: 422 }
+) {}
+
+/**
+ * 429: too many failed sign-ins for this account or address; try again
+ * after `retryAfterSeconds`.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class TooManyAttempts extends Schema.TaggedError<TooManyAttempts>()(
+  "TooManyAttempts",
+  { message: Schema.String, retryAfterSeconds: Schema.Int },
+  { httpApiStatus: 429 }
+) {}

@@ -1,0 +1,264 @@
+/**
+ * The storage port (存储端口) of the server: read the current records of a
+ * campaign, submit records with who, when and why, and read the history of
+ * any record. The server runs on any implementation of {@link Store}; this
+ * module brings the in-memory one, {@link layerMemory}.
+ *
+ * A record is one unit, project, activity or report of a campaign, or the
+ * campaign document itself (kind `campaign`, holding the campaign, its as-of
+ * date and calendar). Every write makes a new {@link Revision}; a withdrawn
+ * record has a revision whose value is `null`. Nothing is overwritten.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+
+/**
+ * The kinds of record a campaign holds.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const RecordKind = Schema.Literals(["campaign", "unit", "project", "activity", "report"])
+
+/**
+ * The type of {@link RecordKind}.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RecordKind = typeof RecordKind.Type
+
+/**
+ * Who wrote, when (an ISO 8601 instant) and why (留痕: 操作人、时间、理由).
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Stamp = Schema.Struct({
+  who: Schema.String,
+  at: Schema.String,
+  why: Schema.String
+}).annotate({ identifier: "Stamp" })
+
+/**
+ * The type of {@link Stamp}.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Stamp = typeof Stamp.Type
+
+/**
+ * One revision (版本) of a record: its value as written (`null` when the
+ * record was withdrawn), its number among the record's revisions (from 1),
+ * the store-wide sequence number of the write, and its {@link Stamp}.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Revision = Schema.Struct({
+  campaign: Schema.String,
+  kind: RecordKind,
+  id: Schema.String,
+  revision: Schema.Int,
+  sequence: Schema.Int,
+  value: Schema.NullOr(Schema.Unknown),
+  who: Schema.String,
+  at: Schema.String,
+  why: Schema.String
+}).annotate({ identifier: "Revision" })
+
+/**
+ * The type of {@link Revision}.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Revision = typeof Revision.Type
+
+/**
+ * One record to write: its kind, id and value (`null` withdraws it).
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Write {
+  readonly kind: RecordKind
+  readonly id: string
+  readonly value: unknown
+}
+
+/**
+ * The current records of a campaign: the latest revision of every record
+ * that is not withdrawn, in kind then id order, and the sequence number of
+ * the last write the store had made when it read them.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Current {
+  readonly sequence: number
+  readonly records: ReadonlyArray<Revision>
+}
+
+/**
+ * A storage failure, naming the campaign and what went wrong.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
+  campaign: Schema.String,
+  message: Schema.String
+}) {}
+
+/**
+ * The storage port. An implementation keeps every revision; `submit` writes
+ * all of its records or none.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category services
+ */
+export class Store extends Context.Service<
+  Store,
+  {
+    /** The ids of the campaigns that have records, sorted. */
+    readonly campaigns: Effect.Effect<ReadonlyArray<string>, StoreError>
+    /** The current records of a campaign. */
+    readonly current: (campaign: string) => Effect.Effect<Current, StoreError>
+    /** Writes records, all or none, each with the same stamp. */
+    readonly submit: (
+      campaign: string,
+      writes: ReadonlyArray<Write>,
+      stamp: Stamp
+    ) => Effect.Effect<ReadonlyArray<Revision>, StoreError>
+    /** Every revision of one record, oldest first. */
+    readonly history: (
+      campaign: string,
+      kind: RecordKind,
+      id: string
+    ) => Effect.Effect<ReadonlyArray<Revision>, StoreError>
+  }
+>()("@gongjian/server/Store") {}
+
+const kindOrder: { readonly [K in RecordKind]: number } = {
+  campaign: 0,
+  unit: 1,
+  project: 2,
+  activity: 3,
+  report: 4
+}
+
+/**
+ * Orders revisions by kind (campaign, unit, project, activity, report), then
+ * id, then revision number: the order of {@link Current.records}.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const compare = (a: Revision, b: Revision): number =>
+  kindOrder[a.kind] - kindOrder[b.kind] ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
+  a.revision - b.revision
+
+/**
+ * The in-memory store: every revision kept in this process, lost when it
+ * ends. For tests, demos and a portal's first run.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
+  const log: Array<Revision> = []
+  const byKey = new Map<string, Array<Revision>>()
+  const key = (campaign: string, kind: RecordKind, id: string) =>
+    JSON.stringify([campaign, kind, id])
+  return Store.of({
+    campaigns: Effect.sync(() => [...new Set(log.map((r) => r.campaign))].sort()),
+    current: (campaign) =>
+      Effect.sync(() => {
+        const records: Array<Revision> = []
+        for (const revisions of byKey.values()) {
+          const last = revisions[revisions.length - 1]!
+          if (last.campaign === campaign && last.value !== null) records.push(last)
+        }
+        return { sequence: log.length, records: records.sort(compare) }
+      }),
+    submit: (campaign, writes, stamp) =>
+      Effect.suspend(() => {
+        const seen = new Set<string>()
+        for (const w of writes) {
+          const k = key(campaign, w.kind, w.id)
+          if (seen.has(k))
+            return Effect.fail(
+              new StoreError({
+                campaign,
+                message: `campaign ${campaign}: ${w.kind} ${w.id} is written twice in one submission`
+              })
+            )
+          seen.add(k)
+        }
+        const out: Array<Revision> = []
+        for (const w of writes) {
+          const k = key(campaign, w.kind, w.id)
+          const revisions = byKey.get(k) ?? []
+          const revision: Revision = {
+            campaign,
+            kind: w.kind,
+            id: w.id,
+            revision: revisions.length + 1,
+            sequence: log.length + 1,
+            value: w.value === undefined ? null : structuredClone(w.value),
+            ...stamp
+          }
+          revisions.push(revision)
+          byKey.set(k, revisions)
+          log.push(revision)
+          out.push(revision)
+        }
+        return Effect.succeed(out)
+      }),
+    history: (campaign, kind, id) =>
+      Effect.sync(() => [...(byKey.get(key(campaign, kind, id)) ?? [])])
+  })
+})

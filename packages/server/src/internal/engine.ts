@@ -1,0 +1,220 @@
+import { type Lifecycle, Money, Progress, Ratio, Snapshot, View } from "@gongjian/core"
+import { Host, type Plugin } from "@gongjian/plugin-sdk"
+import * as Result from "effect/Result"
+import type * as Store from "../Store.js"
+
+/** @internal The problems of a snapshot, as the API shows them. */
+export interface ApiProblem {
+  readonly path: string
+  readonly record: string | null
+  readonly field: string
+  readonly code: string
+  readonly message: string
+}
+
+/** @internal Builds the snapshot document from a campaign's current records. */
+export const compose = (records: ReadonlyArray<Store.Revision>): unknown => {
+  const byKind = (kind: Store.RecordKind) =>
+    records.filter((r) => r.kind === kind && r.value !== null).map((r) => r.value)
+  const doc = (byKind("campaign")[0] ?? {}) as { readonly [key: string]: unknown }
+  const activities = byKind("activity")
+  const reports = byKind("report")
+  return {
+    ...doc,
+    units: byKind("unit"),
+    projects: byKind("project"),
+    ...(activities.length > 0 ? { activities } : {}),
+    ...(reports.length > 0 ? { reports } : {})
+  }
+}
+
+/** @internal The records a snapshot document is made of: the campaign document first. */
+export const split = (campaignId: string, input: Snapshot.Snapshot): ReadonlyArray<Store.Write> => {
+  const encoded = Snapshot.encode(input) as {
+    readonly asOf: string
+    readonly campaign: { readonly id: string }
+    readonly units: ReadonlyArray<{ readonly id: string }>
+    readonly projects: ReadonlyArray<{ readonly id: string }>
+    readonly activities?: ReadonlyArray<{ readonly id: string }>
+    readonly reports?: ReadonlyArray<{ readonly id: string }>
+    readonly calendar?: unknown
+  }
+  const { units, projects, activities, reports, ...doc } = encoded
+  return [
+    { kind: "campaign", id: campaignId, value: doc },
+    ...units.map((v) => ({ kind: "unit" as const, id: v.id, value: v })),
+    ...projects.map((v) => ({ kind: "project" as const, id: v.id, value: v })),
+    ...(activities ?? []).map((v) => ({ kind: "activity" as const, id: v.id, value: v })),
+    ...(reports ?? []).map((v) => ({ kind: "report" as const, id: v.id, value: v }))
+  ]
+}
+
+/** @internal Applies writes to current records (without stamping them) for validation. */
+export const apply = (
+  records: ReadonlyArray<Store.Revision>,
+  campaign: string,
+  writes: ReadonlyArray<Store.Write>
+): ReadonlyArray<Store.Revision> => {
+  const key = (kind: string, id: string) => `${kind}\u0000${id}`
+  const map = new Map(records.map((r) => [key(r.kind, r.id), r]))
+  for (const w of writes) {
+    map.set(key(w.kind, w.id), {
+      campaign,
+      kind: w.kind,
+      id: w.id,
+      revision: 0,
+      sequence: 0,
+      value: w.value,
+      who: "",
+      at: "",
+      why: ""
+    })
+  }
+  return [...map.values()].filter((r) => r.value !== null)
+}
+
+/** @internal Decodes a composed document, with problems in the API's shape. */
+export const decode = (
+  document: unknown
+): Result.Result<Snapshot.Snapshot, ReadonlyArray<ApiProblem>> => {
+  const r = Snapshot.decode(document)
+  if (Result.isSuccess(r)) return Result.succeed(r.success)
+  return Result.fail(
+    r.failure.problems.map((p) => ({
+      path: p.path,
+      record: p.record ?? null,
+      field: p.field,
+      code: p.code,
+      message: p.message
+    }))
+  )
+}
+
+/** @internal The goal or actual of a progress row, as text. */
+const show = (g: Money.Money | number): string =>
+  typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
+
+/** @internal Everything the API shows of one campaign at one sequence number. */
+export interface Computed {
+  readonly sequence: number
+  readonly snapshot: Snapshot.Snapshot
+  readonly run: Host.Run
+  readonly policy: string
+  readonly view: View.View
+  readonly timelines: ReadonlyMap<string, Lifecycle.Timeline>
+}
+
+/** @internal Runs the campaign's policy over its snapshot. */
+export const compute = (
+  host: Host.Host,
+  policy: string,
+  sequence: number,
+  snapshot: Snapshot.Snapshot
+): Computed => {
+  const run = Host.run(host, structuredClone(snapshot))
+  const view = View.make(structuredClone(snapshot))
+  return { sequence, snapshot, run, policy, view, timelines: view.timelines }
+}
+
+/** @internal Loads one plugin into a host, or throws with every problem. */
+export const loadHost = (plugin: Plugin.AnyPlugin, options?: object): Host.Host => {
+  const r = Host.load([
+    { plugin, ...(options ? { options: options as { readonly [key: string]: unknown } } : {}) }
+  ])
+  if (Result.isFailure(r)) throw new Error(r.failure.map((e) => e.message).join("\n"))
+  return r.success
+}
+
+/** @internal The finding rows of a run. */
+export const findingRows = (run: Host.Run) =>
+  run.findings.map((f) => ({
+    project: f.project,
+    unit: f.unit,
+    rule: f.rule,
+    clause: f.clause,
+    class: f.class,
+    severity: f.severity,
+    action: f.action,
+    deadline: f.deadline,
+    message: { zh: f.message.zh, en: f.message.en }
+  }))
+
+/** @internal The ranking rows of a run's first assessment. */
+export const rankingRows = (c: Computed) => {
+  const a = c.run.assessments[0]?.assessment
+  if (a === undefined) return []
+  return a.units.map((u) => ({
+    group: u.group,
+    rank: u.rank,
+    unit: u.unit,
+    name: u.name,
+    total: u.total,
+    tiers: [...u.tiers],
+    vetoes: u.vetoes.map((v) => v.veto)
+  }))
+}
+
+/** @internal The assessment view. */
+export const assessmentView = (c: Computed) => {
+  const s = c.snapshot
+  const facts = Progress.facts(c.view)
+  const progress = s.campaign.targets.flatMap((t) =>
+    Progress.ofTarget(facts, t, { asOf: s.asOf }).map((r) => ({
+      target: t.id,
+      title: t.title,
+      unit: r.unit ?? null,
+      actual: show(r.actual),
+      goal: show(r.goal),
+      completion: Ratio.showPercent(r.ratio, 1),
+      expected: r.expected,
+      status: r.status
+    }))
+  )
+  const a = c.run.assessments[0]?.assessment
+  return {
+    campaign: s.campaign.id,
+    asOf: s.asOf,
+    policy: c.policy,
+    sequence: c.sequence,
+    ranking: rankingRows(c),
+    tiers: (a?.tiers ?? []).map((t) => ({ id: t.id, title: { zh: t.title.zh, en: t.title.en } })),
+    progress,
+    findings: findingRows(c.run),
+    errors: c.run.errors.map((e) => e.message)
+  }
+}
+
+/** @internal One unit's explanation, or undefined when the unit is not assessed. */
+export const explanation = (c: Computed, unit: string) => {
+  const a = c.run.assessments[0]?.assessment
+  const u = a?.units.find((x) => x.unit === unit)
+  if (u === undefined) return undefined
+  return {
+    unit: u.unit,
+    name: u.name,
+    rank: u.rank,
+    total: u.total,
+    vetoes: u.vetoes.map((v) => ({ veto: v.veto, reason: v.reason })),
+    lines: u.lines.map((l) => ({
+      item: l.item,
+      clause: l.clause,
+      points: l.points,
+      arithmetic: l.arithmetic,
+      message: { zh: l.message.zh, en: l.message.en }
+    }))
+  }
+}
+
+/** @internal A project with its lifecycle and findings. */
+export const projectView = (c: Computed, project: Snapshot.Snapshot["projects"][number]) => {
+  const t = c.timelines.get(project.id)
+  const milestones: Record<string, string> = {}
+  for (const [stage, date] of Object.entries(t?.milestones ?? {}))
+    if (date !== undefined) milestones[stage] = date
+  return {
+    project,
+    stage: t?.stage ?? null,
+    milestones,
+    findings: findingRows(c.run).filter((f) => f.project === project.id)
+  }
+}

@@ -1,0 +1,400 @@
+import { Samples } from "@gongjian/policies"
+import { Server, Store } from "@gongjian/server"
+import type * as Layer from "effect/Layer"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { Client, campaign, type Json, options, passwords, seeded } from "./harness.js"
+
+// The API's behaviour on every storage back end.
+const backEnds: ReadonlyArray<readonly [string, () => Layer.Layer<Store.Store>]> = [
+  ["in-memory", () => Store.layerMemory]
+]
+
+const base = `/api/campaigns/${campaign}`
+const sample = Samples.load("002-investment-drive")
+
+describe.each(backEnds)("the API on the %s store", (_name, makeStore) => {
+  let handler: (r: Request) => Promise<Response>
+  let dispose: () => Promise<void>
+  const as = async (name: keyof typeof passwords) => {
+    const c = new Client(handler)
+    await c.login(name)
+    return c
+  }
+
+  beforeEach(() => {
+    ;({ handler, dispose } = Server.webHandler(options, seeded(makeStore())))
+  })
+  afterEach(async () => {
+    await dispose()
+  })
+
+  describe("sessions", () => {
+    it("signs in with the right password, sets an HttpOnly SameSite=Strict cookie and returns a CSRF token", async () => {
+      const c = new Client(handler)
+      const r = await c.login("reporter-a")
+      const cookie = r.headers.get("set-cookie") ?? ""
+      expect(cookie).toMatch(/^gongjian_session=[A-Za-z0-9_-]{40,};/)
+      expect(cookie).toMatch(/HttpOnly/i)
+      expect(cookie).toMatch(/SameSite=Strict/i)
+      expect(cookie).toMatch(/Path=\//)
+      expect(r.json.user).toEqual({
+        name: "reporter-a",
+        displayName: "甲镇填报员",
+        role: "reporter",
+        unit: "town-a"
+      })
+      expect(r.json.csrf).toMatch(/^[A-Za-z0-9_-]{40,}$/)
+      const me = await c.get("/api/session")
+      expect(me.status).toBe(200)
+      expect(me.json.csrf).toBe(r.json.csrf)
+    })
+
+    it("refuses a wrong password and an unknown account alike, with 401", async () => {
+      const c = new Client(handler)
+      const wrong = await c.request("POST", "/api/session", { name: "admin", password: "nope" })
+      const unknown = await c.request("POST", "/api/session", { name: "ghost", password: "nope" })
+      expect([wrong.status, unknown.status]).toEqual([401, 401])
+      expect(wrong.json.message).toBe(unknown.json.message)
+      expect(c.cookie).toBe("")
+    })
+
+    it("blocks an account after 3 failed sign-ins with 429, even with the right password then", async () => {
+      const c = new Client(handler, "198.51.100.1")
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await c.request("POST", "/api/session", { name: "admin", password: "x" })).status
+        ).toBe(401)
+      const blocked = await new Client(handler, "198.51.100.2").request("POST", "/api/session", {
+        name: "admin",
+        password: passwords.admin
+      })
+      expect(blocked.status).toBe(429)
+      expect(blocked.json.retryAfterSeconds).toBeGreaterThan(0)
+      // Another account is not blocked from another address.
+      expect((await as("leader")).csrf).not.toBe("")
+    })
+
+    it("answers 401 without a session and after signing out", async () => {
+      const anonymous = new Client(handler)
+      expect((await anonymous.get(`${base}/projects`)).status).toBe(401)
+      const c = await as("leader")
+      const cookie = c.cookie
+      expect((await c.delete("/api/session")).status).toBe(204)
+      const stale = new Client(handler)
+      stale.cookie = cookie
+      expect((await stale.get(`${base}/projects`)).status).toBe(401)
+    })
+
+    it("refuses a change without the session's CSRF token with 403, and changes nothing", async () => {
+      const c = await as("admin")
+      const before = (await c.get(`${base}/history/project/A2`)).json
+      const value = (await c.get(`${base}/projects/A2`)).json.project
+      const csrf = c.csrf
+      c.csrf = ""
+      const missing = await c.put(`${base}/projects/A2`, {
+        value: { ...value, name: "x" },
+        reason: "r"
+      })
+      c.csrf = `${csrf.slice(0, -2)}AA`
+      const wrong = await c.put(`${base}/projects/A2`, {
+        value: { ...value, name: "x" },
+        reason: "r"
+      })
+      expect([missing.status, wrong.status]).toEqual([403, 403])
+      c.csrf = csrf
+      expect((await c.get(`${base}/history/project/A2`)).json).toEqual(before)
+    })
+  })
+
+  describe("roles", () => {
+    it("a reporter files a correction of its own unit's project: who, when and why are kept", async () => {
+      const c = await as("reporter-a")
+      const { project } = (await c.get(`${base}/projects/A2`)).json
+      const r = await c.put(`${base}/projects/A2`, {
+        value: { ...project, name: `${project.name}（更正）` },
+        reason: "项目名称录入有误"
+      })
+      expect(r.status).toBe(200)
+      expect(r.json).toMatchObject({
+        kind: "project",
+        id: "A2",
+        revision: 2,
+        who: "reporter-a",
+        why: "项目名称录入有误"
+      })
+      expect(Number.isNaN(Date.parse(r.json.at))).toBe(false)
+      const history = (await c.get(`${base}/history/project/A2`)).json
+      expect(history.map((h: Json) => [h.revision, h.who, h.why])).toEqual([
+        [1, "seed", "sample county"],
+        [2, "reporter-a", "项目名称录入有误"]
+      ])
+      expect(history[1].value.name).toBe(`${project.name}（更正）`)
+    })
+
+    it("a reporter writing another unit's record gets 403 and nothing changes", async () => {
+      const admin = await as("admin")
+      const before = {
+        history: (await admin.get(`${base}/history/project/B1`)).json,
+        projects: (await admin.get(`${base}/projects`)).json,
+        assessment: (await admin.get(`${base}/assessment`)).json
+      }
+      const c = await as("reporter-a")
+      const b1 = before.projects.find((p: Json) => p.project.id === "B1").project
+      const a1 = before.projects.find((p: Json) => p.project.id === "A1").project
+      const attempts = [
+        // street-b's project, as it is
+        c.put(`${base}/projects/B1`, { value: { ...b1, name: "x" }, reason: "r" }),
+        // street-b's project, claimed for town-a
+        c.put(`${base}/projects/B1`, { value: { ...b1, unit: "town-a" }, reason: "r" }),
+        // a new project filed under street-b
+        c.put(`${base}/projects/NEW`, { value: { ...b1, id: "NEW" }, reason: "r" }),
+        // its own project handed to street-b
+        c.put(`${base}/projects/A1`, { value: { ...a1, unit: "street-b" }, reason: "r" }),
+        // withdrawing street-b's project
+        c.delete(`${base}/projects/B1`, { reason: "r" }),
+        // a unit record
+        c.put(`${base}/units/town-a`, {
+          value: { id: "town-a", name: "甲镇", kind: "town", parent: "district" },
+          reason: "r"
+        })
+      ]
+      const statuses = (await Promise.all(attempts)).map((r) => r.status)
+      expect(statuses).toEqual([403, 403, 403, 403, 403, 403])
+      expect((await admin.get(`${base}/history/project/B1`)).json).toEqual(before.history)
+      expect((await admin.get(`${base}/history/project/A1`)).json).toHaveLength(1)
+      expect((await admin.get(`${base}/projects`)).json).toEqual(before.projects)
+      expect((await admin.get(`${base}/assessment`)).json).toEqual(before.assessment)
+    })
+
+    it("a reporter reads only its own unit's records", async () => {
+      const c = await as("reporter-a")
+      const projects = (await c.get(`${base}/projects`)).json
+      expect(projects.length).toBe(sample.projects.filter((p) => p.unit === "town-a").length)
+      expect(new Set(projects.map((p: Json) => p.project.unit))).toEqual(new Set(["town-a"]))
+      expect((await c.get(`${base}/projects/B1`)).status).toBe(403)
+      expect((await c.get(`${base}/history/project/B1`)).status).toBe(403)
+      expect((await c.get(`${base}/assessment/units/street-b`)).status).toBe(403)
+      const activities = (await c.get(`${base}/activities`)).json
+      expect(activities.length).toBeGreaterThan(0)
+      expect(activities.every((a: Json) => a.unit === "town-a")).toBe(true)
+      const findings = (await c.get(`${base}/assessment`)).json.findings
+      expect(findings.every((f: Json) => f.unit === "town-a")).toBe(true)
+    })
+
+    it("a leader reads everything and writes nothing", async () => {
+      const c = await as("leader")
+      const projects = (await c.get(`${base}/projects`)).json
+      expect(projects.length).toBe(sample.projects.length)
+      const a1 = projects.find((p: Json) => p.project.id === "A1").project
+      expect((await c.put(`${base}/projects/A1`, { value: a1, reason: "r" })).status).toBe(403)
+      expect((await c.post(`${base}/assessments`)).status).toBe(403)
+      expect((await c.get(`${base}/history/project/A1`)).status).toBe(403)
+      expect((await c.get(`${base}/assessment/units/street-b`)).status).toBe(200)
+    })
+
+    it("an auditor reads the history of any record and writes nothing", async () => {
+      const c = await as("auditor")
+      expect((await c.get(`${base}/history/project/B1`)).status).toBe(200)
+      expect((await c.get(`${base}/history/unit/town-a`)).status).toBe(200)
+      const b1 = (await c.get(`${base}/projects/B1`)).json.project
+      expect((await c.put(`${base}/projects/B1`, { value: b1, reason: "r" })).status).toBe(403)
+    })
+
+    it("no role escalation: only the administrator manages accounts, and a session's role is the account's", async () => {
+      const reporter = await as("reporter-a")
+      const escalate = await reporter.post("/api/accounts", {
+        name: "mallory",
+        displayName: "M",
+        role: "admin",
+        password: "a-long-password"
+      })
+      expect(escalate.status).toBe(403)
+      expect((await reporter.get("/api/accounts")).status).toBe(403)
+      // Extra fields at sign-in do not change the role.
+      const c = new Client(handler)
+      const r = await c.request("POST", "/api/session", {
+        name: "reporter-a",
+        password: passwords["reporter-a"],
+        role: "admin"
+      })
+      expect(r.status).toBe(200)
+      expect(r.json.user.role).toBe("reporter")
+      const admin = await as("admin")
+      const names = (await admin.get("/api/accounts")).json.map((a: Json) => a.name)
+      expect(names).not.toContain("mallory")
+      // The administrator creates a leader, who still cannot write.
+      const created = await admin.post("/api/accounts", {
+        name: "leader2",
+        displayName: "副县长",
+        role: "leader",
+        password: "leader2-password"
+      })
+      expect(created.status).toBe(200)
+      const l2 = new Client(handler)
+      expect(
+        (
+          await l2.request("POST", "/api/session", {
+            name: "leader2",
+            password: "leader2-password"
+          })
+        ).status
+      ).toBe(200)
+    })
+  })
+
+  describe("writes", () => {
+    it("rejects a record that would make the campaign invalid with 422, naming the record and field, and writes nothing", async () => {
+      const c = await as("admin")
+      const a1 = (await c.get(`${base}/projects/A1`)).json.project
+      const r = await c.put(`${base}/projects/A1`, {
+        value: { ...a1, unit: "nowhere" },
+        reason: "r"
+      })
+      expect(r.status).toBe(422)
+      expect(r.json.problems).toContainEqual(
+        expect.objectContaining({ record: "project A1", field: "unit", code: "unknown-unit" })
+      )
+      expect((await c.get(`${base}/history/project/A1`)).json).toHaveLength(1)
+    })
+
+    it("rejects a write without a reason, and a body over the size limit with 413", async () => {
+      const c = await as("admin")
+      const a1 = (await c.get(`${base}/projects/A1`)).json.project
+      expect((await c.put(`${base}/projects/A1`, { value: a1, reason: "" })).status).toBe(400)
+      const big = await c.put(`${base}/projects/A1`, {
+        value: { ...a1, name: "x".repeat(70_000) },
+        reason: "r"
+      })
+      expect(big.status).toBe(413)
+      expect((await c.get(`${base}/history/project/A1`)).json).toHaveLength(1)
+    })
+
+    it("a correction moves the ranking: 丁镇's 乡村旅游 signed at the fair takes it past 丙园区", async () => {
+      const c = await as("reporter-d")
+      const rank = async () =>
+        Object.fromEntries(
+          (await c.get(`${base}/assessment`)).json.ranking
+            .filter((r: Json) => r.unit === "town-d" || r.unit === "park-c")
+            .map((r: Json) => [r.unit, [r.rank, r.total]])
+        )
+      expect(await rank()).toEqual({ "town-d": [4, "1"], "park-c": [3, "5"] })
+      const d3 = (await c.get(`${base}/projects/D3`)).json.project
+      const r = await c.put(`${base}/projects/D3`, {
+        value: {
+          ...d3,
+          flags: ["signed-at-fair"],
+          events: [...d3.events, { type: "signed", date: "2026-08-15" }]
+        },
+        reason: "8月15日投洽会已签约，漏报"
+      })
+      expect(r.status).toBe(200)
+      // 丁镇 had 1 (4 key-starts + 3 trips − 6 for 3 missing trips). Now 002 二 fair-signings
+      // 10 × min(1/2, 1) = 5 and 002 四.4 fair bonus +2 (signed at the fair, 1亿元 ≥ 1亿元):
+      // 1 + 5 + 2 = 8, above 丙园区's 5 (5 + 5 − 8 + 3).
+      expect(await rank()).toEqual({ "town-d": [3, "8"], "park-c": [4, "5"] })
+      const e = (await c.get(`${base}/assessment/units/town-d`)).json
+      expect(e.lines).toContainEqual(
+        expect.objectContaining({
+          item: "fair-signings",
+          clause: "002 二",
+          points: "5",
+          arithmetic: "10 × min(0.5, 1) = 5"
+        })
+      )
+      expect(e.lines).toContainEqual(
+        expect.objectContaining({ item: "fair-bonus", clause: "002 四.4", points: "2" })
+      )
+    })
+
+    it("withdraws a record with a reason; its history keeps every revision", async () => {
+      const c = await as("admin")
+      const r = await c.delete(`${base}/projects/D7`, { reason: "重复录入" })
+      expect(r.status).toBe(200)
+      expect(r.json).toMatchObject({ revision: 2, value: null, why: "重复录入" })
+      expect((await c.get(`${base}/projects/D7`)).status).toBe(404)
+      expect((await c.get(`${base}/history/project/D7`)).json.map((h: Json) => h.revision)).toEqual(
+        [1, 2]
+      )
+    })
+
+    it("records assessment runs by the administrator", async () => {
+      const c = await as("admin")
+      const run = await c.post(`${base}/assessments`)
+      expect(run.status).toBe(200)
+      expect(run.json).toMatchObject({ id: 1, who: "admin" })
+      expect((await c.get(`${base}/assessments`)).json).toEqual([run.json])
+    })
+  })
+
+  describe("outputs", () => {
+    it("neutralises formula and script text in the ranking CSV, and keeps it as text in JSON", async () => {
+      const c = await as("admin")
+      const units = (await c.get(`${base}/units`)).json
+      const townA = units.find((u: Json) => u.id === "town-a")
+      const name = '=HYPERLINK("http://example.invalid","点我")<script>alert(1)</script>'
+      expect(
+        (await c.put(`${base}/units/town-a`, { value: { ...townA, name }, reason: "test" })).status
+      ).toBe(200)
+      const csv = await c.get(`${base}/assessment/ranking.csv`)
+      expect(csv.headers.get("content-type")).toMatch(/^text\/csv/)
+      const line = csv.text.split("\r\n").find((l) => l.includes("town-a"))!
+      expect(line).toContain(
+        `"'=HYPERLINK(""http://example.invalid"",""点我"")<script>alert(1)</script>"`
+      )
+      expect(csv.text.split("\r\n").every((l) => !/(^|,)[=+\-@]/.test(l))).toBe(true)
+      const ranking = (await c.get(`${base}/assessment`)).json.ranking
+      expect(ranking.find((r: Json) => r.unit === "town-a").name).toBe(name)
+    })
+
+    it("serves an OpenAPI document with every resource and the session scheme", async () => {
+      const c = new Client(handler)
+      const r = await c.get("/api/openapi.json")
+      expect(r.status).toBe(200)
+      const paths = Object.keys(r.json.paths)
+      for (const p of [
+        "/api/session",
+        "/api/campaigns",
+        "/api/campaigns/{campaign}/projects/{id}",
+        "/api/campaigns/{campaign}/history/{kind}/{id}",
+        "/api/campaigns/{campaign}/assessment/units/{unit}",
+        "/api/accounts"
+      ])
+        expect(paths).toContain(p)
+      expect(JSON.stringify(r.json.components.securitySchemes)).toContain("gongjian_session")
+    })
+
+    it("sets security headers on every response", async () => {
+      const r = await new Client(handler).get("/api/campaigns")
+      expect(r.headers.get("x-content-type-options")).toBe("nosniff")
+      expect(r.headers.get("x-frame-options")).toBe("DENY")
+      expect(r.headers.get("content-security-policy")).toContain("default-src 'self'")
+    })
+  })
+
+  describe("logs", () => {
+    const lines: Array<string> = []
+    beforeEach(() => {
+      lines.length = 0
+      for (const m of ["log", "info", "warn", "error", "debug"] as const)
+        vi.spyOn(console, m).mockImplementation((...args: Array<unknown>) => {
+          lines.push(args.map(String).join(" "))
+        })
+    })
+    afterEach(() => {
+      vi.restoreAllMocks()
+    })
+
+    it("log requests and sign-ins, never a password, session token or CSRF token", async () => {
+      const c = new Client(handler)
+      await c.request("POST", "/api/session", { name: "admin", password: "wrong-secret-1" })
+      await c.login("admin")
+      await c.get(`${base}/projects`)
+      await c.post(`${base}/assessments`)
+      const text = lines.join("\n")
+      expect(text).toContain("sign-in: admin")
+      expect(text).toContain(`GET ${base}/projects 200`)
+      for (const secret of [passwords.admin, "wrong-secret-1", c.cookie.split("=")[1]!, c.csrf])
+        expect(text).not.toContain(secret)
+    })
+  })
+})

@@ -1,0 +1,158 @@
+import { all, Samples } from "@gongjian/policies"
+import { Server, type Store } from "@gongjian/server"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+
+// The sample county of 002 with its options (its annual tasks).
+const policy002 = all.find((e) => e.sample === "002-investment-drive")!
+
+/** The sample county of the tests: 002's campaign with five accounts. */
+export const campaign = "investment-drive-2026"
+
+export const passwords = {
+  admin: "admin-password-1",
+  "reporter-a": "reporter-a-password",
+  "reporter-b": "reporter-b-password",
+  "reporter-d": "reporter-d-password",
+  leader: "leader-password-1",
+  auditor: "auditor-password-1"
+} as const
+
+export const accounts = [
+  Server.account({
+    name: "admin",
+    displayName: "县管理员",
+    role: "admin",
+    password: passwords.admin
+  }),
+  Server.account({
+    name: "reporter-a",
+    displayName: "甲镇填报员",
+    role: "reporter",
+    unit: "town-a",
+    password: passwords["reporter-a"]
+  }),
+  Server.account({
+    name: "reporter-b",
+    displayName: "乙街道填报员",
+    role: "reporter",
+    unit: "street-b",
+    password: passwords["reporter-b"]
+  }),
+  Server.account({
+    name: "reporter-d",
+    displayName: "丁镇填报员",
+    role: "reporter",
+    unit: "town-d",
+    password: passwords["reporter-d"]
+  }),
+  Server.account({
+    name: "leader",
+    displayName: "县领导",
+    role: "leader",
+    password: passwords.leader
+  }),
+  Server.account({
+    name: "auditor",
+    displayName: "审计员",
+    role: "auditor",
+    password: passwords.auditor
+  })
+]
+
+export const options: Server.Options = {
+  campaigns: [{ id: campaign, plugin: policy002.plugin, options: policy002.options }],
+  accounts,
+  loginAttempts: 3,
+  loginWindowSeconds: 60,
+  maxBodyBytes: 64 * 1024
+}
+
+/** A store layer seeded with the 002 sample. */
+export const seeded = (store: Layer.Layer<Store.Store>) =>
+  Layer.effectDiscard(
+    Server.seed(campaign, Samples.load("002-investment-drive"), {
+      who: "seed",
+      at: "2026-08-01T00:00:00.000Z",
+      why: "sample county"
+    }).pipe(Effect.orDie)
+  ).pipe(Layer.provideMerge(store))
+
+type Handler = (request: Request) => Promise<Response>
+
+/** A JSON response body, read loosely: the tests assert its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
+export type Json = any
+
+/** What a request answered. */
+export interface Reply {
+  readonly status: number
+  readonly headers: Headers
+  readonly text: string
+  readonly json: Json
+}
+
+/** A browser-like client of a handler: keeps its cookie and CSRF token. */
+export class Client {
+  cookie = ""
+  csrf = ""
+  constructor(
+    readonly handler: Handler,
+    readonly address = "203.0.113.7"
+  ) {}
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    raw?: Uint8Array
+  ): Promise<Reply> {
+    const init: RequestInit = {
+      method,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== "GET" ? { "x-csrf-token": this.csrf } : {}),
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        "x-forwarded-for": this.address,
+        ...headers
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(raw !== undefined ? { body: raw } : {})
+    }
+    const response = await this.handler(new Request(`http://127.0.0.1${path}`, init))
+    const setCookie = response.headers.get("set-cookie")
+    if (setCookie) {
+      const pair = setCookie.split(";")[0]!
+      this.cookie = pair.endsWith("=") ? "" : pair
+    }
+    const text = await response.text()
+    let json: unknown
+    try {
+      json = text ? JSON.parse(text) : undefined
+    } catch {
+      json = undefined
+    }
+    return { status: response.status, headers: response.headers, text, json }
+  }
+
+  async login(name: keyof typeof passwords): Promise<Reply> {
+    const r = await this.request("POST", "/api/session", { name, password: passwords[name] })
+    if (r.status !== 200) throw new Error(`login ${name}: ${r.status} ${r.text}`)
+    this.csrf = r.json.csrf
+    return r
+  }
+
+  get(path: string): Promise<Reply> {
+    return this.request("GET", path)
+  }
+  put(path: string, body: unknown): Promise<Reply> {
+    return this.request("PUT", path, body)
+  }
+  post(path: string, body?: unknown): Promise<Reply> {
+    return this.request("POST", path, body ?? {})
+  }
+  delete(path: string, body?: unknown): Promise<Reply> {
+    return this.request("DELETE", path, body)
+  }
+}
