@@ -4,10 +4,10 @@ import { pathToFileURL } from "node:url"
 import { describe, expect, it } from "vitest"
 import { root } from "./workspace.js"
 
-// Every guide shows whole programs, never fragments: its code is
-// `{@includeCode <file>}` of a file under examples/, included whole. The
-// programs of examples/guides/src run here; the county plugin's tests run
-// with the others.
+// A guide's code is never its own: it is `{@includeCode <file>}` of a program
+// the tests run — a whole file under examples/ (the programs of
+// examples/guides/src run here, the county plugin's with the other tests), or
+// a region of a package example (run by test/examples.test.ts).
 const guidesDir = join(root, "docs", "guides")
 const guides = readdirSync(guidesDir)
   .filter((f) => f.endsWith(".md"))
@@ -36,15 +36,18 @@ describe.each(guides)("docs/guides/%s", (guide) => {
     expect(text).not.toMatch(/```(ts|typescript|js|javascript)\b/)
   })
 
-  it("includes whole files under examples/ that run as tests", () => {
+  it("includes programs the tests run: whole files under examples/, or package examples", () => {
     const includes = [...text.matchAll(/\{@includeCode ([^}\s]+)\}/g)].map((m) => m[1]!)
-    for (const target of includes) {
-      expect(target, `${target} names a region: include the whole program`).not.toContain("#")
+    for (const include of includes) {
+      const [target, region] = include.split("#") as [string, string | undefined]
       const file = resolve(guidesDir, target)
       expect(existsSync(file), `${target} exists`).toBe(true)
       const path = relative(root, file)
+      // A package example (run by test/examples.test.ts) may be shown by region.
+      if (/^packages\/[^/]+\/examples\/[^/]+\.ts$/.test(path)) continue
+      expect(region, `${include}: include the whole program`).toBeUndefined()
       const runs =
-        (path.startsWith("examples/guides/src/") && path.endsWith(".ts")) ||
+        /^examples\/guides\/src\/[^/]+\.ts$/.test(path) ||
         /^examples\/[^/]+\/test\/.+\.test\.ts$/.test(path) ||
         /^examples\/[^/]+\/src\/.+\.ts$/.test(path)
       expect(runs, `${path} is a program the tests run`).toBe(true)
