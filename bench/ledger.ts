@@ -58,32 +58,40 @@ const generate = (n: number) => {
   }
 }
 
-const time = async <A>(f: () => Promise<A>): Promise<[A, number]> => {
-  const t = performance.now()
-  const a = await f()
-  return [a, performance.now() - t]
-}
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`)
 const per = (x: number, n: number) => `${((x * 1000) / n).toFixed(1)} µs`
 
-const measure = async (
+/** Runs an effect and says how long it took, in milliseconds. */
+const timed = <A, E, R>(e: Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    const t = performance.now()
+    const a = yield* e
+    return [a, performance.now() - t] as const
+  })
+
+/** Load, snapshot and export on one ledger (the layer is built once, for the whole run). */
+const measure = (
   layer: Layer.Layer<SqlClient.SqlClient, unknown>,
   snapshot: ReturnType<typeof generate>
-) => {
-  const run = <A, E>(e: Effect.Effect<A, E, SqlClient.SqlClient>) =>
-    Effect.runPromise(Effect.provide(e, layer) as Effect.Effect<A, unknown>)
-  await run(Ledger.migrate)
-  const [receipt, load] = await time(() =>
-    run(Ledger.importSnapshot({ snapshot, by: { user: "bench", unit: "bench" } }))
+) =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      yield* Ledger.migrate
+      const [receipt, load] = yield* timed(
+        Ledger.importSnapshot({ snapshot, by: { user: "bench", unit: "bench" } })
+      )
+      const [read, snap] = yield* timed(Ledger.snapshot({ campaign: snapshot.campaign.id }))
+      const [text, exp] = yield* timed(Ledger.exportJson({ campaign: snapshot.campaign.id }))
+      if (read.projects.length !== snapshot.projects.length)
+        throw new Error("the snapshot lost projects")
+      if (text !== `${JSON.stringify(snapshot, null, 2)}\n`)
+        throw new Error("the export differs from the import")
+      return { records: receipt.written.length, load, snap, exp }
+    }).pipe(Effect.provide(layer)) as Effect.Effect<
+      { records: number; load: number; snap: number; exp: number },
+      unknown
+    >
   )
-  const [read, snap] = await time(() => run(Ledger.snapshot({ campaign: snapshot.campaign.id })))
-  const [text, exp] = await time(() => run(Ledger.exportJson({ campaign: snapshot.campaign.id })))
-  if (read.projects.length !== snapshot.projects.length)
-    throw new Error("the snapshot lost projects")
-  if (text !== `${JSON.stringify(snapshot, null, 2)}\n`)
-    throw new Error("the export differs from the import")
-  return { records: receipt.written.length, load, snap, exp }
-}
 
 const rows: Array<string> = []
 const server = await startPostgres()
