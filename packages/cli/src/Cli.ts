@@ -32,6 +32,7 @@ import {
 import { makeFolder, writeText } from "./internal/files.js"
 import { readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
 import { json, markdown, markdownCell, table } from "./internal/render.js"
+import { bulletin, chart, demoReports } from "./internal/reports.js"
 import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
 
 const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
@@ -287,6 +288,10 @@ const demoOne = (entry: (typeof all)[number], l: Lang, outDir: string) =>
     const file = join(outDir, `${entry.sample}.json`)
     yield* writeText(file, json({ sample: entry.sample, campaign: snapshot.campaign.id, ...out }))
     yield* Console.log(`\n  → ${file}`)
+    const reports = yield* demoReports(snapshot, host.success, join(outDir, entry.sample))
+    yield* Console.log(
+      `  → ${join(outDir, entry.sample)}/ ${zh ? "通报与挂图" : "bulletin and wall charts"}（${reports.bulletin.period.label}）`
+    )
     return {
       sample: entry.sample,
       file,
@@ -332,7 +337,7 @@ const demo = Command.make(
  */
 export const command = Command.make("gongjian").pipe(
   Command.withDescription("Project campaigns (项目攻坚): assessments, rankings and exit findings"),
-  Command.withSubcommands([demo, validate, assess, check, explain])
+  Command.withSubcommands([demo, validate, assess, check, explain, bulletin, chart])
 )
 
 /**
