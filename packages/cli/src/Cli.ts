@@ -34,6 +34,7 @@ import { makeFolder, writeText } from "./internal/files.js"
 import { ledgerCommand, ledgerInput, readInput, throughLedger } from "./internal/ledger.js"
 import { readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
 import { json, markdown, markdownCell, table } from "./internal/render.js"
+import { bulletin, chart, demoReports } from "./internal/reports.js"
 import { exportCommand, importCommand, writeWorkbook } from "./internal/sheets.js"
 import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
 
@@ -307,6 +308,10 @@ const demoOne = (
     yield* writeText(file, json({ sample: entry.sample, campaign: snapshot.campaign.id, ...out }))
     yield* writeWorkbook(join(outDir, `${entry.sample}.xlsx`), snapshot, out)
     yield* Console.log(`\n  → ${file}`)
+    const reports = yield* demoReports(snapshot, host.success, join(outDir, entry.sample))
+    yield* Console.log(
+      `  → ${join(outDir, entry.sample)}/ ${zh ? "通报与挂图" : "bulletin and wall charts"}（${reports.bulletin.period.label}）`
+    )
     return {
       sample: entry.sample,
       file,
@@ -358,6 +363,7 @@ const demo = Command.make(
  */
 export const command = Command.make("gongjian").pipe(
   Command.withDescription("Project campaigns (项目攻坚): assessments, rankings and exit findings"),
+  Command.withSubcommands([demo, validate, assess, check, explain, bulletin, chart])
   Command.withSubcommands([
     demo,
     validate,

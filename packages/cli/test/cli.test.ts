@@ -48,14 +48,19 @@ describe("gongjian demo", () => {
     expect(r.out).toMatch(/1\s+工业园区\s+41\s+可参评开放型经济工作一等奖/)
     expect(r.out).toMatch(/5\s+王店镇\s+27\.214286\s+fdi-veto/)
     expect(readdirSync(join(tmp, "out-zh")).sort()).toEqual([
+      "000-hundred-days",
       "000-hundred-days.json",
       "000-hundred-days.xlsx",
+      "001-service-and-exit",
       "001-service-and-exit.json",
       "001-service-and-exit.xlsx",
+      "002-investment-drive",
       "002-investment-drive.json",
       "002-investment-drive.xlsx",
+      "003-construction-year",
       "003-construction-year.json",
       "003-construction-year.xlsx",
+      "004-project-year",
       "004-project-year.json",
       "004-project-year.xlsx",
       "index.json"
@@ -249,7 +254,7 @@ describe("gongjian assess", () => {
     })
   })
   it("shows help for each command", () => {
-    for (const c of ["demo", "validate", "assess", "check", "explain"]) {
+    for (const c of ["demo", "validate", "assess", "check", "explain", "bulletin", "chart"]) {
       const r = gongjian(c, "--help")
       expect(r.code).toBe(0)
       expect(r.out).toContain(`gongjian ${c}`)

@@ -1,0 +1,248 @@
+import { join, resolve } from "node:path"
+import { LocalDate, type Period, type Snapshot } from "@gongjian/core"
+import { Host, type Plugin } from "@gongjian/plugin-sdk"
+import type { Bulletin as BulletinTypes } from "@gongjian/reports"
+import * as Console from "effect/Console"
+import { Argument, Command, Flag } from "effect/cli"
+import * as Effect from "effect/Effect"
+import * as FileSystem from "effect/FileSystem"
+import * as Option from "effect/Option"
+import * as Result from "effect/Result"
+import { CliFailure } from "../CliFailure.js"
+import { makeFolder, writeText } from "./files.js"
+import { readOptions, readSnapshot, resolvePolicy } from "./load.js"
+
+// Loaded when a report is asked for, so that the other commands start without
+// echarts and playwright.
+const reports = Effect.promise(() => import("@gongjian/reports"))
+
+const snapshotFile = Argument.String("snapshot").pipe(
+  Argument.withDescription("A snapshot JSON file")
+)
+const policy = Flag.String("policy").pipe(
+  Flag.optional,
+  Flag.withDescription(
+    "A reference policy (000 … 004) or a path to a plugin module, for the ranking and the exit findings"
+  )
+)
+const options = Flag.String("options").pipe(
+  Flag.optional,
+  Flag.withDescription("A JSON file of the policy's options")
+)
+const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
+  Flag.withDefault("zh" as const),
+  Flag.withDescription("Language: zh (default) or en")
+)
+const out = Flag.String("out").pipe(
+  Flag.optional,
+  Flag.withDescription("Write to this file instead of the standard output")
+)
+
+/** @internal The engines' results for a snapshot as of a date: the assessment and the exit findings. */
+const engines = (host: Host.Host | undefined, snapshot: Snapshot.Snapshot, asOf: string) =>
+  Effect.gen(function* () {
+    if (host === undefined) return { assessment: undefined, findings: undefined }
+    const run = Host.run(host, snapshot, { asOf })
+    if (run.errors.length > 0)
+      return yield* new CliFailure({
+        code: 1,
+        message: "the policy failed",
+        details: run.errors.map((e) => e.message)
+      })
+    return { assessment: run.assessments[0]?.assessment, findings: run.findings }
+  })
+
+/** @internal A bulletin for a period: the engines run as of its end and as of the previous one's. */
+export const buildBulletin = (
+  snapshot: Snapshot.Snapshot,
+  host: Host.Host | undefined,
+  period: Period.Period
+): Effect.Effect<BulletinTypes.Bulletin, CliFailure> =>
+  Effect.gen(function* () {
+    const { Bulletin } = yield* reports
+    const asOf = LocalDate.min(period.end, snapshot.asOf)
+    const now = yield* engines(host, snapshot, asOf)
+    const prev = Bulletin.previousPeriod(snapshot.campaign, period)
+    const before =
+      prev === undefined || host === undefined
+        ? undefined
+        : yield* engines(host, snapshot, LocalDate.min(prev.end, snapshot.asOf))
+    return Bulletin.make({
+      snapshot,
+      period,
+      asOf,
+      assessment: now.assessment,
+      findings: now.findings,
+      previous: before
+    })
+  })
+
+const loadHost = (name: Option.Option<string>, optionsFile: Option.Option<string>) =>
+  Effect.gen(function* () {
+    if (Option.isNone(name)) return undefined
+    const plugin: Plugin.AnyPlugin = yield* resolvePolicy(name.value)
+    const opts = Option.isSome(optionsFile) ? yield* readOptions(optionsFile.value) : undefined
+    const loaded = Host.load([{ plugin, ...(opts ? { options: opts } : {}) }])
+    if (Result.isFailure(loaded))
+      return yield* new CliFailure({
+        code: 1,
+        message: `the policy ${plugin.meta.id} does not load`,
+        details: loaded.failure.map((e) => e.message)
+      })
+    return loaded.success
+  })
+
+const emit = (content: string | Uint8Array, file: Option.Option<string>) =>
+  Option.isNone(file)
+    ? Console.log(typeof content === "string" ? content.trimEnd() : "")
+    : typeof content === "string"
+      ? writeText(resolve(file.value), content)
+      : Effect.gen(function* () {
+          const fs = yield* FileSystem.FileSystem
+          yield* fs.writeFile(resolve(file.value), content)
+        }).pipe(
+          Effect.catchTag("PlatformError", (e) =>
+            Effect.fail(
+              new CliFailure({ code: 1, message: `cannot write ${file.value}: ${e.message}` })
+            )
+          )
+        )
+
+/** @internal `gongjian bulletin`. */
+export const bulletin = Command.make(
+  "bulletin",
+  {
+    file: snapshotFile,
+    policy,
+    options,
+    lang,
+    out,
+    period: Flag.String("period").pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "The period: 2026-09-H2, 2026-W38, 2026-09, 2026-Q3, 2026-H2 or 2026 (default: the bulletin period of the snapshot's as-of date)"
+      )
+    ),
+    format: Flag.Literals("format", ["html", "md", "pdf"]).pipe(
+      Flag.withDefault("html" as const),
+      Flag.withDescription("html (A4 print CSS, default), md, or pdf (needs Chromium and --out)")
+    ),
+    chromium: Flag.String("chromium").pipe(
+      Flag.withDefault("/usr/bin/chromium"),
+      Flag.withDescription("The Chromium binary that prints PDF (default /usr/bin/chromium)")
+    )
+  },
+  (a) =>
+    Effect.gen(function* () {
+      const { Bulletin, Cadence, Pdf } = yield* reports
+      let period: Period.Period | undefined
+      if (Option.isSome(a.period)) {
+        period = Cadence.parsePeriod(a.period.value)
+        if (period === undefined)
+          return yield* new CliFailure({
+            code: 2,
+            message: `--period ${JSON.stringify(a.period.value)} is not a period: write 2026-09-H2, 2026-W38, 2026-09, 2026-Q3, 2026-H2 or 2026`
+          })
+      }
+      if (a.format === "pdf" && Option.isNone(a.out))
+        return yield* new CliFailure({
+          code: 2,
+          message: "--format pdf writes a file: name it with --out"
+        })
+      const host = yield* loadHost(a.policy, a.options)
+      const snapshot = yield* readSnapshot(a.file)
+      const b = yield* buildBulletin(
+        snapshot,
+        host,
+        period ?? Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
+      )
+      if (a.format === "md") return yield* emit(Bulletin.markdown(b, a.lang), a.out)
+      const html = Bulletin.html(b, a.lang)
+      if (a.format === "html") return yield* emit(html, a.out)
+      const pdf = yield* Pdf.fromHtml(html, { chromiumPath: a.chromium }).pipe(
+        Effect.mapError((e) => new CliFailure({ code: 1, message: e.message }))
+      )
+      return yield* emit(pdf, a.out)
+    })
+).pipe(
+  Command.withDescription(
+    "A bulletin (通报) for a period: targets against 序时进度, ranking and moves, commended and criticised units, new exit findings, missed duties; HTML, Markdown or PDF"
+  )
+)
+
+/** @internal `gongjian chart`. */
+export const chart = Command.make(
+  "chart",
+  {
+    kind: Argument.Literals("kind", ["gantt", "progress", "ranking", "heatmap"]).pipe(
+      Argument.withDescription("gantt, progress, ranking or heatmap")
+    ),
+    file: snapshotFile,
+    policy,
+    options,
+    out,
+    asOf: Flag.String("as-of").pipe(
+      Flag.withSchema(LocalDate.LocalDate),
+      Flag.optional,
+      Flag.withDescription("The as-of date, YYYY-MM-DD (default: the snapshot's)")
+    )
+  },
+  (a) =>
+    Effect.gen(function* () {
+      const { Bulletin, WallChart } = yield* reports
+      const date = Option.getOrUndefined(a.asOf)
+      const host = yield* loadHost(a.policy, a.options)
+      if (a.kind === "ranking" && host === undefined)
+        return yield* new CliFailure({
+          code: 2,
+          message: "the ranking comes from an assessment: name the policy with --policy"
+        })
+      const snapshot = yield* readSnapshot(a.file)
+      const asOf = date ?? snapshot.asOf
+      const svg =
+        a.kind === "gantt"
+          ? WallChart.gantt(snapshot, {
+              asOf,
+              ...(host ? { findings: (yield* engines(host, snapshot, asOf)).findings ?? [] } : {})
+            })
+          : a.kind === "progress"
+            ? WallChart.progress(snapshot, { asOf })
+            : a.kind === "heatmap"
+              ? WallChart.heatmap(snapshot, { asOf })
+              : WallChart.ranking(
+                  (yield* buildBulletin(
+                    snapshot,
+                    host,
+                    Bulletin.currentPeriod(snapshot.campaign, asOf)
+                  )).ranking
+                )
+      return yield* emit(svg, a.out)
+    })
+).pipe(
+  Command.withDescription(
+    "A wall chart (挂图作战) as SVG: gantt (key projects, 倒排工期), progress (units against 序时进度), ranking, heatmap (units × targets)"
+  )
+)
+
+/**
+ * @internal The demo's reports for one sample: its current bulletin (HTML and
+ * Markdown) and the four charts, in `dir`.
+ */
+export const demoReports = (snapshot: Snapshot.Snapshot, host: Host.Host, dir: string) =>
+  Effect.gen(function* () {
+    const { Bulletin, WallChart } = yield* reports
+    yield* makeFolder(dir)
+    const period = Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
+    const b = yield* buildBulletin(snapshot, host, period)
+    const { findings } = yield* engines(host, snapshot, snapshot.asOf)
+    const files: ReadonlyArray<readonly [string, string]> = [
+      ["bulletin.html", Bulletin.html(b)],
+      ["bulletin.md", Bulletin.markdown(b)],
+      ["gantt.svg", WallChart.gantt(snapshot, { findings: findings ?? [] })],
+      ["progress.svg", WallChart.progress(snapshot)],
+      ["ranking.svg", WallChart.ranking(b.ranking)],
+      ["heatmap.svg", WallChart.heatmap(snapshot)]
+    ]
+    for (const [name, content] of files) yield* writeText(join(dir, name), content)
+    return { bulletin: b, files: files.map(([name]) => join(dir, name)) }
+  })

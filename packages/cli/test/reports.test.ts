@@ -1,0 +1,137 @@
+import { execFileSync, spawnSync } from "node:child_process"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Samples } from "@gongjian/policies"
+import { describe, expect, it, vi } from "vitest"
+import { chromiumPath, missingSystemDeps } from "../../../scripts/system-deps.mjs"
+
+// End to end: `gongjian bulletin` and `gongjian chart`, the built binary on files.
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+const tmp = mkdtempSync(join(tmpdir(), "gongjian-reports-"))
+// Every test here starts the binary several times: on a busy machine that takes a while.
+vi.setConfig({ testTimeout: 180_000 })
+
+const gongjian = (...args: ReadonlyArray<string>) => {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: tmp,
+    encoding: "utf8",
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024
+  })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+const sample = (id: Samples.SampleId) => {
+  const file = join(tmp, `${id}.json`)
+  writeFileSync(file, JSON.stringify(Samples.json(id)))
+  return file
+}
+
+describe("gongjian bulletin", () => {
+  it("writes the 002 bulletin for a period in Markdown, with the missed dispatch", () => {
+    const r = gongjian(
+      "bulletin",
+      sample("002-investment-drive"),
+      "--policy",
+      "002",
+      "--period",
+      "2026-09-H2",
+      "--format",
+      "md"
+    )
+    expect(r.err).toBe("")
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("# 招商引资集中攻坚工作通报（第4期）")
+    expect(r.out).toMatch(/\| 1 \| 甲镇 \| 28 \|/)
+    expect(r.out).toContain(
+      "| 一周一调度（002 四.3） | 2026-09-14—2026-09-20 | 2026-09-20 | 🔴 未按期开展 |"
+    )
+  })
+
+  it("writes HTML by default, in English on request, to a file", () => {
+    const file = join(tmp, "b.html")
+    const r = gongjian(
+      "bulletin",
+      sample("004-project-year"),
+      "--policy",
+      "004",
+      "--lang",
+      "en",
+      "--out",
+      file
+    )
+    expect(r.code).toBe(0)
+    const html = readFileSync(file, "utf8")
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true)
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain("@page { size: A4")
+  })
+
+  it("prints a PDF whose text carries the heading", () => {
+    expect(missingSystemDeps().map((d) => d.pkg)).not.toContain("chromium")
+    const file = join(tmp, "b.pdf")
+    const r = gongjian(
+      "bulletin",
+      sample("002-investment-drive"),
+      "--policy",
+      "002",
+      "--format",
+      "pdf",
+      "--out",
+      file,
+      "--chromium",
+      chromiumPath
+    )
+    expect(r.err).toBe("")
+    expect(r.code).toBe(0)
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" })
+    expect(text).toContain("招商引资集中攻坚工作通报（第4期）")
+  })
+
+  it("refuses a period it cannot read, and a PDF without --out, with exit code 2", () => {
+    const file = sample("002-investment-drive")
+    expect(gongjian("bulletin", file, "--period", "2026-09-H3")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("is not a period")
+    })
+    expect(gongjian("bulletin", file, "--format", "pdf")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--out")
+    })
+  })
+})
+
+describe("gongjian chart", () => {
+  it("draws each chart as SVG", () => {
+    const file = sample("002-investment-drive")
+    for (const kind of ["gantt", "progress", "heatmap"]) {
+      const r = gongjian("chart", kind, file)
+      expect(r.code).toBe(0)
+      expect(r.out.startsWith("<svg")).toBe(true)
+    }
+    const ranking = gongjian("chart", "ranking", file, "--policy", "002")
+    expect(ranking.code).toBe(0)
+    expect(ranking.out).toContain("1. 甲镇")
+    expect(gongjian("chart", "ranking", file).code).toBe(2)
+    expect(gongjian("chart", "pie", file).code).toBe(2)
+  })
+})
+
+describe("gongjian demo", () => {
+  it("writes a bulletin and the wall charts of each sample county", () => {
+    const r = gongjian("demo", "--out", "out")
+    expect(r.code).toBe(0)
+    for (const s of Samples.ids) {
+      expect(readdirSync(join(tmp, "out", s)).sort()).toEqual([
+        "bulletin.html",
+        "bulletin.md",
+        "gantt.svg",
+        "heatmap.svg",
+        "progress.svg",
+        "ranking.svg"
+      ])
+    }
+    expect(existsSync(join(tmp, "out", "002-investment-drive", "bulletin.html"))).toBe(true)
+  })
+})
