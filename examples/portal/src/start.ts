@@ -1,10 +1,12 @@
 // Starts the portal on a sample county: the 002 investment drive (招商引资集中攻坚)
-// with its towns, streets, parks and departments, in an in-memory store, and
-// the built front end from ../dist. Usage: node src/start.ts [--port 8080]
+// with its towns, streets, parks and departments, on the embedded ledger (in
+// memory, or in the folder of --ledger, or a postgres:// URL), and the built
+// front end from ../dist. Usage: node src/start.ts [--port 8080] [--ledger dir]
 import { fileURLToPath } from "node:url"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import { Ledger } from "@gongjian/ledger"
 import { all, Samples } from "@gongjian/policies"
-import { Server, Store } from "@gongjian/server"
+import { LedgerStore, Server } from "@gongjian/server"
 import * as Effect from "effect/Effect"
 import { HttpServer } from "effect/http"
 
@@ -60,8 +62,11 @@ const host = arg("host") ?? "127.0.0.1"
 const staticDir = fileURLToPath(new URL("../dist", import.meta.url))
 
 const county = sampleCounty()
+// Importing the sample again into a kept ledger changes nothing: the ledger
+// recognises the same file.
 const store = Layer.effectDiscard(county.seed.pipe(Effect.orDie)).pipe(
-  Layer.provideMerge(Store.layerMemory)
+  Layer.provideMerge(LedgerStore.layer()),
+  Layer.provide(Ledger.layer(arg("ledger") ?? "memory:"))
 )
 
 const main = Effect.gen(function* () {

@@ -203,9 +203,9 @@ export const webHandler = (options: Options, store: Layer.Layer<Store>) =>
  * @since 0.1.0
  * @category layers
  */
-export const serve = (
+export const serve = <E>(
   options: Options & { readonly host: string; readonly port: number },
-  store: Layer.Layer<Store, StoreError>
+  store: Layer.Layer<Store, E>
 ) =>
   HttpRouter.serve(routes(options), { disableLogger: true }).pipe(
     Layer.provide(store),

@@ -22,6 +22,12 @@ export * as Api from "./Api.js"
  */
 export * as Errors from "./Errors.js"
 /**
+ * The storage port on `@gongjian/ledger` (PGlite or PostgreSQL).
+ *
+ * @since 0.1.0
+ */
+export * as LedgerStore from "./LedgerStore.js"
+/**
  * Neutralising text for CSV cells and HTML.
  *
  * @since 0.1.0

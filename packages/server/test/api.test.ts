@@ -1,18 +1,21 @@
 import { Samples } from "@gongjian/policies"
-import { Server, Store } from "@gongjian/server"
-import type * as Layer from "effect/Layer"
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { Client, campaign, type Json, options, passwords, seeded } from "./harness.js"
-
-// The API's behaviour on every storage back end.
-const backEnds: ReadonlyArray<readonly [string, () => Layer.Layer<Store.Store>]> = [
-  ["in-memory", () => Store.layerMemory]
-]
+import { Server } from "@gongjian/server"
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
+import {
+  type BackEnd,
+  backEnds,
+  Client,
+  campaign,
+  type Json,
+  options,
+  passwords,
+  seeded
+} from "./harness.js"
 
 const base = `/api/campaigns/${campaign}`
 const sample = Samples.load("002-investment-drive")
 
-describe.each(backEnds)("the API on the %s store", (_name, makeStore) => {
+describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
   let handler: (r: Request) => Promise<Response>
   let dispose: () => Promise<void>
   const as = async (name: keyof typeof passwords) => {
@@ -21,11 +24,17 @@ describe.each(backEnds)("the API on the %s store", (_name, makeStore) => {
     return c
   }
 
-  beforeEach(() => {
-    ;({ handler, dispose } = Server.webHandler(options, seeded(makeStore())))
+  let close: () => Promise<void>
+  beforeAll(() => backEnd.start(), 120_000)
+  afterAll(() => backEnd.stop(), 60_000)
+  beforeEach(async () => {
+    const fresh = await backEnd.fresh()
+    close = fresh.close
+    ;({ handler, dispose } = Server.webHandler(options, seeded(fresh.store)))
   })
   afterEach(async () => {
     await dispose()
+    await close()
   })
 
   describe("sessions", () => {

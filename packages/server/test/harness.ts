@@ -1,7 +1,8 @@
 import { all, Samples } from "@gongjian/policies"
-import { Server, type Store } from "@gongjian/server"
+import { LedgerStore, Server, Store } from "@gongjian/server"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { type Backend as LedgerBackend, pglite, postgres } from "../../ledger/test/backends.js"
 
 // The sample county of 002 with its options (its annual tasks).
 const policy002 = all.find((e) => e.sample === "002-investment-drive")!
@@ -67,6 +68,44 @@ export const options: Server.Options = {
   loginWindowSeconds: 60,
   maxBodyBytes: 64 * 1024
 }
+
+/** A storage back end the API tests run on: a fresh store for each test. */
+export interface BackEnd {
+  readonly name: string
+  readonly start: () => Promise<void>
+  readonly stop: () => Promise<void>
+  readonly fresh: () => Promise<{
+    readonly store: Layer.Layer<Store.Store>
+    readonly close: () => Promise<void>
+  }>
+}
+
+const inMemory: BackEnd = {
+  name: "the in-memory store",
+  start: async () => {},
+  stop: async () => {},
+  fresh: async () => ({ store: Store.layerMemory, close: async () => {} })
+}
+
+const onLedger = (ledger: LedgerBackend): BackEnd => ({
+  name: `the ledger on ${ledger.name}`,
+  start: ledger.start,
+  stop: ledger.stop,
+  fresh: async () => {
+    const db = await ledger.fresh()
+    return {
+      store: LedgerStore.layer().pipe(Layer.provide(db.layer), Layer.orDie),
+      close: db.close
+    }
+  }
+})
+
+/** Every back end: in memory, and the ledger on PGlite and on a PostgreSQL server. */
+export const backEnds = (): ReadonlyArray<BackEnd> => [
+  inMemory,
+  onLedger(pglite()),
+  onLedger(postgres())
+]
 
 /** A store layer seeded with the 002 sample. */
 export const seeded = (store: Layer.Layer<Store.Store>) =>

@@ -1,11 +1,15 @@
-import { Server, Store } from "@gongjian/server"
-import type * as Layer from "effect/Layer"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { Client, campaign, type Json, options, type passwords, seeded } from "./harness.js"
-
-const backEnds: ReadonlyArray<readonly [string, () => Layer.Layer<Store.Store>]> = [
-  ["in-memory", () => Store.layerMemory]
-]
+import { Server } from "@gongjian/server"
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import {
+  type BackEnd,
+  backEnds,
+  Client,
+  campaign,
+  type Json,
+  options,
+  type passwords,
+  seeded
+} from "./harness.js"
 
 const base = `/api/campaigns/${campaign}`
 
@@ -19,7 +23,7 @@ const trips = [
   "TD-P-4,丁镇,2026.2.30,丁镇长,主要负责人,南京,,"
 ].join("\r\n")
 
-describe.each(backEnds)("uploads on the %s store", (_name, makeStore) => {
+describe.each(backEnds())("uploads on $name", (backEnd: BackEnd) => {
   let handler: (r: Request) => Promise<Response>
   let dispose: () => Promise<void>
   const as = async (name: keyof typeof passwords) => {
@@ -36,11 +40,17 @@ describe.each(backEnds)("uploads on the %s store", (_name, makeStore) => {
       new TextEncoder().encode(body)
     )
 
-  beforeEach(() => {
-    ;({ handler, dispose } = Server.webHandler(options, seeded(makeStore())))
+  let close: () => Promise<void>
+  beforeAll(() => backEnd.start(), 120_000)
+  afterAll(() => backEnd.stop(), 60_000)
+  beforeEach(async () => {
+    const fresh = await backEnd.fresh()
+    close = fresh.close
+    ;({ handler, dispose } = Server.webHandler(options, seeded(fresh.store)))
   })
   afterEach(async () => {
     await dispose()
+    await close()
   })
 
   it("a reporter uploads its unit's trips: every row reported, the accepted ones written, the ranking moves", async () => {
