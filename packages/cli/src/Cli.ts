@@ -363,7 +363,6 @@ const demo = Command.make(
  */
 export const command = Command.make("gongjian").pipe(
   Command.withDescription("Project campaigns (项目攻坚): assessments, rankings and exit findings"),
-  Command.withSubcommands([demo, validate, assess, check, explain, bulletin, chart])
   Command.withSubcommands([
     demo,
     validate,
@@ -380,7 +379,9 @@ export const command = Command.make("gongjian").pipe(
         knownAt: Option.none()
       })
     ),
-    ledgerCommand
+    ledgerCommand,
+    bulletin,
+    chart
   ])
 )
 
