@@ -102,6 +102,44 @@ describe("gongjian bulletin", () => {
   })
 })
 
+describe("gongjian bulletin and chart read the ledger", () => {
+  it("prints the bulletin of a campaign kept in the ledger, the same as from its file", () => {
+    const file = sample("002-investment-drive")
+    const ledger = ["--ledger", join(tmp, "data")]
+    expect(gongjian("ledger", "init", ...ledger).code).toBe(0)
+    const load = gongjian(
+      "ledger",
+      "load",
+      file,
+      ...ledger,
+      "--user",
+      "wang.fang",
+      "--unit",
+      "county-office"
+    )
+    expect(load.err).toBe("")
+    const args = ["--policy", "002", "--period", "2026-09-H2", "--format", "md"]
+    const fromFile = gongjian("bulletin", file, ...args)
+    const fromLedger = gongjian(
+      "bulletin",
+      ...ledger,
+      "--campaign",
+      "investment-drive-2026",
+      ...args
+    )
+    expect(fromLedger.err).toBe("")
+    expect(fromLedger.code).toBe(0)
+    expect(fromLedger.out).toContain("# 招商引资集中攻坚工作通报（第4期）")
+    expect(fromLedger.out).toBe(fromFile.out)
+    const chart = gongjian("chart", "progress", ...ledger, "--campaign", "investment-drive-2026")
+    expect(chart.code).toBe(0)
+    expect(chart.out).toBe(gongjian("chart", "progress", file).out)
+    const none = gongjian("bulletin", ...args)
+    expect(none.code).toBe(2)
+    expect(none.err).toContain("--campaign")
+  }, 300_000)
+})
+
 describe("gongjian chart", () => {
   it("draws each chart as SVG", () => {
     const file = sample("002-investment-drive")

@@ -10,15 +10,25 @@ import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import { CliFailure } from "../CliFailure.js"
 import { makeFolder, writeText } from "./files.js"
-import { readOptions, readSnapshot, resolvePolicy } from "./load.js"
+import { ledgerInput, readInput } from "./ledger.js"
+import { readOptions, resolvePolicy } from "./load.js"
 
 // Loaded when a report is asked for, so that the other commands start without
 // echarts and playwright.
 const reports = Effect.promise(() => import("@gongjian/reports"))
 
 const snapshotFile = Argument.String("snapshot").pipe(
-  Argument.withDescription("A snapshot JSON file")
+  Argument.withDescription("A snapshot JSON file (or --campaign to read it from the ledger)"),
+  Argument.optional
 )
+
+/** The snapshot from a file, or from the ledger with --campaign (and --known-at). */
+const readSource = (a: {
+  readonly file: Option.Option<string>
+  readonly ledger: Option.Option<string>
+  readonly campaign: Option.Option<string>
+  readonly knownAt: Option.Option<string>
+}) => readInput({ ...a, asOf: Option.none() })
 const policy = Flag.String("policy").pipe(
   Flag.optional,
   Flag.withDescription(
@@ -113,6 +123,7 @@ export const bulletin = Command.make(
   "bulletin",
   {
     file: snapshotFile,
+    ...ledgerInput,
     policy,
     options,
     lang,
@@ -150,7 +161,7 @@ export const bulletin = Command.make(
           message: "--format pdf writes a file: name it with --out"
         })
       const host = yield* loadHost(a.policy, a.options)
-      const snapshot = yield* readSnapshot(a.file)
+      const snapshot = yield* readSource(a)
       const b = yield* buildBulletin(
         snapshot,
         host,
@@ -178,6 +189,7 @@ export const chart = Command.make(
       Argument.withDescription("gantt, progress, ranking or heatmap")
     ),
     file: snapshotFile,
+    ...ledgerInput,
     policy,
     options,
     out,
@@ -197,7 +209,7 @@ export const chart = Command.make(
           code: 2,
           message: "the ranking comes from an assessment: name the policy with --policy"
         })
-      const snapshot = yield* readSnapshot(a.file)
+      const snapshot = yield* readSource(a)
       const asOf = date ?? snapshot.asOf
       const svg =
         a.kind === "gantt"
