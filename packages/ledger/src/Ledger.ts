@@ -1040,23 +1040,27 @@ export const recordAssessment = (options: {
     }
   })
 
+/** A stored assessment run as its row comes back, without the result. */
+type RunRow = {
+  readonly id: string
+  readonly policy_id: string
+  readonly policy_version: string
+  readonly options_hash: string
+  readonly input_fingerprint: string
+  readonly as_of: string
+  readonly known_at: string
+  readonly label: string | null
+  readonly recorded_at: string
+  readonly recorded_by: string
+  readonly recorded_unit: string
+}
+
 const runRows = (campaign: string, id: number | undefined) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    return yield* sql<{
-      id: string
-      policy_id: string
-      policy_version: string
-      options_hash: string
-      input_fingerprint: string
-      as_of: string
-      known_at: string
-      label: string | null
-      recorded_at: string
-      recorded_by: string
-      recorded_unit: string
-      result: string
-    }>`SELECT id::text AS id, policy_id, policy_version, options_hash, input_fingerprint,
+    return yield* sql<
+      RunRow & { readonly result: string }
+    >`SELECT id::text AS id, policy_id, policy_version, options_hash, input_fingerprint,
               to_char(as_of, 'YYYY-MM-DD') AS as_of,
               to_char(known_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS known_at,
               label,
@@ -1069,19 +1073,7 @@ const runRows = (campaign: string, id: number | undefined) =>
 
 const toRun =
   (campaign: string) =>
-  (r: {
-    id: string
-    policy_id: string
-    policy_version: string
-    options_hash: string
-    input_fingerprint: string
-    as_of: string
-    known_at: string
-    label: string | null
-    recorded_at: string
-    recorded_by: string
-    recorded_unit: string
-  }): Run => ({
+  (r: RunRow): Run => ({
     id: Number(r.id),
     campaign,
     policy: { id: r.policy_id, version: r.policy_version, optionsHash: r.options_hash },
