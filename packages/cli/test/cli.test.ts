@@ -92,6 +92,13 @@ describe("gongjian demo", () => {
     expect(readFileSync(join(tmp, "out-en", "003-construction-year.json"), "utf8")).toBe(
       readFileSync(join(tmp, "out-zh", "003-construction-year.json"), "utf8")
     )
+    // The workbooks too, byte for byte, though written a run apart (their
+    // dates are fixed, not the time of writing).
+    for (const name of readdirSync(join(tmp, "out-zh")).filter((f) => f.endsWith(".xlsx")))
+      expect(
+        readFileSync(join(tmp, "out-en", name)).equals(readFileSync(join(tmp, "out-zh", name))),
+        name
+      ).toBe(true)
   })
 })
 
