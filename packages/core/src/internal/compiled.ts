@@ -23,7 +23,7 @@ const isClosed = (t: Lifecycle.Timeline): boolean =>
   t.milestones.exited !== undefined || t.milestones["land-reclaimed"] !== undefined
 
 const has = (flags: ReadonlyArray<string> | undefined, f: string) =>
-  flags !== undefined && flags.includes(f)
+  flags?.includes(f) === true
 
 /** @internal Compiles a project filter for a window (see `Progress.matcher`). */
 export const compileFilter = (
