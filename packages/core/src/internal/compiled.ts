@@ -22,8 +22,7 @@ export type Matcher = (
 const isClosed = (t: Lifecycle.Timeline): boolean =>
   t.milestones.exited !== undefined || t.milestones["land-reclaimed"] !== undefined
 
-const has = (flags: ReadonlyArray<string> | undefined, f: string) =>
-  flags?.includes(f) === true
+const has = (flags: ReadonlyArray<string> | undefined, f: string) => flags?.includes(f) === true
 
 /** @internal Compiles a project filter for a window (see `Progress.matcher`). */
 export const compileFilter = (
