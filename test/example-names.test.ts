@@ -18,6 +18,7 @@ const notYetCovered = new Set([
   "ledger",
   "plugin-sdk",
   "policies",
+  "province",
   "reports",
   "scoring",
   "server",
