@@ -333,7 +333,7 @@ const demoOne = (
     yield* Console.log(`\n  → ${file}`)
     const reports = yield* demoReports(snapshot, host.success, join(outDir, entry.sample))
     yield* Console.log(
-      `  → ${join(outDir, entry.sample)}/ ${zh ? "通报与挂图" : "bulletin and wall charts"}（${reports.bulletin.period.label}）`
+      `  → ${join(outDir, entry.sample)}/ ${zh ? "通报与挂图" : "bulletin and wall charts"}（${reports.bulletin.period.label}${zh ? "，截至 " : ", as of "}${reports.bulletin.asOf}${zh ? "；排名以该日为准" : "; its ranking is as of that date"}）`
     )
     // Paths in the index are relative to it, so the folder can be moved or published.
     return {

@@ -1,15 +1,12 @@
 import { Money, Progress, type Snapshot, type View } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
+import { Bulletin } from "@gongjian/reports"
 import { percent } from "./render.js"
 
 /** @internal */
 export type Lang = "zh" | "en"
 
-const STATUS = {
-  zh: { ahead: "领先", "on-track": "正常", amber: "黄灯", red: "红灯" },
-  en: { ahead: "ahead", "on-track": "on track", amber: "amber", red: "red" }
-} as const
 const SEVERITY = {
   zh: { warning: "预警", breach: "逾期", escalated: "整改逾期" },
   en: { warning: "warning", breach: "breach", escalated: "escalated" }
@@ -111,7 +108,7 @@ export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> 
         show(r.goal),
         percent(r.ratio),
         percent(r.expected),
-        STATUS[lang][r.status]
+        Bulletin.statusNames[r.status][lang]
       ])
     }
   }
