@@ -98,7 +98,7 @@ export class PluginRuntimeError extends Data.TaggedError("PluginRuntimeError")<{
  * A plugin loaded with its options.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#load}
  *
  * @since 0.1.0
  * @category models
@@ -258,7 +258,7 @@ const checkContents = (
  * and its data (the line's facts and points).
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -273,7 +273,7 @@ export type PluginLine = Assessment.ScoreLine & {
  * An assessment as a plugin reports it: every line a {@link PluginLine}.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -288,7 +288,7 @@ export interface PluginAssessment extends Omit<Assessment.Assessment, "units"> {
  * A finding as a plugin reports it.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -303,7 +303,7 @@ export type PluginFinding = Finding.Finding & {
  * A gate verdict as a plugin reports it.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -316,7 +316,7 @@ export type PluginVerdict = Gate.Verdict & { readonly plugin: string }
  * failed.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
