@@ -38,6 +38,9 @@ equal(Lifecycle.hasReached(timeline, "signed"), true)
 // Signed without a recorded 在谈: it had been negotiating by the day it signed.
 equal(Lifecycle.reachedOn(timeline, "negotiating"), "2026-03-02")
 equal(Lifecycle.hasReached(timeline, "exited"), false)
+// Prepared once for a stage, asked of many timelines:
+const negotiatingOn = Lifecycle.reachedOnOf("negotiating")
+equal(negotiatingOn(timeline), "2026-03-02")
 // #endregion fold
 
 // #region errors

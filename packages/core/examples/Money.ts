@@ -35,6 +35,12 @@ equal(BigDecimal.format(Money.ratioUnsafe(done, goal)!), "0.515789") // 1.96 / 3
 equal(Money.compareUnsafe(Money.zero(), done), -1)
 equal(Money.format(Money.timesUnsafe(goal, "0.5")), "1.9亿元")
 equal(Money.format(Money.addUnsafe(goal, Money.zero())), "3.8亿元")
+// One bound, many amounts: prepared once.
+const fromOneYi = Money.comparedToUnsafe(Money.parseUnsafe("1亿元"))
+deepStrictEqual(
+  ["9999万元", "1亿元", "1.96亿元", "0.015元"].map((m) => fromOneYi(Money.parseUnsafe(m))),
+  [-1, 0, 1, -1]
+)
 // #endregion arithmetic
 
 // #region former

@@ -62,4 +62,20 @@ equal(
   ),
   false
 )
+// Compiled once, tested on every project: the same answers.
+const startedInWindow = Progress.matcher(
+  { stage: "started", reachedWithin: "window" },
+  snapshot.campaign.window
+)
+deepStrictEqual(
+  snapshot.projects.map((p) => startedInWindow(p, facts.timelines.get(p.id)!)),
+  snapshot.projects.map((p) =>
+    Progress.matches(
+      { stage: "started", reachedWithin: "window" },
+      p,
+      facts.timelines.get(p.id)!,
+      snapshot.campaign.window
+    )
+  )
+)
 // #endregion filter

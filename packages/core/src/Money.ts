@@ -15,6 +15,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaGetter from "effect/SchemaGetter"
 import * as SchemaIssue from "effect/SchemaIssue"
+import { compareWithFen, fenOf } from "./internal/fen.js"
 import { quotesInput } from "./Problem.js"
 
 /**
@@ -243,6 +244,26 @@ export const compareUnsafe = (a: Money, b: Money): -1 | 0 | 1 => {
  * @category ordering
  */
 export const isAtLeastUnsafe = (a: Money, b: Money): boolean => compareUnsafe(a, b) >= 0
+
+/**
+ * Compares amounts with one fixed amount `b` (same currency; throws
+ * `CurrencyMismatchError` otherwise), prepared once for many comparisons:
+ * amounts that are whole fen (分) compare as integers, others as exact
+ * decimals — the same answers as {@link compareUnsafe}.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.3.0
+ * @category ordering
+ */
+export const comparedToUnsafe = (b: Money): ((a: Money) => -1 | 0 | 1) => {
+  const fen = fenOf(b.amount)
+  return (a) => {
+    if (a.currency !== b.currency) same("compare", a, b)
+    return compareWithFen(a.amount, b.amount, fen)
+  }
+}
 
 /**
  * Whether two amounts are equal in value and currency (`1亿元` equals
