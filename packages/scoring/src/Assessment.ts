@@ -21,7 +21,7 @@ import { check, type ScoringPolicy } from "./ScoringPolicy.js"
  * The facts a line used: project ids, dates, amounts, counts.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#check}
+ * {@includeCode ../examples/Assessment.ts#explain}
  *
  * @since 0.1.0
  * @category models
@@ -35,7 +35,7 @@ export type Facts = { readonly [key: string]: string | number | ReadonlyArray<st
  * exactly to its total.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#check}
+ * {@includeCode ../examples/Assessment.ts#explain}
  *
  * @since 0.1.0
  * @category models
@@ -54,7 +54,7 @@ export interface ScoreLine {
  * A unit's result.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#check}
+ * {@includeCode ../examples/Assessment.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -461,7 +461,7 @@ const dataOf = (policy: ScoringPolicy): unknown => ({
  * each item's points with the lines that make them.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#check}
+ * {@includeCode ../examples/Assessment.ts#explain}
  *
  * @since 0.1.0
  * @category models
