@@ -6,7 +6,7 @@
 // The load is bounded: 60 s and at most 5,000 submissions per reporter.
 import { type ChildProcess, spawn } from "node:child_process"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
-import { arch, cpus, totalmem } from "node:os"
+import { arch, cpus, loadavg, totalmem } from "node:os"
 
 const REPORTERS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60)
@@ -110,6 +110,7 @@ if (!process.argv.includes("--serve")) {
         login(origin, `reporter-${i + 1}`, password(i + 1))
       )
     )
+    const loadBefore = loadavg()[0]!
     const latencies: Array<number> = []
     const acknowledged = new Set<string>()
     const failures = new Map<number, number>()
@@ -141,6 +142,7 @@ if (!process.argv.includes("--serve")) {
       })
     )
     const elapsed = (performance.now() - began) / 1000
+    const loadAfter = loadavg()[0]!
     // Read everything back as the administrator.
     const admin = await login(origin, "admin", password(0))
     const stored = (await (
@@ -161,26 +163,37 @@ if (!process.argv.includes("--serve")) {
 \`pnpm --filter @gongjian/bench run bench:portal\` (not part of the check): ${REPORTERS} unit
 reporters, each signed in over its own session, submit outbound-trip activities of their
 own unit to \`@gongjian/server\` (in-memory store) on 127.0.0.1 for ${SECONDS} s, one request at
-a time each. Every write is checked against the role rules, validated as part of the whole
-campaign and stored with who, when and why. Afterwards the administrator reads the
-activities back.
+a time each. Every write is checked against the role rules, validated with the records it
+touches (the campaign document, the units, the projects it names) and stored with who, when
+and why. Afterwards the administrator reads the activities back.
 
-- Machine: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length}, ${arch()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, shared with other work; Node ${process.version}
+- Machine: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length}, ${arch()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, shared with other work (load average ${loadBefore.toFixed(1)} before the run, ${loadAfter.toFixed(1)} after); Node ${process.version}
 - Submissions: ${latencies.length.toLocaleString("en")} in ${elapsed.toFixed(1)} s (${(latencies.length / elapsed).toFixed(0)}/s); acknowledged ${acknowledged.size.toLocaleString("en")}; refused ${[...failures].map(([s, n]) => `${n} × ${s}`).join(", ") || "none"}
 - Latency per submission: p50 ${ms(percentile(sorted, 0.5))} ms, p90 ${ms(percentile(sorted, 0.9))} ms, p99 ${ms(percentile(sorted, 0.99))} ms, max ${ms(sorted[sorted.length - 1] ?? Number.NaN)} ms
 - Read back: ${unique.size.toLocaleString("en")} records; lost ${lost.length}, duplicated ${duplicated}, unacknowledged but stored ${extra.length} — ${ok ? "every acknowledged record exactly once" : "**NOT CONSISTENT**"}
 
-Each write decodes the whole campaign again (so that no write can leave it invalid), under
-one lock per campaign: the cost of a write grows with the campaign, and writes to one
-campaign are serial. Latency therefore climbs as the activities accumulate during the run.
+Writes to one campaign are serial (one lock per campaign, so that no two writes validate
+against the same state), and the lock is held for the few records a write reads and
+checks, whatever the size of the campaign. With 50 reporters on one server process, a
+submission's latency is mostly its wait behind the others' requests (50 ÷ throughput), and
+it depends on what else the machine runs. For comparison, when every write decoded the whole campaign again (its cost growing with
+the campaign), the same load on the same machine gave 2,503 submissions in 61.6 s, p50
+1065.8 ms, p90 2039.4 ms, p99 4431.7 ms, max 12266.9 ms.
 `
     const file = new URL("./portal.md", import.meta.url)
     writeFileSync(file, md)
     const results = new URL("./results.md", import.meta.url)
     if (existsSync(results)) {
       const text = readFileSync(results, "utf8")
+      // Only this section is replaced: the sections after it stay.
       const at = text.indexOf("## The portal server under load")
-      writeFileSync(results, `${at >= 0 ? text.slice(0, at) : `${text.trimEnd()}\n\n`}${md}`)
+      const next = at >= 0 ? text.indexOf("\n## ", at + 1) : -1
+      writeFileSync(
+        results,
+        at < 0
+          ? `${text.trimEnd()}\n\n${md}`
+          : `${text.slice(0, at)}${md}${next >= 0 ? `\n${text.slice(next + 1)}` : ""}`
+      )
     }
     console.log(md)
     if (!ok) process.exitCode = 1

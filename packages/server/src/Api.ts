@@ -24,7 +24,7 @@ import {
 import * as Schema from "effect/Schema"
 import { Forbidden, Invalid, NotFound, TooManyAttempts, Unauthenticated } from "./Errors.js"
 import { Role, User } from "./Role.js"
-import { Revision } from "./Store.js"
+import { Instant, Revision, Sequence } from "./Store.js"
 
 /**
  * The name of the session cookie (HttpOnly, SameSite=Strict, Path=/).
@@ -210,7 +210,8 @@ export const ProgressRow = Schema.Struct({
 /**
  * The assessment of a campaign as its records stand: the ranking with tier
  * titles, target progress, exit findings, and the errors of plugins that
- * failed. `sequence` is the store's sequence number it was computed at.
+ * failed. `sequence` is the store's {@link Sequence} number it was computed
+ * at (the last write it reflects).
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -222,7 +223,7 @@ export const AssessmentView = Schema.Struct({
   campaign: Schema.String,
   asOf: Schema.String,
   policy: Schema.String,
-  sequence: Schema.Int,
+  sequence: Sequence,
   ranking: Schema.Array(RankingRow),
   tiers: Schema.Array(Schema.Struct({ id: Schema.String, title: Message })),
   progress: Schema.Array(ProgressRow),
@@ -258,8 +259,9 @@ export const Explanation = Schema.Struct({
 }).annotate({ identifier: "Explanation" })
 
 /**
- * A recorded assessment run (考核结果): its number, who ran it and when, the
- * store's sequence number it read, and its ranking.
+ * A recorded assessment run (考核结果): its number, who ran it and when (an
+ * {@link Instant}), the store's {@link Sequence} number it read, and its
+ * ranking.
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -269,9 +271,9 @@ export const Explanation = Schema.Struct({
  */
 export const AssessmentRun = Schema.Struct({
   id: Schema.Int,
-  sequence: Schema.Int,
+  sequence: Sequence,
   who: Schema.String,
-  at: Schema.String,
+  at: Instant,
   ranking: Schema.Array(RankingRow)
 }).annotate({ identifier: "AssessmentRun" })
 

@@ -272,6 +272,22 @@ export const layer = (options?: {
       return Store.of({
         campaigns: run("(all)", Ledger.campaigns),
         current: (campaign) => run(campaign, current(campaign)),
+        // The whole campaign is kept read (and cached by sequence number): a
+        // selection is taken from it.
+        read: (campaign, selection) =>
+          run(
+            campaign,
+            Effect.map(current(campaign), (c): Current => {
+              const kinds = new Set<RecordKind>(selection.kinds)
+              const keys = new Set(selection.records.map((r) => `${r.kind}\u0000${r.id}`))
+              return {
+                sequence: c.sequence,
+                records: c.records.filter(
+                  (r) => kinds.has(r.kind) || keys.has(`${r.kind}\u0000${r.id}`)
+                )
+              }
+            })
+          ),
         submit: (campaign, writes, stamp) => run(campaign, submit(campaign, writes, stamp)),
         history: (campaign, kind, id) => run(campaign, history(campaign, kind, id))
       })
