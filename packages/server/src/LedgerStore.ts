@@ -20,7 +20,8 @@
  * checks itself against, takes the campaign document and the units from the
  * last whole read while none of their records and no import came since, and
  * the other records from their own history: its cost does not grow with the
- * campaign's projects and activities.
+ * campaign's projects and activities. A selection of many records (a large
+ * upload) is taken from the whole campaign instead.
  *
  * @since 0.1.0
  */
@@ -98,6 +99,9 @@ const projectRevisions = (
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+// A selection of more records than this is read from the whole campaign.
+const manyRecords = 32
 
 /**
  * The store on a ledger. `unitOf` names the unit the ledger records with
@@ -205,6 +209,18 @@ export const layer = (options?: {
       // from their own history.
       const read = (campaign: string, selection: Selection) =>
         Effect.gen(function* () {
+          if (selection.records.length > manyRecords) {
+            // One export costs less than the history of each of many records.
+            const whole = yield* current(campaign)
+            const kinds = new Set<RecordKind>(selection.kinds)
+            const keys = new Set(selection.records.map((r) => `${r.kind}\u0000${r.id}`))
+            return {
+              sequence: whole.sequence,
+              records: whole.records.filter(
+                (r) => kinds.has(r.kind) || keys.has(`${r.kind}\u0000${r.id}`)
+              )
+            } satisfies Current
+          }
           const sequence = yield* lastSeq(campaign)
           if (sequence === 0) return { sequence, records: [] }
           const at = yield* frameAt(campaign)

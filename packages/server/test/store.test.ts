@@ -75,6 +75,26 @@ describe.each(backEnds())("Store.read on $name", (backEnd: BackEnd) => {
           ],
           stamp("更正")
         )
+        // Many records at once (an upload's rows) give the same.
+        const many: Store.Selection = {
+          kinds: ["campaign"],
+          records: [
+            ...selection.records,
+            ...Array.from({ length: 40 }, (_, i) => ({ kind: "activity" as const, id: `T-${i}` }))
+          ]
+        }
+        const wholeNow = yield* store.current(campaign)
+        const manyRead = yield* store.read(campaign, many)
+        expect(said(manyRead)).toEqual(
+          said({
+            sequence: wholeNow.sequence,
+            records: wholeNow.records.filter(
+              (r) =>
+                r.kind === "campaign" ||
+                many.records.some((x) => x.kind === r.kind && x.id === r.id)
+            )
+          })
+        )
         const last = yield* compare()
         expect(last.records.some((r) => r.id === "T-2")).toBe(false)
         expect(
