@@ -121,7 +121,8 @@ describe("the portal in Chromium", () => {
     await page.getByTestId("nav-bulletins").click()
     const list = page.getByTestId("bulletin-list")
     // 002 四.3 半月一通报 over a window of August and September: four bulletins.
-    await expect(list.locator("tr.el-table__row").count()).resolves.toBe(4)
+    // count() does not wait: poll until the list has loaded.
+    await expect.poll(() => list.locator("tr.el-table__row").count()).toBe(4)
     await list.locator('a[data-period="2026-09-H2"]').click()
     const bulletin = page.frameLocator('[data-testid="bulletin-frame"][data-period="2026-09-H2"]')
     await expect(bulletin.locator("h1").textContent()).resolves.toBe(
