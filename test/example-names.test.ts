@@ -21,7 +21,6 @@ const notYetCovered = new Set([
   "province",
   "reports",
   "scoring",
-  "server",
   "sheets"
 ])
 
