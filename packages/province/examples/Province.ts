@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict"
-import { County, Layout, Load, Storage } from "@gongjian/province"
+import { Assess, County, Layout, League, Load, ProvincePolicy, Storage } from "@gongjian/province"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 // Two throwaway PostgreSQL servers on 127.0.0.1 (a province's own URLs otherwise).
@@ -61,6 +61,22 @@ try {
   )
   equal(refused._tag === "RecordMismatch" && refused.code, "idempotency-conflict")
   // #endregion load
+
+  // #region assess
+  // Two worker threads, each reading a county from the server it lives on.
+  const policy = ProvincePolicy.standard()
+  const run = await Effect.runPromise(Assess.run({ layout, policy, workers: 2 }))
+  deepEqual(run.table.counties.map((c) => c.county).sort(), counties)
+  equal(run.workers.length, 2)
+  // One thread reading through the coordinator gives the same bytes.
+  const single = await Effect.runPromise(Assess.inProcess({ layout, policy }))
+  equal(League.render(run.table), League.render(single))
+  // A server down while assessing: the county and its server are named.
+  await two.halt()
+  const down = await Effect.runPromise(Effect.flip(Assess.run({ layout, policy })))
+  equal(down._tag === "ServerFailure" && down.server, "two")
+  two.resume()
+  // #endregion assess
 } finally {
   await two.stop()
   await one.stop()
