@@ -18,7 +18,6 @@ const notYetCovered = new Set([
   "ledger",
   "plugin-sdk",
   "policies",
-  "province",
   "reports",
   "scoring",
   "server",

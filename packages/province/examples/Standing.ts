@@ -22,6 +22,8 @@ deepEqual(
 const file = County.generate({ id: "c001", projects: 50 })
 const standing = Result.getOrThrow(Standing.of("c001", file, policy))
 equal(standing.projects, 50)
+const startRate: Standing.TargetStanding = standing.targets[0]!
+equal(startRate.target, "start-rate")
 deepEqual(
   standing.targets.map((t) => [t.target, t.goal]),
   [
@@ -40,7 +42,9 @@ equal(sn! * d!, (100n * n! + BigInt(standing.findingPoints) * d!) * sd!)
 const standings = County.ids(4).map((id) =>
   Result.getOrThrow(Standing.of(id, County.generate({ id, projects: 50 }), policy))
 )
-const table = Result.getOrThrow(League.merge(policy, standings))
+const table: League.LeagueTable = Result.getOrThrow(League.merge(policy, standings))
+const best: League.Row = table.counties[0]!
+equal(best.rank, 1)
 equal(
   League.render(table),
   League.render(Result.getOrThrow(League.merge(policy, standings.reverse())))

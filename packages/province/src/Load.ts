@@ -24,7 +24,7 @@ import { type InvalidCounty, RecordMismatch, ServerFailure } from "./ProvinceErr
  * A county to load: its id and its snapshot file (JSON, as read from a file).
  *
  * @example
- * {@includeCode ../examples/Province.ts#load}
+ * {@includeCode ../examples/Province.ts#restart}
  *
  * @since 0.1.0
  * @category models
