@@ -10,7 +10,16 @@
  *
  * @since 0.1.0
  */
-import { type Calendar, LocalDate, Money, Period, Progress, Snapshot, View } from "@gongjian/core"
+import {
+  type Activity,
+  type Calendar,
+  LocalDate,
+  Money,
+  Period,
+  Progress,
+  Snapshot,
+  View
+} from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Assessment } from "@gongjian/scoring"
 import * as Cadence from "./Cadence.js"
@@ -122,7 +131,9 @@ export type FindingInput = Pick<
 
 /**
  * A correction filed since the previous bulletin (更正): which record and
- * field, when it was filed, the value before and after, and why.
+ * field, when it was filed, the value before and after, why, and who filed
+ * it; or a record withdrawn (撤回). `Correction.between` of
+ * `@gongjian/ledger` lists them from the ledger.
  *
  * @example
  * {@includeCode ../examples/Bulletin.ts#make}
@@ -137,6 +148,10 @@ export interface Correction {
   readonly before?: string | undefined
   readonly after?: string | undefined
   readonly reason?: string | undefined
+  /** Who filed it: the user and the unit, as the bulletin writes them. */
+  readonly by?: string | undefined
+  /** The record was withdrawn (撤回) rather than corrected. */
+  readonly withdrawn?: boolean | undefined
 }
 
 /**
@@ -163,6 +178,10 @@ export interface Input {
     | {
         readonly assessment?: AssessmentInput | undefined
         readonly findings?: ReadonlyArray<FindingInput> | undefined
+        /** The date the previous bulletin spoke as of ({@link previous}). */
+        readonly asOf?: LocalDate.LocalDate | undefined
+        /** The id of its record, when it was recorded as issued ({@link record}). */
+        readonly record?: string | undefined
       }
     | undefined
   readonly issued?: ReadonlyArray<Cadence.Issued> | undefined
@@ -293,6 +312,10 @@ export interface Bulletin {
   readonly number: number
   readonly period: Period.Period
   readonly asOf: LocalDate.LocalDate
+  /** The previous bulletin the moves count from: its date, and its record when it was issued. */
+  readonly previous:
+    | { readonly asOf: LocalDate.LocalDate; readonly record: string | undefined }
+    | undefined
   readonly heading: Text
   readonly summary: ReadonlyArray<Text>
   readonly targets: ReadonlyArray<TargetLine>
@@ -384,6 +407,81 @@ export const currentPeriod = (
 ): Period.Period => {
   const every = campaign.cadence.find((d) => d.kind === "bulletin")?.every ?? "half-month"
   return Period.of(every, LocalDate.min(date, campaign.window.end))
+}
+
+/**
+ * The bulletins a snapshot records as issued: its activities of kind
+ * `bulletin` ({@link record}), in date then id order.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#issue}
+ *
+ * @since 0.1.0
+ * @category issuing
+ */
+export const issued = (
+  snapshot: Pick<Snapshot.Snapshot, "activities">
+): ReadonlyArray<Activity.Activity> =>
+  (snapshot.activities ?? [])
+    .filter((a) => a.kind === "bulletin")
+    .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id))
+
+/**
+ * The record of an issued bulletin (通报印发): an activity of kind
+ * `bulletin` of the issuing unit, dated the day the bulletin speaks as of
+ * (so the cadence counts it in its period), with its number and period in
+ * the note. Kept in the snapshot's activities (or in the ledger), it shows
+ * the bulletin duty held and makes this bulletin the previous one of the
+ * next ({@link previous}).
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#issue}
+ *
+ * @since 0.1.0
+ * @category issuing
+ */
+export const record = (
+  bulletin: Pick<Bulletin, "number" | "period" | "asOf">,
+  options: { readonly unit: string; readonly who?: string | undefined }
+): Activity.Activity => ({
+  id: `bulletin-${bulletin.period.label}`,
+  kind: "bulletin",
+  unit: options.unit,
+  date: bulletin.asOf,
+  ...(options.who === undefined ? {} : { who: options.who }),
+  note: `第${bulletin.number}期（${bulletin.period.label}）`
+})
+
+/**
+ * The previous bulletin of one for a period: the last one recorded as
+ * issued ({@link record}) dated before this one's date — never this one's
+ * own record — or, when none is recorded, the bulletin of the previous
+ * period of the cadence ({@link previousPeriod}), as of its end.
+ * `undefined` for a first bulletin. The moves (↑↓) and the new exit findings
+ * count from its date, the corrections from its issue.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#issue}
+ *
+ * @since 0.1.0
+ * @category issuing
+ */
+export const previous = (
+  snapshot: Pick<Snapshot.Snapshot, "activities" | "campaign" | "asOf">,
+  period: Period.Period,
+  asOf: LocalDate.LocalDate = LocalDate.min(period.end, snapshot.asOf)
+):
+  | { readonly asOf: LocalDate.LocalDate; readonly record: Activity.Activity | undefined }
+  | undefined => {
+  const own = `bulletin-${period.label}`
+  const last = issued(snapshot)
+    .filter((a) => a.date < asOf && a.id !== own)
+    .at(-1)
+  if (last !== undefined) return { asOf: last.date, record: last }
+  const p = previousPeriod(snapshot.campaign, period)
+  return p === undefined
+    ? undefined
+    : { asOf: LocalDate.min(p.end, snapshot.asOf), record: undefined }
 }
 
 /**
@@ -679,6 +777,10 @@ export const make = (input: Input): Bulletin => {
     number,
     period,
     asOf,
+    previous:
+      input.previous?.asOf === undefined
+        ? undefined
+        : { asOf: input.previous.asOf, record: input.previous.record },
     heading: {
       zh: `${title}工作通报（第${number}期）`,
       en: `${title}: bulletin no. ${number}`
@@ -738,6 +840,9 @@ const LABELS = {
     filed: "更正日期",
     change: "更正内容",
     reason: "原因",
+    by: "填报人",
+    withdrawn: "撤回",
+    previous: "上期通报",
     newLabel: "新增",
     worse: "升级",
     first: "首期"
@@ -780,6 +885,9 @@ const LABELS = {
     filed: "Filed",
     change: "Change",
     reason: "Reason",
+    by: "Filed by",
+    withdrawn: "withdrawn",
+    previous: "Previous bulletin",
     newLabel: "new",
     worse: "worse",
     first: "first"
@@ -813,11 +921,13 @@ export const showMove = (line: Pick<RankLine, "move">): string =>
         : "—"
 
 const correctionText = (c: Correction, lang: Lang) =>
-  c.before !== undefined || c.after !== undefined
-    ? `${c.before ?? ""} → ${c.after ?? ""}`
-    : lang === "zh"
-      ? "（见记录）"
-      : "(see the record)"
+  c.withdrawn === true
+    ? LABELS[lang].withdrawn
+    : c.before !== undefined || c.after !== undefined
+      ? `${c.before ?? "—"} → ${c.after ?? "—"}`
+      : lang === "zh"
+        ? "（见记录）"
+        : "(see the record)"
 
 const CSS = `@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
 * { box-sizing: border-box; }
@@ -869,7 +979,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
     `<!DOCTYPE html>\n<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${h(b.heading[lang])}</title><style>${CSS}</style></head><body>`
   )
   out.push(
-    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${h(L.period)}：${h(Cadence.periodName(b.period, lang))}　${h(L.asOf)}：${h(b.asOf)}</div></header>`
+    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${h(L.period)}：${h(Cadence.periodName(b.period, lang))}　${h(L.asOf)}：${h(b.asOf)}${b.previous ? `　${h(L.previous)}：${h(b.previous.asOf)}` : ""}</div></header>`
   )
   out.push(`<section id="summary"><h2>${h(L.summary)}</h2>`)
   for (const s of b.summary) out.push(`<p>${h(s[lang])}</p>`)
@@ -963,10 +1073,10 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
   else
     out.push(
       table(
-        [L.record, L.field, L.filed, L.change, L.reason],
+        [L.record, L.field, L.change, L.reason, L.by, L.filed],
         b.corrections.map(
           (c) =>
-            `<tr><td>${h(c.record)}</td><td>${h(c.field ?? "")}</td><td class="num">${h(c.on)}</td><td>${h(correctionText(c, lang))}</td><td>${h(c.reason ?? "")}</td></tr>`
+            `<tr><td>${h(c.record)}</td><td>${h(c.field ?? "")}</td><td>${h(correctionText(c, lang))}</td><td>${h(c.reason ?? "")}</td><td>${h(c.by ?? "")}</td><td class="num">${h(c.on)}</td></tr>`
         )
       )
     )
@@ -997,7 +1107,10 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
   const mark = (s: Progress.Status) =>
     `${s === "red" ? "🔴 " : s === "amber" ? "🟡 " : ""}${statusNames[s][lang]}`
   lines.push(`# ${mt(b.heading[lang])}`, "")
-  lines.push(`${L.period}：${mt(Cadence.periodName(b.period, lang))}　${L.asOf}：${b.asOf}`, "")
+  lines.push(
+    `${L.period}：${mt(Cadence.periodName(b.period, lang))}　${L.asOf}：${b.asOf}${b.previous ? `　${L.previous}：${b.previous.asOf}` : ""}`,
+    ""
+  )
   lines.push(`## ${L.summary}`, "")
   for (const s of b.summary) lines.push(mt(s[lang]), "")
   if (b.targets.length > 0) {
@@ -1086,13 +1199,14 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
   if (b.corrections.length === 0) lines.push(L.none, "")
   else
     table(
-      [L.record, L.field, L.filed, L.change, L.reason],
+      [L.record, L.field, L.change, L.reason, L.by, L.filed],
       b.corrections.map((c) => [
         mc(c.record),
         mc(c.field ?? ""),
-        c.on,
         mc(correctionText(c, lang)),
-        mc(c.reason ?? "")
+        mc(c.reason ?? ""),
+        mc(c.by ?? ""),
+        c.on
       ])
     )
   return `${lines.join("\n").trimEnd()}\n`

@@ -206,3 +206,72 @@ describe("Bulletin.html and Bulletin.markdown", () => {
     expect(Bulletin.html(bulletin, "en")).toContain('<html lang="en">')
   })
 })
+
+describe("bulletins issued (Bulletin.record, Bulletin.previous)", () => {
+  const { bulletin: b, snapshot } = sampleBulletin("002-investment-drive")
+  const record = (label: string, date: string, number: number) =>
+    Bulletin.record(
+      { number, period: Cadence.parsePeriod(label)!, asOf: date },
+      { unit: "district" }
+    )
+
+  it("counts from the last bulletin recorded before this one, never from its own record", () => {
+    // 002's bulletins: 08-H2 issued as of 08-31, 09-H1 as of 09-15, 09-H2 (this one) as of 09-30.
+    const issued = [
+      record("2026-08-H2", "2026-08-31", 2),
+      record("2026-09-H2", "2026-09-30", 4),
+      record("2026-09-H1", "2026-09-15", 3)
+    ]
+    const s = { ...snapshot, activities: [...(snapshot.activities ?? []), ...issued] }
+    expect(Bulletin.issued(s).map((a) => a.id)).toEqual([
+      "bulletin-2026-08-H2",
+      "bulletin-2026-09-H1",
+      "bulletin-2026-09-H2"
+    ])
+    expect(Bulletin.previous(s, b.period)).toEqual({ asOf: "2026-09-15", record: issued[2] })
+    // 09-H1 was never issued: the 09-H2 bulletin counts from 08-H2's, as of 08-31.
+    const gap = { ...s, activities: s.activities.filter((a) => a.id !== "bulletin-2026-09-H1") }
+    expect(Bulletin.previous(gap, b.period)?.asOf).toBe("2026-08-31")
+    // None recorded: the previous period's bulletin, as of its end; none for the first period.
+    expect(Bulletin.previous(snapshot, b.period)).toEqual({ asOf: "2026-09-15", record: undefined })
+    expect(Bulletin.previous(snapshot, Cadence.parsePeriod("2026-08-H1")!)).toBeUndefined()
+  })
+
+  it("shows the previous bulletin's date, and each correction with who filed it", () => {
+    const made = Bulletin.make({
+      snapshot,
+      period: b.period,
+      previous: { asOf: "2026-09-15", record: "bulletin-2026-09-H1" },
+      corrections: [
+        {
+          record: "report R-2",
+          on: "2026-09-21",
+          withdrawn: true,
+          reason: "重复填报",
+          by: "li.na（town-d）"
+        },
+        {
+          record: "project A1",
+          field: "investment.total",
+          on: "2026-09-20",
+          before: "12亿元",
+          after: "15亿元",
+          reason: "按合同更正总投资",
+          by: "zhao.lei（town-a）"
+        }
+      ]
+    })
+    const md = Bulletin.markdown(made)
+    expect(md).toContain("数据截至：2026-09-30　上期通报：2026-09-15")
+    // In the order filed.
+    expect(md).toContain(
+      [
+        "| 记录 | 字段 | 更正内容 | 原因 | 填报人 | 更正日期 |",
+        "|---|---|---|---|---|---|",
+        "| project A1 | investment.total | 12亿元 → 15亿元 | 按合同更正总投资 | zhao.lei（town-a） | 2026-09-20 |",
+        "| report R-2 |  | 撤回 | 重复填报 | li.na（town-d） | 2026-09-21 |"
+      ].join("\n")
+    )
+    expect(Bulletin.html(made, "en")).toContain("<td>withdrawn</td>")
+  })
+})
