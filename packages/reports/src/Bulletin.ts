@@ -86,11 +86,11 @@ export interface AssessmentInput {
 export type TierRole = "commend" | "criticise"
 
 /**
- * The role a tier plays by its Chinese title, the words a plan uses: a title
- * with 表扬 (通报表扬, 完成目标任务，通报表扬) commends, one with 批评
- * (通报批评, 成效不明显，通报批评) criticises; any other (先进单位,
- * 诫勉谈话, 问责) is shown in the ranking's tier column only. `Input.tierRoles`
- * overrides it tier by tier.
+ * The role a tier plays by its Chinese title, the words plans use: a title
+ * with 表扬, 表彰 or 先进 (通报表扬, 完成目标任务，通报表扬, 重点项目建设先进单位)
+ * commends; one with 批评, 问责, 诫勉 or 约谈 (通报批评, 问责, 主要负责人诫勉谈话)
+ * criticises; any other (可参评一等奖) is shown in the ranking's tier column
+ * only. `Input.tierRoles` overrides it tier by tier.
  *
  * @example
  * {@includeCode ../examples/Bulletin.ts#make}
@@ -99,9 +99,9 @@ export type TierRole = "commend" | "criticise"
  * @category constructors
  */
 export const tierRole = (tier: { readonly title: Text }): TierRole | undefined =>
-  tier.title.zh.includes("表扬")
+  /表扬|表彰|先进/.test(tier.title.zh)
     ? "commend"
-    : tier.title.zh.includes("批评")
+    : /批评|问责|诫勉|约谈/.test(tier.title.zh)
       ? "criticise"
       : undefined
 
@@ -498,7 +498,8 @@ export const previous = (
  *   the vetoed units are criticised. Without such tiers: the first three of
  *   each ranking group with no veto, no red target and no new breach are
  *   commended; units vetoed or with a new breach or escalation criticised.
- *   Each with its reasons; a commended unit with a red target says so;
+ *   Both in ranking order, each with its reasons; a unit with a red target
+ *   says so;
  * - lagging: every unit with a target red against 序时进度, with the targets
  *   and the points behind — its own list, not a verdict on the unit;
  * - exit: findings absent from the previous bulletin, or more serious now;
@@ -702,8 +703,12 @@ export const make = (input: Input): Bulletin => {
       ? ranking.filter((r) => byTier(r, "criticise").length > 0).map((r) => r.unit)
       : exit.filter((e) => e.severity !== "warning").map((e) => e.unit))
   ])
+  // In ranking order, as the commended; units the ranking does not list after them, by id.
+  const place = new Map(ranking.map((r, i) => [r.unit, i]))
   const criticised: Array<Mention> = []
-  for (const u of [...criticisedUnits].sort()) {
+  for (const u of [...criticisedUnits].sort(
+    (a, b) => (place.get(a) ?? ranking.length) - (place.get(b) ?? ranking.length) || cmp(a, b)
+  )) {
     const line = ranking.find((r) => r.unit === u)
     const reasons: Array<Text> =
       line === undefined

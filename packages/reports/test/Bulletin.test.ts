@@ -29,7 +29,8 @@ describe("Bulletin.make", () => {
     //   甲镇 town-a 15.2亿/15亿, 丙园区 park-c 22.9亿/20亿, 区发改局 dept-e 4亿/3亿 — met: 通报表扬;
     //   乙街道 street-b 16.9亿/20亿, 丁镇 town-d 2.7亿/10亿, 区商务局 dept-f 0/2亿 — missed: 通报批评.
     expect(b.commended.map((c) => c.unit)).toEqual(["town-a", "park-c", "dept-e"])
-    expect(b.criticised.map((c) => c.unit)).toEqual(["dept-f", "street-b", "town-d"])
+    // Both lists in ranking order: group by group, rank by rank.
+    expect(b.criticised.map((c) => c.unit)).toEqual(["street-b", "town-d", "dept-f"])
     // What the ranking's tier column says is what the lists say.
     for (const r of b.ranking) {
       const tiers = r.tiers.map((t) => t.zh)
@@ -42,6 +43,34 @@ describe("Bulletin.make", () => {
       // Red on 8 targets: said here, and listed under 进度滞后.
       "另有 8 项目标低于序时进度（红灯），见「进度滞后单位（低于序时进度，红灯）」"
     ])
+  })
+
+  it("reads a tier's role from the words of its title, and takes an override", () => {
+    const role = (zh: string) => Bulletin.tierRole({ title: { zh, en: "" } })
+    // 002 四.4, 003 四 and 三.(三), 004 plan 2, 000 二.(一).1.
+    expect(["通报表扬", "完成目标任务，通报表扬", "重点项目建设先进单位"].map(role)).toEqual([
+      "commend",
+      "commend",
+      "commend"
+    ])
+    expect(["通报批评", "成效不明显，通报批评", "问责", "主要负责人诫勉谈话"].map(role)).toEqual([
+      "criticise",
+      "criticise",
+      "criticise",
+      "criticise"
+    ])
+    expect(role("可参评开放型经济工作一等奖")).toBeUndefined()
+    // Overridden: 通报表扬 read as nothing, so no tier commends and the first three of each
+    // group with no veto, no red target and no new breach are commended — 甲镇 and 区发改局.
+    const made = Bulletin.make({
+      snapshot,
+      period: b.period,
+      assessment,
+      findings: run.findings,
+      tierRoles: { commended: "none" }
+    })
+    expect(made.commended.map((c) => c.unit)).toEqual(["town-a", "dept-e"])
+    expect(made.criticised.map((c) => c.unit)).toEqual(["street-b", "town-d", "dept-f"])
   })
 
   it("lists every unit with a red target under 进度滞后, with the target and the points behind", () => {
