@@ -331,6 +331,9 @@ export interface Bulletin {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const COLON: { readonly [L in Lang]: string } = { zh: "：", en: ": " }
+const GAP: { readonly [L in Lang]: string } = { zh: "　", en: " · " }
+const pointsText = (total: string) => `${total} point${total === "1" ? "" : "s"}`
 const SEVERITY_ORDER: { readonly [S in Finding.Severity]: number } = {
   warning: 0,
   breach: 1,
@@ -637,7 +640,11 @@ export const make = (input: Input): Bulletin => {
 
   // Commended and criticised: the assessment's tiers when it has tiers of
   // commendation or criticism; red against 序时进度 is its own list.
-  const lagging: Array<Mention> = [...redOf.keys()].sort().map((u) => ({
+  // In ranking order; units the ranking does not list after them, by id.
+  const place = new Map(ranking.map((r, i) => [r.unit, i]))
+  const byPlace = (a: string, b: string) =>
+    (place.get(a) ?? ranking.length) - (place.get(b) ?? ranking.length) || cmp(a, b)
+  const lagging: Array<Mention> = [...redOf.keys()].sort(byPlace).map((u) => ({
     unit: u,
     name: nameOf(u),
     reasons: redOf.get(u) ?? []
@@ -684,7 +691,7 @@ export const make = (input: Input): Bulletin => {
     if (!eligible) continue
     const reasons: Array<Text> = [
       ...tiers,
-      { zh: `排名第${r.rank}，得分 ${r.total}`, en: `ranked ${r.rank} with ${r.total} points` }
+      { zh: `排名第${r.rank}，得分 ${r.total}`, en: `ranked ${r.rank} with ${pointsText(r.total)}` }
     ]
     if (r.move !== undefined && r.move > 0)
       reasons.push({ zh: `较上期上升${r.move}位`, en: `up ${r.move} since the last bulletin` })
@@ -703,12 +710,8 @@ export const make = (input: Input): Bulletin => {
       ? ranking.filter((r) => byTier(r, "criticise").length > 0).map((r) => r.unit)
       : exit.filter((e) => e.severity !== "warning").map((e) => e.unit))
   ])
-  // In ranking order, as the commended; units the ranking does not list after them, by id.
-  const place = new Map(ranking.map((r, i) => [r.unit, i]))
   const criticised: Array<Mention> = []
-  for (const u of [...criticisedUnits].sort(
-    (a, b) => (place.get(a) ?? ranking.length) - (place.get(b) ?? ranking.length) || cmp(a, b)
-  )) {
+  for (const u of [...criticisedUnits].sort(byPlace)) {
     const line = ranking.find((r) => r.unit === u)
     const reasons: Array<Text> =
       line === undefined
@@ -717,7 +720,7 @@ export const make = (input: Input): Bulletin => {
             ...byTier(line, "criticise"),
             {
               zh: `排名第${line.rank}，得分 ${line.total}`,
-              en: `ranked ${line.rank} with ${line.total} points`
+              en: `ranked ${line.rank} with ${pointsText(line.total)}`
             }
           ]
     for (const v of vetoesOf.get(u) ?? []) reasons.push({ zh: `一票否决：${v}`, en: `veto: ${v}` })
@@ -984,7 +987,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
     `<!DOCTYPE html>\n<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${h(b.heading[lang])}</title><style>${CSS}</style></head><body>`
   )
   out.push(
-    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${h(L.period)}：${h(Cadence.periodName(b.period, lang))}　${h(L.asOf)}：${h(b.asOf)}${b.previous ? `　${h(L.previous)}：${h(b.previous.asOf)}` : ""}</div></header>`
+    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${h(L.period)}${COLON[lang]}${h(Cadence.periodName(b.period, lang))}${GAP[lang]}${h(L.asOf)}${COLON[lang]}${h(b.asOf)}${b.previous ? `${GAP[lang]}${h(L.previous)}${COLON[lang]}${h(b.previous.asOf)}` : ""}</div></header>`
   )
   out.push(`<section id="summary"><h2>${h(L.summary)}</h2>`)
   for (const s of b.summary) out.push(`<p>${h(s[lang])}</p>`)
@@ -1038,7 +1041,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
       out.push("<ul>")
       for (const m of list)
         out.push(
-          `<li><strong>${h(m.name)}</strong>：${h(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}</li>`
+          `<li><strong>${h(m.name)}</strong>${COLON[lang]}${h(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}</li>`
         )
       out.push("</ul>")
     }
@@ -1113,7 +1116,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
     `${s === "red" ? "🔴 " : s === "amber" ? "🟡 " : ""}${statusNames[s][lang]}`
   lines.push(`# ${mt(b.heading[lang])}`, "")
   lines.push(
-    `${L.period}：${mt(Cadence.periodName(b.period, lang))}　${L.asOf}：${b.asOf}${b.previous ? `　${L.previous}：${b.previous.asOf}` : ""}`,
+    `${L.period}${COLON[lang]}${mt(Cadence.periodName(b.period, lang))}${GAP[lang]}${L.asOf}${COLON[lang]}${b.asOf}${b.previous ? `${GAP[lang]}${L.previous}${COLON[lang]}${b.previous.asOf}` : ""}`,
     ""
   )
   lines.push(`## ${L.summary}`, "")
@@ -1167,7 +1170,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
     if (list.length === 0) lines.push(L.none)
     for (const m of list)
       lines.push(
-        `- **${mt(m.name)}**：${mt(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}`
+        `- **${mt(m.name)}**${COLON[lang]}${mt(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}`
       )
     lines.push("")
   }
