@@ -951,6 +951,7 @@ th, td { border: 0.6pt solid #999; padding: 2pt 4pt; text-align: left; vertical-
 th { background: #f0f0f0; font-weight: bold; white-space: nowrap; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
+td.key { white-space: nowrap; }
 td[class^="status-"], td[class^="cadence-"] { white-space: nowrap; }
 td > span[class^="status-"] { white-space: nowrap; padding: 0 2pt; }
 .status-red { background: #d93025; color: #fff; font-weight: bold; }
@@ -1084,7 +1085,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
         [L.record, L.field, L.change, L.reason, L.by, L.filed],
         b.corrections.map(
           (c) =>
-            `<tr><td>${h(c.record)}</td><td>${h(c.field ?? "")}</td><td>${h(correctionText(c, lang))}</td><td>${h(c.reason ?? "")}</td><td>${h(c.by ?? "")}</td><td class="num">${h(c.on)}</td></tr>`
+            `<tr><td class="key">${h(c.record)}</td><td class="key">${h(c.field ?? "")}</td><td>${h(correctionText(c, lang))}</td><td>${h(c.reason ?? "")}</td><td class="key">${h(c.by ?? "")}</td><td class="num">${h(c.on)}</td></tr>`
         )
       )
     )
