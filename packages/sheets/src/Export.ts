@@ -23,6 +23,7 @@
 
 import { Lifecycle, type LocalDate, Money, type Progress, type Snapshot } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
+import * as Order from "effect/Order"
 import * as Result from "effect/Result"
 import ExcelJS from "exceljs"
 import * as Forms from "./Forms.js"
@@ -245,6 +246,16 @@ export const xlsx = async (tables: ReadonlyArray<Table>): Promise<Uint8Array> =>
   return bytesOf(wb)
 }
 
+/** Projects by id. */
+const byId: Order.Order<{ readonly id: string }> = Order.mapInput(Order.String, (p) => p.id)
+
+/** Findings by unit, then project, then class. */
+const byUnitProjectClass: Order.Order<{
+  readonly unit: string
+  readonly project: string
+  readonly class: string
+}> = Order.Struct({ unit: Order.String, project: Order.String, class: Order.String })
+
 const percentText = (fraction: number): string => `${Number((fraction * 100).toFixed(2))}%`
 
 const csvField = (v: string | number | null): string => {
@@ -356,7 +367,7 @@ export const projectLedger = (
   const names = new Map(snapshot.units.map((u) => [u.id, u.name]))
   const template = Forms.projectLedger
   const sectors = template.columns.find((c) => c.field === "sector")?.values
-  const projects = [...snapshot.projects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const projects = [...snapshot.projects].sort(byId)
   return asTemplate(
     template,
     projects.map((p) => {
@@ -585,21 +596,7 @@ export const findings = (
     readonly title?: string
   }
 ): Table => {
-  const sorted = [...rows].sort((a, b) =>
-    a.unit !== b.unit
-      ? a.unit < b.unit
-        ? -1
-        : 1
-      : a.project !== b.project
-        ? a.project < b.project
-          ? -1
-          : 1
-        : a.class < b.class
-          ? -1
-          : a.class > b.class
-            ? 1
-            : 0
-  )
+  const sorted = [...rows].sort(byUnitProjectClass)
   return {
     name: options.title === undefined ? "退出机制" : options.title.slice(0, 31),
     title: `${options.title ?? "项目退出机制预警与认定"}（截至${options.asOf}）`,

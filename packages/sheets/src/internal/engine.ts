@@ -8,6 +8,7 @@ import {
   Target
 } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
+import * as Order from "effect/Order"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type * as RowReport from "../RowReport.js"
@@ -155,6 +156,12 @@ const contextOf = (snapshot: Snapshot.Snapshot | undefined): Context => {
 
 const STAGE_RANK = new Map(Lifecycle.defaultModel.stages.map((s, i) => [s.id as string, i]))
 const FAR = "9999-12-31"
+
+/** Stage events by date, same-day ones in the order of the stages. */
+const byDateThenStage: Order.Order<Lifecycle.ProjectEvent> = Order.combine(
+  Order.mapInput(Order.String, (e: Lifecycle.ProjectEvent) => e.date),
+  Order.mapInput(Order.Number, (e: Lifecycle.ProjectEvent) => STAGE_RANK.get(e.type) ?? 99)
+)
 
 type Value = string | number | boolean | Money.Money | ReadonlyArray<string>
 
@@ -532,13 +539,7 @@ export const run = async (
           } else if (field === "stage") stageValue = v as Lifecycle.Stage
           else if (field !== "id") setPath(base, field, v)
         }
-        events.sort((a, b) =>
-          a.date !== b.date
-            ? a.date < b.date
-              ? -1
-              : 1
-            : (STAGE_RANK.get(a.type) ?? 99) - (STAGE_RANK.get(b.type) ?? 99)
-        )
+        events.sort(byDateThenStage)
         base.events = events
         const checked = asProject(base)
         if (Result.isFailure(checked)) {
