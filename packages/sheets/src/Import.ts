@@ -116,6 +116,11 @@ const isSheetError = (e: unknown): e is SheetError =>
   e instanceof HeaderNotFoundError ||
   e instanceof TemplateError
 
+/** The rows of a CSV, read whole, as one batch. */
+async function* batchOf<A>(rows: () => A): AsyncGenerator<A> {
+  yield rows()
+}
+
 const go = async (bytes: Uint8Array, options: Options): Promise<Imported> => {
   const file = options.file ?? "input"
   const lim: Limits = { ...defaultLimits, ...options.limits }
@@ -138,7 +143,12 @@ const go = async (bytes: Uint8Array, options: Options): Promise<Imported> => {
     return { ...outcome, report: { file, format, ...outcome.report } }
   }
   const { text, encoding } = decodeText(bytes, options.encoding ?? "auto")
-  const outcome = await run(csvRows(text, file, lim), options.template, options.snapshot, file)
+  const outcome = await run(
+    batchOf(() => Array.from(csvRows(text, file, lim))),
+    options.template,
+    options.snapshot,
+    file
+  )
   return { ...outcome, report: { file, format, encoding, ...outcome.report } }
 }
 

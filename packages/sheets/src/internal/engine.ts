@@ -247,9 +247,9 @@ const PROBLEM_ZH: Record<Problem.SchemaCode, string> = {
   forbidden: "不允许"
 }
 
-/** @internal Reads the rows of a sheet with a template into records and a row report. */
+/** @internal Reads the rows of a sheet, in batches, with a template into records and a row report. */
 export const run = async (
-  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>,
+  rows: AsyncIterable<ReadonlyArray<SheetRow>>,
   template: Template,
   snapshot: Snapshot.Snapshot | undefined,
   file: string
@@ -257,14 +257,17 @@ export const run = async (
   const ctx = contextOf(snapshot)
   const search = template.searchRows ?? 12
   const head: Array<SheetRow> = []
-  const it = (
-    Symbol.asyncIterator in rows
-      ? (rows as AsyncIterable<SheetRow>)[Symbol.asyncIterator]()
-      : (rows as Iterable<SheetRow>)[Symbol.iterator]()
-  ) as AsyncIterator<SheetRow> | Iterator<SheetRow>
+  const batches = rows[Symbol.asyncIterator]()
+  let batch: ReadonlyArray<SheetRow> = []
+  let k = 0
   const next = async (): Promise<SheetRow | undefined> => {
-    const r = await it.next()
-    return r.done ? undefined : r.value
+    while (k >= batch.length) {
+      const r = await batches.next()
+      if (r.done === true) return undefined
+      batch = r.value
+      k = 0
+    }
+    return batch[k++]
   }
   // Non-blank rows only count toward the header search.
   while (head.length < search + template.headerRows) {
@@ -755,7 +758,14 @@ export const run = async (
   }
 
   for (const r of pending) handle(r)
-  for (let r = await next(); r !== undefined; r = await next()) handle(r)
+  // The rest of the batch at hand, then batch by batch.
+  for (;;) {
+    while (k < batch.length) handle(batch[k++]!)
+    const r = await batches.next()
+    if (r.done === true) break
+    batch = r.value
+    k = 0
+  }
 
   const projects = [...touched].sort().map((id) => ctx.projects.get(id)!)
   return {

@@ -325,15 +325,18 @@ const rawOf = (v: unknown): Raw => {
 }
 
 /**
- * @internal The rows of one worksheet of an .xlsx, streamed: cells are read
- * as stored (a formula's cached result, never evaluated; dates as serials).
+ * @internal The rows of one worksheet of an .xlsx, streamed, in batches (the
+ * rows of each piece of XML the reader parsed): cells are read as stored (a
+ * formula's cached result, never evaluated; dates as serials). A batch at a
+ * time, the rows pass through one asynchronous step per piece instead of
+ * several per row.
  */
 export async function* xlsxRows(
   bytes: Uint8Array,
   file: string,
   sheet: number,
   limits: Limits
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<ReadonlyArray<SheetRow>> {
   checkZip(bytes, file, limits)
   const ordered = sharedStringsFirst(bytes)
   const input = Readable.from([Buffer.from(ordered.buffer, ordered.byteOffset, ordered.byteLength)])
@@ -350,43 +353,20 @@ export async function* xlsxRows(
   try {
     for await (const worksheet of reader) {
       index++
-      if (index !== sheet) {
-        for await (const _ of worksheet) {
+      const wanted = index === sheet
+      if (wanted) found = true
+      const events = worksheet.parse()
+      for (let next = await events.next(); next.done !== true; next = await events.next()) {
+        const batch: Array<SheetRow> = []
+        for (const event of next.value as ReadonlyArray<ReaderEvent>) {
+          if (event.eventType !== "row") continue
           if (++count > limits.maxRows) rowLimit(file, limits, count)
+          if (!wanted) continue
+          const n = event.value.number
+          if (n > limits.maxRows) rowLimit(file, limits, n)
+          batch.push({ n, cells: cellsOf(event.value.values, n, file, limits) })
         }
-        continue
-      }
-      found = true
-      for await (const row of worksheet) {
-        const n = (row as { number: number }).number
-        if (++count > limits.maxRows || n > limits.maxRows)
-          rowLimit(file, limits, Math.max(n, count))
-        const values = (row as { values: Array<unknown> }).values
-        const width = values.length - 1
-        if (width > limits.maxColumns) {
-          throw new LimitExceededError({
-            file,
-            limit: "columns",
-            allowed: limits.maxColumns,
-            found: width,
-            row: n
-          })
-        }
-        const cells: Array<Raw> = new Array(Math.max(width, 0))
-        for (let c = 1; c < values.length; c++) {
-          const r = rawOf(values[c])
-          if (typeof r === "string" && r.length > limits.maxCellChars) {
-            throw new LimitExceededError({
-              file,
-              limit: "cell-chars",
-              allowed: limits.maxCellChars,
-              found: r.length,
-              row: n
-            })
-          }
-          cells[c - 1] = r
-        }
-        yield { n, cells }
+        if (batch.length > 0) yield batch
       }
     }
   } catch (e) {
@@ -400,6 +380,46 @@ export async function* xlsxRows(
       detail: index === 0 ? "the workbook has no worksheet" : `the workbook has no sheet ${sheet}`
     })
   }
+}
+
+/** An event of exceljs' worksheet parser: a row read, or another part of the sheet. */
+type ReaderEvent =
+  | { readonly eventType: "row"; readonly value: ExcelJS.Row }
+  | { readonly eventType: "hyperlink" | "worksheet"; readonly value: unknown }
+
+/** The cells of a row as read, from column A, their count and length checked. */
+const cellsOf = (
+  values: ExcelJS.Row["values"],
+  n: number,
+  file: string,
+  limits: Limits
+): Array<Raw> => {
+  const list = Array.isArray(values) ? values : []
+  const width = list.length - 1
+  if (width > limits.maxColumns) {
+    throw new LimitExceededError({
+      file,
+      limit: "columns",
+      allowed: limits.maxColumns,
+      found: width,
+      row: n
+    })
+  }
+  const cells: Array<Raw> = new Array(Math.max(width, 0))
+  for (let c = 1; c < list.length; c++) {
+    const r = rawOf(list[c])
+    if (typeof r === "string" && r.length > limits.maxCellChars) {
+      throw new LimitExceededError({
+        file,
+        limit: "cell-chars",
+        allowed: limits.maxCellChars,
+        found: r.length,
+        row: n
+      })
+    }
+    cells[c - 1] = r
+  }
+  return cells
 }
 
 const rowLimit = (file: string, limits: Limits, found: number): never => {
