@@ -25,7 +25,7 @@ import { Lifecycle, type LocalDate, Money, type Progress, type Snapshot } from "
 import * as BigDecimal from "effect/BigDecimal"
 import * as Order from "effect/Order"
 import * as Result from "effect/Result"
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 import * as Forms from "./Forms.js"
 import { neutralise as neutraliseText, restore as restoreText } from "./internal/cells.js"
 import { csvRows, decodeText, defaultLimits, detect } from "./internal/source.js"
@@ -223,6 +223,12 @@ const addTable = (wb: ExcelJS.Workbook, table: Table): void => {
 const ZIP_DATE = new Date(Date.UTC(1980, 0, 1))
 
 /** Writes a workbook with its zip entries dated {@link ZIP_DATE}. */
+/**
+ * exceljs, loaded when a workbook is first written: an import reads
+ * worksheets without it, and does not pay for loading it.
+ */
+const excel = async (): Promise<typeof ExcelJS> => (await import("exceljs")).default
+
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> =>
   new Uint8Array(await wb.xlsx.writeBuffer({ zip: { date: ZIP_DATE } }))
 
@@ -238,7 +244,7 @@ const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> =>
  * @category writing
  */
 export const xlsx = async (tables: ReadonlyArray<Table>): Promise<Uint8Array> => {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = "gongjian"
   wb.created = new Date(0)
   wb.modified = new Date(0)
@@ -672,7 +678,7 @@ export const annotate = async (
   report: RowReport.RowReport,
   options?: { readonly sheet?: number }
 ): Promise<Uint8Array> => {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   let ws: ExcelJS.Worksheet
   if (detect(bytes, report.file) === "xlsx") {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)

@@ -3,9 +3,9 @@
  * {@link Template.Template}, into gongjian records and a
  * {@link RowReport.RowReport} that accounts for every row.
  *
- * - `.xlsx` is streamed (exceljs' `WorkbookReader`): a formula's cached
- *   value is read and never evaluated; a formula without one, or an error
- *   value (`#REF!`), rejects its row with the cell named.
+ * - `.xlsx` is streamed: the worksheet's XML is read as it is inflated; a
+ *   formula's cached value is read and never evaluated; a formula without
+ *   one, or an error value (`#REF!`), rejects its row with the cell named.
  * - `.csv` is read as UTF-8 when it is valid UTF-8, else as GBK (what
  *   Chinese Excel saves); a byte-order mark is accepted.
  * - `.xls` is refused with {@link SheetError.UnsupportedFormatError}, which
