@@ -90,7 +90,8 @@ const limitKey = (limit: LimitExceededError["limit"]): string =>
 
 /**
  * The workbook is damaged (文件已损坏): not a valid zip, XML that does not
- * parse, a worksheet missing. The cause is the reader's own message.
+ * parse, a worksheet missing. `detail` is the cause in the reader's words
+ * (English); the message says it in its English half only.
  *
  * @example
  * {@includeCode ../examples/errors.ts#malformed}
@@ -103,7 +104,7 @@ export class MalformedFileError extends Data.TaggedError("MalformedFileError")<{
   readonly detail: string
 }> {
   override get message(): string {
-    return `${this.file}: 文件已损坏或不是有效的 Excel 工作簿（${this.detail}），请在 Excel 中打开并重新保存为 .xlsx。 / ${this.file} is damaged or not a valid workbook (${this.detail}): open it in Excel and save it again as .xlsx.`
+    return `${this.file}: 文件已损坏或不是有效的 Excel 工作簿，请在 Excel 中打开并重新保存为 .xlsx。 / ${this.file} is damaged or not a valid workbook (${this.detail}): open it in Excel and save it again as .xlsx.`
   }
 }
 
