@@ -18,7 +18,11 @@ equal(Result.isFailure(bad) && bad.failure._tag, "MoneyParseError")
 
 // #region make
 const paidIn = Money.makeUnsafe("50000000", "USD")
-equal(Money.format(paidIn), "5000万美元")
+const currency: Money.Currency = paidIn.currency
+equal(currency, "USD")
+equal(Schema.is(Money.Currency)("EUR"), false) // only 元 and 美元
+const magnitude: Money.Magnitude = "万"
+equal(Money.format(paidIn, { magnitude }), "5000万美元")
 // #endregion make
 
 // #region arithmetic
@@ -31,7 +35,25 @@ equal(BigDecimal.format(Money.ratioUnsafe(done, goal)!), "0.515789") // 1.96 / 3
 equal(Money.compareUnsafe(Money.zero(), done), -1)
 equal(Money.format(Money.timesUnsafe(goal, "0.5")), "1.9亿元")
 equal(Money.format(Money.addUnsafe(goal, Money.zero())), "3.8亿元")
+// One bound, many amounts: prepared once.
+const fromOneYi = Money.comparedToUnsafe(Money.parseUnsafe("1亿元"))
+deepStrictEqual(
+  ["9999万元", "1亿元", "1.96亿元", "0.015元"].map((m) => fromOneYi(Money.parseUnsafe(m))),
+  [-1, 0, 1, -1]
+)
 // #endregion arithmetic
+
+// #region former
+// The former names are the same functions as their `…Unsafe` successors.
+equal(Money.make, Money.makeUnsafe)
+equal(Money.add, Money.addUnsafe)
+equal(Money.subtract, Money.subtractUnsafe)
+equal(Money.sum, Money.sumUnsafe)
+equal(Money.times, Money.timesUnsafe)
+equal(Money.compare, Money.compareUnsafe)
+equal(Money.isAtLeast, Money.isAtLeastUnsafe)
+equal(Money.ratio, Money.ratioUnsafe)
+// #endregion former
 
 // #region mismatch
 throws(() => Money.addUnsafe(Money.parseUnsafe("1亿元"), Money.parseUnsafe("1亿美元")), {

@@ -57,6 +57,11 @@ deepStrictEqual(
   view.unfolded.map((e) => e.project),
   ["P-2"]
 )
+// The timelines in project order, undefined where a history cannot be folded.
+deepStrictEqual(
+  View.timelinesInOrder(view).map((t) => t?.stage),
+  ["started", undefined]
+)
 // A unit and its ancestors, nearest first.
 deepStrictEqual(view.lineage("park-a"), ["park-a", "park", "district"])
 // The same snapshot seen at another date, or on another calendar.

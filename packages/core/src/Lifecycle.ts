@@ -152,7 +152,7 @@ export type ProjectEvent = typeof ProjectEvent.Type
  * history may begin with, and the transitions allowed from each stage.
  *
  * @example
- * {@includeCode ../examples/Lifecycle.ts#fold}
+ * {@includeCode ../examples/Lifecycle.ts#model}
  *
  * @since 0.1.0
  * @category models
@@ -172,7 +172,7 @@ export interface Model {
  * For each stage, the stages that may follow it.
  *
  * @example
- * {@includeCode ../examples/Lifecycle.ts#fold}
+ * {@includeCode ../examples/Lifecycle.ts#model}
  *
  * @since 0.1.0
  * @category models
@@ -356,6 +356,8 @@ const RANGE = rangeOf(64)
 
 const zeroCny = Money.zero("CNY")
 const zeroUsd = Money.zero("USD")
+// Most projects have no funds arrived: they share one record of zeros.
+const NO_FUNDS: Timeline["fundsArrived"] = Object.freeze({ CNY: zeroCny, USD: zeroUsd })
 
 /**
  * Folds a project's events, in date order whatever their order in the input,
@@ -485,10 +487,15 @@ export const fold = (
     stage,
     milestones,
     registeredOn,
-    fundsArrived: {
-      CNY: cny === undefined || BigDecimal.isZero(cny) ? zeroCny : Money.makeUnsafe(cny, "CNY"),
-      USD: usd === undefined || BigDecimal.isZero(usd) ? zeroUsd : Money.makeUnsafe(usd, "USD")
-    },
+    fundsArrived:
+      cny === undefined && usd === undefined
+        ? NO_FUNDS
+        : {
+            CNY:
+              cny === undefined || BigDecimal.isZero(cny) ? zeroCny : Money.makeUnsafe(cny, "CNY"),
+            USD:
+              usd === undefined || BigDecimal.isZero(usd) ? zeroUsd : Money.makeUnsafe(usd, "USD")
+          },
     exemptions: exemptions ?? NONE,
     rectifications: rectifications ?? NONE,
     later
@@ -530,6 +537,41 @@ export const reachedOn = (
     }
   }
   return earliest
+}
+
+/**
+ * {@link reachedOn} prepared once for a stage and a model: a function of the
+ * timeline alone, giving the same dates, for engines that ask it of every
+ * project.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#fold}
+ *
+ * @since 0.3.0
+ * @category queries
+ */
+export const reachedOnOf = (
+  stage: Stage,
+  model: Model = defaultModel
+): ((timeline: Timeline) => LocalDate.LocalDate | undefined) => {
+  if (model.terminal.includes(stage)) return (t) => t.milestones[stage]
+  const later: Array<Stage> = []
+  let after = false
+  for (const s of model.stages) {
+    if (s.id === stage) after = true
+    else if (after && !model.terminal.includes(s.id)) later.push(s.id)
+  }
+  return (t) => {
+    const m = t.milestones
+    const own = m[stage]
+    if (own !== undefined) return own
+    let earliest: LocalDate.LocalDate | undefined
+    for (let i = 0; i < later.length; i++) {
+      const d = m[later[i]!]
+      if (d !== undefined && (earliest === undefined || d < earliest)) earliest = d
+    }
+    return earliest
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaGetter from "effect/SchemaGetter"
 import * as SchemaIssue from "effect/SchemaIssue"
+import { compareWithFen, fenOf } from "./internal/fen.js"
 import { quotesInput } from "./Problem.js"
 
 /**
@@ -245,6 +246,26 @@ export const compareUnsafe = (a: Money, b: Money): -1 | 0 | 1 => {
 export const isAtLeastUnsafe = (a: Money, b: Money): boolean => compareUnsafe(a, b) >= 0
 
 /**
+ * Compares amounts with one fixed amount `b` (same currency; throws
+ * `CurrencyMismatchError` otherwise), prepared once for many comparisons:
+ * amounts that are whole fen (分) compare as integers, others as exact
+ * decimals — the same answers as {@link compareUnsafe}.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#arithmetic}
+ *
+ * @since 0.3.0
+ * @category ordering
+ */
+export const comparedToUnsafe = (b: Money): ((a: Money) => -1 | 0 | 1) => {
+  const fen = fenOf(b.amount)
+  return (a) => {
+    if (a.currency !== b.currency) same("compare", a, b)
+    return compareWithFen(a.amount, b.amount, fen)
+  }
+}
+
+/**
  * Whether two amounts are equal in value and currency (`1亿元` equals
  * `10000万元`).
  *
@@ -284,7 +305,7 @@ export const ratioUnsafe = (a: Money, b: Money, scale = 6): BigDecimal.BigDecima
  * @deprecated Use {@link makeUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#make}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category constructors
@@ -297,7 +318,7 @@ export const make = makeUnsafe
  * @deprecated Use {@link addUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic
@@ -310,7 +331,7 @@ export const add = addUnsafe
  * @deprecated Use {@link subtractUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic
@@ -323,7 +344,7 @@ export const subtract = subtractUnsafe
  * @deprecated Use {@link sumUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic
@@ -336,7 +357,7 @@ export const sum = sumUnsafe
  * @deprecated Use {@link timesUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic
@@ -349,7 +370,7 @@ export const times = timesUnsafe
  * @deprecated Use {@link compareUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category ordering
@@ -362,7 +383,7 @@ export const compare = compareUnsafe
  * @deprecated Use {@link isAtLeastUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category ordering
@@ -375,7 +396,7 @@ export const isAtLeast = isAtLeastUnsafe
  * @deprecated Use {@link ratioUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic

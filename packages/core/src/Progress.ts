@@ -8,6 +8,7 @@
 import * as BigDecimal from "effect/BigDecimal"
 import type { Activity } from "./Activity.js"
 import type { Campaign } from "./Campaign.js"
+import { compileFilter } from "./internal/compiled.js"
 import { projectMoney } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -123,7 +124,7 @@ export const expectedShare = (
  * is dropped silently.
  *
  * @example
- * {@includeCode ../examples/Progress.ts#status}
+ * {@includeCode ../examples/Progress.ts#ofTarget}
  *
  * @since 0.1.0
  * @category models
@@ -152,7 +153,7 @@ export interface TargetProgress {
  * folded timelines, activities and reports.
  *
  * @example
- * {@includeCode ../examples/Progress.ts#status}
+ * {@includeCode ../examples/Progress.ts#ofTarget}
  *
  * @since 0.1.0
  * @category models
@@ -270,6 +271,25 @@ export const matches = (
   }
   return true
 }
+
+/**
+ * A project filter compiled once for a window: a predicate giving the same
+ * answers as {@link matches}, for engines that test many projects against one
+ * filter. Stages are looked up in the timeline's milestones directly, and
+ * investment bounds are compared as whole fen (分) when both amounts are
+ * whole fen, as exact decimals otherwise.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#filter}
+ *
+ * @since 0.3.0
+ * @category predicates
+ */
+export const matcher = (
+  filter: ProjectFilter | undefined,
+  window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
+): ((project: Project, timeline: Lifecycle.Timeline) => boolean | "currency-mismatch") =>
+  compileFilter(filter, window)
 
 /**
  * The progress of one target as of `asOf`: a row for the area (area targets)

@@ -17,6 +17,7 @@ import * as Schema from "effect/Schema"
 import { Activity } from "./Activity.js"
 import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
+import * as Fast from "./internal/fastDecode.js"
 import { projectMoneyField } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -109,7 +110,7 @@ export type ProblemCode =
  * of it (`events[1].date`), its stable `code`, and what is wrong.
  *
  * @example
- * {@includeCode ../examples/Snapshot.ts#decode}
+ * {@includeCode ../examples/Snapshot.ts#problems}
  *
  * @since 0.1.0
  * @category models
@@ -350,6 +351,13 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
  * @category decoding
  */
 export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> => {
+  // Well-formed projects are decoded by plain checks; on anything else the
+  // schema decodes the whole snapshot and reports every problem.
+  const fast = decodeFast(input)
+  if (fast !== undefined) {
+    const problems = checkReferences(input, fast)
+    return problems.length > 0 ? Result.fail(new SnapshotError({ problems })) : Result.succeed(fast)
+  }
   const r = Schema.decodeUnknownResult(Snapshot)(input, {
     errors: "all",
     onExcessProperty: "error"
@@ -368,6 +376,25 @@ export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> =
   return problems.length > 0
     ? Result.fail(new SnapshotError({ problems }))
     : Result.succeed(r.success)
+}
+
+const decodeRest = Schema.decodeUnknownResult(Snapshot)
+
+/**
+ * The snapshot decoded with its projects by the plain checks of
+ * `internal/fastDecode` and the rest (campaign, units, activities, reports,
+ * calendar: small) by the schema; `undefined` when anything is malformed.
+ */
+const decodeFast = (input: unknown): Snapshot | undefined => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
+  const o = input as Record<string, unknown>
+  if (!Object.hasOwn(o, "projects")) return undefined
+  const projects = Fast.projects(o.projects)
+  if (projects === undefined) return undefined
+  const rest = decodeRest({ ...o, projects: [] }, { errors: "all", onExcessProperty: "error" })
+  if (Result.isFailure(rest)) return undefined
+  // The key stays where the schema put it.
+  return { ...rest.success, projects }
 }
 
 /**

@@ -7,6 +7,7 @@
  *
  * @since 0.2.0
  */
+import * as Result from "effect/Result"
 import type * as Calendar from "./Calendar.js"
 import * as Lifecycle from "./Lifecycle.js"
 import type * as LocalDate from "./LocalDate.js"
@@ -63,14 +64,55 @@ export const make = (
 ): View => {
   const asOf = options?.asOf ?? snapshot.asOf
   const model = options?.model ?? Lifecycle.defaultModel
-  const folded = Lifecycle.foldAll(snapshot.projects, { asOf, model })
-  return Object.freeze({
+  const timelines = new Map<string, Lifecycle.Timeline>()
+  const unfolded: Array<Lifecycle.LifecycleError> = []
+  const fold = { asOf, model }
+  const n = snapshot.projects.length
+  const folded: Array<Lifecycle.Timeline | undefined> = new Array(n)
+  for (let i = 0; i < n; i++) {
+    const r = Lifecycle.fold(snapshot.projects[i]!, fold)
+    if (Result.isSuccess(r)) {
+      timelines.set(r.success.project, r.success)
+      folded[i] = r.success
+    } else {
+      unfolded.push(r.failure)
+      folded[i] = undefined
+    }
+  }
+  const view: View = Object.freeze({
     snapshot,
     asOf,
     calendar: options?.calendar ?? Snapshot.calendarOf(snapshot),
     model,
-    timelines: new Map(folded.timelines.map((t) => [t.project, t])),
-    unfolded: folded.errors,
+    timelines,
+    unfolded,
     lineage: Unit.lineageOf(snapshot.units)
   })
+  // Kept when every id is given once (an id given twice is looked up instead).
+  if (timelines.size + unfolded.length === n && !unfolded.some((e) => timelines.has(e.project)))
+    inOrder.set(view, folded)
+  return view
+}
+
+const inOrder = new WeakMap<View, ReadonlyArray<Lifecycle.Timeline | undefined>>()
+
+/**
+ * The timelines of a view in the order of its snapshot's projects: the
+ * timeline of the `i`-th project at `i` (`undefined` where its history cannot
+ * be folded) — `view.timelines.get(project.id)` for every project, read in
+ * one pass instead of one lookup each. Worked out once per view.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#view}
+ *
+ * @since 0.3.0
+ * @category queries
+ */
+export const timelinesInOrder = (view: View): ReadonlyArray<Lifecycle.Timeline | undefined> => {
+  let list = inOrder.get(view)
+  if (list === undefined) {
+    list = view.snapshot.projects.map((p) => view.timelines.get(p.id))
+    inOrder.set(view, list)
+  }
+  return list
 }

@@ -453,3 +453,86 @@ describe("matches", () => {
     expect(rows[0]!.counted).toEqual(["P-3", "P-5", "P-6"])
   })
 })
+
+describe("Progress.matcher", () => {
+  // Compiled once, it answers as `matches` does, for any filter and project:
+  // stages reached (own milestone or a later stage's), inside the window or
+  // not, closed projects, sectors, flags, and investment bounds in fen, in
+  // sub-fen decimals and in another currency.
+  const stages = Lifecycle.Stage.literals
+  const date = fc.integer({ min: 0, max: 900 }).map((d) => {
+    const t = new Date(Date.UTC(2025, 6, 1) + d * 86_400_000)
+    return t.toISOString().slice(0, 10)
+  })
+  // Few values, written differently, so that bounds are often met exactly.
+  const amount = fc
+    .constantFrom("0元", "1亿元", "10000万元", "1.5亿元", "0.015元", "0.01元", "2亿元", "1亿美元")
+    .map((m) => Money.parseUnsafe(m))
+  const filter = fc.record(
+    {
+      stage: fc.constantFrom(...stages),
+      reachedWithin: fc.constantFrom("window" as const, "ever" as const),
+      anyReachedWithin: fc.subarray([...stages]),
+      withoutContract: fc.subarray(["startBy", "completeBy", "produceBy"] as const),
+      notReached: fc.constantFrom(...stages),
+      excludeClosed: fc.boolean(),
+      sectors: fc.subarray(["primary", "secondary", "tertiary"] as const),
+      flags: fc.subarray(["major", "key", "stock"]),
+      anyFlags: fc.subarray(["major", "key", "stock"]),
+      withoutFlags: fc.subarray(["major", "key", "stock"]),
+      minInvestment: amount,
+      maxInvestment: amount
+    },
+    { requiredKeys: [] }
+  )
+  const project = fc.record({
+    milestones: fc.dictionary(fc.constantFrom(...stages), date, { maxKeys: 5 }),
+    sector: fc.constantFrom("primary" as const, "secondary" as const, "tertiary" as const),
+    flags: fc.option(fc.subarray(["major", "key", "stock"]), { nil: undefined }),
+    total: fc.option(amount, { nil: undefined }),
+    startBy: fc.option(date, { nil: undefined })
+  })
+  it("gives the same answers as Progress.matches", () => {
+    const window = { start: "2026-01-01", end: "2026-12-31" }
+    fc.assert(
+      fc.property(
+        // Filters of one or two conditions reach each check often; full ones combine them.
+        fc.oneof(
+          filter,
+          fc.record(
+            { stage: fc.constantFrom(...stages), minInvestment: amount, maxInvestment: amount },
+            { requiredKeys: [] }
+          )
+        ),
+        fc.array(project, { maxLength: 8 }),
+        (f, ps) => {
+          const compiled = Progress.matcher(f, window)
+          for (const [i, x] of ps.entries()) {
+            const p = {
+              id: `P-${i}`,
+              name: "p",
+              unit: "u",
+              sector: x.sector,
+              ...(x.flags === undefined ? {} : { flags: x.flags }),
+              ...(x.total === undefined ? {} : { investment: { total: x.total } }),
+              ...(x.startBy === undefined ? {} : { contract: { startBy: x.startBy } }),
+              events: []
+            }
+            const t = {
+              project: p.id,
+              stage: undefined,
+              milestones: x.milestones,
+              registeredOn: undefined,
+              fundsArrived: { CNY: Money.zero("CNY"), USD: Money.zero("USD") },
+              exemptions: [],
+              rectifications: [],
+              later: 0
+            }
+            expect(compiled(p, t)).toBe(Progress.matches(f, p, t, window))
+          }
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+})

@@ -5,15 +5,7 @@
  *
  * @since 0.1.0
  */
-import {
-  Calendar,
-  Lifecycle,
-  LocalDate,
-  Money,
-  Progress,
-  type Project,
-  type View
-} from "@gongjian/core"
+import { Calendar, Lifecycle, LocalDate, Money, Progress, type Project, View } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Deadline from "./Deadline.js"
 import type { ExitRule } from "./ExitRule.js"
@@ -76,6 +68,7 @@ const MEASURE_NAMES = {
 } as const
 
 const NOT_PROVISIONAL = {}
+const NO_EXTENSIONS: ReadonlyArray<Deadline.Extension> = Object.freeze([])
 
 /**
  * The years with no State Council notice that a rule's working-day counts
@@ -150,15 +143,26 @@ export const evaluate = (input: Input): ExitReport => {
   // A project whose history cannot be folded is not judged, and said so.
   for (const e of view.unfolded)
     unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
+  // Each rule's filter and requirement prepared once for every project.
+  const compiled = input.rules.map((rule) => ({
+    rule,
+    matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
+    requiredOn:
+      rule.requires.kind === "stage" ? Lifecycle.reachedOnOf(rule.requires.stage, model) : undefined
+  }))
 
-  for (const p of view.snapshot.projects) {
-    const t = view.timelines.get(p.id)
+  const projects = view.snapshot.projects
+  const timelines = View.timelinesInOrder(view)
+  for (let pi = 0; pi < projects.length; pi++) {
+    const p = projects[pi]!
+    const t = timelines[pi]
     if (t === undefined) continue
     if (Lifecycle.isClosed(t)) continue
 
-    for (const rule of input.rules) {
-      if (rule.filter !== undefined) {
-        const m = Progress.matches(rule.filter, p, t, WIDE)
+    for (let ri = 0; ri < compiled.length; ri++) {
+      const { rule, matches, requiredOn } = compiled[ri]!
+      if (matches !== undefined) {
+        const m = matches(p, t)
         if (m === "currency-mismatch") {
           unevaluated.push({
             project: p.id,
@@ -180,7 +184,7 @@ export const evaluate = (input: Input): ExitReport => {
       let baseDays: number
       let deadlineDays: number
       let warnFromDays: number | undefined
-      let extensions: ReadonlyArray<Deadline.Extension> = []
+      let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
       try {
         baseDays = Deadline.addDays(anchorDays, rule.within, calendar)
         deadlineDays = baseDays
@@ -216,8 +220,8 @@ export const evaluate = (input: Input): ExitReport => {
 
       // Is the requirement met, and since when?
       let performance: Record<string, string | number> | undefined
-      if (rule.requires.kind === "stage") {
-        const reached = Lifecycle.reachedOn(t, rule.requires.stage, model)
+      if (requiredOn !== undefined) {
+        const reached = requiredOn(t)
         if (reached !== undefined) {
           if (LocalDate.toDays(reached) > deadlineDays) {
             // Met after the deadline: inside an ordered rectification period
@@ -239,7 +243,10 @@ export const evaluate = (input: Input): ExitReport => {
           continue
         }
       } else {
-        const { measure, share } = rule.requires
+        const { measure, share } = rule.requires as Extract<
+          ExitRule["requires"],
+          { readonly kind: "performance" }
+        >
         if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays)
           continue
         const name = MEASURE_NAMES[measure]
@@ -419,7 +426,26 @@ class LazyFinding implements Finding {
   #render: (() => Finding["message"]) | undefined
   #message: Finding["message"] | undefined
   constructor(fields: Omit<Finding, "message">, render: () => Finding["message"]) {
-    Object.assign(this, fields)
+    // Field by field, in the declared order (the order of the JSON output).
+    this.id = fields.id
+    this.project = fields.project
+    this.unit = fields.unit
+    this.rule = fields.rule
+    this.class = fields.class
+    this.clause = fields.clause
+    this.severity = fields.severity
+    this.action = fields.action
+    this.anchor = fields.anchor
+    this.baseDeadline = fields.baseDeadline
+    this.deadline = fields.deadline
+    this.extensions = fields.extensions
+    this.daysOverdue = fields.daysOverdue
+    this.overdueSince = fields.overdueSince
+    this.daysPastDeadline = fields.daysPastDeadline
+    this.daysLeft = fields.daysLeft
+    this.rectification = fields.rectification
+    this.facts = fields.facts
+    if (fields.provisionalYears !== undefined) this.provisionalYears = fields.provisionalYears
     this.#render = render
   }
   get message(): Finding["message"] {

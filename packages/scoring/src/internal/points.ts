@@ -47,8 +47,20 @@ export const times = (a: Micro, b: Micro): Micro => {
   return Number(out)
 }
 
+// The same few point values recur on most lines: their text is kept.
+const formatted = new Map<Micro, string>()
+
 /** @internal */
 export const format = (m: Micro): string => {
+  let text = formatted.get(m)
+  if (text === undefined) {
+    text = formatUncached(m)
+    if (formatted.size < 4096) formatted.set(m, text)
+  }
+  return text
+}
+
+const formatUncached = (m: Micro): string => {
   const negative = m < 0
   const abs = Math.abs(m)
   const int = Math.floor(abs / ONE)

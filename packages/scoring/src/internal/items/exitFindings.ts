@@ -24,10 +24,13 @@ const messages = {
 /** @internal */
 export const exitFindings: Handler<"exit-findings"> = (item, env) => {
   const severities = item.severities ?? ["breach", "escalated"]
+  // Each class's points read once, when first met.
+  const perClass = new Map<string, P.Micro>()
   for (const f of env.context.findings) {
     const pts = item.perClass[f.class]
     if (pts === undefined || !severities.includes(f.severity)) continue
-    const raw = P.fromDecimal(pts)
+    const raw = perClass.get(f.class) ?? P.fromDecimal(pts)
+    perClass.set(f.class, raw)
     env.credit(f.unit, {
       key: f.id,
       raw,

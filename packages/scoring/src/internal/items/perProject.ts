@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { Money, Progress } from "@gongjian/core"
+import { Money, Progress, View } from "@gongjian/core"
 import * as P from "../points.js"
 import type { Handler, Text } from "./handler.js"
 import { money, signed } from "./text.js"
@@ -37,10 +37,20 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     env.reject(item.id, messages.tiersInCurrencies)
     return undefined
   }
-  for (const p of env.snapshot.projects) {
-    const t = env.context.timelines.get(p.id)
+  // The filter and the tiers' bounds prepared once for every project.
+  const matches = Progress.matcher(item.filter, env.window)
+  const reaches = tiers.map((tier) => Money.comparedToUnsafe(tier.from))
+  const projects = env.snapshot.projects
+  const view = env.context.view
+  const timelines =
+    view.snapshot === env.snapshot
+      ? View.timelinesInOrder(view)
+      : projects.map((p) => env.context.timelines.get(p.id))
+  for (let i = 0; i < projects.length; i++) {
+    const p = projects[i]!
+    const t = timelines[i]
     if (t === undefined) continue
-    const m = Progress.matches(item.filter, p, t, env.window)
+    const m = matches(p, t)
     if (m === "currency-mismatch") {
       env.reject(p.id, messages.filterCurrency)
       continue
@@ -56,10 +66,11 @@ export const perProject: Handler<"per-project"> = (item, env) => {
         continue
       }
       // Tiers are sorted highest first: the first one reached applies.
-      const best = tiers.find((tier) => Money.isAtLeastUnsafe(total, tier.from))
-      if (best === undefined) continue
-      raw = best.points
-      reached = best
+      let k = 0
+      while (k < tiers.length && reaches[k]!(total) < 0) k++
+      if (k === tiers.length) continue
+      reached = tiers[k]!
+      raw = reached.points
     }
     if (raw === 0) continue
     env.credit(p.unit, {
