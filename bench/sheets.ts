@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import { Money, type Project, type Snapshot } from "@gongjian/core"
 import { Export, Forms, Import } from "@gongjian/sheets"
 import * as Effect from "effect/Effect"
@@ -24,7 +25,7 @@ if (process.argv[2] === "--import") {
     Import.fromFile(file, {
       template: Forms.projectLedger,
       snapshot: { units, projects: [] } as unknown as Snapshot.Snapshot
-    })
+    }).pipe(Effect.provide(NodeFileSystem.layer))
   )
   const ms = performance.now() - started
   const used = process.cpuUsage(cpu)

@@ -16,10 +16,9 @@
  *
  * @since 0.3.0
  */
-import { readFile, stat } from "node:fs/promises"
-import { basename } from "node:path"
 import { type Activity, type Project, Snapshot, type Target } from "@gongjian/core"
 import * as Effect from "effect/Effect"
+import * as FileSystem from "effect/FileSystem"
 import type * as Result from "effect/Result"
 import { run } from "./internal/engine.js"
 import { csvRows, decodeText, defaultLimits, detect, typed, xlsxRows } from "./internal/source.js"
@@ -171,7 +170,10 @@ export const fromBytes = (
   })
 
 /**
- * Imports a file from disk; its size is checked before it is read.
+ * Imports a file through effect's `FileSystem` (on Node,
+ * `NodeFileSystem.layer` from `@effect/platform-node`); its size is checked
+ * before it is read. A file that cannot be read is a
+ * {@link SheetError.MalformedFileError} with the system's reason in `detail`.
  *
  * @example
  * {@includeCode ../examples/import.ts#import}
@@ -179,24 +181,29 @@ export const fromBytes = (
  * @since 0.3.0
  * @category importing
  */
-export const fromFile = (path: string, options: Options): Effect.Effect<Imported, SheetError> =>
+export const fromFile = (
+  path: string,
+  options: Options
+): Effect.Effect<Imported, SheetError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const file = options.file ?? basename(path)
+    const fs = yield* FileSystem.FileSystem
+    const file = options.file ?? baseName(path)
     const max = options.limits?.maxBytes ?? defaultLimits.maxBytes
-    const bytes = yield* Effect.tryPromise({
-      try: async () => {
-        const s = await stat(path)
-        if (s.size > max)
-          throw new LimitExceededError({ file, limit: "bytes", allowed: max, found: s.size })
-        return new Uint8Array(await readFile(path))
-      },
-      catch: (e) =>
-        e instanceof LimitExceededError
-          ? e
-          : new MalformedFileError({ file, detail: e instanceof Error ? e.message : String(e) })
-    })
+    const unreadable = (e: { readonly message: string }) =>
+      new MalformedFileError({ file, damage: "unreadable", detail: e.message })
+    const info = yield* Effect.mapError(fs.stat(path), unreadable)
+    const size = Number(info.size)
+    if (size > max)
+      return yield* Effect.fail(
+        new LimitExceededError({ file, limit: "bytes", allowed: max, found: size })
+      )
+    const bytes = yield* Effect.mapError(fs.readFile(path), unreadable)
     return yield* fromBytes(bytes, { ...options, file })
   })
+
+/** The last part of a path, `/` or `\\` separated. */
+const baseName = (path: string): string =>
+  path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1)
 
 const upsert = <T extends { readonly id: string }>(
   base: ReadonlyArray<T>,

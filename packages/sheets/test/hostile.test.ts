@@ -1,7 +1,10 @@
+import * as ByteSize from "effect/ByteSize"
+import * as Effect from "effect/Effect"
+import * as FileSystem from "effect/FileSystem"
 import * as Result from "effect/Result"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Forms, SheetError } from "../src/index.js"
+import { Forms, Import, SheetError } from "../src/index.js"
 import { Unreadable } from "../src/internal/cells.js"
 import { defaultLimits, type SheetRow } from "../src/internal/rows.js"
 import { worksheetRows } from "../src/internal/worksheet.js"
@@ -76,15 +79,15 @@ describe("files gongjian will not read", () => {
         '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData'
       )
     )
-    expect(await tagOf(broken)).toMatchObject({ _tag: "MalformedFileError" })
+    expect(await tagOf(broken)).toMatchObject({ _tag: "MalformedFileError", damage: "xml" })
     const unclosed = zip(
       workbookParts(
         '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><</row></sheetData></worksheet>'
       )
     )
-    expect(await tagOf(unclosed)).toMatchObject({ _tag: "MalformedFileError" })
+    expect(await tagOf(unclosed)).toMatchObject({ _tag: "MalformedFileError", damage: "xml" })
     const cut = sample("project-ledger.xlsx").subarray(0, 4000)
-    expect(await tagOf(cut)).toMatchObject({ _tag: "MalformedFileError" })
+    expect(await tagOf(cut)).toMatchObject({ _tag: "MalformedFileError", damage: "zip" })
   })
 
   it("a form whose headers do not match the template names the missing columns", async () => {
@@ -210,19 +213,74 @@ describe("the worksheet reader", () => {
 
   it("a missing sheet, a cell naming a shared string that does not exist, an entry larger than declared: MalformedFileError", async () => {
     const sheet = sheetXml([["项目编号"]])
-    await expect(rowsOf(workbookParts(sheet), 2)).rejects.toBeInstanceOf(
-      SheetError.MalformedFileError
-    )
+    await expect(rowsOf(workbookParts(sheet), 2)).rejects.toMatchObject({
+      _tag: "MalformedFileError",
+      damage: "parts"
+    })
     await expect(
       rowsOf(
         workbookParts(
           `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>`
         )
       )
-    ).rejects.toBeInstanceOf(SheetError.MalformedFileError)
+    ).rejects.toMatchObject({ _tag: "MalformedFileError", damage: "parts" })
     const lying = workbookParts(sheet).map((p) =>
       p.name === "xl/worksheets/sheet1.xml" ? { ...p, declared: 10 } : p
     )
-    await expect(rowsOf(lying)).rejects.toBeInstanceOf(SheetError.MalformedFileError)
+    await expect(rowsOf(lying)).rejects.toMatchObject({
+      _tag: "MalformedFileError",
+      damage: "zip"
+    })
+  })
+})
+
+describe("Import.fromFile reads through the FileSystem it is given", () => {
+  const run = (fs: Partial<FileSystem.FileSystem>, limits = {}) =>
+    Effect.runPromise(
+      Effect.result(
+        Import.fromFile("/forms/项目台账.xlsx", { template, limits }).pipe(
+          Effect.provide(FileSystem.layerNoop(fs))
+        )
+      )
+    )
+  const bytes = sample("project-ledger.xlsx")
+  const stat = (size: number) => () =>
+    Effect.succeed({ size: ByteSize.bytes(size) } as FileSystem.File.Info)
+
+  it("imports the file's bytes, named by the path's last part", async () => {
+    const r = await run({ stat: stat(bytes.length), readFile: () => Effect.succeed(bytes) })
+    expect(Result.isSuccess(r) && r.success.report.file).toBe("项目台账.xlsx")
+    const direct = await importBytes(bytes, { template, file: "项目台账.xlsx" })
+    expect(Result.isSuccess(direct)).toBe(true)
+    expect(Result.isSuccess(r) && r.success).toEqual(Result.isSuccess(direct) && direct.success)
+  })
+
+  it("a file over maxBytes is refused from its size, without being read", async () => {
+    let read = 0
+    const r = await run(
+      {
+        stat: stat(bytes.length),
+        readFile: () => {
+          read++
+          return Effect.succeed(bytes)
+        }
+      },
+      { maxBytes: 1000 }
+    )
+    expect(Result.isFailure(r) && r.failure).toMatchObject({
+      _tag: "LimitExceededError",
+      limit: "bytes",
+      found: bytes.length
+    })
+    expect(read).toBe(0)
+  })
+
+  it("a file that cannot be read is MalformedFileError, unreadable", async () => {
+    const r = await run({})
+    expect(Result.isFailure(r) && r.failure).toMatchObject({
+      _tag: "MalformedFileError",
+      file: "项目台账.xlsx",
+      damage: "unreadable"
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { type Money, type Project, Snapshot } from "@gongjian/core"
+import * as Arr from "effect/Array"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
@@ -362,8 +363,10 @@ describe("a county's template that sends a value where it does not fit", () => {
     const template: Template.Template = {
       ...Forms.projectLedger,
       id: "county-ledger",
-      columns: Forms.projectLedger.columns.map((c) =>
-        c.field === "sector" ? { field: c.field, headers: c.headers, type: "text" as const } : c
+      columns: Arr.map(
+        Forms.projectLedger.columns,
+        (c): Template.Column =>
+          c.field === "sector" ? { field: c.field, headers: c.headers, type: "text" } : c
       )
     }
     const { report } = await ok("project-ledger.xlsx", template)

@@ -16,7 +16,7 @@ export const detect = (bytes: Uint8Array, file: string): Format => {
     throw new UnsupportedFormatError({ file, format: "xls" })
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b)
-    throw new MalformedFileError({ file, detail: "not a zip archive" })
+    throw new MalformedFileError({ file, damage: "zip", detail: "not a zip archive" })
   if (/\.xlsx?$/i.test(file) && bytes.length > 0) {
     throw new UnsupportedFormatError({ file, format: /\.xls$/i.test(file) ? "xls" : "unknown" })
   }
@@ -71,6 +71,7 @@ export function* csvRows(text: string, file: string, limits: Limits): Generator<
   } catch (e) {
     throw new MalformedFileError({
       file,
+      damage: "csv",
       detail: `CSV: ${e instanceof Error ? e.message : String(e)}`
     })
   }
@@ -130,7 +131,12 @@ export const checkZip = (bytes: Uint8Array, file: string, limits: Limits): void 
       break
     }
   }
-  if (eocd < 0) throw new MalformedFileError({ file, detail: "the zip has no central directory" })
+  if (eocd < 0)
+    throw new MalformedFileError({
+      file,
+      damage: "zip",
+      detail: "the zip has no central directory"
+    })
   const entries = view.getUint16(eocd + 10, true)
   const size = view.getUint32(eocd + 12, true)
   const offset = view.getUint32(eocd + 16, true)
@@ -145,6 +151,7 @@ export const checkZip = (bytes: Uint8Array, file: string, limits: Limits): void 
   if (offset + size > bytes.length) {
     throw new MalformedFileError({
       file,
+      damage: "zip",
       detail: "the zip's central directory lies outside the file"
     })
   }
@@ -152,7 +159,11 @@ export const checkZip = (bytes: Uint8Array, file: string, limits: Limits): void 
   let unpacked = 0
   for (let i = 0; i < entries; i++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) {
-      throw new MalformedFileError({ file, detail: "the zip's central directory is damaged" })
+      throw new MalformedFileError({
+        file,
+        damage: "zip",
+        detail: "the zip's central directory is damaged"
+      })
     }
     const compressed = view.getUint32(p + 20, true)
     const plain = view.getUint32(p + 24, true)
@@ -219,5 +230,9 @@ export const typed = (e: unknown, file: string): Error => {
     return e
   }
   const detail = e instanceof Error ? e.message : String(e)
-  return new MalformedFileError({ file, detail: detail.split("\n")[0]!.slice(0, 200) })
+  return new MalformedFileError({
+    file,
+    damage: "unreadable",
+    detail: detail.split("\n")[0]!.slice(0, 200)
+  })
 }

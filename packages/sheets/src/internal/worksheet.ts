@@ -1,7 +1,7 @@
 import { Readable } from "node:stream"
 import { createInflateRaw } from "node:zlib"
 import { SaxesParser, type SaxesTagPlain } from "saxes"
-import { LimitExceededError, MalformedFileError } from "../SheetError.js"
+import { type Damage, LimitExceededError, MalformedFileError } from "../SheetError.js"
 import { type Raw, Unreadable } from "./cells.js"
 import type { Limits, SheetRow } from "./rows.js"
 
@@ -14,7 +14,8 @@ interface Entry {
   readonly local: number
 }
 
-const damaged = (file: string, detail: string) => new MalformedFileError({ file, detail })
+const damaged = (file: string, detail: string, damage: Damage = "zip") =>
+  new MalformedFileError({ file, damage, detail })
 
 /** The entries of a zip by name, from its central directory (checked by `checkZip` first). */
 const entriesOf = (bytes: Uint8Array, file: string): ReadonlyMap<string, Entry> => {
@@ -128,7 +129,11 @@ async function* parse(
   const xml = (e: unknown) =>
     e instanceof LimitExceededError || e instanceof MalformedFileError
       ? e
-      : damaged(file, `${entry.name}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`)
+      : damaged(
+          file,
+          `${entry.name}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+          "xml"
+        )
   for await (const piece of textOf(bytes, entry, file, limits)) {
     try {
       parser.write(piece)
@@ -191,7 +196,7 @@ const layout = async (
     limits
   )
   const workbook = entries.get("xl/workbook.xml")
-  if (workbook === undefined) throw damaged(file, "the workbook has no xl/workbook.xml")
+  if (workbook === undefined) throw damaged(file, "the workbook has no xl/workbook.xml", "parts")
   const sheets: Array<string> = []
   for await (const _ of parse(bytes, workbook, file, limits, {
     open: (t) => {
@@ -276,11 +281,11 @@ export async function* worksheetRows(
 ): AsyncGenerator<ReadonlyArray<SheetRow>> {
   const entries = entriesOf(bytes, file)
   const parts = await layout(bytes, entries, file, limits)
-  if (parts.sheets.length === 0) throw damaged(file, "the workbook has no worksheet")
+  if (parts.sheets.length === 0) throw damaged(file, "the workbook has no worksheet", "parts")
   const path = parts.sheets[sheet - 1]
-  if (path === undefined) throw damaged(file, `the workbook has no sheet ${sheet}`)
+  if (path === undefined) throw damaged(file, `the workbook has no sheet ${sheet}`, "parts")
   const entry = entries.get(path)
-  if (entry === undefined) throw damaged(file, `the worksheet ${path} is missing`)
+  if (entry === undefined) throw damaged(file, `the worksheet ${path} is missing`, "parts")
   const sharedEntry =
     parts.sharedStrings === undefined ? undefined : entries.get(parts.sharedStrings)
   const shared =
@@ -315,7 +320,11 @@ export async function* worksheetRows(
       case "s": {
         const s = shared[Number(value)]
         if (s === undefined)
-          throw damaged(file, `a cell refers to shared string ${value}, which does not exist`)
+          throw damaged(
+            file,
+            `a cell refers to shared string ${value}, which does not exist`,
+            "parts"
+          )
         return s
       }
       case "str":
@@ -346,7 +355,8 @@ export async function* worksheetRows(
           if (!inData) return
           const r = t.attributes.r
           n = r === undefined ? n + 1 : Number(r)
-          if (!Number.isSafeInteger(n) || n < 1) throw damaged(file, `a row is numbered ${r}`)
+          if (!Number.isSafeInteger(n) || n < 1)
+            throw damaged(file, `a row is numbered ${r}`, "xml")
           if (++count > limits.maxRows) throw tooMany("rows", limits.maxRows, count)
           if (n > limits.maxRows) throw tooMany("rows", limits.maxRows, n)
           cells = []
@@ -357,7 +367,7 @@ export async function* worksheetRows(
           if (cells === undefined) return
           const ref = t.attributes.r
           column = ref === undefined ? column + 1 : columnOf(ref)
-          if (column < 0) throw damaged(file, `row ${n} has a cell named ${ref}`)
+          if (column < 0) throw damaged(file, `row ${n} has a cell named ${ref}`, "xml")
           if (column >= limits.maxColumns)
             throw tooMany("columns", limits.maxColumns, column + 1, n)
           type = t.attributes.t ?? ""
