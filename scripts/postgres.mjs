@@ -30,8 +30,9 @@ const owner = () => {
 }
 
 /**
- * Starts a server; resolves to its URL, port, pid, major version and `stop()` (a fast
- * shutdown by pid, then the folder removed).
+ * Starts a server; resolves to its URL, port, pid, major version, `stop()` (a fast
+ * shutdown by pid, then the folder removed), and `halt()` / `resume()` (stopped by pid
+ * with its data kept, and started again on the same port: a server restarting).
  */
 export const startPostgres = async () => {
   const bin = postgresBinDir()
@@ -65,20 +66,24 @@ export const startPostgres = async () => {
     "--locale=C"
   ])
   const port = await freePort()
-  run("pg_ctl", [
-    "-D",
-    data,
-    "-l",
-    join(dir, "server.log"),
-    "-w",
-    "-t",
-    "60",
-    "-o",
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200 -c fsync=off`,
-    "start"
-  ])
-  const pid = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0])
-  const stop = async () => {
+  const start = () =>
+    run("pg_ctl", [
+      "-D",
+      data,
+      "-l",
+      join(dir, "server.log"),
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200 -c fsync=off`,
+      "start"
+    ])
+  const pidOf = () => Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0])
+  start()
+  let pid = pidOf()
+  /** A fast shutdown by pid, waiting until the server has gone. */
+  const halt = async () => {
     try {
       process.kill(pid, "SIGINT")
     } catch {
@@ -86,8 +91,26 @@ export const startPostgres = async () => {
     }
     for (let i = 0; i < 200 && existsSync(join(data, "postmaster.pid")); i++)
       await new Promise((r) => setTimeout(r, 50))
+  }
+  const stop = async () => {
+    await halt()
     rmSync(dir, { recursive: true, force: true })
   }
+  /** Starts a halted server again, on the same port and data. */
+  const resume = () => {
+    start()
+    pid = pidOf()
+  }
   const version = bin.split("/").at(-2)
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, pid, version, stop }
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    get pid() {
+      return pid
+    },
+    version,
+    stop,
+    halt,
+    resume
+  }
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import ExcelJS from "exceljs"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { chromiumPath } from "../../../scripts/system-deps.mjs"
@@ -114,6 +115,52 @@ describe("the portal in Chromium", () => {
     await page.context().close()
   })
 
+  it("a leader opens a bulletin and sees its units, its ranking and a wall chart", async () => {
+    const page = await open()
+    await signIn(page, "leader")
+    await page.getByTestId("nav-bulletins").click()
+    const list = page.getByTestId("bulletin-list")
+    // 002 四.3 半月一通报 over a window of August and September: four bulletins.
+    // count() does not wait: poll until the list has loaded.
+    await expect.poll(() => list.locator("tr.el-table__row").count()).toBe(4)
+    await list.locator('a[data-period="2026-09-H2"]').click()
+    const bulletin = page.frameLocator('[data-testid="bulletin-frame"][data-period="2026-09-H2"]')
+    await expect(bulletin.locator("h1").textContent()).resolves.toBe(
+      "招商引资集中攻坚工作通报（第4期）"
+    )
+    // The towns, streets and parks as the policy ranks them as of 2026-09-30
+    // (before the tests below file corrections and uploads).
+    const towns = bulletin.locator("#ranking table").first().locator("tbody tr")
+    const rows = await towns.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 3).map((td) => td.textContent))
+    )
+    expect(rows).toEqual([
+      ["1", "甲镇", "28"],
+      ["2", "乙街道", "14"],
+      ["3", "丙园区", "11"],
+      ["4", "丁镇", "1"]
+    ])
+    await expect(bulletin.locator("#summary").textContent()).resolves.toContain(
+      "甲镇、区发改局位列第一"
+    )
+    // The ranking chart is drawn: an image that loaded, with the units in it.
+    const chart = page.getByTestId("chart-ranking")
+    await expect
+      .poll(() =>
+        chart.evaluate((img) => {
+          const loaded = img as unknown as { complete: boolean; naturalWidth: number }
+          return loaded.complete ? loaded.naturalWidth : 0
+        })
+      )
+      .toBeGreaterThan(0)
+    const svg = await page.evaluate(
+      async (src) => (await fetch(src)).text(),
+      (await chart.getAttribute("src"))!
+    )
+    for (const unit of ["1. 甲镇", "2. 乙街道", "3. 丙园区", "4. 丁镇"]) expect(svg).toContain(unit)
+    await page.context().close()
+  })
+
   it("a reporter files a correction with a reason and watches the ranking move", async () => {
     const page = await open()
     await signIn(page, "town-d")
@@ -217,6 +264,113 @@ describe("the portal in Chromium", () => {
     const injected = await page.evaluate(() => (globalThis as { __injected?: number }).__injected)
     expect(injected).toBe(undefined)
     expect(await page.locator('img[src="x"]').count()).toBe(0)
+    await page.context().close()
+  })
+
+  it("an .xlsx with formulas and script text: the row report reads it, and no page or export runs or evaluates it", async () => {
+    // 外出招商活动登记表 (002 三.1) saved by Excel: script text in cells, a formula
+    // whose cached value differs from what evaluating it would give, and one
+    // formula never calculated.
+    const script = "<script>window.__injected=1</script>"
+    const hyperlink = '=HYPERLINK("http://example.invalid","点我")'
+    const uncalculated = '"<img src=x onerror=window.__injected=2>"'
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet("外出招商活动登记表")
+    sheet.addRow([
+      "登记编号",
+      "单位",
+      "出发日期",
+      "带队领导",
+      "领导类别",
+      "目的地",
+      "对接项目编号",
+      "备注"
+    ])
+    sheet.addRow(["TD-X-1", "丁镇", "2026-08-05", "丁镇长", "主要负责人", script, "", hyperlink])
+    sheet.addRow([
+      "TD-X-2",
+      "丁镇",
+      "2026-08-12",
+      "丁镇长",
+      "主要负责人",
+      "杭州",
+      "",
+      { formula: 'UPPER("evaluated")', result: "cached" }
+    ])
+    sheet.addRow([
+      "TD-X-3",
+      "丁镇",
+      "2026-08-19",
+      "丁镇长",
+      "主要负责人",
+      { formula: uncalculated },
+      "",
+      ""
+    ])
+    sheet.addRow(["TD-X-4", "丁镇", "2026-08-26", "丁镇长", "主要负责人", "南京", "", ""])
+    const dir = mkdtempSync(join(tmpdir(), "portal-xlsx-"))
+    const file = join(dir, "外出招商活动登记表.xlsx")
+    await workbook.xlsx.writeFile(file)
+
+    const page = await open()
+    await signIn(page, "town-d")
+    await page.getByTestId("nav-upload").click()
+    await page.getByTestId("upload-file").setInputFiles(file)
+    await page.getByTestId("upload-send").click()
+    const report = page.getByTestId("row-report")
+    await report.waitFor()
+    const counts = await page.getByTestId("row-counts").textContent()
+    expect(counts).toContain("已导入 3")
+    expect(counts).toContain("未导入 1")
+    // The formula never calculated is reported with its text, shown as text.
+    const rejected = report.locator("tr.el-table__row", {
+      has: page.locator('[data-row-status="rejected"]')
+    })
+    await expect(rejected.locator("td").first().textContent()).resolves.toBe("4")
+    await expect(rejected.textContent()).resolves.toContain(`F4`)
+    await expect(rejected.textContent()).resolves.toContain(`=${uncalculated}`)
+
+    // The unit page lists the activities as text: the script and the formula as
+    // written, the calculated cell as Excel saved it (not evaluated again).
+    await page.goto(`${origin}/#/unit/town-d`)
+    const activities = page.getByTestId("unit-activities")
+    await activities.waitFor()
+    const cellsOf = async (id: string) =>
+      activities
+        .locator("tr.el-table__row", { hasText: id })
+        .locator("td")
+        .evaluateAll((tds) => tds.map((td) => td.textContent))
+    expect(await cellsOf("TD-X-1")).toEqual([
+      "TD-X-1",
+      "outbound-trip",
+      "2026-08-05",
+      script,
+      hyperlink
+    ])
+    expect((await cellsOf("TD-X-2"))[4]).toBe("cached")
+    expect(await activities.locator("tr.el-table__row", { hasText: "TD-X-3" }).count()).toBe(0)
+
+    // The CSV export: the formula text starts with an apostrophe, so no
+    // spreadsheet takes it for a formula.
+    const csv = await page.evaluate(
+      async (src) => (await fetch(src)).text(),
+      (await page.getByTestId("activities-csv").getAttribute("href"))!
+    )
+    const line = csv.split("\r\n").find((l) => l.startsWith("TD-X-1,"))!
+    expect(line).toContain(`"'=HYPERLINK(""http://example.invalid"",""点我"")"`)
+    expect(csv.split("\r\n").every((l) => !/(^|,)"?[=+\-@]/.test(l))).toBe(true)
+
+    // Every other page, the bulletins and charts included.
+    await page.goto(`${origin}/#/`)
+    await page.getByTestId("dashboard").waitFor()
+    await page.goto(`${origin}/#/bulletins`)
+    await page.locator('[data-testid="bulletin-frame"]').waitFor()
+    await page.goto(`${origin}/#/project/D3`)
+    await page.getByTestId("correction").waitFor()
+    const injected = await page.evaluate(() => (globalThis as { __injected?: number }).__injected)
+    expect(injected).toBe(undefined)
+    expect(await page.locator('img[src="x"]').count()).toBe(0)
+    rmSync(dir, { recursive: true, force: true })
     await page.context().close()
   })
 })

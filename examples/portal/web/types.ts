@@ -8,6 +8,15 @@ export type ProjectView = typeof Api.ProjectView.Encoded
 export type CampaignInfo = typeof Api.CampaignInfo.Type
 export type Revision = Store.Revision
 export type UploadResult = typeof Api.UploadResult.Type
+export type BulletinInfo = typeof Api.BulletinInfo.Type
+export interface ActivityRecord {
+  readonly id: string
+  readonly kind: string
+  readonly unit: string
+  readonly date: string
+  readonly where?: string
+  readonly note?: string
+}
 export interface UnitRecord {
   readonly id: string
   readonly name: string

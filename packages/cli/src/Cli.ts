@@ -36,7 +36,15 @@ import { readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
 import { json, markdown, markdownCell, table } from "./internal/render.js"
 import { bulletin, chart, demoReports } from "./internal/reports.js"
 import { exportCommand, importCommand, writeWorkbook } from "./internal/sheets.js"
-import { findingRows, headers, type Lang, progressRows, rankingRows } from "./internal/views.js"
+import {
+  findingRows,
+  headers,
+  inactiveLines,
+  type Lang,
+  progressRows,
+  rankingSections,
+  vetoTitles
+} from "./internal/views.js"
 
 const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
   Flag.withDefault("zh" as const),
@@ -111,7 +119,7 @@ const runPolicy = (input: {
         details: out.errors.map((e) => e.message)
       })
     }
-    return { snapshot, out }
+    return { snapshot, out, vetoes: vetoTitles(loaded.success) }
   })
 
 const validate = Command.make("validate", { file: snapshotFile, format }, ({ file, format }) =>
@@ -167,27 +175,38 @@ const assess = Command.make(
   { file: snapshotInput, ...ledgerInput, policy, options, asOf, format, lang },
   (a) =>
     Effect.gen(function* () {
-      const { snapshot, out } = yield* runPolicy(a)
+      const { snapshot, out, vetoes } = yield* runPolicy(a)
       if (a.format === "json") {
         yield* Console.log(json(out))
         return
       }
       for (const { assessment } of out.assessments) {
-        const rows = rankingRows(assessment, a.lang)
-        const h = headers.ranking[a.lang]
+        const sections = rankingSections(assessment, a.lang, vetoes)
         if (a.format === "md")
           yield* Console.log(
-            `## ${markdownCell(snapshot.campaign.title)} — ${assessment.policy.id} (${assessment.asOf})\n\n${markdown(h, rows)}\n`
+            `## ${markdownCell(snapshot.campaign.title)} — ${assessment.policy.id} (${assessment.asOf})\n\n${sections
+              .map(
+                (g) =>
+                  `${g.title === undefined ? "" : `### ${markdownCell(g.title)}\n\n`}${markdown(g.header, g.rows)}\n`
+              )
+              .join("\n")}`
           )
         else
           yield* Console.log(
-            `${snapshot.campaign.title} — ${assessment.policy.id}，${assessment.asOf}\n${table(h, rows)}\n`
+            `${snapshot.campaign.title} — ${assessment.policy.id}，${assessment.asOf}\n${sections
+              .map(
+                (g) =>
+                  `${g.title === undefined ? "" : `  【${g.title}】\n`}${table(g.header, g.rows)}\n`
+              )
+              .join("\n")}`
           )
       }
       if (out.assessments.length === 0)
         yield* Console.log(
           a.lang === "zh" ? "该政策没有评分规则。" : "The policy has no scoring rules."
         )
+      for (const line of inactiveLines(out, a.lang))
+        yield* Console.log(a.format === "md" ? `- ${line.trim()}` : line)
       const note = provisionalFootnote(provisionalYearsOf(out, "lines"), a.lang)
       if (note !== undefined) yield* Console.log(note)
     })
@@ -283,8 +302,12 @@ const demoOne = (
     )
     for (const { assessment } of out.assessments) {
       yield* Console.log(`\n  ${zh ? "排名" : "Ranking"}`)
-      yield* Console.log(table(headers.ranking[l], rankingRows(assessment, l), "  "))
+      for (const g of rankingSections(assessment, l, vetoTitles(host.success))) {
+        if (g.title !== undefined) yield* Console.log(`  【${g.title}】`)
+        yield* Console.log(table(g.header, g.rows, "  "))
+      }
     }
+    for (const line of inactiveLines(out, l)) yield* Console.log(line)
     const prog = progressRows(out.view, l)
     if (prog.length > 0) {
       yield* Console.log(
@@ -312,9 +335,12 @@ const demoOne = (
     yield* Console.log(
       `  → ${join(outDir, entry.sample)}/ ${zh ? "通报与挂图" : "bulletin and wall charts"}（${reports.bulletin.period.label}）`
     )
+    // Paths in the index are relative to it, so the folder can be moved or published.
     return {
       sample: entry.sample,
-      file,
+      file: `${entry.sample}.json`,
+      workbook: `${entry.sample}.xlsx`,
+      reports: `${entry.sample}/`,
       findings: out.findings.length,
       units: out.assessments[0]?.assessment.units.length ?? 0
     }
@@ -344,7 +370,14 @@ const demo = Command.make(
           ? "gongjian 演示：五份方案的示例县，端到端运行（解码 → 生命周期 → 退出规则 → 评分 → 排名）"
           : "gongjian demo: the sample counties of the five plans, end to end (decode → lifecycle → exit rules → scoring → ranking)"
       )
-      const results: Array<{ sample: string; file: string; findings: number; units: number }> = []
+      const results: Array<{
+        sample: string
+        file: string
+        workbook: string
+        reports: string
+        findings: number
+        units: number
+      }> = []
       for (const entry of all) results.push(yield* demoOne(entry, l, dir, ledger))
       yield* writeText(join(dir, "index.json"), json({ results }))
     })

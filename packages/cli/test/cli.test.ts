@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { all, Samples } from "@gongjian/policies"
+import { Samples } from "@gongjian/policies"
 import { describe, expect, it } from "vitest"
 
 // End to end: the built binary, run on files, as a user runs it.
@@ -20,11 +20,9 @@ const gongjian = (...args: ReadonlyArray<string>) => {
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 // The options a sample county sets (its annual tasks, which 002 四.4's tiers read).
-const countyOptions = (id: Samples.SampleId) => {
-  const file = join(tmp, `${id}.options.json`)
-  writeFileSync(file, JSON.stringify(all.find((e) => e.sample === id)!.options))
-  return file
-}
+/** The options file that ships beside a sample (the figures its plan leaves to the county). */
+const countyOptions = (id: Samples.SampleId) =>
+  fileURLToPath(new URL(`../../policies/samples/${id}.options.json`, import.meta.url))
 const sample = (id: Samples.SampleId) => {
   const file = join(tmp, `${id}.json`)
   writeFileSync(file, JSON.stringify(Samples.json(id)))
@@ -46,7 +44,11 @@ describe("gongjian demo", () => {
     expect(r.out).toContain("目标进度（对照序时进度）")
     // 000 二.(一).1: the annual first prize is vetoed for 王店镇 (annual paid-in task missed).
     expect(r.out).toMatch(/1\s+工业园区\s+41\s+可参评开放型经济工作一等奖/)
-    expect(r.out).toMatch(/5\s+王店镇\s+27\.214286\s+fdi-veto/)
+    // The veto is shown by its title, not its id.
+    expect(r.out).toMatch(/5\s+王店镇\s+27\.214286\s+完不成合同外资或实到外资年度目标任务/)
+    // 002 ranks its towns and its departments apart, each under its own heading.
+    expect(r.out).toMatch(/【街道镇、园区】\n\s+名次[^\n]*\n[^\n]*\n\s+1\s+甲镇/)
+    expect(r.out).toMatch(/【区直部门】\n\s+名次[^\n]*\n[^\n]*\n\s+1\s+区发改局/)
     expect(readdirSync(join(tmp, "out-zh")).sort()).toEqual([
       "000-hundred-days",
       "000-hundred-days.json",
@@ -65,6 +67,14 @@ describe("gongjian demo", () => {
       "004-project-year.xlsx",
       "index.json"
     ])
+    // The index names its files relative to itself, so the folder can be moved.
+    const index = JSON.parse(readFileSync(join(tmp, "out-zh", "index.json"), "utf8"))
+    expect(index.results[2]).toMatchObject({
+      sample: "002-investment-drive",
+      file: "002-investment-drive.json",
+      workbook: "002-investment-drive.xlsx",
+      reports: "002-investment-drive/"
+    })
     const result = JSON.parse(
       readFileSync(join(tmp, "out-zh", "002-investment-drive.json"), "utf8")
     )
@@ -82,6 +92,13 @@ describe("gongjian demo", () => {
     expect(readFileSync(join(tmp, "out-en", "003-construction-year.json"), "utf8")).toBe(
       readFileSync(join(tmp, "out-zh", "003-construction-year.json"), "utf8")
     )
+    // The workbooks too, byte for byte, though written a run apart (their
+    // dates are fixed, not the time of writing).
+    for (const name of readdirSync(join(tmp, "out-zh")).filter((f) => f.endsWith(".xlsx")))
+      expect(
+        readFileSync(join(tmp, "out-en", name)).equals(readFileSync(join(tmp, "out-zh", name))),
+        name
+      ).toBe(true)
   })
 })
 
@@ -163,6 +180,11 @@ describe("gongjian assess", () => {
     const t = gongjian("assess", file(), "--policy", "002")
     expect(t.code).toBe(0)
     expect(t.out).toMatch(/1\s+甲镇\s+28\s*\n/)
+    // Without the county's annual tasks 四.4 has no tiers, and the output says so and how to
+    // turn it on, instead of an empty tiers column.
+    expect(t.out).not.toContain("档次")
+    expect(t.out).toContain("未启用：002 四.4")
+    expect(t.out).toContain("需要选项 annualTasks")
     // With the county's annual tasks, 四.4 commends the units that met theirs.
     const c = gongjian(
       "assess",
@@ -202,7 +224,22 @@ describe("gongjian assess", () => {
         "--lang",
         "en"
       ).out
-    ).toContain("| rank | unit | total | tiers | vetoes |")
+    ).toMatch(
+      /### towns, streets and parks\n\n\| rank \| unit \| total \|\n[^\n]*\n\| 1 \| 甲镇 \| 28 \|[\s\S]*### district departments\n\n\| rank \| unit \| total \|[\s\S]*- Not assessed: 002 四\.4 [^\n]*annualTasks/
+    )
+    // With them, the tiers column is there and nothing is reported left out.
+    const md = gongjian(
+      "assess",
+      file(),
+      "--policy",
+      "002",
+      "--options",
+      countyOptions("002-investment-drive"),
+      "--format",
+      "md"
+    ).out
+    expect(md).toContain("| 名次 | 单位 | 总分 | 档次 |")
+    expect(md).not.toContain("未启用")
   })
   it("takes options from a file", () => {
     // A2 (1.5亿) earns 3 instead of 2: 甲镇 29 (28 with the defaults, see the 002 tests).

@@ -94,6 +94,142 @@ describe("gongjian import", () => {
   })
 })
 
+describe("gongjian import --campaign (into the ledger)", () => {
+  const ledger = ["--ledger", join(tmp, "ledger")]
+  const campaign = ["--campaign", "investment-drive-2026"]
+  const projectIds = () => {
+    const r = gongjian("ledger", "snapshot", ...ledger, ...campaign)
+    expect(r.code).toBe(0)
+    return Result.getOrThrow(Snapshot.decodeJson(r.out)).projects.map((p) => p.id)
+  }
+
+  it("writes the accepted rows into the ledger, reports the rejected ones, and writes nothing twice when the same file comes again", () => {
+    expect(
+      gongjian(
+        "ledger",
+        "load",
+        join(samples, "county.json"),
+        ...ledger,
+        "--user",
+        "wang",
+        "--unit",
+        "office"
+      ).code
+    ).toBe(0)
+    const before = projectIds()
+    const first = gongjian(
+      "import",
+      join(samples, "project-ledger.xlsx"),
+      "--template",
+      "project-ledger",
+      ...ledger,
+      ...campaign,
+      "--format",
+      "json"
+    )
+    // Rows were rejected: exit code 1, but the accepted ones are written.
+    expect(first.code).toBe(1)
+    const report = JSON.parse(first.out)
+    expect(report.counts).toMatchObject({ accepted: 3, merged: 1, rejected: 10 })
+    expect(report.ledger.replayed).toBe(false)
+    // Three new projects (P-101 with 3 stage events, P-102 with 3, P-103 with 1)
+    // and A4 merged (its project record and its new 签约 event): 3 + 7 + 2 = 12.
+    expect(report.ledger.written).toHaveLength(12)
+    expect(
+      report.ledger.written
+        .filter((w: { kind: string }) => w.kind === "project")
+        .map((w: { id: string }) => w.id)
+    ).toEqual(["A4", "P-101", "P-102", "P-103"])
+    expect(projectIds()).toEqual([...before, "P-101", "P-102", "P-103"])
+
+    // The same file again: the ledger's answer is the first receipt, nothing is written.
+    const again = gongjian(
+      "import",
+      join(samples, "project-ledger.xlsx"),
+      "--template",
+      "project-ledger",
+      ...ledger,
+      ...campaign,
+      "--format",
+      "json"
+    )
+    expect(again.code).toBe(1)
+    const second = JSON.parse(again.out)
+    // The rows that were new are now the ledger's: merged, not accepted again.
+    expect(second.counts).toMatchObject({ accepted: 0, merged: 4, rejected: 10 })
+    expect(second.ledger).toMatchObject({ replayed: true, submission: report.ledger.submission })
+    expect(projectIds()).toEqual([...before, "P-101", "P-102", "P-103"])
+  }, 300_000)
+
+  it("writes only what a changed file changes, and keeps what the file leaves out", () => {
+    // The same 台账 as a CSV, P-102's funds in place raised from 8000 to 9000 万元,
+    // P-101 and P-103 left out.
+    const csv = [
+      "序号,项目编号,项目名称,责任单位,产业类别,总投资（万元）,当前阶段,各阶段时间,,,,,到位资金（万元）,包抓领导",
+      ",,,,,,,签约,供地,开工,竣工,投产,,",
+      "1,P-102,冷链物流园,乙街道,三产,35000,开工,2026.3.5,2026/4/2,2026年5月8日,,,9000,李明"
+    ].join("\r\n")
+    writeFileSync(join(tmp, "p102.csv"), `\ufeff${csv}\r\n`)
+    const r = gongjian(
+      "import",
+      "p102.csv",
+      "--template",
+      "project-ledger",
+      ...ledger,
+      ...campaign,
+      "--user",
+      "zhao.lei",
+      "--unit",
+      "street-b",
+      "--reason",
+      "到位资金按9月报表更正"
+    )
+    expect(r.err).toBe("")
+    expect(r.code).toBe(0)
+    expect(r.out).toContain("已导入 0，已合并 1，未导入 0")
+    expect(r.out).toContain("1 record(s) written")
+    const history = gongjian(
+      "ledger",
+      "history",
+      ...ledger,
+      ...campaign,
+      "--kind",
+      "project",
+      "--id",
+      "P-102",
+      "--format",
+      "json"
+    )
+    const versions = JSON.parse(history.out) as Array<{
+      version: number
+      by: { user: string }
+      reason: string | null
+      value: { investment: { fundsInPlace: { amount: string } } }
+    }>
+    const last = versions[versions.length - 1]!
+    expect(last.by.user).toBe("zhao.lei")
+    expect(last.reason).toBe("到位资金按9月报表更正")
+    expect(last.value.investment.fundsInPlace.amount).toBe("90000000")
+    expect(projectIds()).toContain("P-101")
+  }, 120_000)
+
+  it("asks for --campaign with --ledger, and refuses --snapshot with --campaign", () => {
+    const file = join(samples, "project-ledger.xlsx")
+    expect(gongjian("import", file, "--template", "project-ledger", ...ledger).code).toBe(2)
+    expect(
+      gongjian(
+        "import",
+        file,
+        "--template",
+        "project-ledger",
+        ...campaign,
+        "--snapshot",
+        join(samples, "county.json")
+      ).code
+    ).toBe(2)
+  }, 120_000)
+})
+
 describe("gongjian export", () => {
   const snapshot = join(tmp, "002.json")
   writeFileSync(snapshot, JSON.stringify(Samples.json("002-investment-drive")))

@@ -22,14 +22,17 @@ equal(Calendar.workingDaysBetween(cal, "2025-09-26", "2025-09-30"), 3)
 
 // #region overrides
 // A county that gives a local holiday and works the next Saturday instead.
-const county = Calendar.make({
-  overrides: [
-    { date: "2026-11-23", working: false, name: "县庆" },
-    { date: "2026-11-28", working: true, name: "县庆调休" }
-  ]
-})
+const overrides: ReadonlyArray<Calendar.CalendarOverride> = [
+  { date: "2026-11-23", working: false, name: "县庆" },
+  { date: "2026-11-28", working: true, name: "县庆调休" }
+]
+const county = Calendar.make({ overrides })
 equal(Calendar.isWorkingDay(county, "2026-11-23"), false)
-equal(Calendar.day(county, "2026-11-28").kind, "makeup-workday")
+const saturday: Calendar.Day = Calendar.day(county, "2026-11-28")
+const kind: Calendar.DayKind = saturday.kind
+equal(kind, "makeup-workday")
+equal(saturday.source, "local")
+equal(saturday.name?.zh, "县庆调休")
 equal(Calendar.addWorkingDays(county, "2026-11-20", 1), "2026-11-24")
 // #endregion overrides
 
@@ -49,6 +52,8 @@ equal(Calendar.day(lenient, "2027-03-01").source, "fallback")
 // 2027 has no State Council notice yet: its statutory holidays are computed.
 // 国庆 10-1 (Friday) to 10-3; Saturday 10-2 and Sunday 10-3 give Monday 10-4
 // and Tuesday 10-5 in lieu (补假), so Thursday 9-30 + 1 working day = 10-6.
+const outside: Calendar.OutsideCoverage = cal.outsideCoverage
+equal(outside, "provisional") // the default
 equal(Calendar.isProvisional(cal, "2027-10-01"), true)
 equal(Calendar.addWorkingDays(cal, "2027-09-30", 1), "2027-10-06")
 equal(Calendar.day(cal, "2027-10-04").name?.zh, "国庆节补假")
@@ -71,7 +76,9 @@ equal(Calendar.isProvisional(noticed, "2027-10-01"), false)
 // #region statutory
 // 春节 2027: 除夕 Friday 2-5, 初一 to 初三 2-6…2-8; Saturday 2-6 and Sunday 2-7
 // give Tuesday 2-9 and Wednesday 2-10 in lieu.
-const spring = Calendar.statutoryHolidays(2027).filter((d) => d.name.zh.startsWith("春节"))
+const spring: ReadonlyArray<Calendar.StatutoryHoliday> = Calendar.statutoryHolidays(2027).filter(
+  (d) => d.name.zh.startsWith("春节")
+)
 deepEqual(
   spring.map((d) => `${d.date}${d.inLieu ? " 补假" : ""}`),
   ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09 补假", "2027-02-10 补假"]

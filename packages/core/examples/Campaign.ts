@@ -20,4 +20,20 @@ const year = Schema.decodeUnknownSync(Campaign.Campaign)({
 })
 equal(Campaign.phaseOn(year, "2026-11-22")?.name, "组织实施")
 equal(Campaign.inWindow(year, "2027-01-05"), false)
+// Its parts are schemas of their own, for a form that adds one of them.
+const sprint = Schema.decodeUnknownSync(Campaign.Phase)({
+  id: "sprint",
+  name: "冲刺",
+  start: "2026-10-01",
+  end: "2026-10-31"
+})
+equal(Campaign.phaseOn({ phases: [sprint] }, "2026-10-08")?.id, "sprint")
+const monthly = Schema.decodeUnknownSync(Campaign.Reporting)({
+  kind: "dispatch",
+  every: "month",
+  name: "月调度"
+})
+equal(monthly.every, "month")
+equal(Schema.is(Campaign.DateRange)({ start: "2026-01-01", end: "2026-12-31" }), true)
+equal(Schema.is(Campaign.CampaignKind)("hundred-day"), true)
 // #endregion campaign

@@ -1,27 +1,37 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
 import { Lifecycle, Money } from "@gongjian/core"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 
 // #region fold
-const project = {
-  id: "P-001",
-  events: [
-    // Input order does not matter: the fold sorts by date.
-    { type: "started", date: "2026-04-18" },
-    { type: "signed", date: "2026-03-02" },
-    { type: "land-supplied", date: "2026-03-30" },
-    { type: "funds-arrived", date: "2026-05-10", amount: Money.parseUnsafe("3000万元") },
-    { type: "completed", date: "2027-01-15" } // after as-of: not applied yet
-  ]
-} satisfies Pick<import("@gongjian/core").Project.Project, "id" | "events">
+const events: ReadonlyArray<Lifecycle.ProjectEvent> = [
+  // Input order does not matter: the fold sorts by date.
+  { type: "started", date: "2026-04-18" },
+  { type: "signed", date: "2026-03-02" },
+  { type: "land-supplied", date: "2026-03-30" },
+  { type: "funds-arrived", date: "2026-05-10", amount: Money.parseUnsafe("3000万元") },
+  { type: "delay-exempted", date: "2026-08-01", until: "2026-08-31", reason: "防汛" },
+  { type: "delay-exempted", date: "2026-06-01", until: "2026-06-20", reason: "规划调整" },
+  { type: "completed", date: "2027-01-15" } // after as-of: not applied yet
+]
+// Every event has an EventType; only some of them move the project to a Stage.
+equal(Schema.is(Lifecycle.EventType)("funds-arrived"), true)
+equal(Schema.is(Lifecycle.Stage)("funds-arrived"), false)
 
-const timeline = Result.getOrThrow(Lifecycle.fold(project, { asOf: "2026-11-22" }))
-equal(timeline.stage, "started")
-deepStrictEqual(timeline.milestones, {
+const timeline: Lifecycle.Timeline = Result.getOrThrow(
+  Lifecycle.fold({ id: "P-001", events }, { asOf: "2026-11-22" })
+)
+const stage: Lifecycle.Stage | undefined = timeline.stage
+equal(stage, "started")
+const milestones: Lifecycle.Milestones = timeline.milestones
+deepStrictEqual(milestones, {
   signed: "2026-03-02",
   "land-supplied": "2026-03-30",
   started: "2026-04-18"
 })
+// Pauses not caused by the enterprise, kept in exemptionOrder (first day, last day, reason).
+deepStrictEqual(timeline.exemptions, [...timeline.exemptions].sort(Lifecycle.exemptionOrder))
+equal(timeline.exemptions[0]!.reason, "规划调整")
 equal(Money.format(timeline.fundsArrived.CNY), "3000万元")
 equal(timeline.later, 1)
 equal(Lifecycle.hasReached(timeline, "signed"), true)
@@ -45,6 +55,8 @@ const bad = Lifecycle.fold(
   },
   { asOf: "2026-11-22" }
 )
+const error = Result.isFailure(bad) ? bad.failure : undefined
+equal(error instanceof Lifecycle.LifecycleError && error.problem, "out-of-order")
 equal(
   Result.isFailure(bad) && bad.failure.message,
   "Project P-002, event 1 (started on 2026-04-01): started on 2026-04-01 comes before signed on 2026-05-01"
@@ -78,10 +90,11 @@ equal(errors[0]?.problem, "after-exit")
 equal(Lifecycle.isStageEvent("started"), true)
 equal(Lifecycle.isStageEvent("funds-arrived"), false)
 // A county whose projects must be supplied land before they start:
-const strict: Lifecycle.Model = {
-  ...Lifecycle.defaultModel,
-  transitions: { ...Lifecycle.defaultModel.transitions, signed: ["land-supplied", "exited"] }
+const transitions: Lifecycle.Transitions = {
+  ...Lifecycle.defaultModel.transitions,
+  signed: ["land-supplied", "exited"]
 }
+const strict: Lifecycle.Model = { ...Lifecycle.defaultModel, transitions }
 const r = Lifecycle.fold(
   {
     id: "P-005",

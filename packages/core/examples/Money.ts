@@ -18,7 +18,11 @@ equal(Result.isFailure(bad) && bad.failure._tag, "MoneyParseError")
 
 // #region make
 const paidIn = Money.makeUnsafe("50000000", "USD")
-equal(Money.format(paidIn), "5000万美元")
+const currency: Money.Currency = paidIn.currency
+equal(currency, "USD")
+equal(Schema.is(Money.Currency)("EUR"), false) // only 元 and 美元
+const magnitude: Money.Magnitude = "万"
+equal(Money.format(paidIn, { magnitude }), "5000万美元")
 // #endregion make
 
 // #region arithmetic
@@ -38,6 +42,18 @@ deepStrictEqual(
   [-1, 0, 1, -1]
 )
 // #endregion arithmetic
+
+// #region former
+// The former names are the same functions as their `…Unsafe` successors.
+equal(Money.make, Money.makeUnsafe)
+equal(Money.add, Money.addUnsafe)
+equal(Money.subtract, Money.subtractUnsafe)
+equal(Money.sum, Money.sumUnsafe)
+equal(Money.times, Money.timesUnsafe)
+equal(Money.compare, Money.compareUnsafe)
+equal(Money.isAtLeast, Money.isAtLeastUnsafe)
+equal(Money.ratio, Money.ratioUnsafe)
+// #endregion former
 
 // #region mismatch
 throws(() => Money.addUnsafe(Money.parseUnsafe("1亿元"), Money.parseUnsafe("1亿美元")), {

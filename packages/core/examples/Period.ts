@@ -1,8 +1,10 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
 import { Period } from "@gongjian/core"
+import * as Schema from "effect/Schema"
 
 // #region of
-const week = Period.of("week", "2026-11-22")
+const cadence: Period.Cadence = "week"
+const week = Period.of(cadence, "2026-11-22")
 deepStrictEqual(week, {
   cadence: "week",
   start: "2026-11-16",
@@ -14,6 +16,7 @@ equal(Period.of("half-month", "2026-02-20").end, "2026-02-28")
 equal(Period.of("quarter", "2026-11-22").label, "2026-Q4")
 equal(Period.next(Period.of("month", "2026-12-05")).label, "2027-01")
 equal(Period.contains(Period.of("half-year", "2026-03-01"), "2026-06-30"), true)
+equal(Schema.is(Period.Cadence)("fortnight"), false) // 半月 is "half-month"
 // #endregion of
 
 // #region between

@@ -12,7 +12,7 @@ const r = Schema.decodeUnknownResult(Project)(
   { errors: "all", onExcessProperty: "error" }
 )
 if (Result.isSuccess(r)) throw new Error("expected problems")
-const problems = Problem.fromIssue(r.failure.issue)
+const problems: ReadonlyArray<Problem.SchemaProblem> = Problem.fromIssue(r.failure.issue)
 deepStrictEqual(
   problems.map((p) => [Problem.formatPath(p.path), p.code]),
   [
@@ -22,6 +22,9 @@ deepStrictEqual(
 )
 equal(problems[1]!.message, "Missing key")
 equal(problems[1]!.quotesInput, false)
+// Codes are stable: a caller branches on them, never on the message.
+const missing: Problem.SchemaCode = "missing-key"
+equal(problems.filter((p) => p.code === missing).length, 1)
 // #endregion issue
 
 // #region path

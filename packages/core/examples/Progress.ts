@@ -3,8 +3,12 @@ import { Money, Progress, View } from "@gongjian/core"
 import { sampleSnapshot as snapshot } from "./Snapshot.js"
 
 // #region ofTarget
-const facts = Progress.facts(View.make(snapshot))
-const rows = Progress.ofTarget(facts, snapshot.campaign.targets[0]!, { asOf: snapshot.asOf })
+const facts: Progress.Facts = Progress.facts(View.make(snapshot))
+const rows: ReadonlyArray<Progress.TargetProgress> = Progress.ofTarget(
+  facts,
+  snapshot.campaign.targets[0]!,
+  { asOf: snapshot.asOf }
+)
 // As of 2026-04-10, 50 of the window's 101 days have passed: 序时进度 0.4950.
 // Signed in the window: P-1 2.5亿 + P-2 1.2亿 = 3.7亿 of 8.6亿 → 0.4302, 6.48 points behind.
 // P-4 reports its capital in USD: it is listed as rejected, not dropped.
@@ -34,7 +38,10 @@ equal(Progress.expectedShare("2026-02-20", "2026-05-31", "2026-04-10"), 0.495)
 // #region status
 equal(Progress.status(0.3, 0.5), "amber") // 20 points behind
 equal(Progress.status(0.1, 0.5), "red") // 40 points behind
-equal(Progress.status(0.45, 0.5, { amber: 5, red: 20 }), "amber")
+const strict: Progress.Thresholds = { amber: 5, red: 20 }
+equal(Progress.status(0.45, 0.5, strict), "amber")
+const ahead: Progress.Status = Progress.status(0.6, 0.5)
+equal(ahead, "ahead")
 // Exactly: 9.999 points behind is not yet 10.
 equal(Progress.status(0.40001, 0.5), "on-track")
 equal(Progress.defaultThresholds.red, 30)

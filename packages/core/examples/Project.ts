@@ -1,4 +1,4 @@
-import { equal } from "node:assert/strict"
+import { equal, throws } from "node:assert/strict"
 import { Money, Project } from "@gongjian/core"
 import * as Schema from "effect/Schema"
 
@@ -26,3 +26,45 @@ equal(Money.format(project.investment!.contractForeign!), "5000万美元")
 equal(Project.performanceAsOf(project, "2026-11-22")?.on, "2026-06-30")
 equal(Project.knownFlags.includes("stock"), true)
 // #endregion project
+
+// #region parts
+// Each part of a project is a schema of its own: a form that edits one part
+// decodes just that part, by the same rules as the whole project.
+const sector: Project.Sector = "tertiary"
+equal(Project.Sector.literals.includes(sector), true)
+const investment = Schema.decodeUnknownSync(Project.Investment)({
+  total: "2.5亿元",
+  paidInForeign: "800万美元"
+})
+equal(Money.format(investment.total!, { magnitude: "万" }), "25000万元")
+const land = Schema.decodeUnknownSync(Project.Land)({ areaMu: 45, use: "commercial" })
+equal(land.areaMu, 45)
+throws(() => Schema.decodeUnknownSync(Project.Land)({ areaMu: -1 })) // an area is never negative
+const terms = Schema.decodeUnknownSync(Project.ContractTerms)({
+  startBy: "2026-09-30",
+  produceBy: "2027-12-31"
+})
+equal(terms.produceBy, "2027-12-31")
+const measured = Schema.decodeUnknownSync(Project.Performance)({
+  on: "2026-12-31",
+  outputPerMu: "300万元"
+})
+equal(Money.format(measured.outputPerMu!), "300万元")
+const duty = Schema.decodeUnknownSync(Project.Responsibility)({
+  leader: "副县长",
+  manager: "张经理",
+  managerRank: "county"
+})
+equal(Schema.is(Project.CadreRank)(duty.managerRank), true)
+equal(Schema.is(Project.CadreRank)("provincial"), false)
+const kind: Project.ApprovalKind = "eia"
+const eia: Project.Approval = { kind, materialsCompleteOn: "2026-03-06", closedOn: "2026-03-11" }
+equal(Project.ApprovalKind.literals.includes(eia.kind), true)
+const receipt = Schema.decodeUnknownSync(Project.Receipt)({
+  department: "生态环境局",
+  procedure: eia.kind,
+  handledOn: eia.closedOn,
+  state: "closed"
+})
+equal(receipt.procedure, "eia")
+// #endregion parts

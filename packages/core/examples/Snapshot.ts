@@ -97,10 +97,16 @@ const broken = Snapshot.decode({
 })
 equal(Result.isFailure(broken), true)
 if (Result.isFailure(broken)) {
+  const error: Snapshot.SnapshotError = broken.failure
+  equal(error._tag, "SnapshotError")
+  const problems: ReadonlyArray<Snapshot.Problem> = error.problems
   deepStrictEqual(
-    broken.failure.problems.map((p) => `${p.record} ${p.field}`),
+    problems.map((p) => `${p.record} ${p.field}`),
     ["project P-2 events[0].date", "project P-3 secter"]
   )
+  // Codes are stable: branch on them, never on the message.
+  const misspelt: Snapshot.ProblemCode = "unexpected-key"
+  equal(problems[1]!.code, misspelt)
 }
 // Shape problems come first; references are checked once the shape is right.
 const dangling = Snapshot.decode({

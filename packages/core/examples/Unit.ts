@@ -1,21 +1,26 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
 import { Unit } from "@gongjian/core"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 
 // #region hierarchy
+const director: Unit.Person = { name: "王主任", title: "管委会主任" }
+const town: Unit.UnitKind = "town"
 const units: ReadonlyArray<Unit.Unit> = [
   { id: "district", name: "示范区", kind: "district" },
-  { id: "xincheng", name: "新城镇", kind: "town", parent: "district" },
+  { id: "xincheng", name: "新城镇", kind: town, parent: "district" },
   {
     id: "park",
     name: "经济开发区",
     kind: "park",
     parent: "district",
-    leaders: { principal: { name: "王主任" }, deputies: [{ name: "李副主任" }] }
+    leaders: { principal: director, deputies: [{ name: "李副主任" }] }
   },
   { id: "park-a", name: "开发区A片区", kind: "park", parent: "park" }
 ]
-const h = Result.getOrThrow(Unit.hierarchy(units))
+equal(Schema.is(Unit.UnitKind)("province"), false) // not a kind of unit a campaign assesses
+const h: Unit.Hierarchy = Result.getOrThrow(Unit.hierarchy(units))
+equal(h.byId.get("park")?.leaders?.principal?.name, "王主任")
 deepStrictEqual(h.roots, ["district"])
 deepStrictEqual(Unit.descendants(h, "district"), ["park", "park-a", "xincheng"])
 // A unit's records count for it and its ancestors, nearest first.
@@ -32,6 +37,8 @@ const broken = Unit.hierarchy([
 ])
 equal(Result.isFailure(broken), true)
 if (Result.isFailure(broken)) {
+  const errors: ReadonlyArray<Unit.UnitHierarchyError> = broken.failure
+  equal(errors[0]!._tag, "UnitHierarchyError")
   deepStrictEqual(
     broken.failure.map((e) => `${e.unit}:${e.problem}`),
     ["c:unknown-parent", "a:cycle", "b:cycle"]

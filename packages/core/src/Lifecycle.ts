@@ -152,7 +152,7 @@ export type ProjectEvent = typeof ProjectEvent.Type
  * history may begin with, and the transitions allowed from each stage.
  *
  * @example
- * {@includeCode ../examples/Lifecycle.ts#fold}
+ * {@includeCode ../examples/Lifecycle.ts#model}
  *
  * @since 0.1.0
  * @category models
@@ -172,7 +172,7 @@ export interface Model {
  * For each stage, the stages that may follow it.
  *
  * @example
- * {@includeCode ../examples/Lifecycle.ts#fold}
+ * {@includeCode ../examples/Lifecycle.ts#model}
  *
  * @since 0.1.0
  * @category models

@@ -305,7 +305,7 @@ export const ratioUnsafe = (a: Money, b: Money, scale = 6): BigDecimal.BigDecima
  * @deprecated Use {@link makeUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#make}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category constructors
@@ -318,7 +318,7 @@ export const make = makeUnsafe
  * @deprecated Use {@link addUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic
@@ -331,7 +331,7 @@ export const add = addUnsafe
  * @deprecated Use {@link subtractUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic
@@ -344,7 +344,7 @@ export const subtract = subtractUnsafe
  * @deprecated Use {@link sumUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic
@@ -357,7 +357,7 @@ export const sum = sumUnsafe
  * @deprecated Use {@link timesUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic
@@ -370,7 +370,7 @@ export const times = timesUnsafe
  * @deprecated Use {@link compareUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category ordering
@@ -383,7 +383,7 @@ export const compare = compareUnsafe
  * @deprecated Use {@link isAtLeastUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category ordering
@@ -396,7 +396,7 @@ export const isAtLeast = isAtLeastUnsafe
  * @deprecated Use {@link ratioUnsafe}; this name is removed in the next minor release.
  *
  * @example
- * {@includeCode ../examples/Money.ts#arithmetic}
+ * {@includeCode ../examples/Money.ts#former}
  *
  * @since 0.1.0
  * @category arithmetic

@@ -124,7 +124,7 @@ export const expectedShare = (
  * is dropped silently.
  *
  * @example
- * {@includeCode ../examples/Progress.ts#status}
+ * {@includeCode ../examples/Progress.ts#ofTarget}
  *
  * @since 0.1.0
  * @category models
@@ -153,7 +153,7 @@ export interface TargetProgress {
  * folded timelines, activities and reports.
  *
  * @example
- * {@includeCode ../examples/Progress.ts#status}
+ * {@includeCode ../examples/Progress.ts#ofTarget}
  *
  * @since 0.1.0
  * @category models

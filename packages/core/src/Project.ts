@@ -16,7 +16,7 @@ import * as Money from "./Money.js"
  * industry) or `tertiary` (三产, services).
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas
@@ -27,7 +27,7 @@ export const Sector = Schema.Literals(["primary", "secondary", "tertiary"])
  * The type of {@link Sector}.
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category models
@@ -74,7 +74,7 @@ export const knownFlags = [
  * (区外内资) and funds in place (到位资金) as reported.
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas
@@ -93,7 +93,7 @@ export const Investment = Schema.Struct({
  * 生态保护红线), and whether water and power reach the site (供水、供电, 004 plan 1).
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas
@@ -117,7 +117,7 @@ export const Land = Schema.Struct({
  * tax per mu (亩均税收), output per mu (亩均产出), jobs and annual energy use.
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas
@@ -138,7 +138,7 @@ export const ContractTerms = Schema.Struct({
  * produced per mu over the year to that date, and its jobs.
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas
@@ -156,7 +156,7 @@ export const Performance = Schema.Struct({
  * (一般干部).
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.3.0
  * @category schemas
@@ -173,7 +173,7 @@ export const CadreRank = Schema.Literals(["county", "section", "general"])
  * (科级), `general` (一般干部).
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas
@@ -195,7 +195,7 @@ export const Responsibility = Schema.Struct({
  * `construction-permit` (施工许可), `other`.
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas
@@ -215,7 +215,7 @@ export const ApprovalKind = Schema.Literals([
  * The type of {@link ApprovalKind}.
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category models
@@ -228,7 +228,7 @@ export type ApprovalKind = typeof ApprovalKind.Type
  * of 3 under 001 三.(三).2).
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas
@@ -245,7 +245,7 @@ export const Approval = Schema.Struct({
  * The type of {@link Approval}.
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category models
@@ -257,7 +257,7 @@ export type Approval = typeof Approval.Type
  * handled which procedure, when, and in what state.
  *
  * @example
- * {@includeCode ../examples/Project.ts#project}
+ * {@includeCode ../examples/Project.ts#parts}
  *
  * @since 0.1.0
  * @category schemas

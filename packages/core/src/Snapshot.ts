@@ -111,7 +111,7 @@ export type ProblemCode =
  * of it (`events[1].date`), its stable `code`, and what is wrong.
  *
  * @example
- * {@includeCode ../examples/Snapshot.ts#decode}
+ * {@includeCode ../examples/Snapshot.ts#problems}
  *
  * @since 0.1.0
  * @category models

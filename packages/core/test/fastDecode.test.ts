@@ -14,7 +14,7 @@ import * as Fast from "../src/internal/fastDecode.js"
 
 const samplesDir = new URL("../../policies/samples/", import.meta.url)
 const samples = readdirSync(samplesDir)
-  .filter((f) => f.endsWith(".json"))
+  .filter((f) => f.endsWith(".json") && !f.endsWith(".options.json"))
   .map((f) => JSON.parse(readFileSync(new URL(f, samplesDir), "utf8")) as Record<string, unknown>)
 const sampleProjects = samples.flatMap((s) => s.projects as Array<Record<string, unknown>>)
 

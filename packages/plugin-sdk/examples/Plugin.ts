@@ -80,4 +80,30 @@ deepStrictEqual(Message.placeholders("{a} and {b}"), ["a", "b"])
 
 // #endregion messages
 
+// #region inactive
+// A figure the plan leaves to the county has no default: without it the
+// plugin leaves its clause out and says so, naming the option that turns it on.
+const annual = Plugin.definePlugin({
+  meta: { ...startPolicy.meta, id: "annual-task" },
+  options: Schema.Struct({ annualTask: Schema.optionalKey(Schema.Finite) }),
+  defaults: {},
+  messages: {},
+  create: (o) =>
+    o.annualTask === undefined
+      ? {
+          inactive: [
+            {
+              clause: "local 4",
+              title: { zh: "完成年度任务的通报表扬", en: "commendation for the annual task" },
+              needs: ["annualTask"]
+            }
+          ]
+        }
+      : {}
+})
+deepStrictEqual(annual.create({}).inactive?.[0]?.needs, ["annualTask"])
+equal(annual.create({ annualTask: 10 }).inactive, undefined)
+
+// #endregion inactive
+
 export { county }

@@ -27,6 +27,7 @@ import * as Message from "./Message.js"
 import {
   type AnyPlugin,
   type Contents,
+  type Inactive,
   type Data as MessageData,
   type MessageIdOf,
   type Plugin,
@@ -337,6 +338,12 @@ export interface Run {
   readonly findings: ReadonlyArray<PluginFinding>
   readonly resolved: ReadonlyArray<Finding.Resolution & { readonly plugin: string }>
   readonly unevaluated: ReadonlyArray<Finding.Unevaluated & { readonly plugin: string }>
+  /**
+   * The clauses each plugin left out for want of options (see
+   * `Plugin.Inactive`), in plugin order: what a reader of the results must be
+   * told is not assessed.
+   */
+  readonly inactive: ReadonlyArray<Inactive & { readonly plugin: string }>
   readonly verdicts: ReadonlyArray<PluginVerdict>
   readonly assessments: ReadonlyArray<{
     readonly plugin: string
@@ -635,6 +642,9 @@ export const run = (
     findings,
     resolved,
     unevaluated,
+    inactive: host.installed.flatMap((i) =>
+      (i.contents.inactive ?? []).map((x) => ({ plugin: i.plugin.meta.id, ...x }))
+    ),
     verdicts,
     assessments,
     errors

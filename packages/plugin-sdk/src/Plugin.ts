@@ -102,6 +102,27 @@ export type Item = ScoringItem.ScoringItem & { readonly messageId?: MessageIdOf 
 export type Rule = ExitRule.ExitRule & { readonly messageId?: MessageIdOf }
 
 /**
+ * A clause a plugin leaves out for want of options (未启用条款): a figure the
+ * plan leaves to the county — an annual task, the county's own target — that
+ * has no default. The host reports it with the run, so that a ranking without
+ * tiers says why instead of looking complete.
+ *
+ * @example
+ * {@includeCode ../examples/Plugin.ts#inactive}
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Inactive {
+  /** The clause left out, e.g. `002 四.4`. */
+  readonly clause: string
+  /** What the clause would do, in Chinese and English. */
+  readonly title: Template
+  /** The options (JSON keys) that turn it on. */
+  readonly needs: ReadonlyArray<string>
+}
+
+/**
  * What a plugin contributes, made from its options.
  *
  * @example
@@ -121,6 +142,8 @@ export interface Contents {
   readonly exitRules?: ReadonlyArray<Rule>
   readonly gates?: ReadonlyArray<Gate>
   readonly targets?: ReadonlyArray<Target.Target>
+  /** The clauses left out for want of options, see {@link Inactive}. */
+  readonly inactive?: ReadonlyArray<Inactive>
 }
 
 /**
@@ -356,7 +379,10 @@ export const extend = <O, S extends Schema.Struct.Fields = {}>(
         ...(scoring ? { scoring } : {}),
         exitRules: [...keep(b.exitRules), ...(added.exitRules ?? [])],
         gates: [...keep(b.gates), ...(added.gates ?? [])],
-        targets: [...(b.targets ?? []), ...(added.targets ?? [])]
+        targets: [...(b.targets ?? []), ...(added.targets ?? [])],
+        ...(b.inactive || added.inactive
+          ? { inactive: [...(b.inactive ?? []), ...(added.inactive ?? [])] }
+          : {})
       }
     }
   })

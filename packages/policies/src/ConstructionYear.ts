@@ -94,6 +94,36 @@ const assessed = (o: Pick<typeof Options.Type, "faiGoal" | "investmentGoal">): A
   ...(o.investmentGoal === undefined ? [] : ["investment"])
 ]
 
+/** The targets left out while the county has not given its own figures (四). */
+const inactive = (
+  o: Pick<typeof Options.Type, "faiGoal" | "investmentGoal">
+): { inactive?: ReadonlyArray<Plugin.Inactive> } => {
+  const off: Array<Plugin.Inactive> = [
+    ...(o.faiGoal === undefined
+      ? [
+          {
+            clause: "003 四",
+            title: t(
+              "全县全社会固定资产投资目标任务",
+              "the county's fixed-asset investment target"
+            ),
+            needs: ["faiGoal"]
+          }
+        ]
+      : []),
+    ...(o.investmentGoal === undefined
+      ? [
+          {
+            clause: "003 四",
+            title: t("招商引资工作目标任务", "the investment attraction target"),
+            needs: ["investmentGoal"]
+          }
+        ]
+      : [])
+  ]
+  return off.length === 0 ? {} : { inactive: off }
+}
+
 /**
  * The targets of 003 二 and 四 (allocate them to units in the campaign).
  *
@@ -203,6 +233,7 @@ export const policy = Plugin.definePlugin({
   defaults,
   messages: targetMessage,
   create: (o) => ({
+    ...inactive(o),
     targets: targets(o),
     scoring: {
       items: [

@@ -352,6 +352,39 @@ export const targets = (
   ]
 }
 
+/** The vetoes of 二.(一).1 left out while the county has not given the annual tasks. */
+const inactive = (
+  o: Pick<typeof Options.Type, "annualContractFdi" | "annualPaidInFdi">
+): { inactive?: ReadonlyArray<Plugin.Inactive> } => {
+  const off: Array<Plugin.Inactive> = [
+    ...(o.annualContractFdi === undefined
+      ? [
+          {
+            clause: "000 二.(一).1",
+            title: t(
+              "完不成合同外资年度目标任务，否决开放型经济工作一等奖",
+              "annual contract-FDI task missed: no open-economy first prize"
+            ),
+            needs: ["annualContractFdi"]
+          }
+        ]
+      : []),
+    ...(o.annualPaidInFdi === undefined
+      ? [
+          {
+            clause: "000 二.(一).1",
+            title: t(
+              "完不成实到外资年度目标任务，否决开放型经济工作一等奖",
+              "annual paid-in FDI task missed: no open-economy first prize"
+            ),
+            needs: ["annualPaidInFdi"]
+          }
+        ]
+      : [])
+  ]
+  return off.length === 0 ? {} : { inactive: off }
+}
+
 /**
  * 二.(一).1: the annual open-economy first prize is vetoed for a unit that
  * misses its annual contract-FDI or paid-in FDI task. The drive does not
@@ -448,6 +481,7 @@ export const policy = Plugin.definePlugin({
     )
   },
   create: (o) => ({
+    ...inactive(o),
     targets: targets(o),
     // 二.(一).1 is about the annual award, judged on the annual tasks; see annualAward.
     scoring: {

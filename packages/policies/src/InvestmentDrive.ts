@@ -580,10 +580,41 @@ export const policy = Plugin.definePlugin({
           }
         ]
       },
-      gates: [signingGate(o), keyStartsGate(o), packagedTripsGate]
+      gates: [signingGate(o), keyStartsGate(o), packagedTripsGate],
+      ...inactive(o)
     }
   }
 })
+
+/** The clauses left out while the county has not given its annual tasks. */
+const inactive = (
+  o: Pick<typeof Options.Type, "annualTask" | "annualTasks">
+): { inactive?: ReadonlyArray<Plugin.Inactive> } => {
+  const off: Array<Plugin.Inactive> = [
+    ...(o.annualTask === undefined
+      ? [
+          {
+            clause: "002 二",
+            title: t("全区完成全年招商引资工作任务的80%", "80% of the annual investment task"),
+            needs: ["annualTask"]
+          }
+        ]
+      : []),
+    ...(o.annualTasks === undefined
+      ? [
+          {
+            clause: "002 四.4",
+            title: t(
+              "完成年度目标任务的单位通报表扬、完不成的通报批评",
+              "commendation and criticism on each unit's annual task"
+            ),
+            needs: ["annualTasks"]
+          }
+        ]
+      : [])
+  ]
+  return off.length === 0 ? {} : { inactive: off }
+}
 
 /**
  * 四.4: units that meet their annual task are commended, units that miss it

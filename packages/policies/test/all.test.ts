@@ -24,8 +24,45 @@ describe("the reference policies", () => {
       const out = Host.run(Result.getOrThrow(Host.load([{ plugin, options }])), snapshot)
       expect(out.errors).toEqual([])
       expect(out.unevaluated).toEqual([])
+      // The sample county gives every figure its plan leaves to it: nothing is left out.
+      expect(out.inactive).toEqual([])
     }
   )
+
+  it("say which clauses they leave out while the county has not given their figures", () => {
+    // With the defaults only: the clauses whose figures the plans leave to the county
+    // (000 二.(一).1's annual FDI tasks, 002 二's annual task and 四.4's per-unit tasks,
+    // 003 四's own FAI and investment targets), each with the option that turns it on.
+    const out = Host.run(
+      Result.getOrThrow(Host.load(all.map(({ plugin }) => ({ plugin })))),
+      Samples.load("002-investment-drive")
+    )
+    expect(out.inactive.map((x) => [x.plugin, x.clause, x.needs])).toEqual([
+      ["gongjian/000-hundred-days", "000 二.(一).1", ["annualContractFdi"]],
+      ["gongjian/000-hundred-days", "000 二.(一).1", ["annualPaidInFdi"]],
+      ["gongjian/002-investment-drive", "002 二", ["annualTask"]],
+      ["gongjian/002-investment-drive", "002 四.4", ["annualTasks"]],
+      ["gongjian/003-construction-year", "003 四", ["faiGoal"]],
+      ["gongjian/003-construction-year", "003 四", ["investmentGoal"]]
+    ])
+    // Giving one of them turns exactly that one on.
+    const withTasks = Host.run(
+      Result.getOrThrow(
+        Host.load([
+          {
+            plugin: all[2]!.plugin,
+            options: { annualTasks: all[2]!.options.annualTasks }
+          }
+        ])
+      ),
+      Samples.load("002-investment-drive")
+    )
+    expect(withTasks.inactive.map((x) => x.clause)).toEqual(["002 二"])
+    expect(withTasks.assessments[0]!.assessment.tiers.map((t) => t.id)).toEqual([
+      "commended",
+      "criticised"
+    ])
+  })
 
   it("every rule cites a clause of its own document", () => {
     for (const { plugin, options } of all) {

@@ -1,14 +1,17 @@
 import { equal, ok } from "node:assert/strict"
 import { Host } from "@gongjian/plugin-sdk"
-import { InvestmentDrive, Samples } from "@gongjian/policies"
+import { all, Samples } from "@gongjian/policies"
 import { Bulletin, Cadence } from "@gongjian/reports"
 import * as Result from "effect/Result"
 
 // #region make
 // The 002 drive's bulletin for the second half of September: the assessment
-// and the exit findings as of its end, and as of the previous bulletin's.
+// and the exit findings as of its end, and as of the previous bulletin's. The
+// sample's options give each unit's annual task, so the assessment has the
+// tiers of 002 四.4: 通报表扬 for a task met, 通报批评 for one missed.
 const snapshot = Samples.load("002-investment-drive")
-const host = Result.getOrThrow(Host.load([{ plugin: InvestmentDrive.policy }]))
+const sample = all.find((e) => e.sample === "002-investment-drive")!
+const host = Result.getOrThrow(Host.load([{ plugin: sample.plugin, options: sample.options }]))
 const period = Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
 equal(period.label, "2026-09-H2")
 const now = Host.run(host, snapshot, { asOf: period.end })
@@ -26,7 +29,14 @@ equal(bulletin.ranking[0]?.name, "甲镇")
 equal(Bulletin.showMove(bulletin.ranking[0]!), "—")
 equal(Bulletin.statusNames.red.zh, "红灯")
 equal(Bulletin.severityNames.breach.en, "breach")
+// The lists follow the tiers; a commended unit red on some target says so,
+// and the red targets have their own list (进度滞后).
 ok(bulletin.criticised.some((c) => c.name === "丁镇"))
+ok(bulletin.commended.some((c) => c.name === "丙园区"))
+ok(bulletin.lagging.some((c) => c.name === "丙园区"))
+equal(Bulletin.tierRole({ title: { zh: "通报表扬", en: "commended" } }), "commend")
+// Percentages: one decimal, half up from the exact value (Percent).
+equal(bulletin.targets.find((t) => t.target === "annual-task")?.area?.completion, "82.3%")
 // The week-38 dispatch was missed (002 四.3).
 equal(Cadence.overdue(bulletin.cadence)[0]?.period.label, "2026-W38")
 // #endregion make

@@ -10,20 +10,12 @@
  *
  * @since 0.1.0
  */
-import {
-  type Calendar,
-  LocalDate,
-  Money,
-  Period,
-  Progress,
-  Ratio,
-  Snapshot,
-  View
-} from "@gongjian/core"
+import { type Calendar, LocalDate, Money, Period, Progress, Snapshot, View } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Assessment } from "@gongjian/scoring"
 import * as Cadence from "./Cadence.js"
 import { html as h, markdownCell as mc, markdownText as mt } from "./internal/escape.js"
+import * as Percent from "./Percent.js"
 
 /**
  * A language of the output: `zh` (Chinese, the default) or `en`.
@@ -66,8 +58,43 @@ export interface AssessmentInput {
     Pick<Assessment.UnitScore, "unit" | "name" | "group" | "total" | "rank" | "tiers" | "vetoes">
   >
   readonly groups: Assessment.Assessment["groups"]
-  readonly tiers: ReadonlyArray<Pick<Assessment.Assessment["tiers"][number], "id" | "title">>
+  readonly tiers: ReadonlyArray<
+    Pick<Assessment.Assessment["tiers"][number], "id" | "title" | "clause">
+  >
 }
+
+/**
+ * What an outcome tier (档次) of the assessment means for a bulletin: the
+ * units in a `commend` tier are listed under 通报表扬, those in a `criticise`
+ * tier under 通报批评.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TierRole = "commend" | "criticise"
+
+/**
+ * The role a tier plays by its Chinese title, the words a plan uses: a title
+ * with 表扬 (通报表扬, 完成目标任务，通报表扬) commends, one with 批评
+ * (通报批评, 成效不明显，通报批评) criticises; any other (先进单位,
+ * 诫勉谈话, 问责) is shown in the ranking's tier column only. `Input.tierRoles`
+ * overrides it tier by tier.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const tierRole = (tier: { readonly title: Text }): TierRole | undefined =>
+  tier.title.zh.includes("表扬")
+    ? "commend"
+    : tier.title.zh.includes("批评")
+      ? "criticise"
+      : undefined
 
 /**
  * What a bulletin reads of an exit finding (`Finding.Finding` of
@@ -140,6 +167,8 @@ export interface Input {
     | undefined
   readonly issued?: ReadonlyArray<Cadence.Issued> | undefined
   readonly corrections?: ReadonlyArray<Correction> | undefined
+  /** Tier ids whose role differs from {@link tierRole}'s reading of their titles; `none`: neither. */
+  readonly tierRoles?: { readonly [tier: string]: TierRole | "none" } | undefined
   /** The bulletin's number (第N期); default: the period's place among the campaign's periods of its cadence. */
   readonly number?: number | undefined
   readonly thresholds?: Progress.Thresholds | undefined
@@ -163,8 +192,10 @@ export interface TargetLine {
 }
 
 /**
- * One progress row: actual and goal as displayed, completion (exact, cut and
- * marked `…` when it is not), 序时进度, points behind, status.
+ * One progress row: actual and goal as displayed; completion, 序时进度 and
+ * the points behind written by `Percent` (one decimal, rounded half up from
+ * the exact values); the points behind as a number (two places) for sorting;
+ * the status.
  *
  * @example
  * {@includeCode ../examples/Bulletin.ts#make}
@@ -179,6 +210,8 @@ export interface Row {
   readonly goal: string
   readonly completion: string
   readonly expected: string
+  /** Points behind 序时进度 as written (`74.8`); negative when ahead. */
+  readonly behind: string
   readonly behindPoints: number
   readonly status: Progress.Status
 }
@@ -267,6 +300,8 @@ export interface Bulletin {
   readonly groups: ReadonlyArray<{ readonly id: string; readonly title: Text }>
   readonly commended: ReadonlyArray<Mention>
   readonly criticised: ReadonlyArray<Mention>
+  /** Units with a target red against 序时进度, each with those targets (进度滞后). */
+  readonly lagging: ReadonlyArray<Mention>
   readonly exit: ReadonlyArray<ExitLine>
   readonly cadence: ReadonlyArray<Cadence.Occurrence>
   readonly corrections: ReadonlyArray<Correction>
@@ -312,8 +347,6 @@ export const severityNames: { readonly [S in Finding.Severity]: Text } = {
 
 const show = (g: Money.Money | number): string =>
   typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 /**
  * The previous period of the same cadence, or undefined when it would start
@@ -361,9 +394,15 @@ export const currentPeriod = (
  *   amber or red against 序时进度 as of the bulletin's date;
  * - ranking: the assessment's units in group and rank order, each with the
  *   rank it held in the previous assessment and the move (↑ positive);
- * - commended: the first three of each ranking group without a veto and with
- *   no red target; criticised: units vetoed, with a red target, or with a new
- *   breach or escalation, each with its reasons;
+ * - commended and criticised follow the assessment's tiers: when it has a
+ *   tier of commendation ({@link tierRole}), the units in such a tier are
+ *   commended; when it has one of criticism, the units in such a tier and
+ *   the vetoed units are criticised. Without such tiers: the first three of
+ *   each ranking group with no veto, no red target and no new breach are
+ *   commended; units vetoed or with a new breach or escalation criticised.
+ *   Each with its reasons; a commended unit with a red target says so;
+ * - lagging: every unit with a target red against 序时进度, with the targets
+ *   and the points behind — its own list, not a verdict on the unit;
  * - exit: findings absent from the previous bulletin, or more serious now;
  * - cadence: the reporting duties due in the period (`Cadence.occurrences`);
  * - corrections: as given, in date then record order.
@@ -400,13 +439,19 @@ export const make = (input: Input): Bulletin => {
   const unitRows = new Map<string, Array<Progress.Status>>()
   for (const t of [...campaign.targets].sort((a, b) => cmp(a.id, b.id))) {
     const rows = Progress.ofTarget(facts, t, progressOptions)
+    const expected = Percent.elapsed(
+      t.from ?? campaign.window.start,
+      t.due ?? campaign.window.end,
+      asOf
+    )
     const toRow = (r: Progress.TargetProgress): Row => ({
       unit: r.unit,
       name: r.unit === undefined ? "" : nameOf(r.unit),
       actual: show(r.actual),
       goal: show(r.goal),
-      completion: Ratio.showPercent(r.ratio, 1),
-      expected: pct(r.expected),
+      completion: Percent.format(r.ratio),
+      expected: Percent.format(expected),
+      behind: Percent.points(Percent.behind(expected, r.ratio)),
       behindPoints: r.behindPoints,
       status: r.status
     })
@@ -420,8 +465,8 @@ export const make = (input: Input): Bulletin => {
         redOf.set(u, [
           ...(redOf.get(u) ?? []),
           {
-            zh: `「${t.title}」完成 ${row.completion}，低于序时进度 ${r.behindPoints} 个百分点`,
-            en: `"${t.title}" at ${row.completion}, ${r.behindPoints} points behind time elapsed`
+            zh: `「${t.title}」完成 ${row.completion}，低于序时进度 ${row.behind} 个百分点`,
+            en: `"${t.title}" at ${row.completion}, ${row.behind} points behind time elapsed`
           }
         ])
       }
@@ -491,40 +536,95 @@ export const make = (input: Input): Bulletin => {
       cmp(a.id, b.id)
   )
 
-  // Commended and criticised.
-  const commended: Array<Mention> = []
-  const criticised: Array<Mention> = []
-  for (const r of ranking) {
-    if (r.rank <= 3 && !r.vetoed && !redOf.has(r.unit)) {
-      const reasons: Array<Text> = [
-        { zh: `排名第${r.rank}，得分 ${r.total}`, en: `ranked ${r.rank} with ${r.total} points` }
-      ]
-      if (r.move !== undefined && r.move > 0)
-        reasons.push({ zh: `较上期上升${r.move}位`, en: `up ${r.move} since the last bulletin` })
-      const statuses = unitRows.get(r.unit) ?? []
-      if (statuses.length > 0 && statuses.every((s) => s === "ahead" || s === "on-track"))
-        reasons.push({ zh: "各项目标均达到序时进度", en: "every target on time-elapsed pace" })
-      commended.push({ unit: r.unit, name: r.name, reasons })
-    }
+  // Commended and criticised: the assessment's tiers when it has tiers of
+  // commendation or criticism; red against 序时进度 is its own list.
+  const lagging: Array<Mention> = [...redOf.keys()].sort().map((u) => ({
+    unit: u,
+    name: nameOf(u),
+    reasons: redOf.get(u) ?? []
+  }))
+  const roleOf = new Map<string, TierRole>()
+  for (const t of input.assessment?.tiers ?? []) {
+    const given = input.tierRoles?.[t.id]
+    const role = given === undefined ? tierRole(t) : given === "none" ? undefined : given
+    if (role !== undefined) roleOf.set(t.id, role)
   }
-  const criticisedUnits = new Set<string>([
-    ...ranking.filter((r) => r.vetoed).map((r) => r.unit),
-    ...redOf.keys(),
-    ...exit.filter((e) => e.severity !== "warning").map((e) => e.unit)
-  ])
+  const tierTexts = new Map(
+    (input.assessment?.tiers ?? []).map((t) => [
+      t.id,
+      {
+        zh: `${t.title.zh}${t.clause ? `（${t.clause}）` : ""}`,
+        en: `${t.title.en}${t.clause ? ` (${t.clause})` : ""}`
+      }
+    ])
+  )
+  const byTier = (line: RankLine, role: TierRole): ReadonlyArray<Text> =>
+    (input.assessment?.units.find((u) => u.unit === line.unit)?.tiers ?? [])
+      .filter((t) => roleOf.get(t) === role)
+      .map((t) => tierTexts.get(t) ?? { zh: t, en: t })
+  const commendTiers = [...roleOf.values()].includes("commend")
+  const criticiseTiers = [...roleOf.values()].includes("criticise")
+  const breachesOf = (u: string) => exit.filter((x) => x.unit === u && x.severity !== "warning")
+  const laggingNote = (u: string): Array<Text> => {
+    const n = redOf.get(u)?.length ?? 0
+    return n === 0
+      ? []
+      : [
+          {
+            zh: `另有 ${n} 项目标低于序时进度（红灯），见「${LABELS.zh.lagging}」`,
+            en: `${n} target${n === 1 ? "" : "s"} behind time-elapsed pace (red): see "${LABELS.en.lagging}"`
+          }
+        ]
+  }
+  const commended: Array<Mention> = []
+  for (const r of ranking) {
+    const tiers = byTier(r, "commend")
+    const eligible = commendTiers
+      ? tiers.length > 0
+      : r.rank <= 3 && !r.vetoed && !redOf.has(r.unit) && breachesOf(r.unit).length === 0
+    if (!eligible) continue
+    const reasons: Array<Text> = [
+      ...tiers,
+      { zh: `排名第${r.rank}，得分 ${r.total}`, en: `ranked ${r.rank} with ${r.total} points` }
+    ]
+    if (r.move !== undefined && r.move > 0)
+      reasons.push({ zh: `较上期上升${r.move}位`, en: `up ${r.move} since the last bulletin` })
+    const statuses = unitRows.get(r.unit) ?? []
+    if (statuses.length > 0 && statuses.every((s) => s === "ahead" || s === "on-track"))
+      reasons.push({ zh: "各项目标均达到序时进度", en: "every target on time-elapsed pace" })
+    reasons.push(...laggingNote(r.unit))
+    commended.push({ unit: r.unit, name: r.name, reasons })
+  }
   const vetoesOf = new Map(
     (input.assessment?.units ?? []).map((u) => [u.unit, u.vetoes.map((v) => v.reason)])
   )
+  const criticisedUnits = new Set<string>([
+    ...ranking.filter((r) => r.vetoed).map((r) => r.unit),
+    ...(criticiseTiers
+      ? ranking.filter((r) => byTier(r, "criticise").length > 0).map((r) => r.unit)
+      : exit.filter((e) => e.severity !== "warning").map((e) => e.unit))
+  ])
+  const criticised: Array<Mention> = []
   for (const u of [...criticisedUnits].sort()) {
-    const reasons: Array<Text> = []
+    const line = ranking.find((r) => r.unit === u)
+    const reasons: Array<Text> =
+      line === undefined
+        ? []
+        : [
+            ...byTier(line, "criticise"),
+            {
+              zh: `排名第${line.rank}，得分 ${line.total}`,
+              en: `ranked ${line.rank} with ${line.total} points`
+            }
+          ]
     for (const v of vetoesOf.get(u) ?? []) reasons.push({ zh: `一票否决：${v}`, en: `veto: ${v}` })
-    reasons.push(...(redOf.get(u) ?? []))
-    for (const e of exit.filter((x) => x.unit === u && x.severity !== "warning")) {
+    for (const e of breachesOf(u)) {
       reasons.push({
         zh: `项目「${e.projectName}」${e.class.zh}，${severityNames[e.severity].zh}${e.daysOverdue ?? 0}天（${e.clause}）`,
         en: `project "${e.projectName}": ${e.class.en}, ${severityNames[e.severity].en} by ${e.daysOverdue ?? 0} days (${e.clause})`
       })
     }
+    reasons.push(...laggingNote(u))
     criticised.push({ unit: u, name: nameOf(u), reasons })
   }
 
@@ -589,6 +689,7 @@ export const make = (input: Input): Bulletin => {
     groups: (input.assessment?.groups ?? []).map((g) => ({ id: g.id, title: g.title })),
     commended,
     criticised,
+    lagging,
     exit,
     cadence,
     corrections
@@ -620,6 +721,7 @@ const LABELS = {
     tiers: "档次",
     commended: "通报表扬",
     criticised: "通报批评",
+    lagging: "进度滞后单位（低于序时进度，红灯）",
     exit: "退出机制新增预警与逾期",
     project: "项目",
     severity: "程度",
@@ -661,6 +763,7 @@ const LABELS = {
     tiers: "Tiers",
     commended: "Commended",
     criticised: "Criticised",
+    lagging: "Behind time-elapsed pace (red)",
     exit: "New exit warnings and breaches",
     project: "Project",
     severity: "Severity",
@@ -828,6 +931,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
   }
   mentions("commended", L.commended, b.commended)
   mentions("criticised", L.criticised, b.criticised)
+  mentions("lagging", L.lagging, b.lagging)
   out.push(`<section id="exit"><h2>${h(L.exit)}</h2>`)
   if (b.exit.length === 0) out.push(`<p class="none">${h(L.none)}</p>`)
   else
@@ -951,6 +1055,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
   }
   mentions(L.commended, b.commended)
   mentions(L.criticised, b.criticised)
+  mentions(L.lagging, b.lagging)
   lines.push(`## ${L.exit}`, "")
   if (b.exit.length === 0) lines.push(L.none, "")
   else

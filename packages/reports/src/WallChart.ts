@@ -20,6 +20,7 @@ import type { Finding } from "@gongjian/exit-rules"
 import type { EChartsOption } from "echarts"
 import type { RankLine } from "./Bulletin.js"
 import { COLORS, render, textWidth } from "./internal/svg.js"
+import * as Percent from "./Percent.js"
 
 /**
  * Red, amber or green: where a project stands against its schedule.
@@ -312,13 +313,18 @@ export const progress = (
     const rows = Progress.ofTarget(facts, t, { asOf })
     const units = rows.filter((r) => r.unit !== undefined)
     const shown = units.length > 0 ? units : rows
+    const expected = Percent.elapsed(
+      t.from ?? snapshot.campaign.window.start,
+      t.due ?? snapshot.campaign.window.end,
+      asOf
+    )
     return {
       title: t.title,
-      expected: rows[0]?.expected ?? 0,
+      expected,
       rows: shown.map((r) => ({
         name: r.unit === undefined ? "全区" : (names.get(r.unit) ?? r.unit),
-        value: Ratio.toNumber(Ratio.multiply(r.ratio, 100), 1),
-        shown: Ratio.showPercent(r.ratio, 1),
+        value: Number(Percent.round(Ratio.multiply(r.ratio, 100))),
+        shown: Percent.format(r.ratio),
         status: r.status
       }))
     }
@@ -326,7 +332,7 @@ export const progress = (
   const labels = panels.flatMap((p) => p.rows.map((r) => r.name))
   const left = Math.max(60, ...labels.map((n) => textWidth(n, 12))) + 20
   const panelTitle = (p: (typeof panels)[number]) =>
-    `${p.title}（序时进度 ${(p.expected * 100).toFixed(1)}%）`
+    `${p.title}（序时进度 ${Percent.format(p.expected)}）`
   const width =
     options?.width ?? Math.max(960, ...panels.map((p) => textWidth(panelTitle(p), 14) + 48))
   const rowHeight = 22
@@ -378,7 +384,7 @@ export const progress = (
         silent: true,
         lineStyle: { color: COLORS.today, type: "dashed", width: 1.5 },
         label: { show: false },
-        data: [{ xAxis: Ratio.toNumber(Ratio.makeUnsafe(Math.round(p.expected * 1000), 10), 1) }]
+        data: [{ xAxis: Number(Percent.round(Ratio.multiply(p.expected, 100))) }]
       }
     })
     y += header + h + 28
@@ -552,7 +558,7 @@ export const heatmap = (
           .map((c) => ({
             value: [index.get(c.unit)!, c.target, STATUS_CODE[c.row.status]],
             label: {
-              formatter: Ratio.showPercent(c.row.ratio, 1),
+              formatter: Percent.format(c.row.ratio),
               color: c.row.status === "amber" || c.row.status === "on-track" ? "#1b1b1b" : "#ffffff"
             }
           }))

@@ -27,7 +27,12 @@ export * as Cadence from "./Cadence.js"
  * @since 0.1.0
  */
 export * as Pdf from "./Pdf.js"
-
+/**
+ * Percentages as printed: one decimal, rounded half up from the exact value.
+ *
+ * @since 0.1.0
+ */
+export * as Percent from "./Percent.js"
 /**
  * Wall charts (挂图作战) as SVG: Gantt, progress, ranking, heat map.
  *

@@ -24,19 +24,58 @@ describe("Bulletin.make", () => {
     )
   })
 
-  it("criticises every unit with a red target, naming the target and the points behind", () => {
+  it("commends and criticises exactly the units the assessment's tiers name (002 四.4)", () => {
+    // 四.4 judges each unit on its annual task (the sample's options), as of 09-30:
+    //   甲镇 town-a 15.2亿/15亿, 丙园区 park-c 22.9亿/20亿, 区发改局 dept-e 4亿/3亿 — met: 通报表扬;
+    //   乙街道 street-b 16.9亿/20亿, 丁镇 town-d 2.7亿/10亿, 区商务局 dept-f 0/2亿 — missed: 通报批评.
+    expect(b.commended.map((c) => c.unit)).toEqual(["town-a", "park-c", "dept-e"])
+    expect(b.criticised.map((c) => c.unit)).toEqual(["dept-f", "street-b", "town-d"])
+    // What the ranking's tier column says is what the lists say.
+    for (const r of b.ranking) {
+      const tiers = r.tiers.map((t) => t.zh)
+      expect(b.commended.some((c) => c.unit === r.unit)).toBe(tiers.includes("通报表扬"))
+      expect(b.criticised.some((c) => c.unit === r.unit)).toBe(tiers.includes("通报批评"))
+    }
+    expect(b.commended.find((c) => c.unit === "park-c")!.reasons.map((r) => r.zh)).toEqual([
+      "通报表扬（002 四.4）",
+      "排名第3，得分 11",
+      // Red on 8 targets: said here, and listed under 进度滞后.
+      "另有 8 项目标低于序时进度（红灯），见「进度滞后单位（低于序时进度，红灯）」"
+    ])
+  })
+
+  it("lists every unit with a red target under 进度滞后, with the target and the points behind", () => {
     const red = new Set(
       b.targets.flatMap((t) => t.units.filter((u) => u.status === "red").map((u) => u.unit))
     )
-    expect(new Set(b.criticised.map((c) => c.unit))).toEqual(red)
-    const d = b.criticised.find((c) => c.unit === "town-d")!
+    expect(new Set(b.lagging.map((c) => c.unit))).toEqual(red)
+    const d = b.lagging.find((c) => c.unit === "town-d")!.reasons.map((r) => r.zh)
     // 主要负责人外出招商: town-d made no trip of the 3 asked, 0% against 100% elapsed.
-    expect(d.reasons.map((r) => r.zh)).toContain(
-      "「主要负责人外出招商」完成 0%，低于序时进度 100 个百分点"
+    expect(d).toContain("「主要负责人外出招商」完成 0.0%，低于序时进度 100.0 个百分点")
+    // 招商引资年度目标任务 runs 01-01…12-31: 273 of 365 days by 09-30, 74.794…% → 74.8%;
+    // town-d 2.7亿 of 10亿 = 27.0%, 47.794… → 47.8 points behind.
+    expect(d).toContain("「招商引资年度目标任务」完成 27.0%，低于序时进度 47.8 个百分点")
+    // 新开工项目: park-c 1 of 3 = 33.33…% → 33.3%, 66.66… → 66.7 points behind.
+    expect(b.lagging.find((c) => c.unit === "park-c")!.reasons.map((r) => r.zh)).toContain(
+      "「新开工项目」完成 33.3%，低于序时进度 66.7 个百分点"
     )
-    // Commended units are never also criticised.
-    for (const c of b.commended) expect(red.has(c.unit)).toBe(false)
-    expect(b.commended.map((c) => c.unit)).toContain("town-a")
+  })
+
+  it("prints every percentage with one decimal, rounded half up from the exact value", () => {
+    const annual = b.targets.find((t) => t.target === "annual-task")!
+    // 61.70亿 of 75亿 = 82.266…% → 82.3% (cut, it would read 82.2); 序时进度 74.8%.
+    expect(annual.area).toMatchObject({ completion: "82.3%", expected: "74.8%", behind: "-7.5" })
+    // 区商务局 dept-f: 0 of 2亿 → 0.0%, 74.8 points behind.
+    expect(annual.units.find((u) => u.unit === "dept-f")).toMatchObject({
+      completion: "0.0%",
+      behind: "74.8"
+    })
+    const html = Bulletin.html(b)
+    const md = Bulletin.markdown(b)
+    for (const text of [html, md]) {
+      expect(text).toContain("82.3%")
+      expect(text).not.toMatch(/…%|\d\.\d{2,}%/)
+    }
   })
 
   it("reports the dispatch the sample missed in the period", () => {

@@ -119,6 +119,25 @@ describe("bulletins as a reader sees them", () => {
     )
     expect(row).toEqual(["一周一调度（002 四.3） 2026-09-14—2026-09-20 2026-09-20 未按期开展"])
   })
+
+  it("002: 丙园区 is commended as its tier says, not criticised, and its red targets are listed apart", async () => {
+    const { bulletin } = sampleBulletin("002-investment-drive")
+    await page.setContent(Bulletin.html(bulletin))
+    const section = (id: string): Promise<string> =>
+      page.evaluate(`document.querySelector("#${id}").innerText`)
+    const commended = await section("commended")
+    const criticised = await section("criticised")
+    const lagging = await section("lagging")
+    // 丙园区 met its annual task (22.9亿 of 20亿): 通报表扬 (002 四.4), and says why it is red elsewhere.
+    expect(commended).toMatch(
+      /丙园区：通报表扬（002 四\.4）；排名第3，得分 11；另有 8 项目标低于序时进度/
+    )
+    expect(criticised).not.toContain("丙园区")
+    expect(criticised).toContain("乙街道")
+    expect(lagging).toContain(
+      "丙园区：「分工负责人外出招商」完成 25.0%，低于序时进度 75.0 个百分点"
+    )
+  })
 })
 
 describe("wall charts as a reader sees them", () => {
@@ -175,6 +194,9 @@ describe("PDF", () => {
       expect(text).toContain(r.total)
     }
     expect(text).toContain("未按期开展")
+    // Percentages with one decimal, rounded half up: 61.70亿 of 75亿 = 82.266…% → 82.3%.
+    expect(text).toContain("82.3%")
+    expect(text).not.toContain("…%")
     // Every area-wide figure: what was done against the goal.
     const areas = bulletin.targets.flatMap((t) => (t.area ? [t.area] : []))
     expect(areas.length).toBeGreaterThan(0)

@@ -5,6 +5,9 @@ import { Api } from "@gongjian/server"
 const doc = Api.openApi()
 equal(doc.info.title, "gongjian county portal API")
 equal("/api/campaigns/{campaign}/projects/{id}" in doc.paths, true)
+// Bulletins (通报) by period and the wall charts (挂图作战) as SVG.
+equal("/api/campaigns/{campaign}/bulletins/{period}.html" in doc.paths, true)
+equal("/api/campaigns/{campaign}/charts/{kind}.svg" in doc.paths, true)
 equal(Api.sessionCookie, "gongjian_session")
 equal(Api.csrfHeader, "x-csrf-token")
 equal(Api.sessionSecurity.key, Api.sessionCookie)
@@ -19,10 +22,19 @@ for (const s of [
   Api.ProgressRow,
   Api.AssessmentView,
   Api.Explanation,
-  Api.AssessmentRun
+  Api.AssessmentRun,
+  Api.BulletinInfo,
+  Api.ChartKind
 ])
   equal(typeof s.ast, "object")
-for (const g of [Api.LoginApi, Api.SessionApi, Api.RecordsApi, Api.AssessmentsApi, Api.AccountsApi])
+for (const g of [
+  Api.LoginApi,
+  Api.SessionApi,
+  Api.RecordsApi,
+  Api.AssessmentsApi,
+  Api.BulletinsApi,
+  Api.AccountsApi
+])
   equal(typeof g.identifier, "string")
 equal(typeof Api.Authentication.key, "string")
 equal(typeof Api.CurrentUser.key, "string")

@@ -545,6 +545,89 @@ export class AssessmentsApi extends HttpApiGroup.make("assessments")
   .middleware(Authentication) {}
 
 /**
+ * A bulletin (通报) of a campaign: its period's label (`2026-09-H2`), cadence,
+ * first and last day, its number (第N期) and the period's name in Chinese and
+ * English.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const BulletinInfo = Schema.Struct({
+  period: Schema.String,
+  cadence: Schema.String,
+  start: Schema.String,
+  end: Schema.String,
+  number: Schema.Int,
+  name: Message
+}).annotate({ identifier: "BulletinInfo" })
+
+/**
+ * The wall charts (挂图作战): `gantt` (key projects against their plan
+ * milestones, 倒排工期), `progress` (units against 序时进度), `ranking`, and
+ * `heatmap` (units × targets).
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ChartKind = Schema.Literals(["gantt", "progress", "ranking", "heatmap"])
+
+const Lang = Schema.Literals(["zh", "en"]).annotate({
+  description: "The language of the bulletin: zh (the default) or en"
+})
+
+const bulletinParams = { campaign: Schema.String, period: Schema.String }
+
+const bulletinText = <const Name extends string>(
+  name: Name,
+  extension: string,
+  contentType: string
+) =>
+  HttpApiEndpoint.get(name, `/campaigns/:campaign/bulletins/:period.${extension}`, {
+    params: bulletinParams,
+    query: { lang: Schema.optional(Lang) },
+    success: Schema.String.pipe(HttpApiSchema.asText({ contentType })),
+    error: NotFound
+  })
+
+/**
+ * Bulletins and wall charts (通报与挂图作战), as `@gongjian/reports` makes
+ * them from the campaign's records as they stand: the bulletin periods, a
+ * period's bulletin as HTML (A4 print CSS) or Markdown, and the four wall
+ * charts as SVG. What a county circulates and pins up: every signed-in role
+ * reads them whole, and nothing here writes.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export class BulletinsApi extends HttpApiGroup.make("bulletins")
+  .add(
+    HttpApiEndpoint.get("bulletins", "/campaigns/:campaign/bulletins", {
+      params: campaignParam,
+      success: Schema.Array(BulletinInfo),
+      error: NotFound
+    })
+  )
+  .add(bulletinText("bulletinHtml", "html", "text/html"))
+  .add(bulletinText("bulletinMarkdown", "md", "text/markdown"))
+  .add(
+    HttpApiEndpoint.get("chart", "/campaigns/:campaign/charts/:kind.svg", {
+      params: { campaign: Schema.String, kind: ChartKind },
+      success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "image/svg+xml" })),
+      error: NotFound
+    })
+  )
+  .middleware(Authentication) {}
+
+/**
  * Accounts (账号), for the administrator: list them and create one.
  *
  * @example
@@ -589,13 +672,14 @@ export class Api extends HttpApi.make("gongjian")
   .add(SessionApi)
   .add(RecordsApi)
   .add(AssessmentsApi)
+  .add(BulletinsApi)
   .add(AccountsApi)
   .prefix("/api")
   .annotateMerge(
     OpenApi.annotations({
       title: "gongjian county portal API",
       description:
-        "Campaigns, units, projects, submissions and corrections with reasons, assessments explained to the clause, exit findings and the history of every record."
+        "Campaigns, units, projects, submissions and corrections with reasons, assessments explained to the clause, exit findings, bulletins and wall charts, and the history of every record."
     })
   ) {}
 

@@ -1,45 +1,16 @@
 import { Samples } from "@gongjian/policies"
-import { Server } from "@gongjian/server"
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import {
-  type BackEnd,
-  backEnds,
-  Client,
-  campaign,
-  type Json,
-  options,
-  passwords,
-  seeded
-} from "./harness.js"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { type BackEnd, backEnds, campaign, type Json, passwords, serve } from "./harness.js"
 
 const base = `/api/campaigns/${campaign}`
 const sample = Samples.load("002-investment-drive")
 
 describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
-  let handler: (r: Request) => Promise<Response>
-  let dispose: () => Promise<void>
-  const as = async (name: keyof typeof passwords) => {
-    const c = new Client(handler)
-    await c.login(name)
-    return c
-  }
-
-  let close: () => Promise<void>
-  beforeAll(() => backEnd.start(), 120_000)
-  afterAll(() => backEnd.stop(), 60_000)
-  beforeEach(async () => {
-    const fresh = await backEnd.fresh()
-    close = fresh.close
-    ;({ handler, dispose } = Server.webHandler(options, seeded(fresh.store)))
-  })
-  afterEach(async () => {
-    await dispose()
-    await close()
-  })
+  const { client, as } = serve(backEnd)
 
   describe("sessions", () => {
     it("signs in with the right password, sets an HttpOnly SameSite=Strict cookie and returns a CSRF token", async () => {
-      const c = new Client(handler)
+      const c = client()
       const r = await c.login("reporter-a")
       const cookie = r.headers.get("set-cookie") ?? ""
       expect(cookie).toMatch(/^gongjian_session=[A-Za-z0-9_-]{40,};/)
@@ -59,7 +30,7 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
     })
 
     it("refuses a wrong password and an unknown account alike, with 401", async () => {
-      const c = new Client(handler)
+      const c = client()
       const wrong = await c.request("POST", "/api/session", { name: "admin", password: "nope" })
       const unknown = await c.request("POST", "/api/session", { name: "ghost", password: "nope" })
       expect([wrong.status, unknown.status]).toEqual([401, 401])
@@ -68,12 +39,12 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
     })
 
     it("blocks an account after 3 failed sign-ins with 429, even with the right password then", async () => {
-      const c = new Client(handler, "198.51.100.1")
+      const c = client("198.51.100.1")
       for (let i = 0; i < 3; i++)
         expect(
           (await c.request("POST", "/api/session", { name: "admin", password: "x" })).status
         ).toBe(401)
-      const blocked = await new Client(handler, "198.51.100.2").request("POST", "/api/session", {
+      const blocked = await client("198.51.100.2").request("POST", "/api/session", {
         name: "admin",
         password: passwords.admin
       })
@@ -84,12 +55,12 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
     })
 
     it("answers 401 without a session and after signing out", async () => {
-      const anonymous = new Client(handler)
+      const anonymous = client()
       expect((await anonymous.get(`${base}/projects`)).status).toBe(401)
       const c = await as("leader")
       const cookie = c.cookie
       expect((await c.delete("/api/session")).status).toBe(204)
-      const stale = new Client(handler)
+      const stale = client()
       stale.cookie = cookie
       expect((await stale.get(`${base}/projects`)).status).toBe(401)
     })
@@ -220,7 +191,7 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect(escalate.status).toBe(403)
       expect((await reporter.get("/api/accounts")).status).toBe(403)
       // Extra fields at sign-in do not change the role.
-      const c = new Client(handler)
+      const c = client()
       const r = await c.request("POST", "/api/session", {
         name: "reporter-a",
         password: passwords["reporter-a"],
@@ -239,7 +210,7 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
         password: "leader2-password"
       })
       expect(created.status).toBe(200)
-      const l2 = new Client(handler)
+      const l2 = client()
       expect(
         (
           await l2.request("POST", "/api/session", {
@@ -356,7 +327,7 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
     })
 
     it("serves an OpenAPI document with every resource and the session scheme", async () => {
-      const c = new Client(handler)
+      const c = client()
       const r = await c.get("/api/openapi.json")
       expect(r.status).toBe(200)
       const paths = Object.keys(r.json.paths)
@@ -373,7 +344,7 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
     })
 
     it("sets security headers on every response", async () => {
-      const r = await new Client(handler).get("/api/campaigns")
+      const r = await client().get("/api/campaigns")
       expect(r.headers.get("x-content-type-options")).toBe("nosniff")
       expect(r.headers.get("x-frame-options")).toBe("DENY")
       expect(r.headers.get("content-security-policy")).toContain("default-src 'self'")
@@ -394,7 +365,7 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
     })
 
     it("log requests and sign-ins, never a password, session token or CSRF token", async () => {
-      const c = new Client(handler)
+      const c = client()
       await c.request("POST", "/api/session", { name: "admin", password: "wrong-secret-1" })
       await c.login("admin")
       await c.get(`${base}/projects`)

@@ -2,6 +2,7 @@ import { all, Samples } from "@gongjian/policies"
 import { LedgerStore, Server, Store } from "@gongjian/server"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest"
 import { type Backend as LedgerBackend, pglite, postgres } from "../../ledger/test/backends.js"
 
 // The sample county of 002 with its options (its annual tasks).
@@ -193,5 +194,48 @@ export class Client {
   }
   delete(path: string, body?: unknown): Promise<Reply> {
     return this.request("DELETE", path, body)
+  }
+}
+
+/** A signed-in client of the running server. */
+export type SignIn = (name: keyof typeof passwords) => Promise<Client>
+
+/**
+ * The server of a describe block on a back end: started with the block, a
+ * fresh store seeded with the 002 sample for every test, everything stopped
+ * afterwards.
+ */
+export const serve = (
+  backEnd: BackEnd
+): {
+  readonly client: (address?: string) => Client
+  readonly as: SignIn
+} => {
+  let handler: Handler | undefined
+  let dispose = async () => {}
+  let close = async () => {}
+  beforeAll(() => backEnd.start(), 120_000)
+  afterAll(() => backEnd.stop(), 60_000)
+  beforeEach(async () => {
+    const fresh = await backEnd.fresh()
+    close = fresh.close
+    ;({ handler, dispose } = Server.webHandler(options, seeded(fresh.store)))
+  })
+  afterEach(async () => {
+    await dispose()
+    await close()
+    handler = undefined
+  })
+  const client = (address?: string) => {
+    if (handler === undefined) throw new Error("the server runs only inside a test")
+    return address === undefined ? new Client(handler) : new Client(handler, address)
+  }
+  return {
+    client,
+    as: async (name) => {
+      const c = client()
+      await c.login(name)
+      return c
+    }
   }
 }

@@ -1,15 +1,5 @@
-import { Server } from "@gongjian/server"
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import {
-  type BackEnd,
-  backEnds,
-  Client,
-  campaign,
-  type Json,
-  options,
-  type passwords,
-  seeded
-} from "./harness.js"
+import { describe, expect, it } from "vitest"
+import { type BackEnd, backEnds, type Client, campaign, type Json, serve } from "./harness.js"
 
 const base = `/api/campaigns/${campaign}`
 
@@ -24,13 +14,7 @@ const trips = [
 ].join("\r\n")
 
 describe.each(backEnds())("uploads on $name", (backEnd: BackEnd) => {
-  let handler: (r: Request) => Promise<Response>
-  let dispose: () => Promise<void>
-  const as = async (name: keyof typeof passwords) => {
-    const c = new Client(handler)
-    await c.login(name)
-    return c
-  }
+  const { as } = serve(backEnd)
   const upload = (c: Client, body: string, template = "outbound-trips") =>
     c.request(
       "POST",
@@ -39,19 +23,6 @@ describe.each(backEnds())("uploads on $name", (backEnd: BackEnd) => {
       { "content-type": "application/octet-stream" },
       new TextEncoder().encode(body)
     )
-
-  let close: () => Promise<void>
-  beforeAll(() => backEnd.start(), 120_000)
-  afterAll(() => backEnd.stop(), 60_000)
-  beforeEach(async () => {
-    const fresh = await backEnd.fresh()
-    close = fresh.close
-    ;({ handler, dispose } = Server.webHandler(options, seeded(fresh.store)))
-  })
-  afterEach(async () => {
-    await dispose()
-    await close()
-  })
 
   it("a reporter uploads its unit's trips: every row reported, the accepted ones written, the ranking moves", async () => {
     const c = await as("reporter-d")

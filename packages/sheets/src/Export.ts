@@ -215,7 +215,20 @@ const addTable = (wb: ExcelJS.Workbook, table: Table): void => {
 }
 
 /**
- * Writes tables as an `.xlsx` workbook, one worksheet each.
+ * The date written into a workbook's zip entries: the earliest a zip can
+ * hold, so that the same workbook gives the same bytes whenever it is
+ * written.
+ */
+const ZIP_DATE = new Date(Date.UTC(1980, 0, 1))
+
+/** Writes a workbook with its zip entries dated {@link ZIP_DATE}. */
+const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> =>
+  new Uint8Array(await wb.xlsx.writeBuffer({ zip: { date: ZIP_DATE } }))
+
+/**
+ * Writes tables as an `.xlsx` workbook, one worksheet each. The same tables
+ * give the same bytes at any time: the workbook's created and modified
+ * dates are 1970-01-01 and its zip entries are dated 1980-01-01.
  *
  * @example
  * {@includeCode ../examples/export.ts#table}
@@ -229,7 +242,7 @@ export const xlsx = async (tables: ReadonlyArray<Table>): Promise<Uint8Array> =>
   wb.created = new Date(0)
   wb.modified = new Date(0)
   for (const t of tables) addTable(wb, t)
-  return new Uint8Array(await wb.xlsx.writeBuffer())
+  return bytesOf(wb)
 }
 
 const percentText = (fraction: number): string => `${Number((fraction * 100).toFixed(2))}%`
@@ -649,6 +662,7 @@ export const cleanup = (
  * column: every row of the report says 已导入, 已合并, 未导入 with the cells
  * and the fixes, 合计行 with its check, filled green, blue, red. A CSV comes
  * back as a workbook with the same cells. Formatting of an `.xlsx` is kept.
+ * The same file and report give the same bytes at any time.
  *
  * @example
  * {@includeCode ../examples/export.ts#annotate}
@@ -669,6 +683,8 @@ export const annotate = async (
     if (found === undefined) throw new Error(`${report.file} has no sheet ${options?.sheet ?? 1}`)
     ws = found
   } else {
+    wb.created = new Date(0)
+    wb.modified = new Date(0)
     ws = wb.addWorksheet("导入结果")
     const { text } = decodeText(bytes, report.encoding === "gbk" ? "gbk" : "auto")
     for (const r of csvRows(text, report.file, defaultLimits)) {
@@ -697,5 +713,9 @@ export const annotate = async (
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[fill] } }
     }
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer())
+  // The file's own dates are kept; a file without them, or a CSV, gets
+  // 1970-01-01, so that the same file and report give the same bytes.
+  wb.created = wb.created ?? new Date(0)
+  wb.modified = wb.modified ?? new Date(0)
+  return bytesOf(wb)
 }

@@ -57,12 +57,24 @@ export class LimitExceededError extends Data.TaggedError("LimitExceededError")<{
     | "zip-ratio"
   readonly allowed: number
   readonly found: number
-  readonly where?: string
+  /** The row (from 1) where a row's or a cell's limit was exceeded. */
+  readonly row?: number
 }> {
   override get message(): string {
-    const at = this.where === undefined ? "" : ` (${this.where})`
-    return `${this.file}${at}: 超出导入限制 ${this.limit}（允许 ${this.allowed}，实际 ${this.found}），请拆分文件或调高限制。 / ${this.file}${at}: the ${this.limit} limit is ${this.allowed} but the file has ${this.found}; split the file or raise limits.${limitKey(this.limit)}.`
+    const zh = this.row === undefined ? "" : `（第 ${this.row} 行）`
+    const at = this.row === undefined ? "" : ` (row ${this.row})`
+    return `${this.file}${zh}: ${LIMIT_ZH[this.limit]}超出导入限制（允许 ${this.allowed}，实际 ${this.found}），请拆分文件或调高限制。 / ${this.file}${at}: the ${this.limit} limit is ${this.allowed} but the file has ${this.found}; split the file or raise limits.${limitKey(this.limit)}.`
   }
+}
+
+const LIMIT_ZH: Record<LimitExceededError["limit"], string> = {
+  bytes: "文件大小（字节）",
+  rows: "行数",
+  columns: "列数",
+  "cell-chars": "单元格字数",
+  "zip-entries": "压缩包内的文件数",
+  "zip-unpacked": "解压后的大小（字节）",
+  "zip-ratio": "压缩比"
 }
 
 const limitKey = (limit: LimitExceededError["limit"]): string =>

@@ -1,7 +1,7 @@
 import { Progress, type Project, Snapshot, View } from "@gongjian/core"
 import * as Result from "effect/Result"
 import ExcelJS from "exceljs"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { Export, Forms, Import } from "../src/index.js"
 import { county, importBytes, outline, sample } from "./helpers.js"
 
@@ -202,5 +202,42 @@ describe("the county's own file with a status column", () => {
     expect(String(ws.getCell("G10").value)).toMatch(
       /^合计行：D10 填报 10601.5，明细合计 10600.5，不一致/
     )
+  })
+})
+
+describe("an exported workbook is the same bytes whenever it is written", () => {
+  // Without fixed dates, the workbook's properties and every zip entry carry
+  // the time of writing: two runs a year apart would differ.
+  const at = async <A>(time: string, write: () => Promise<A>): Promise<A> => {
+    vi.useFakeTimers({ toFake: ["Date"] })
+    vi.setSystemTime(new Date(time))
+    try {
+      return await write()
+    } finally {
+      vi.useRealTimers()
+    }
+  }
+
+  it("tables: the same input written at two times gives identical bytes", async () => {
+    const s = await ledgerSnapshot()
+    const tables = [Export.projectLedger(s)]
+    const first = await at("2026-03-05T08:00:00Z", () => Export.xlsx(tables))
+    const second = await at("2027-11-20T17:31:07Z", () => Export.xlsx(tables))
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true)
+  })
+
+  it("the county's file with its status column, from an .xlsx and from a CSV", async () => {
+    for (const [name, template] of [
+      ["project-ledger.xlsx", Forms.projectLedger],
+      ["monthly-funds-bom.csv", Forms.monthlyFunds]
+    ] as const) {
+      const bytes = sample(name)
+      const r = Result.getOrThrow(
+        await importBytes(bytes, { template, snapshot: county, file: name })
+      )
+      const first = await at("2026-03-05T08:00:00Z", () => Export.annotate(bytes, r.report))
+      const second = await at("2027-11-20T17:31:07Z", () => Export.annotate(bytes, r.report))
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true)
+    }
   })
 })

@@ -292,3 +292,66 @@ describe("templates meet real layouts", () => {
     expect(ok.report.ignoredColumns).toEqual([{ column: "D", header: "说明" }])
   })
 })
+
+describe("reasons in Chinese are Chinese", () => {
+  // What is left of a reason once the county's own text is taken out: quoted
+  // cell text (“…”), formulas, error values, cell references, ids, and the
+  // names of programs and formats (Excel, WPS, CSV).
+  const latin = (zh: string) =>
+    zh
+      .replace(/“[^”]*”/g, "")
+      .replace(/=\S+/g, "")
+      .replace(/#[A-Z0-9/!?]+/g, "")
+      .replace(/\b[A-Z]{1,3}\d+\b/g, "")
+      .replace(/\b[A-Z]+-\d+\b/g, "")
+      .replace(/\b(Excel|WPS|CSV|xlsx)\b/g, "")
+      .match(/[A-Za-z]{2,}/g) ?? []
+
+  it("every reason and fix of every sample form, and of every impossible project history", async () => {
+    // Each row an impossible history of a project of county.json:
+    // A9 (signed 03-01, started 05-01) exits on 09-01, then is ordered to rectify;
+    // A2 is rectified with no order open; A3's deadline and A4's exemption end before they begin.
+    const exits = [
+      "项目编号,处置类型,处置日期,整改期限,顺延至,原因",
+      "A9,退出,2026-09-01,,,",
+      "A9,限期整改,2026-10-05,2026-11-01,,",
+      "A2,整改到位,2026-10-01,,,",
+      "A3,限期整改,2026-10-01,2026-09-01,,",
+      "A4,暂缓,2026-10-01,,2026-09-01,企业原因"
+    ].join("\r\n")
+    const exitReport = Result.getOrThrow(
+      await importBytes(new TextEncoder().encode(exits), {
+        template: Forms.exitLedger,
+        snapshot: county,
+        file: "exits.csv"
+      })
+    ).report
+    expect(outline(exitReport)).toEqual([
+      "2 merged",
+      "3 rejected B3",
+      "4 rejected B4",
+      "5 rejected B5",
+      "6 rejected B6"
+    ])
+    const reports = [exitReport]
+    for (const [file, template] of [
+      ["project-ledger.xlsx", Forms.projectLedger],
+      ["project-ledger-gbk.csv", Forms.projectLedger],
+      ["monthly-funds.xlsx", Forms.monthlyFunds],
+      ["monthly-funds-bom.csv", Forms.monthlyFunds],
+      ["monthly-fixed-asset.xlsx", Forms.monthlyFixedAsset],
+      ["outbound-trips.xlsx", Forms.outboundTrips],
+      ["approval-log.xlsx", Forms.approvalLog],
+      ["exit-ledger.xlsx", Forms.exitLedger]
+    ] as const)
+      reports.push((await ok(file, template)).report)
+    const problems = reports.flatMap((r) => r.rows.flatMap((row) => row.problems))
+    expect(problems.length).toBeGreaterThan(20)
+    for (const p of problems) {
+      expect(latin(p.reason.zh), p.reason.zh).toEqual([])
+      expect(latin(p.fix.zh), p.fix.zh).toEqual([])
+    }
+    for (const row of reports.flatMap((r) => r.rows))
+      expect(latin(RowReport.describe(row)), RowReport.describe(row)).toEqual([])
+  })
+})

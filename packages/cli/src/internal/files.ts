@@ -48,3 +48,29 @@ export const makeFolder = (dir: string): Effect.Effect<void, CliFailure, FileSys
     const fs = yield* FileSystem.FileSystem
     yield* fs.makeDirectory(dir, { recursive: true })
   }).pipe(Effect.catchTag("PlatformError", failWith(`cannot create the folder ${dir}`)))
+
+/** @internal The size of a file in bytes, through the platform's `FileSystem`. */
+export const sizeOf = (file: string): Effect.Effect<number, CliFailure, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    return Number((yield* fs.stat(resolve(file))).size)
+  }).pipe(Effect.catchTag("PlatformError", failWith(`cannot read ${file}`)))
+
+/** @internal Reads a file's bytes through the platform's `FileSystem`. */
+export const readBytes = (
+  file: string
+): Effect.Effect<Uint8Array, CliFailure, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    return yield* fs.readFile(resolve(file))
+  }).pipe(Effect.catchTag("PlatformError", failWith(`cannot read ${file}`)))
+
+/** @internal Writes a file's bytes through the platform's `FileSystem`. */
+export const writeBytes = (
+  file: string,
+  data: Uint8Array
+): Effect.Effect<void, CliFailure, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    yield* fs.writeFile(resolve(file), data)
+  }).pipe(Effect.catchTag("PlatformError", failWith(`cannot write ${file}`)))

@@ -130,16 +130,21 @@ export const readInput = (input: {
   return snapshotFromLedger({ ...input, campaign: input.campaign.value })
 }
 
-const user = Flag.String("user").pipe(Flag.withDescription("Who records: the user (填报人)"))
-const unit = Flag.String("unit").pipe(
+/** `--user`. */
+export const user = Flag.String("user").pipe(Flag.withDescription("Who records: the user (填报人)"))
+/** `--unit`. */
+export const unit = Flag.String("unit").pipe(
   Flag.withDescription("Who records: the unit the user reports for")
 )
-const at = Flag.String("at").pipe(
+/** `--at`. */
+export const at = Flag.String("at").pipe(
   Flag.optional,
   Flag.withDescription("When it was recorded, if not now (for records kept on paper first)")
 )
-const reason = Flag.String("reason").pipe(Flag.optional, Flag.withDescription("Why"))
-const key = Flag.String("key").pipe(
+/** `--reason`. */
+export const reason = Flag.String("reason").pipe(Flag.optional, Flag.withDescription("Why"))
+/** `--key`. */
+export const key = Flag.String("key").pipe(
   Flag.optional,
   Flag.withDescription(
     "The idempotency key: a retried submission with the same key is not a duplicate"
@@ -184,7 +189,8 @@ const init = Command.make("init", { ledger: ledgerFlag }, ({ ledger }) =>
   })
 ).pipe(Command.withDescription("Create the ledger's tables (a folder, or a PostgreSQL database)"))
 
-const receiptLines = (r: Ledger.Receipt): Array<string> => {
+/** What a submission or an import did, in lines. */
+export const receiptLines = (r: Ledger.Receipt): Array<string> => {
   const lines = [
     r.replayed
       ? `${r.campaign}: already recorded (submission ${r.submission}, ${r.recordedAt}); nothing new written`

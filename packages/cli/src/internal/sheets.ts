@@ -1,19 +1,25 @@
-import { readFile, writeFile } from "node:fs/promises"
 import { basename, extname, resolve } from "node:path"
-import { Progress, Snapshot } from "@gongjian/core"
+import { Fingerprint, Progress, Snapshot } from "@gongjian/core"
+import { Ledger } from "@gongjian/ledger"
 import type { Host } from "@gongjian/plugin-sdk"
-import { Export, Forms, Import, RowReport, type SheetError, Template } from "@gongjian/sheets"
+import { Export, Forms, Import, RowReport, SheetError, Template } from "@gongjian/sheets"
 import * as Console from "effect/Console"
 import { Argument, Command, Flag } from "effect/cli"
 import * as Effect from "effect/Effect"
+import type * as FileSystem from "effect/FileSystem"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import { CliFailure } from "../CliFailure.js"
+import { readBytes, readText, sizeOf, writeBytes, writeText } from "./files.js"
+import { withImported } from "./intoLedger.js"
+import { at, key, reason, receiptLines, unit, user, withLedger } from "./ledger.js"
 import { readSnapshot } from "./load.js"
 import { json } from "./render.js"
 
 /** @internal A shipped template by id, or a template JSON file. */
-const readTemplate = (name: string): Effect.Effect<Template.Template, CliFailure> =>
+const readTemplate = (
+  name: string
+): Effect.Effect<Template.Template, CliFailure, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const shipped = Forms.byId(name)
     if (shipped !== undefined) return shipped
@@ -23,14 +29,7 @@ const readTemplate = (name: string): Effect.Effect<Template.Template, CliFailure
         message: `unknown template ${name}: use one of ${Forms.all.map((t) => t.id).join(", ")} or a template .json file`
       })
     }
-    const text = yield* Effect.tryPromise({
-      try: () => readFile(resolve(name), "utf8"),
-      catch: (e) =>
-        new CliFailure({
-          code: 1,
-          message: `cannot read the template ${name}: ${(e as Error).message}`
-        })
-    })
+    const text = yield* readText(name, `the template ${name}`)
     const t = Template.decodeJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
     if (Result.isFailure(t)) {
       return yield* new CliFailure({
@@ -44,12 +43,79 @@ const readTemplate = (name: string): Effect.Effect<Template.Template, CliFailure
 
 const sheetFailure = (e: SheetError.SheetError) => new CliFailure({ code: 1, message: e.message })
 
-const write = (file: string, data: string | Uint8Array) =>
-  Effect.tryPromise({
-    try: () => writeFile(resolve(file), data),
-    catch: (e) =>
-      new CliFailure({ code: 1, message: `cannot write ${file}: ${(e as Error).message}` })
+const applyFailure = (e: Snapshot.SnapshotError) =>
+  new CliFailure({
+    code: 1,
+    message: "the snapshot with the imported rows has problems",
+    details: e.problems.map((p) => `${p.record ?? p.path}: ${p.message}`)
   })
+
+/** The file's bytes, its size checked against the import's limit before it is read. */
+const readForm = (file: string) =>
+  Effect.gen(function* () {
+    const size = yield* sizeOf(file)
+    if (size > Import.limits.maxBytes)
+      return yield* sheetFailure(
+        new SheetError.LimitExceededError({
+          file: basename(file),
+          limit: "bytes",
+          allowed: Import.limits.maxBytes,
+          found: size
+        })
+      )
+    return yield* readBytes(file)
+  })
+
+const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/**
+ * Imports a form into a campaign kept in the ledger: the rows are matched
+ * against the ledger's snapshot as known now and merge into it; the records
+ * they add or change are written as one import, under an idempotency key
+ * made of what it writes and why, so the same file imported again writes
+ * nothing twice and leaves out nothing the ledger holds.
+ */
+const intoLedger = (input: {
+  readonly location: string
+  readonly campaign: string
+  readonly bytes: Uint8Array
+  readonly template: Template.Template
+  readonly file: string
+  readonly by: Ledger.Author
+  readonly reason: string
+  readonly at: string | undefined
+  readonly key: string | undefined
+}) =>
+  withLedger(
+    input.location,
+    Effect.gen(function* () {
+      const raw: unknown = JSON.parse(yield* Ledger.exportJson({ campaign: input.campaign }))
+      const base = yield* Snapshot.decodeEffect(raw)
+      const imported = yield* Import.fromBytes(input.bytes, {
+        template: input.template,
+        file: input.file,
+        snapshot: base
+      }).pipe(Effect.mapError(sheetFailure))
+      const c = imported.report.counts
+      const merged = Import.apply(base, imported)
+      if (Result.isFailure(merged)) return yield* applyFailure(merged.failure)
+      if (c.accepted + c.merged === 0 || !isRecord(raw))
+        return { imported, merged: merged.success, receipt: undefined }
+      const next = withImported(raw, base, merged.success, imported)
+      const receipt = yield* Ledger.importSnapshot({
+        snapshot: next,
+        by: input.by,
+        key:
+          input.key ??
+          `sheets:${Fingerprint.fingerprint({ snapshot: next, reason: input.reason })}`,
+        reason: input.reason,
+        at: input.at,
+        omitted: "keep"
+      })
+      return { imported, merged: merged.success, receipt }
+    })
+  )
 
 /** @internal `gongjian import <file> --template <name|path>`. */
 export const importCommand = Command.make(
@@ -69,10 +135,27 @@ export const importCommand = Command.make(
         "The snapshot whose units are matched and whose records the rows merge into"
       )
     ),
+    campaign: Flag.String("campaign").pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "Import into this campaign of the ledger: its units are matched, the rows merge into its records, and the records they add or change are written"
+      )
+    ),
+    ledger: Flag.String("ledger").pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "With --campaign: the ledger, a folder of the embedded database or a postgres:// URL (default ./gongjian-data)"
+      )
+    ),
+    user: user.pipe(Flag.withDefault("gongjian")),
+    unit: unit.pipe(Flag.withDefault("county")),
+    at,
+    reason,
+    key,
     out: Flag.String("out").pipe(
       Flag.optional,
       Flag.withDescription(
-        "Write the snapshot with the imported rows in it to this JSON file (needs --snapshot)"
+        "Write the snapshot with the imported rows in it to this JSON file (needs --snapshot or --campaign)"
       )
     ),
     report: Flag.String("report").pipe(
@@ -83,25 +166,51 @@ export const importCommand = Command.make(
     ),
     format: Flag.Literals("format", ["table", "json"]).pipe(
       Flag.withDefault("table" as const),
-      Flag.withDescription("Output format: table (default) or json (the row report)")
+      Flag.withDescription(
+        "Output format: table (default) or json (the row report; with --campaign, the ledger's receipt as `ledger`)"
+      )
     )
   },
   (a) =>
     Effect.gen(function* () {
+      if (Option.isSome(a.snapshot) && Option.isSome(a.campaign))
+        return yield* new CliFailure({
+          code: 2,
+          message: "give --snapshot, or --campaign to import into the ledger, not both"
+        })
+      if (Option.isSome(a.ledger) && Option.isNone(a.campaign))
+        return yield* new CliFailure({ code: 2, message: "--ledger needs --campaign" })
       const template = yield* readTemplate(a.template)
       const base = Option.isSome(a.snapshot) ? yield* readSnapshot(a.snapshot.value) : undefined
-      const bytes = yield* Effect.tryPromise({
-        try: async () => new Uint8Array(await readFile(resolve(a.file))),
-        catch: (e) =>
-          new CliFailure({ code: 1, message: `cannot read ${a.file}: ${(e as Error).message}` })
-      })
-      const imported = yield* Import.fromBytes(bytes, {
-        template,
-        file: basename(a.file),
-        ...(base === undefined ? {} : { snapshot: base })
-      }).pipe(Effect.mapError(sheetFailure))
+      const bytes = yield* readForm(a.file)
+      const file = basename(a.file)
+      const { imported, merged, receipt } = Option.isSome(a.campaign)
+        ? yield* intoLedger({
+            location: Option.getOrElse(a.ledger, () => "gongjian-data"),
+            campaign: a.campaign.value,
+            bytes,
+            template,
+            file,
+            by: { user: a.user, unit: a.unit },
+            reason: Option.getOrElse(a.reason, () => `导入 ${file}（${template.title}）`),
+            at: Option.getOrUndefined(a.at),
+            key: Option.getOrUndefined(a.key)
+          })
+        : yield* Effect.gen(function* () {
+            const imported = yield* Import.fromBytes(bytes, {
+              template,
+              file,
+              ...(base === undefined ? {} : { snapshot: base })
+            }).pipe(Effect.mapError(sheetFailure))
+            return { imported, merged: undefined, receipt: undefined }
+          })
       const report = imported.report
-      if (a.format === "json") yield* Console.log(RowReport.toJson(report).trimEnd())
+      if (a.format === "json")
+        yield* Console.log(
+          receipt === undefined
+            ? RowReport.toJson(report).trimEnd()
+            : json({ ...report, ledger: receipt })
+        )
       else {
         const c = report.counts
         yield* Console.log(
@@ -110,36 +219,38 @@ export const importCommand = Command.make(
         for (const row of report.rows)
           if (row.status !== "accepted" && row.status !== "merged")
             yield* Console.log(`  第 ${row.row} 行  ${RowReport.describe(row)}`)
+        if (receipt !== undefined) yield* Console.log(receiptLines(receipt).join("\n"))
       }
       if (Option.isSome(a.report)) {
-        const file = a.report.value
-        yield* write(
-          file,
-          extname(file).toLowerCase() === ".xlsx"
-            ? yield* Effect.promise(() =>
-                Export.annotate(bytes, report, { sheet: template.sheet ?? 1 })
-              )
-            : RowReport.toJson(report)
-        )
+        const out = a.report.value
+        if (extname(out).toLowerCase() === ".xlsx")
+          yield* writeBytes(
+            out,
+            yield* Effect.promise(() =>
+              Export.annotate(bytes, report, { sheet: template.sheet ?? 1 })
+            )
+          )
+        else yield* writeText(resolve(out), RowReport.toJson(report))
       }
       if (Option.isSome(a.out)) {
-        if (base === undefined)
-          return yield* new CliFailure({ code: 2, message: "--out needs --snapshot" })
-        const next = Import.apply(base, imported)
-        if (Result.isFailure(next)) {
-          return yield* new CliFailure({
-            code: 1,
-            message: "the snapshot with the imported rows has problems",
-            details: next.failure.problems.map((p) => `${p.record ?? p.path}: ${p.message}`)
-          })
+        let next = merged
+        if (next === undefined) {
+          if (base === undefined)
+            return yield* new CliFailure({
+              code: 2,
+              message: "--out needs --snapshot or --campaign"
+            })
+          const applied = Import.apply(base, imported)
+          if (Result.isFailure(applied)) return yield* applyFailure(applied.failure)
+          next = applied.success
         }
-        yield* write(a.out.value, json(Snapshot.encode(next.success)))
+        yield* writeText(resolve(a.out.value), json(Snapshot.encode(next)))
       }
       if (report.counts.rejected > 0) return yield* new CliFailure({ code: 1, message: "" })
     })
 ).pipe(
   Command.withDescription(
-    "Import a county form (.xlsx or .csv) with a template: every row accepted, merged or rejected with its cell; exit code 1 when a row is rejected"
+    "Import a county form (.xlsx or .csv) with a template: every row accepted, merged or rejected with its cell; with --campaign the accepted rows are written into the ledger; exit code 1 when a row is rejected"
   )
 )
 
@@ -200,7 +311,7 @@ export const writeWorkbook = (file: string, snapshot: Snapshot.Snapshot, out: Ho
     const bytes = yield* Effect.promise(() =>
       Export.xlsx([...t.ranking, ...t.progress, ...t.findings, ...t.cleanup, ...t.ledger])
     )
-    yield* write(file, bytes)
+    yield* writeBytes(file, bytes)
   })
 
 /** @internal `gongjian export <what> --format xlsx|csv`. */
@@ -260,8 +371,8 @@ export const exportCommand = <E, R>(
             code: 1,
             message: `the policy gives no ${a.what} to export`
           })
-        if (a.format === "csv") yield* write(a.out, Export.csv(tables[0]!))
-        else yield* write(a.out, yield* Effect.promise(() => Export.xlsx(tables)))
+        if (a.format === "csv") yield* writeText(resolve(a.out), Export.csv(tables[0]!))
+        else yield* writeBytes(a.out, yield* Effect.promise(() => Export.xlsx(tables)))
         yield* Console.log(`→ ${a.out}`)
       })
   ).pipe(

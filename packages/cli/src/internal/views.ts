@@ -35,17 +35,65 @@ export const headers = {
 const show = (g: Money.Money | number): string =>
   typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
 
-/** @internal The ranking rows of an assessment. */
-export const rankingRows = (a: Host.PluginAssessment, lang: Lang): Array<Array<string>> => {
+/** @internal Veto titles by id, from the loaded plugins' scoring contents. */
+export const vetoTitles = (
+  host: Host.Host
+): ReadonlyMap<string, { readonly zh: string; readonly en: string }> =>
+  new Map(
+    host.installed.flatMap((i) => (i.contents.scoring?.vetoes ?? []).map((v) => [v.id, v.title]))
+  )
+
+/** @internal The ranking rows of an assessment, in group and rank order. */
+export const rankingRows = (
+  a: Host.PluginAssessment,
+  lang: Lang,
+  vetoes: ReadonlyMap<string, { readonly zh: string; readonly en: string }> = new Map()
+): Array<Array<string>> => {
   const tierTitles = new Map(a.tiers.map((t) => [t.id, t.title[lang]]))
+  const sep = lang === "zh" ? "、" : ", "
   return a.units.map((u) => [
     String(u.rank),
     u.name,
     u.total,
-    u.tiers.map((t) => tierTitles.get(t) ?? t).join(lang === "zh" ? "、" : ", "),
-    u.vetoes.map((v) => v.veto).join(", ")
+    u.tiers.map((t) => tierTitles.get(t) ?? t).join(sep),
+    u.vetoes.map((v) => vetoes.get(v.veto)?.[lang] ?? v.veto).join(sep)
   ])
 }
+
+/**
+ * @internal The ranking of an assessment as tables, one per group with the
+ * group's title when there is more than one (ranks restart in each group). The
+ * tiers column is left out when the policy has no tiers, the vetoes column when
+ * no unit is vetoed.
+ */
+export const rankingSections = (
+  a: Host.PluginAssessment,
+  lang: Lang,
+  vetoes: ReadonlyMap<string, { readonly zh: string; readonly en: string }> = new Map()
+): Array<{
+  readonly title: string | undefined
+  readonly header: Array<string>
+  readonly rows: Array<Array<string>>
+}> => {
+  const all = rankingRows(a, lang, vetoes)
+  const keep = [true, true, true, a.tiers.length > 0, a.units.some((u) => u.vetoes.length > 0)]
+  const cut = <X>(r: ReadonlyArray<X>): Array<X> => r.filter((_, i) => keep[i])
+  const header = cut(headers.ranking[lang])
+  const byGroup = (id: string) => all.filter((_, i) => a.units[i]!.group === id).map(cut)
+  if (a.groups.length <= 1) return [{ title: undefined, header, rows: all.map(cut) }]
+  return a.groups.map((g) => ({ title: g.title[lang], header, rows: byGroup(g.id) }))
+}
+
+/**
+ * @internal The clauses the run left out for want of options, as lines a
+ * reader sees under the ranking; empty when none.
+ */
+export const inactiveLines = (run: Host.Run, lang: Lang): Array<string> =>
+  run.inactive.map((x) =>
+    lang === "zh"
+      ? `  未启用：${x.clause} ${x.title.zh}（需要选项 ${x.needs.join("、")}，用 --options 给出）`
+      : `  Not assessed: ${x.clause} ${x.title.en} (needs the option${x.needs.length > 1 ? "s" : ""} ${x.needs.join(", ")}; give ${x.needs.length > 1 ? "them" : "it"} with --options)`
+  )
 
 /** @internal Every target's progress rows (area first, then units), as of the view's date. */
 export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> => {

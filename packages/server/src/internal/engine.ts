@@ -96,6 +96,7 @@ const show = (g: Money.Money | number): string =>
 
 /** @internal Everything the API shows of one campaign at one sequence number. */
 export interface Computed {
+  readonly host: Host.Host
   readonly sequence: number
   readonly snapshot: Snapshot.Snapshot
   readonly run: Host.Run
@@ -113,7 +114,7 @@ export const compute = (
 ): Computed => {
   const run = Host.run(host, structuredClone(snapshot))
   const view = View.make(structuredClone(snapshot))
-  return { sequence, snapshot, run, policy, view, timelines: view.timelines }
+  return { host, sequence, snapshot, run, policy, view, timelines: view.timelines }
 }
 
 /** @internal Loads one plugin into a host, or throws with every problem. */

@@ -1,5 +1,6 @@
-import { Activity, Project, Target, Unit } from "@gongjian/core"
+import { Activity, type Period, Project, Target, Unit } from "@gongjian/core"
 import type { Plugin } from "@gongjian/plugin-sdk"
+import type { Bulletin } from "@gongjian/reports/Bulletin"
 import { Forms, Import } from "@gongjian/sheets"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
@@ -24,6 +25,7 @@ import { csvLine } from "../Neutralise.js"
 import * as Password from "../Password.js"
 import * as Role from "../Role.js"
 import { type RecordKind, type Revision, Store, type StoreError, type Write } from "../Store.js"
+import * as Bulletins from "./bulletins.js"
 import * as Engine from "./engine.js"
 import { makeLimiter, makeSessions, SessionsService, sameToken } from "./sessions.js"
 
@@ -582,6 +584,61 @@ const AssessmentsLive = HttpApiBuilder.group(Api, "assessments", (handlers) =>
   })
 )
 
+const BulletinsLive = HttpApiBuilder.group(Api, "bulletins", (handlers) =>
+  Effect.gen(function* () {
+    const portal = yield* PortalService
+    // The bulletins made at each campaign's latest sequence number, by period.
+    const made = new Map<string, { sequence: number; bulletins: Map<string, Bulletin> }>()
+    const bulletinOf = (campaign: string, s: Engine.Computed, period: Period.Period) => {
+      let entry = made.get(campaign)
+      if (entry === undefined || entry.sequence !== s.sequence) {
+        entry = { sequence: s.sequence, bulletins: new Map() }
+        made.set(campaign, entry)
+      }
+      let b = entry.bulletins.get(period.label)
+      if (b === undefined) {
+        b = Bulletins.make(s, period)
+        entry.bulletins.set(period.label, b)
+      }
+      return b
+    }
+    const bulletin = (campaign: string, label: string) =>
+      Effect.gen(function* () {
+        const s = yield* portal.state(campaign)
+        const period = Bulletins.periodOf(s, label)
+        if (period === undefined)
+          return yield* new NotFound({
+            message: `campaign ${campaign}: there is no bulletin for the period ${label}`
+          })
+        return bulletinOf(campaign, s, period)
+      })
+    return handlers
+      .handle("bulletins", ({ params }) =>
+        Effect.map(portal.state(params.campaign), (s) =>
+          Bulletins.periods(s).map((p) => Bulletins.info(s, p))
+        )
+      )
+      .handle("bulletinHtml", ({ params, query }) =>
+        Effect.map(bulletin(params.campaign, params.period), (b) =>
+          Bulletins.render(b, "html", query.lang ?? "zh")
+        )
+      )
+      .handle("bulletinMarkdown", ({ params, query }) =>
+        Effect.map(bulletin(params.campaign, params.period), (b) =>
+          Bulletins.render(b, "md", query.lang ?? "zh")
+        )
+      )
+      .handle("chart", ({ params }) =>
+        Effect.map(portal.state(params.campaign), (s) =>
+          Bulletins.chart(s, params.kind, () => {
+            const periods = Bulletins.periods(s)
+            return bulletinOf(params.campaign, s, periods[0]!)
+          })
+        )
+      )
+  })
+)
+
 const AccountsLive = HttpApiBuilder.group(Api, "accounts", (handlers) =>
   Effect.gen(function* () {
     const portal = yield* PortalService
@@ -665,8 +722,12 @@ export const handlersLayer = (options: HandlerOptions) => {
     Layer.effect(PortalService, makePortal(options)),
     Layer.sync(SessionsService, () => makeSessions(options.sessionIdleSeconds))
   )
-  return Layer.mergeAll(LoginLive, SessionLive, RecordsLive, AssessmentsLive, AccountsLive).pipe(
-    Layer.provideMerge(AuthenticationLive),
-    Layer.provide(shared)
-  )
+  return Layer.mergeAll(
+    LoginLive,
+    SessionLive,
+    RecordsLive,
+    AssessmentsLive,
+    BulletinsLive,
+    AccountsLive
+  ).pipe(Layer.provideMerge(AuthenticationLive), Layer.provide(shared))
 }

@@ -1,17 +1,20 @@
 import {
-  type Activity,
+  Activity,
   Lifecycle,
   type Money,
-  type Project,
+  Problem,
+  Project,
   type Snapshot,
-  type Target
+  Target
 } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import type * as RowReport from "../RowReport.js"
 import { HeaderNotFoundError } from "../SheetError.js"
 import type { Column, MoneyUnit, Template } from "../Template.js"
 import * as C from "./cells.js"
+import { lifecycleZh } from "./lifecycleText.js"
 import type { SheetRow } from "./source.js"
 
 interface Bound {
@@ -194,6 +197,49 @@ const inUnit = (amount: BigDecimal.BigDecimal, unit: MoneyUnit): string =>
     BigDecimal.normalize(BigDecimal.divideUnsafe(amount, BigDecimal.fromBigInt(UNIT_FACTOR[unit])))
   )
 
+/**
+ * A record put together from a row, checked against its schema: the values
+ * were each read by their column's type, but a template (a county's own)
+ * may send a value to a field that takes another, or leave out one a record
+ * needs. The checked record is typed; a record that does not fit rejects its
+ * row, naming the field.
+ */
+const checker = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S) => {
+  const fits = Schema.is(schema)
+  const decode = Schema.decodeUnknownResult(Schema.toType(schema))
+  // The record itself when it fits (fields the template names beyond the
+  // schema's are kept as read); what is wrong with it when it does not.
+  return <A>(value: A): Result.Result<A & S["Type"], ReadonlyArray<Problem.SchemaProblem>> => {
+    if (fits(value)) return Result.succeed(value)
+    const r = decode(value)
+    return Result.fail(Result.isFailure(r) ? Problem.fromIssue(r.failure.issue) : [])
+  }
+}
+const asProject = checker(Project.Project)
+const asApproval = checker(Project.Approval)
+const asEvent = checker(Lifecycle.ProjectEvent)
+const asActivity = checker(Activity.Activity)
+const asReport = checker(Target.Report)
+
+const KIND_ZH = {
+  project: "项目",
+  activity: "活动",
+  report: "报表",
+  approval: "审批事项",
+  event: "处置记录"
+}
+
+const PROBLEM_ZH: Record<Problem.SchemaCode, string> = {
+  "missing-key": "缺少此项",
+  "unexpected-key": "不应有此项",
+  "invalid-type": "类型不对",
+  "invalid-value": "取值无效",
+  filter: "取值不合要求",
+  "one-of": "不符合任何一种写法",
+  "any-of": "不符合任何一种写法",
+  forbidden: "不允许"
+}
+
 /** @internal Reads the rows of a sheet with a template into records and a row report. */
 export const run = async (
   rows: AsyncIterable<SheetRow> | Iterable<SheetRow>,
@@ -286,6 +332,30 @@ export const run = async (
     fix: { zh: bad.fixZh, en: bad.fixEn }
   })
   const at = (field: string): Bound => byField.get(field) ?? firstCell
+  /** The first thing wrong with a record that does not fit its schema, at its column. */
+  const unfit = (
+    kind: keyof typeof KIND_ZH,
+    n: number,
+    found: ReadonlyArray<Problem.SchemaProblem>
+  ): RowReport.Problem => {
+    const first = found[0]
+    const path = first === undefined ? "" : Problem.formatPath(first.path)
+    // The column whose field is the path, or holds it (investment.total in investment).
+    const b = header.bound.find(
+      (x) => x.column.field === path || path.startsWith(`${x.column.field}.`)
+    )
+    const where = b !== undefined ? `“${b.header}”` : `字段“${path}”`
+    return problem(
+      b ?? firstCell,
+      n,
+      C.bad(
+        `${KIND_ZH[kind]}记录的${where}${first === undefined ? "有误" : PROBLEM_ZH[first.code]}`,
+        `the ${kind} record does not fit: ${path === "" ? "" : `${path}: `}${first?.message ?? "invalid"}`,
+        "核对该列的内容，或模板中该列对应的字段和类型",
+        "check the cell, or the field and type of its column in the template"
+      )
+    )
+  }
 
   const handle = (row: SheetRow): undefined => {
     const cells = row.cells
@@ -470,7 +540,12 @@ export const run = async (
             : (STAGE_RANK.get(a.type) ?? 99) - (STAGE_RANK.get(b.type) ?? 99)
         )
         base.events = events
-        const project = base as unknown as Project.Project
+        const checked = asProject(base)
+        if (Result.isFailure(checked)) {
+          problems.push(unfit("project", n, checked.failure))
+          return reject(recordName("project", id))
+        }
+        const project = checked.success
         const folded = Lifecycle.fold(project, { asOf: FAR })
         if (Result.isFailure(folded)) {
           const err = folded.failure
@@ -479,7 +554,7 @@ export const run = async (
               at(`events.${err.type}`),
               n,
               C.bad(
-                `阶段时间有误：${err.detail}`,
+                `阶段时间有误：${lifecycleZh(err, events)}`,
                 `the stage dates are inconsistent: ${err.detail}`,
                 "按 签约 → 供地 → 开工 → 竣工 → 投产 的先后顺序核对各阶段时间",
                 "check that the stage dates follow signed → land supplied → started → completed → in production"
@@ -527,10 +602,23 @@ export const run = async (
         if (problems.length > 0 || id === undefined) return reject(recordName(kind, id))
         const record: Record<string, unknown> = { id }
         for (const [field, v] of values) if (field !== "id") setPath(record, field, v)
+        if (kind === "activity") {
+          const checked = asActivity(record)
+          if (Result.isFailure(checked)) {
+            problems.push(unfit(kind, n, checked.failure))
+            return reject(recordName(kind, id))
+          }
+          newActivities.set(id, checked.success)
+        } else {
+          const checked = asReport(record)
+          if (Result.isFailure(checked)) {
+            problems.push(unfit(kind, n, checked.failure))
+            return reject(recordName(kind, id))
+          }
+          newReports.set(id, checked.success)
+        }
         const existed = kind === "activity" ? ctx.activities.has(id) : ctx.reports.has(id)
         seen.set(`${kind}:${id}`, n)
-        if (kind === "activity") newActivities.set(id, record as unknown as Activity.Activity)
-        else newReports.set(id, record as unknown as Target.Report)
         if (existed) counts.merged++
         else counts.accepted++
         out.push({
@@ -565,7 +653,12 @@ export const run = async (
         for (const [field, v] of values) if (field !== "project") setPath(record, field, v)
         let updated: Project.Project
         if (template.record === "approval") {
-          const a = record as unknown as Project.Approval
+          const checked = asApproval(record)
+          if (Result.isFailure(checked)) {
+            problems.push(unfit("approval", n, checked.failure))
+            return reject(`project ${pid}`)
+          }
+          const a = checked.success
           if (
             a.materialsCompleteOn !== undefined &&
             a.closedOn !== undefined &&
@@ -590,11 +683,16 @@ export const run = async (
           )
           updated = { ...project, approvals: [...others, a] }
         } else {
-          const e = record as unknown as Lifecycle.ProjectEvent
-          if (e.type === "delay-exempted" && (e.until === undefined || e.reason === undefined)) {
+          // What a decision needs is said in the county's words before the
+          // record is checked against its schema.
+          const type = record.type
+          if (
+            type === "delay-exempted" &&
+            (record.until === undefined || record.reason === undefined)
+          ) {
             problems.push(
               problem(
-                at(e.until === undefined ? "until" : "reason"),
+                at(record.until === undefined ? "until" : "reason"),
                 n,
                 C.bad(
                   "暂缓需填写顺延至日期和原因",
@@ -606,7 +704,7 @@ export const run = async (
             )
             return reject(`project ${pid}`)
           }
-          if (e.type === "rectification-ordered" && e.deadline === undefined) {
+          if (type === "rectification-ordered" && record.deadline === undefined) {
             problems.push(
               problem(
                 at("deadline"),
@@ -621,6 +719,12 @@ export const run = async (
             )
             return reject(`project ${pid}`)
           }
+          const checked = asEvent(record)
+          if (Result.isFailure(checked)) {
+            problems.push(unfit("event", n, checked.failure))
+            return reject(`project ${pid}`)
+          }
+          const e = checked.success
           const events = project.events.filter((x) => !(x.type === e.type && x.date === e.date))
           updated = { ...project, events: [...events, e] }
           const folded = Lifecycle.fold(updated, { asOf: FAR })
@@ -630,7 +734,7 @@ export const run = async (
                 at("type"),
                 n,
                 C.bad(
-                  `与项目已有记录矛盾：${folded.failure.detail}`,
+                  `与项目已有记录矛盾：${lifecycleZh(folded.failure, updated.events)}`,
                   `contradicts the project's record: ${folded.failure.detail}`,
                   "核对处置类型和日期",
                   "check the decision and its date"

@@ -128,7 +128,7 @@ const checkCells = (
       limit: "columns",
       allowed: limits.maxColumns,
       found: cells.length,
-      where: `row ${n}`
+      row: n
     })
   }
   for (const c of cells) {
@@ -138,7 +138,7 @@ const checkCells = (
         limit: "cell-chars",
         allowed: limits.maxCellChars,
         found: c.length,
-        where: `row ${n}`
+        row: n
       })
     }
   }
@@ -369,7 +369,7 @@ export async function* xlsxRows(
             limit: "columns",
             allowed: limits.maxColumns,
             found: width,
-            where: `row ${n}`
+            row: n
           })
         }
         const cells: Array<Raw> = new Array(Math.max(width, 0))
@@ -381,7 +381,7 @@ export async function* xlsxRows(
               limit: "cell-chars",
               allowed: limits.maxCellChars,
               found: r.length,
-              where: `row ${n}`
+              row: n
             })
           }
           cells[c - 1] = r

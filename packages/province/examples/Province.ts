@@ -1,0 +1,67 @@
+import { deepEqual, equal } from "node:assert/strict"
+import { County, Layout, Load, Storage } from "@gongjian/province"
+import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
+// Two throwaway PostgreSQL servers on 127.0.0.1 (a province's own URLs otherwise).
+import { startPostgres } from "../../../scripts/postgres.mjs"
+
+const one = await startPostgres()
+const two = await startPostgres()
+try {
+  // #region setup
+  // The coordinator (one) holds the partitioned table; c002 and c004 live on two.
+  const counties = County.ids(4)
+  const layout = Result.getOrThrow(
+    Layout.make({
+      coordinator: { name: "one", url: one.url },
+      servers: [{ name: "two", url: two.url }],
+      counties
+    })
+  )
+  await Effect.runPromise(Storage.setup(layout))
+  // #endregion setup
+
+  // #region restart
+  // Each county's file is split into records and routed to its partition. Here
+  // server two stops (by its pid) after c002's first batch: the load fails, naming it…
+  const files = counties.map((id) => ({ id, snapshot: County.generate({ id, projects: 20 }) }))
+  const stopped = await Effect.runPromise(
+    Effect.flip(
+      Load.load({
+        layout,
+        counties: files,
+        batchSize: 10,
+        onBatch: (p) => (p.county === "c002" ? Effect.promise(() => two.halt()) : Effect.void)
+      })
+    )
+  )
+  equal(stopped._tag === "ServerFailure" && stopped.server, "two")
+  // …and once it is back, the same load is simply run again.
+  two.resume()
+  // #endregion restart
+
+  // #region load
+  const receipt = await Effect.runPromise(Load.load({ layout, counties: files }))
+  equal(receipt.records, 4 * (1 + 13 + 20)) // the campaign, 13 units, 20 projects each
+  // What the first attempt wrote was kept and not written again.
+  equal(receipt.written + receipt.present, receipt.records)
+  deepEqual(
+    receipt.counties.map((c) => [c.county, c.server]),
+    [
+      ["c001", "one"],
+      ["c002", "two"],
+      ["c003", "one"],
+      ["c004", "two"]
+    ]
+  )
+  // A file changed under a key already loaded is refused, naming the record.
+  const changed = County.generate({ id: "c002", projects: 20, seed: 7 })
+  const refused = await Effect.runPromise(
+    Effect.flip(Load.load({ layout, counties: [{ id: "c002", snapshot: changed }] }))
+  )
+  equal(refused._tag === "RecordMismatch" && refused.code, "idempotency-conflict")
+  // #endregion load
+} finally {
+  await two.stop()
+  await one.stop()
+}
