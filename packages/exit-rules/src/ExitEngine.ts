@@ -100,6 +100,17 @@ const provisionalOf = (
   return years.size === 0 ? NOT_PROVISIONAL : { provisionalYears: [...years].sort((a, b) => a - b) }
 }
 
+/** The stages after `stage` in the pipeline that are not terminal. */
+const laterStages = (model: Lifecycle.Model, stage: Lifecycle.Stage): Array<Lifecycle.Stage> => {
+  const later: Array<Lifecycle.Stage> = []
+  let after = false
+  for (const s of model.stages) {
+    if (s.id === stage) after = true
+    else if (after && !model.terminal.includes(s.id)) later.push(s.id)
+  }
+  return later
+}
+
 /** Sorts in `order` unless already in it (projects in id order, rules in order). */
 const sortIfNeeded = (xs: Array<Pick<Finding, "project" | "rule">>): void => {
   for (let i = 1; i < xs.length; i++)
@@ -144,12 +155,24 @@ export const evaluate = (input: Input): ExitReport => {
   for (const e of view.unfolded)
     unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
   // Each rule's filter and requirement prepared once for every project.
-  const compiled = input.rules.map((rule) => ({
-    rule,
-    matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
-    requiredOn:
-      rule.requires.kind === "stage" ? Lifecycle.reachedOnOf(rule.requires.stage, model) : undefined
-  }))
+  // Milestones are read as day numbers, worked out once per view and stage.
+  const compiled = input.rules.map((rule) => {
+    const required = rule.requires.kind === "stage" ? rule.requires.stage : undefined
+    return {
+      rule,
+      matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
+      anchorDays:
+        "milestone" in rule.anchor ? View.milestoneDays(view, rule.anchor.milestone) : undefined,
+      requiredOn: required === undefined ? undefined : Lifecycle.reachedOnOf(required, model),
+      // The requirement's own milestone, then the later stages that imply it
+      // (as `Lifecycle.reachedOn` reads them).
+      requiredDays: required === undefined ? undefined : View.milestoneDays(view, required),
+      impliedDays:
+        required === undefined || model.terminal.includes(required)
+          ? []
+          : laterStages(model, required).map((s) => View.milestoneDays(view, s))
+    }
+  })
 
   const projects = view.snapshot.projects
   const timelines = View.timelinesInOrder(view)
@@ -160,7 +183,8 @@ export const evaluate = (input: Input): ExitReport => {
     if (Lifecycle.isClosed(t)) continue
 
     for (let ri = 0; ri < compiled.length; ri++) {
-      const { rule, matches, requiredOn } = compiled[ri]!
+      const { rule, matches, anchorDays: anchorColumn, requiredOn } = compiled[ri]!
+      const { requiredDays, impliedDays } = compiled[ri]!
       if (matches !== undefined) {
         const m = matches(p, t)
         if (m === "currency-mismatch") {
@@ -173,12 +197,18 @@ export const evaluate = (input: Input): ExitReport => {
         }
         if (!m) continue
       }
-      const anchorOn =
-        "milestone" in rule.anchor
-          ? t.milestones[rule.anchor.milestone]
-          : p.contract?.[rule.anchor.contract]
-      if (anchorOn === undefined) continue
-      const anchorDays = LocalDate.toDays(anchorOn)
+      let anchorOn: LocalDate.LocalDate | undefined
+      let anchorDays: number
+      const anchor = rule.anchor
+      if ("milestone" in anchor) {
+        anchorDays = anchorColumn![pi]!
+        if (anchorDays === Number.POSITIVE_INFINITY) continue
+        anchorOn = t.milestones[anchor.milestone]!
+      } else {
+        anchorOn = p.contract?.[anchor.contract]
+        if (anchorOn === undefined) continue
+        anchorDays = LocalDate.toDays(anchorOn)
+      }
 
       // Deadlines in day numbers; strings are built only for what is reported.
       let baseDays: number
@@ -220,10 +250,16 @@ export const evaluate = (input: Input): ExitReport => {
 
       // Is the requirement met, and since when?
       let performance: Record<string, string | number> | undefined
-      if (requiredOn !== undefined) {
-        const reached = requiredOn(t)
-        if (reached !== undefined) {
-          if (LocalDate.toDays(reached) > deadlineDays) {
+      if (requiredDays !== undefined) {
+        let reachedDays = requiredDays[pi]!
+        if (reachedDays === Number.POSITIVE_INFINITY)
+          for (let k = 0; k < impliedDays.length; k++) {
+            const d = impliedDays[k]![pi]!
+            if (d < reachedDays) reachedDays = d
+          }
+        if (reachedDays !== Number.POSITIVE_INFINITY) {
+          if (reachedDays > deadlineDays) {
+            const reached = requiredOn!(t)!
             // Met after the deadline: inside an ordered rectification period
             // that is a rectification, otherwise it is late.
             const inPeriod =
