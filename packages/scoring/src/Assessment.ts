@@ -257,6 +257,19 @@ export const run = (
     )
   }
 
+  // Each project's unit by index in the snapshot's units (-1 for a unit it
+  // does not list), worked out once for every item that credits projects.
+  let projectUnits: Int32Array | undefined
+  const projectUnitsOf = (): Int32Array => {
+    if (projectUnits === undefined) {
+      const index = new Map(s.units.map((u, k) => [u.id, k]))
+      projectUnits = new Int32Array(s.projects.length)
+      for (let k = 0; k < s.projects.length; k++)
+        projectUnits[k] = index.get(s.projects[k]!.unit) ?? -1
+    }
+    return projectUnits
+  }
+
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
     // Where a line credited to a unit goes: the line lists of the unit and of
@@ -272,6 +285,12 @@ export const run = (
       }
       return t
     }
+    // The same by the unit's index, for lines credited by project.
+    const targetsAt: Array<ReadonlyArray<Array<RawLine>> | undefined> = []
+    const credit = (unit: string, line: RawLine) => {
+      const t = targetsOf(unit)
+      for (let k = 0; k < t.length; k++) t[k]!.push(line)
+    }
     const failure = runItem(item, {
       context,
       snapshot: s,
@@ -279,8 +298,16 @@ export const run = (
       window,
       inWindow,
       units: assessed.filter((u) => applies(item, u.id)),
-      credit: (unit, line) => {
-        for (const t of targetsOf(unit)) t.push(line)
+      credit,
+      creditProject: (index, line) => {
+        const u = projectUnitsOf()[index]!
+        if (u < 0) return credit(s.projects[index]!.unit, line)
+        let t = targetsAt[u]
+        if (t === undefined) {
+          t = targetsOf(s.units[u]!.id)
+          targetsAt[u] = t
+        }
+        for (let k = 0; k < t.length; k++) t[k]!.push(line)
       },
       creditUnit: (unit, line) => {
         if (applies(item, unit)) byUnit.get(unit)![i]!.push(line)

@@ -228,6 +228,9 @@ export const make = (
           credit: (_unit, line) => {
             lines[i]!.push(line)
           },
+          creditProject: (_index, line) => {
+            lines[i]!.push(line)
+          },
           creditUnit: (_unit, line) => {
             lines[i]!.push(line)
           },

@@ -24,29 +24,66 @@ export interface ScoreLine {
 }
 
 /**
- * A score line whose facts, arithmetic and messages are rendered on first
- * read (and by `toJSON`), so the output is the same and unread lines cost no
- * strings.
+ * @internal A score line, one object from the item that credits it to the
+ * unit's assessment: an item makes it with its sort key and raw points, the
+ * scoring places it in a unit (unit, item, clause, weighted points), and its
+ * facts, arithmetic and messages are rendered on first read (and by
+ * `toJSON`), so the output is the same and unread lines cost no strings.
+ * Only `unit`, `item`, `clause` and `points` are own fields.
  */
-/** @internal */
-export class Line implements ScoreLine {
-  readonly unit: string
-  readonly item: string
-  readonly clause: string
-  readonly points: string
-  #render: (() => Rendered) | undefined
+export abstract class Line implements ScoreLine, RawLine {
+  readonly unit!: string
+  readonly item!: string
+  readonly clause!: string
+  readonly points!: string
+  readonly #key: string
+  readonly #raw: P.Micro
+  #weight: number | undefined
   #rendered: Rendered | undefined
-  constructor(unit: string, item: string, clause: string, points: string, render: () => Rendered) {
-    this.unit = unit
-    this.item = item
-    this.clause = clause
-    this.points = points
-    this.#render = render
+  constructor(key: string, raw: P.Micro) {
+    this.#key = key
+    this.#raw = raw
+  }
+  /** The line's sort key among its item's lines. */
+  get key(): string {
+    return this.#key
+  }
+  /** The points before weighting. */
+  get raw(): P.Micro {
+    return this.#raw
+  }
+  /** The explanation before weighting. */
+  abstract render(): Rendered
+  /**
+   * Places the line in a unit's item; false when it is already placed
+   * elsewhere (a line credited to a unit and its ancestors), so that the
+   * caller places a copy.
+   */
+  place(unit: string, item: string, clause: string, points: string, weight: number | undefined) {
+    if (this.unit === undefined) {
+      const self = this as { -readonly [K in keyof ScoreLine]: ScoreLine[K] }
+      self.unit = unit
+      self.item = item
+      self.clause = clause
+      self.points = points
+      this.#weight = weight
+      return true
+    }
+    return (
+      this.unit === unit &&
+      this.item === item &&
+      this.clause === clause &&
+      this.points === points &&
+      this.#weight === weight
+    )
   }
   #get(): Rendered {
     if (this.#rendered === undefined) {
-      this.#rendered = this.#render!()
-      this.#render = undefined
+      const x = this.render()
+      this.#rendered =
+        this.#weight === undefined
+          ? x
+          : { ...x, arithmetic: `(${x.arithmetic}) × weight ${this.#weight} = ${this.points}` }
     }
     return this.#rendered
   }
@@ -71,6 +108,33 @@ export class Line implements ScoreLine {
       message: r.message
     }
   }
+}
+
+/** A raw line of another kind, or a line placed in another unit, as a line of its own. */
+class Placed extends Line {
+  readonly #source: RawLine
+  constructor(source: RawLine) {
+    super(source.key, source.raw)
+    this.#source = source
+  }
+  render(): Rendered {
+    return this.#source.render()
+  }
+}
+
+/** The line `raw` placed in a unit's item: itself when it can be, else a copy. */
+const placed = (
+  raw: RawLine,
+  unit: string,
+  item: string,
+  clause: string,
+  points: string,
+  weight: number | undefined
+): Line => {
+  if (raw instanceof Line && raw.place(unit, item, clause, points, weight)) return raw
+  const line = new Placed(raw)
+  line.place(unit, item, clause, points, weight)
+  return line
 }
 
 /** @internal Lines in key order; most items credit in project order already, left as they are. */
@@ -108,20 +172,8 @@ export const scoreUnit = (
       const pts = wm === undefined ? r.raw : P.times(r.raw, wm)
       sum += pts
       if (pts > 0) earned += pts
-      const render = r.render
       lines.push(
-        new Line(
-          unit,
-          item.id,
-          item.clause,
-          P.format(pts),
-          wm === undefined
-            ? render
-            : () => {
-                const x = render()
-                return { ...x, arithmetic: `(${x.arithmetic}) × weight ${w} = ${P.format(pts)}` }
-              }
-        )
+        placed(r, unit, item.id, item.clause, P.format(pts), wm === undefined ? undefined : w)
       )
     }
     const max = item.max === undefined ? undefined : P.fromDecimal(item.max)
@@ -131,8 +183,10 @@ export const scoreUnit = (
     if (bound !== undefined) {
       const adj = bound - sum
       const before = sum
-      lines.push(
-        new Line(unit, item.id, item.clause, P.format(adj), () => ({
+      const cap: RawLine = {
+        key: "",
+        raw: adj,
+        render: () => ({
           facts: { before: P.format(before), bound: P.format(bound) },
           arithmetic: `${P.format(before)} → ${P.format(bound)} (${bound === max ? "max" : "min"}) = ${signed(adj)}`,
           message: bounded({
@@ -141,8 +195,9 @@ export const scoreUnit = (
             bound: P.format(bound),
             points: signed(adj)
           })
-        }))
-      )
+        })
+      }
+      lines.push(placed(cap, unit, item.id, item.clause, P.format(adj), undefined))
       sum = bound
     }
     total += sum
