@@ -1,5 +1,5 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import { Calendar, LocalDate, type Snapshot, View } from "@gongjian/core"
+import { Calendar, type Snapshot, View } from "@gongjian/core"
 
 // #region view
 // A county snapshot with its own holiday (县庆, Monday 2026-11-23) and a
@@ -61,12 +61,6 @@ deepStrictEqual(
 deepStrictEqual(
   View.timelinesInOrder(view).map((t) => t?.stage),
   ["started", undefined]
-)
-// The day each project started, as a day number in project order (Infinity
-// where it has not started or cannot be folded).
-deepStrictEqual(
-  [...View.milestoneDays(view, "started")],
-  [LocalDate.toDays("2026-06-01"), Number.POSITIVE_INFINITY]
 )
 // A unit and its ancestors, nearest first.
 deepStrictEqual(view.lineage("park-a"), ["park-a", "park", "district"])

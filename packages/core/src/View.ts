@@ -9,7 +9,6 @@
  */
 import * as Result from "effect/Result"
 import type * as Calendar from "./Calendar.js"
-import { toDayNumber } from "./internal/days.js"
 import { byDecode, LazyTimelines } from "./internal/folded.js"
 import * as Lifecycle from "./Lifecycle.js"
 import type * as LocalDate from "./LocalDate.js"
@@ -142,39 +141,4 @@ export const timelinesInOrder = (view: View): ReadonlyArray<Lifecycle.Timeline |
     inOrder.set(view, list)
   }
   return list
-}
-
-const daysByStage = new WeakMap<View, Map<string, Float64Array>>()
-
-/**
- * The day on which each project of a view reached `stage` (its milestone),
- * as a day number (`LocalDate.toDays`: days since 1970-01-01) at the
- * project's index in the snapshot, `Infinity` where it has no such milestone
- * or its history cannot be folded. Worked out once per view and stage, so
- * engines that compare milestones with deadlines for every project and rule
- * compare numbers and never read a date's text twice.
- *
- * @example
- * {@includeCode ../examples/View.ts#view}
- *
- * @since 0.3.0
- * @category queries
- */
-export const milestoneDays = (view: View, stage: Lifecycle.Stage): Float64Array => {
-  let byStage = daysByStage.get(view)
-  if (byStage === undefined) {
-    byStage = new Map()
-    daysByStage.set(view, byStage)
-  }
-  let days = byStage.get(stage)
-  if (days === undefined) {
-    const timelines = timelinesInOrder(view)
-    days = new Float64Array(timelines.length).fill(Number.POSITIVE_INFINITY)
-    for (let i = 0; i < timelines.length; i++) {
-      const on = timelines[i]?.milestones[stage]
-      if (on !== undefined) days[i] = toDayNumber(on)
-    }
-    byStage.set(stage, days)
-  }
-  return days
 }
