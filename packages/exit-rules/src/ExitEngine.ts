@@ -68,6 +68,7 @@ const MEASURE_NAMES = {
 } as const
 
 const NOT_PROVISIONAL = {}
+const TEXT_SPAN = 20 * 366
 const NO_EXTENSIONS: ReadonlyArray<Deadline.Extension> = Object.freeze([])
 
 /**
@@ -98,6 +99,27 @@ const provisionalOf = (
   if (counted) span(anchorDays, baseDays)
   if (warned && warnFromDays !== undefined) span(warnFromDays, deadlineDays)
   return years.size === 0 ? NOT_PROVISIONAL : { provisionalYears: [...years].sort((a, b) => a - b) }
+}
+
+/** The stages after `stage` in the pipeline that are not terminal. */
+const laterStages = (model: Lifecycle.Model, stage: Lifecycle.Stage): Array<Lifecycle.Stage> => {
+  const later: Array<Lifecycle.Stage> = []
+  let after = false
+  for (const s of model.stages) {
+    if (s.id === stage) after = true
+    else if (after && !model.terminal.includes(s.id)) later.push(s.id)
+  }
+  return later
+}
+
+/** A milestone's day number, read from its text the first time (Infinity when there is none). */
+const dayOf = (column: Float64Array, i: number, on: LocalDate.LocalDate | undefined): number => {
+  let d = column[i]!
+  if (d !== d) {
+    d = on === undefined ? Number.POSITIVE_INFINITY : LocalDate.toDays(on)
+    column[i] = d
+  }
+  return d
 }
 
 /** Sorts in `order` unless already in it (projects in id order, rules in order). */
@@ -144,14 +166,47 @@ export const evaluate = (input: Input): ExitReport => {
   for (const e of view.unfolded)
     unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
   // Each rule's filter and requirement prepared once for every project.
-  const compiled = input.rules.map((rule) => ({
-    rule,
-    matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
-    requiredOn:
-      rule.requires.kind === "stage" ? Lifecycle.reachedOnOf(rule.requires.stage, model) : undefined
-  }))
-
+  // Milestones as day numbers, each read from its text once per run however
+  // many rules read it (NaN: not read yet; Infinity: no such milestone).
   const projects = view.snapshot.projects
+  const columns = new Map<Lifecycle.Stage, Float64Array>()
+  const columnOf = (stage: Lifecycle.Stage): Float64Array => {
+    let column = columns.get(stage)
+    if (column === undefined) {
+      column = new Float64Array(projects.length).fill(Number.NaN)
+      columns.set(stage, column)
+    }
+    return column
+  }
+  const compiled = input.rules.map((rule) => {
+    const required = rule.requires.kind === "stage" ? rule.requires.stage : undefined
+    return {
+      rule,
+      matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
+      anchorDays: "milestone" in rule.anchor ? columnOf(rule.anchor.milestone) : undefined,
+      requiredOn: required === undefined ? undefined : Lifecycle.reachedOnOf(required, model),
+      required,
+      requiredDays: required === undefined ? undefined : columnOf(required),
+      // The later stages that imply the requirement (as `Lifecycle.reachedOn` reads them).
+      implied:
+        required === undefined || model.terminal.includes(required)
+          ? []
+          : laterStages(model, required).map((stage) => ({ stage, days: columnOf(stage) }))
+    }
+  })
+  // The text of the deadlines found, written once per run and day (they
+  // fall within a few years of the as-of date).
+  const texts: Array<string | undefined> = new Array(TEXT_SPAN * 2).fill(undefined)
+  const textOf = (days: number): LocalDate.LocalDate => {
+    const k = days - asOfDays + TEXT_SPAN
+    if (k < 0 || k >= texts.length) return LocalDate.fromDays(days)
+    let text = texts[k]
+    if (text === undefined) {
+      text = LocalDate.fromDays(days)
+      texts[k] = text
+    }
+    return text
+  }
   const timelines = View.timelinesInOrder(view)
   for (let pi = 0; pi < projects.length; pi++) {
     const p = projects[pi]!
@@ -160,7 +215,8 @@ export const evaluate = (input: Input): ExitReport => {
     if (Lifecycle.isClosed(t)) continue
 
     for (let ri = 0; ri < compiled.length; ri++) {
-      const { rule, matches, requiredOn } = compiled[ri]!
+      const { rule, matches, anchorDays: anchorColumn, requiredOn } = compiled[ri]!
+      const { required, requiredDays, implied } = compiled[ri]!
       if (matches !== undefined) {
         const m = matches(p, t)
         if (m === "currency-mismatch") {
@@ -173,12 +229,18 @@ export const evaluate = (input: Input): ExitReport => {
         }
         if (!m) continue
       }
-      const anchorOn =
-        "milestone" in rule.anchor
-          ? t.milestones[rule.anchor.milestone]
-          : p.contract?.[rule.anchor.contract]
-      if (anchorOn === undefined) continue
-      const anchorDays = LocalDate.toDays(anchorOn)
+      let anchorOn: LocalDate.LocalDate | undefined
+      let anchorDays: number
+      const anchor = rule.anchor
+      if ("milestone" in anchor) {
+        anchorOn = t.milestones[anchor.milestone]
+        if (anchorOn === undefined) continue
+        anchorDays = dayOf(anchorColumn!, pi, anchorOn)
+      } else {
+        anchorOn = p.contract?.[anchor.contract]
+        if (anchorOn === undefined) continue
+        anchorDays = LocalDate.toDays(anchorOn)
+      }
 
       // Deadlines in day numbers; strings are built only for what is reported.
       let baseDays: number
@@ -220,10 +282,17 @@ export const evaluate = (input: Input): ExitReport => {
 
       // Is the requirement met, and since when?
       let performance: Record<string, string | number> | undefined
-      if (requiredOn !== undefined) {
-        const reached = requiredOn(t)
-        if (reached !== undefined) {
-          if (LocalDate.toDays(reached) > deadlineDays) {
+      if (requiredDays !== undefined) {
+        let reachedDays = dayOf(requiredDays, pi, t.milestones[required!])
+        if (reachedDays === Number.POSITIVE_INFINITY)
+          for (let k = 0; k < implied.length; k++) {
+            const { stage, days } = implied[k]!
+            const d = dayOf(days, pi, t.milestones[stage])
+            if (d < reachedDays) reachedDays = d
+          }
+        if (reachedDays !== Number.POSITIVE_INFINITY) {
+          if (reachedDays > deadlineDays) {
+            const reached = requiredOn!(t)!
             // Met after the deadline: inside an ordered rectification period
             // that is a rectification, otherwise it is late.
             const inPeriod =
@@ -233,7 +302,7 @@ export const evaluate = (input: Input): ExitReport => {
               unit: p.unit,
               rule: rule.id,
               class: rule.class,
-              deadline: LocalDate.fromDays(deadlineDays),
+              deadline: textOf(deadlineDays),
               on: reached,
               how: inPeriod ? "rectified" : "reached-late",
               rectification: rectOrder,
@@ -302,10 +371,11 @@ export const evaluate = (input: Input): ExitReport => {
 
       const inWarning = asOfDays <= deadlineDays
       if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) continue
+      const deadline = textOf(deadlineDays)
       const dates = {
         anchorOn,
-        base: LocalDate.fromDays(baseDays),
-        deadline: LocalDate.fromDays(deadlineDays),
+        base: baseDays === deadlineDays ? deadline : textOf(baseDays),
+        deadline,
         extensions,
         ...provisional
       }
