@@ -112,6 +112,9 @@ describe("a province on three PostgreSQL servers", () => {
     await Effect.runPromise(Storage.setup(layout))
     const s3 = servers[2]!
     let halted = false
+    // The load fails as soon as s3's connections drop, which may interrupt the batch hook
+    // before s3 has finished shutting down: the test waits for the shutdown itself.
+    let halting: Promise<void> | undefined
     // After c003's (on s3) second batch of 10 records, s3 stops: fast shutdown, by its pid.
     const first = await Effect.runPromise(
       Effect.flip(
@@ -122,9 +125,10 @@ describe("a province on three PostgreSQL servers", () => {
           concurrency: 2,
           onBatch: (p) =>
             p.county === "c003" && p.batch === 2 && !halted
-              ? Effect.promise(async () => {
+              ? Effect.promise(() => {
                   halted = true
-                  await s3.halt()
+                  halting = s3.halt()
+                  return halting
                 })
               : Effect.void
         })
@@ -135,6 +139,7 @@ describe("a province on three PostgreSQL servers", () => {
       "ServerFailure",
       "load"
     ])
+    await halting
     s3.resume()
     const retry = await Effect.runPromise(
       Load.load({ layout, counties: files, batchSize: 10, concurrency: 2 })
