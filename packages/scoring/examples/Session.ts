@@ -104,5 +104,6 @@ equal(
 )
 // A project of another unit is refused, by code.
 const refused = session.submit("town-a", streetB)
-equal(Result.isFailure(refused) && refused.failure.code, "wrong-unit")
+const error = Result.isFailure(refused) ? refused.failure : undefined
+equal(error instanceof Session.SessionError && error.code, "wrong-unit")
 // #endregion session
