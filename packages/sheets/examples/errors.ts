@@ -16,11 +16,9 @@ ok(refused.failure.message.includes("另存为"))
 
 // #region limit
 const csv = new TextEncoder().encode("项目编号,项目名称\nP-1,一\nP-2,二\nP-3,三\n")
-const tooMany = await attempt(csv, {
-  template: Forms.projectLedger,
-  file: "big.csv",
-  limits: { maxRows: 2 }
-})
+// Any limit can be raised or lowered; the others keep their defaults.
+const limits: Import.Limits = { ...Import.limits, maxRows: 2 }
+const tooMany = await attempt(csv, { template: Forms.projectLedger, file: "big.csv", limits })
 ok(Result.isFailure(tooMany) && tooMany.failure._tag === "LimitExceededError")
 strictEqual(tooMany.failure.limit, "rows")
 strictEqual(Import.limits.maxRows, 200_000)
@@ -30,6 +28,9 @@ strictEqual(Import.limits.maxRows, 200_000)
 const notAZip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])
 const damaged = await attempt(notAZip, { template: Forms.projectLedger, file: "x.xlsx" })
 ok(Result.isFailure(damaged) && damaged.failure instanceof SheetError.MalformedFileError)
+// What is damaged, for a program to branch on; `detail` is the reader's own words.
+const what: SheetError.Damage = damaged.failure.damage
+strictEqual(what, "zip")
 // #endregion malformed
 
 // #region header

@@ -11,12 +11,14 @@ const county = Result.getOrThrow(
 )
 
 // #region table
+// A header with a slash is two header rows: 上级 (merged across) over 下级.
+const monthly: Export.TableColumn = { header: "到位资金/本月", width: 12, format: "wan" }
 const table: Export.Table = {
   name: "到位资金",
   title: "到位资金（万元）",
   columns: [
     { header: "单位", width: 12, format: "text" },
-    { header: "到位资金/本月", width: 12, format: "wan" },
+    monthly,
     { header: "到位资金/累计", width: 12, format: "wan" }
   ],
   rows: [["甲镇", Money.parseUnsafe("3200.5万元"), Money.parseUnsafe("1.5亿元")]],

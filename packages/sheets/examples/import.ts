@@ -1,5 +1,6 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict"
 import { readFileSync } from "node:fs"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import { Snapshot } from "@gongjian/core"
 import { Forms, Import, RowReport } from "@gongjian/sheets"
 import * as Effect from "effect/Effect"
@@ -11,12 +12,13 @@ const county = Result.getOrThrow(
 )
 
 // #region import
-// A county's project ledger: title rows, a merged two-row header, a 合计 row.
-const imported = await Effect.runPromise(
-  Import.fromFile(new URL("project-ledger.xlsx", samples).pathname, {
-    template: Forms.projectLedger,
-    snapshot: county
-  })
+// A county's project ledger: title rows, a merged two-row header, a 合计 row,
+// read from disk through effect's FileSystem (Node's here).
+const options: Import.Options = { template: Forms.projectLedger, snapshot: county }
+const imported: Import.Imported = await Effect.runPromise(
+  Import.fromFile(new URL("project-ledger.xlsx", samples).pathname, options).pipe(
+    Effect.provide(NodeFileSystem.layer)
+  )
 )
 // Amounts in 万元 are read exactly: 120000 万元 is 1,200,000,000 元.
 const p101 = imported.projects.find((p) => p.id === "P-101")!
@@ -28,6 +30,16 @@ deepStrictEqual(
 // The snapshot with the new and merged projects, decoded as a whole.
 const next = Result.getOrThrow(Import.apply(county, imported))
 strictEqual(next.projects.length, county.projects.length + 3)
+// Bytes from anywhere (an upload): the same ledger saved as CSV by Chinese
+// Excel, in GBK, reads to the same projects.
+const fromCsv = await Effect.runPromise(
+  Import.fromBytes(readFileSync(new URL("project-ledger-gbk.csv", samples)), {
+    ...options,
+    file: "项目台账.csv"
+  })
+)
+strictEqual(fromCsv.report.encoding, "gbk")
+deepStrictEqual(fromCsv.projects, imported.projects)
 // #endregion import
 
 // #region report
@@ -40,15 +52,23 @@ deepStrictEqual(report.counts, {
   note: 1,
   blank: 0
 })
-const row9 = report.rows.find((r) => r.row === 9)!
-strictEqual(row9.status, "rejected")
-strictEqual(row9.problems[0]!.cell, "F9")
+const row9: RowReport.Row = report.rows.find((r) => r.row === 9)!
+const status: RowReport.Status = row9.status
+strictEqual(status, "rejected")
+const problem: RowReport.Problem = row9.problems[0]!
+strictEqual(problem.cell, "F9")
+// Every reason and fix is said in Chinese and in English.
+const reason: RowReport.Text = problem.reason
+strictEqual(reason.zh, "金额不能为负数（-800）")
 strictEqual(
   RowReport.describe(row9),
   "未导入：F9（总投资（万元））金额不能为负数（-800） → 填写非负金额；冲减请在备注中说明"
 )
-strictEqual(row9.problems[0]!.reason.en, "an amount cannot be negative (-800)")
-strictEqual(report.rows.find((r) => r.status === "total")!.checks![0]!.agrees, true)
+strictEqual(reason.en, "an amount cannot be negative (-800)")
+// The 合计 row checked against the sum of the rows above it.
+const check: RowReport.TotalCheck = report.rows.find((r) => r.status === "total")!.checks![0]!
+strictEqual(check.agrees, true)
+strictEqual(check.stated, check.computed)
 strictEqual(RowReport.isClean(report), false)
 strictEqual(JSON.parse(RowReport.toJson(report)).template, "project-ledger")
 // #endregion report

@@ -23,8 +23,9 @@
 
 import { Lifecycle, type LocalDate, Money, type Progress, type Snapshot } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
+import * as Order from "effect/Order"
 import * as Result from "effect/Result"
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 import * as Forms from "./Forms.js"
 import { neutralise as neutraliseText, restore as restoreText } from "./internal/cells.js"
 import { csvRows, decodeText, defaultLimits, detect } from "./internal/source.js"
@@ -222,6 +223,12 @@ const addTable = (wb: ExcelJS.Workbook, table: Table): void => {
 const ZIP_DATE = new Date(Date.UTC(1980, 0, 1))
 
 /** Writes a workbook with its zip entries dated {@link ZIP_DATE}. */
+/**
+ * exceljs, loaded when a workbook is first written: an import reads
+ * worksheets without it, and does not pay for loading it.
+ */
+const excel = async (): Promise<typeof ExcelJS> => (await import("exceljs")).default
+
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> =>
   new Uint8Array(await wb.xlsx.writeBuffer({ zip: { date: ZIP_DATE } }))
 
@@ -237,13 +244,23 @@ const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> =>
  * @category writing
  */
 export const xlsx = async (tables: ReadonlyArray<Table>): Promise<Uint8Array> => {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = "gongjian"
   wb.created = new Date(0)
   wb.modified = new Date(0)
   for (const t of tables) addTable(wb, t)
   return bytesOf(wb)
 }
+
+/** Projects by id. */
+const byId: Order.Order<{ readonly id: string }> = Order.mapInput(Order.String, (p) => p.id)
+
+/** Findings by unit, then project, then class. */
+const byUnitProjectClass: Order.Order<{
+  readonly unit: string
+  readonly project: string
+  readonly class: string
+}> = Order.Struct({ unit: Order.String, project: Order.String, class: Order.String })
 
 const percentText = (fraction: number): string => `${Number((fraction * 100).toFixed(2))}%`
 
@@ -356,7 +373,7 @@ export const projectLedger = (
   const names = new Map(snapshot.units.map((u) => [u.id, u.name]))
   const template = Forms.projectLedger
   const sectors = template.columns.find((c) => c.field === "sector")?.values
-  const projects = [...snapshot.projects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const projects = [...snapshot.projects].sort(byId)
   return asTemplate(
     template,
     projects.map((p) => {
@@ -585,21 +602,7 @@ export const findings = (
     readonly title?: string
   }
 ): Table => {
-  const sorted = [...rows].sort((a, b) =>
-    a.unit !== b.unit
-      ? a.unit < b.unit
-        ? -1
-        : 1
-      : a.project !== b.project
-        ? a.project < b.project
-          ? -1
-          : 1
-        : a.class < b.class
-          ? -1
-          : a.class > b.class
-            ? 1
-            : 0
-  )
+  const sorted = [...rows].sort(byUnitProjectClass)
   return {
     name: options.title === undefined ? "退出机制" : options.title.slice(0, 31),
     title: `${options.title ?? "项目退出机制预警与认定"}（截至${options.asOf}）`,
@@ -675,7 +678,7 @@ export const annotate = async (
   report: RowReport.RowReport,
   options?: { readonly sheet?: number }
 ): Promise<Uint8Array> => {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   let ws: ExcelJS.Worksheet
   if (detect(bytes, report.file) === "xlsx") {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)

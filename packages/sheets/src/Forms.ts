@@ -111,7 +111,7 @@ export const projectLedger: Template = {
  * of the `funds-in-place` measure, with id `funds-<unit>-<date>`.
  *
  * @example
- * {@includeCode ../examples/import.ts#import}
+ * {@includeCode ../examples/forms.ts#forms}
  *
  * @since 0.3.0
  * @category templates
@@ -155,7 +155,7 @@ export const monthlyFunds: Template = {
  * `fixed-asset-investment` measure, with id `fai-<unit>-<date>`.
  *
  * @example
- * {@includeCode ../examples/import.ts#import}
+ * {@includeCode ../examples/forms.ts#forms}
  *
  * @since 0.3.0
  * @category templates
@@ -192,7 +192,7 @@ export const monthlyFixedAsset: Template = {
  * the projects it followed up. Each row is an `outbound-trip` activity.
  *
  * @example
- * {@includeCode ../examples/import.ts#import}
+ * {@includeCode ../examples/forms.ts#forms}
  *
  * @since 0.3.0
  * @category templates
@@ -239,7 +239,7 @@ export const outboundTrips: Template = {
  * project's approvals; a project that does not exist rejects the row.
  *
  * @example
- * {@includeCode ../examples/import.ts#import}
+ * {@includeCode ../examples/forms.ts#forms}
  *
  * @since 0.3.0
  * @category templates
@@ -293,7 +293,7 @@ export const approvalLog: Template = {
  * the row.
  *
  * @example
- * {@includeCode ../examples/import.ts#import}
+ * {@includeCode ../examples/forms.ts#forms}
  *
  * @since 0.3.0
  * @category templates
@@ -336,7 +336,7 @@ export const exitLedger: Template = {
  * The shipped templates by id.
  *
  * @example
- * {@includeCode ../examples/import.ts#import}
+ * {@includeCode ../examples/forms.ts#forms}
  *
  * @since 0.3.0
  * @category templates
@@ -354,7 +354,7 @@ export const all: ReadonlyArray<Template> = [
  * A shipped template by its id, or `undefined`.
  *
  * @example
- * {@includeCode ../examples/import.ts#import}
+ * {@includeCode ../examples/forms.ts#forms}
  *
  * @since 0.3.0
  * @category templates

@@ -3,9 +3,9 @@
  * {@link Template.Template}, into gongjian records and a
  * {@link RowReport.RowReport} that accounts for every row.
  *
- * - `.xlsx` is streamed (exceljs' `WorkbookReader`): a formula's cached
- *   value is read and never evaluated; a formula without one, or an error
- *   value (`#REF!`), rejects its row with the cell named.
+ * - `.xlsx` is streamed: the worksheet's XML is read as it is inflated; a
+ *   formula's cached value is read and never evaluated; a formula without
+ *   one, or an error value (`#REF!`), rejects its row with the cell named.
  * - `.csv` is read as UTF-8 when it is valid UTF-8, else as GBK (what
  *   Chinese Excel saves); a byte-order mark is accepted.
  * - `.xls` is refused with {@link SheetError.UnsupportedFormatError}, which
@@ -16,10 +16,9 @@
  *
  * @since 0.3.0
  */
-import { readFile, stat } from "node:fs/promises"
-import { basename } from "node:path"
 import { type Activity, type Project, Snapshot, type Target } from "@gongjian/core"
 import * as Effect from "effect/Effect"
+import * as FileSystem from "effect/FileSystem"
 import type * as Result from "effect/Result"
 import { run } from "./internal/engine.js"
 import { csvRows, decodeText, defaultLimits, detect, typed, xlsxRows } from "./internal/source.js"
@@ -116,6 +115,11 @@ const isSheetError = (e: unknown): e is SheetError =>
   e instanceof HeaderNotFoundError ||
   e instanceof TemplateError
 
+/** The rows of a CSV, read whole, as one batch. */
+async function* batchOf<A>(rows: () => A): AsyncGenerator<A> {
+  yield rows()
+}
+
 const go = async (bytes: Uint8Array, options: Options): Promise<Imported> => {
   const file = options.file ?? "input"
   const lim: Limits = { ...defaultLimits, ...options.limits }
@@ -138,7 +142,12 @@ const go = async (bytes: Uint8Array, options: Options): Promise<Imported> => {
     return { ...outcome, report: { file, format, ...outcome.report } }
   }
   const { text, encoding } = decodeText(bytes, options.encoding ?? "auto")
-  const outcome = await run(csvRows(text, file, lim), options.template, options.snapshot, file)
+  const outcome = await run(
+    batchOf(() => Array.from(csvRows(text, file, lim))),
+    options.template,
+    options.snapshot,
+    file
+  )
   return { ...outcome, report: { file, format, encoding, ...outcome.report } }
 }
 
@@ -161,7 +170,10 @@ export const fromBytes = (
   })
 
 /**
- * Imports a file from disk; its size is checked before it is read.
+ * Imports a file through effect's `FileSystem` (on Node,
+ * `NodeFileSystem.layer` from `@effect/platform-node`); its size is checked
+ * before it is read. A file that cannot be read is a
+ * {@link SheetError.MalformedFileError} with the system's reason in `detail`.
  *
  * @example
  * {@includeCode ../examples/import.ts#import}
@@ -169,24 +181,29 @@ export const fromBytes = (
  * @since 0.3.0
  * @category importing
  */
-export const fromFile = (path: string, options: Options): Effect.Effect<Imported, SheetError> =>
+export const fromFile = (
+  path: string,
+  options: Options
+): Effect.Effect<Imported, SheetError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const file = options.file ?? basename(path)
+    const fs = yield* FileSystem.FileSystem
+    const file = options.file ?? baseName(path)
     const max = options.limits?.maxBytes ?? defaultLimits.maxBytes
-    const bytes = yield* Effect.tryPromise({
-      try: async () => {
-        const s = await stat(path)
-        if (s.size > max)
-          throw new LimitExceededError({ file, limit: "bytes", allowed: max, found: s.size })
-        return new Uint8Array(await readFile(path))
-      },
-      catch: (e) =>
-        e instanceof LimitExceededError
-          ? e
-          : new MalformedFileError({ file, detail: e instanceof Error ? e.message : String(e) })
-    })
+    const unreadable = (e: { readonly message: string }) =>
+      new MalformedFileError({ file, damage: "unreadable", detail: e.message })
+    const info = yield* Effect.mapError(fs.stat(path), unreadable)
+    const size = Number(info.size)
+    if (size > max)
+      return yield* Effect.fail(
+        new LimitExceededError({ file, limit: "bytes", allowed: max, found: size })
+      )
+    const bytes = yield* Effect.mapError(fs.readFile(path), unreadable)
     return yield* fromBytes(bytes, { ...options, file })
   })
+
+/** The last part of a path, `/` or `\\` separated. */
+const baseName = (path: string): string =>
+  path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1)
 
 const upsert = <T extends { readonly id: string }>(
   base: ReadonlyArray<T>,

@@ -89,8 +89,39 @@ const limitKey = (limit: LimitExceededError["limit"]): string =>
   })[limit]
 
 /**
+ * What is damaged in a file that cannot be read (损坏之处): its zip archive
+ * (`zip`), a part's XML (`xml`), the CSV text (`csv`), a part the workbook
+ * needs (`parts`: no worksheet, a missing sheet, a cell naming a shared string
+ * that does not exist), or the file could not be read at all (`unreadable`).
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#malformed}
+ *
+ * @since 0.4.0
+ * @category errors
+ */
+export type Damage = "zip" | "xml" | "csv" | "parts" | "unreadable"
+
+const DAMAGE_ZH: Record<Damage, string> = {
+  zip: "压缩包结构损坏",
+  xml: "工作簿内容（XML）无法解析",
+  csv: "CSV 文本格式有误",
+  parts: "工作簿缺少必要的组成部分或引用了不存在的内容",
+  unreadable: "文件无法读取"
+}
+
+const DAMAGE_EN: Record<Damage, string> = {
+  zip: "its zip archive is damaged",
+  xml: "its XML does not parse",
+  csv: "its CSV text is malformed",
+  parts: "a part the workbook needs is missing or refers to nothing",
+  unreadable: "the file cannot be read"
+}
+
+/**
  * The workbook is damaged (文件已损坏): not a valid zip, XML that does not
- * parse, a worksheet missing. The cause is the reader's own message.
+ * parse, a worksheet missing. `damage` says what (each half of the message
+ * says it in its language); `detail` is the cause in the reader's own words.
  *
  * @example
  * {@includeCode ../examples/errors.ts#malformed}
@@ -100,10 +131,11 @@ const limitKey = (limit: LimitExceededError["limit"]): string =>
  */
 export class MalformedFileError extends Data.TaggedError("MalformedFileError")<{
   readonly file: string
+  readonly damage: Damage
   readonly detail: string
 }> {
   override get message(): string {
-    return `${this.file}: 文件已损坏或不是有效的 Excel 工作簿（${this.detail}），请在 Excel 中打开并重新保存为 .xlsx。 / ${this.file} is damaged or not a valid workbook (${this.detail}): open it in Excel and save it again as .xlsx.`
+    return `${this.file}: 文件已损坏或不是有效的 Excel 工作簿（${DAMAGE_ZH[this.damage]}），请在 Excel 中打开并重新保存为 .xlsx。 / ${this.file} is damaged or not a valid workbook (${DAMAGE_EN[this.damage]}): open it in Excel and save it again as .xlsx.`
   }
 }
 
@@ -125,7 +157,7 @@ export class HeaderNotFoundError extends Data.TaggedError("HeaderNotFoundError")
 }> {
   override get message(): string {
     const m = this.missing.join("、")
-    return `${this.file}: 在前 ${this.searchedRows} 行中找不到模板“${this.template}”要求的列：${m}。请检查表头文字，或在模板的 headers 中加上本县的写法。 / ${this.file}: the columns ${this.missing.join(", ")} that template ${this.template} requires were not found in the first ${this.searchedRows} rows; check the header text or add the county's wording to the template's headers.`
+    return `${this.file}: 在前 ${this.searchedRows} 行中找不到模板“${this.template}”要求的列：${m}。请检查表头文字，或在模板该列的表头写法中加上本县的写法。 / ${this.file}: the columns ${this.missing.join(", ")} that template ${this.template} requires were not found in the first ${this.searchedRows} rows; check the header text or add the county's wording to the template's headers.`
   }
 }
 

@@ -1,7 +1,13 @@
+import * as ByteSize from "effect/ByteSize"
+import * as Effect from "effect/Effect"
+import * as FileSystem from "effect/FileSystem"
 import * as Result from "effect/Result"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Forms, SheetError } from "../src/index.js"
+import { Forms, Import, SheetError } from "../src/index.js"
+import { Unreadable } from "../src/internal/cells.js"
+import { defaultLimits, type SheetRow } from "../src/internal/rows.js"
+import { worksheetRows } from "../src/internal/worksheet.js"
 import { importBytes, sample, sheetXml, workbookParts, zip } from "./helpers.js"
 
 const template = Forms.projectLedger
@@ -73,15 +79,15 @@ describe("files gongjian will not read", () => {
         '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData'
       )
     )
-    expect(await tagOf(broken)).toMatchObject({ _tag: "MalformedFileError" })
+    expect(await tagOf(broken)).toMatchObject({ _tag: "MalformedFileError", damage: "xml" })
     const unclosed = zip(
       workbookParts(
         '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><</row></sheetData></worksheet>'
       )
     )
-    expect(await tagOf(unclosed)).toMatchObject({ _tag: "MalformedFileError" })
+    expect(await tagOf(unclosed)).toMatchObject({ _tag: "MalformedFileError", damage: "xml" })
     const cut = sample("project-ledger.xlsx").subarray(0, 4000)
-    expect(await tagOf(cut)).toMatchObject({ _tag: "MalformedFileError" })
+    expect(await tagOf(cut)).toMatchObject({ _tag: "MalformedFileError", damage: "zip" })
   })
 
   it("a form whose headers do not match the template names the missing columns", async () => {
@@ -151,4 +157,130 @@ describe("fuzz: malformed workbooks end in typed errors only", () => {
       { numRuns: 300, seed: 20261201 }
     )
   }, 120_000)
+})
+
+describe("the worksheet reader", () => {
+  const rowsOf = async (parts: Parameters<typeof zip>[0], sheet = 1) => {
+    const out: Array<SheetRow> = []
+    for await (const batch of worksheetRows(zip(parts), "r.xlsx", sheet, defaultLimits))
+      out.push(...batch)
+    return out.map((r) => [
+      r.n,
+      ...Array.from(r.cells, (c) => (c instanceof Unreadable ? `${c.kind}:${c.text}` : c))
+    ])
+  }
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`
+
+  it("reads every kind of cell as stored, the sheets in the order of their tabs", async () => {
+    const parts = [
+      {
+        name: "xl/workbook.xml",
+        // The second tab is the part named sheet1.xml.
+        data: `<workbook ${ns} xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="说明" sheetId="2" rel:id="rId2"/><sheet name="台账" sheetId="1" rel:id="rId1"/></sheets></workbook>`
+      },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", "worksheet", "worksheets/sheet1.xml")}${rel("rId2", "worksheet", "/xl/worksheets/sheet2.xml")}${rel("rId3", "sharedStrings", "sharedStrings.xml")}</Relationships>`
+      },
+      {
+        name: "xl/sharedStrings.xml",
+        // A plain string, rich text in two runs, and a phonetic guide that is not the text.
+        data: `<sst ${ns}><si><t>甲镇</t></si><si><r><t>新能源</t></r><r><rPr><b/></rPr><t xml:space="preserve">电池 </t></r></si><si><t>重庆</t><rPh sb="0" eb="2"><t>chóngqìng</t></rPh></si></sst>`
+      },
+      {
+        name: "xl/worksheets/sheet2.xml",
+        data: `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明页</t></is></c></row></sheetData></worksheet>`
+      },
+      {
+        name: "xl/worksheets/sheet1.xml",
+        data: `<worksheet ${ns}><sheetData>
+<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="D2" t="s"><v>2</v></c></row>
+<row r="3"><c r="A3"><v>46101</v></c><c r="B3" t="b"><v>1</v></c><c r="C3" t="str"><f>A1&amp;"镇"</f><v>甲镇</v></c><c r="D3" t="e"><v>#REF!</v></c></row>
+<row><c><v>1.5</v></c><c t="inlineStr"><is><r><t>内联</t></r><r><t>富文本</t></r></is></c><c t="d"><v>2026-03-05T00:00:00Z</v></c><c><f>SUM(A1:A3)</f></c></row>
+</sheetData></worksheet>`
+      }
+    ]
+    expect(await rowsOf(parts, 1)).toEqual([[1, "说明页"]])
+    expect(await rowsOf(parts, 2)).toEqual([
+      [2, "甲镇", "新能源电池 ", undefined, "重庆"],
+      [3, 46101, true, "甲镇", "error:#REF!"],
+      // A row and cells without their numbers follow the ones before; 2026-03-05 is serial 46086.
+      [4, 1.5, "内联富文本", 46086, "formula:=SUM(A1:A3)"]
+    ])
+  })
+
+  it("a missing sheet, a cell naming a shared string that does not exist, an entry larger than declared: MalformedFileError", async () => {
+    const sheet = sheetXml([["项目编号"]])
+    await expect(rowsOf(workbookParts(sheet), 2)).rejects.toMatchObject({
+      _tag: "MalformedFileError",
+      damage: "parts"
+    })
+    await expect(
+      rowsOf(
+        workbookParts(
+          `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData></worksheet>`
+        )
+      )
+    ).rejects.toMatchObject({ _tag: "MalformedFileError", damage: "parts" })
+    const lying = workbookParts(sheet).map((p) =>
+      p.name === "xl/worksheets/sheet1.xml" ? { ...p, declared: 10 } : p
+    )
+    await expect(rowsOf(lying)).rejects.toMatchObject({
+      _tag: "MalformedFileError",
+      damage: "zip"
+    })
+  })
+})
+
+describe("Import.fromFile reads through the FileSystem it is given", () => {
+  const run = (fs: Partial<FileSystem.FileSystem>, limits = {}) =>
+    Effect.runPromise(
+      Effect.result(
+        Import.fromFile("/forms/项目台账.xlsx", { template, limits }).pipe(
+          Effect.provide(FileSystem.layerNoop(fs))
+        )
+      )
+    )
+  const bytes = sample("project-ledger.xlsx")
+  const stat = (size: number) => () =>
+    Effect.succeed({ size: ByteSize.bytes(size) } as FileSystem.File.Info)
+
+  it("imports the file's bytes, named by the path's last part", async () => {
+    const r = await run({ stat: stat(bytes.length), readFile: () => Effect.succeed(bytes) })
+    expect(Result.isSuccess(r) && r.success.report.file).toBe("项目台账.xlsx")
+    const direct = await importBytes(bytes, { template, file: "项目台账.xlsx" })
+    expect(Result.isSuccess(direct)).toBe(true)
+    expect(Result.isSuccess(r) && r.success).toEqual(Result.isSuccess(direct) && direct.success)
+  })
+
+  it("a file over maxBytes is refused from its size, without being read", async () => {
+    let read = 0
+    const r = await run(
+      {
+        stat: stat(bytes.length),
+        readFile: () => {
+          read++
+          return Effect.succeed(bytes)
+        }
+      },
+      { maxBytes: 1000 }
+    )
+    expect(Result.isFailure(r) && r.failure).toMatchObject({
+      _tag: "LimitExceededError",
+      limit: "bytes",
+      found: bytes.length
+    })
+    expect(read).toBe(0)
+  })
+
+  it("a file that cannot be read is MalformedFileError, unreadable", async () => {
+    const r = await run({})
+    expect(Result.isFailure(r) && r.failure).toMatchObject({
+      _tag: "MalformedFileError",
+      file: "项目台账.xlsx",
+      damage: "unreadable"
+    })
+  })
 })

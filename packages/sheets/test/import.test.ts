@@ -1,4 +1,5 @@
 import { type Money, type Project, Snapshot } from "@gongjian/core"
+import * as Arr from "effect/Array"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
@@ -353,5 +354,26 @@ describe("reasons in Chinese are Chinese", () => {
     }
     for (const row of reports.flatMap((r) => r.rows))
       expect(latin(RowReport.describe(row)), RowReport.describe(row)).toEqual([])
+  })
+})
+
+describe("a county's template that sends a value where it does not fit", () => {
+  it("rejects the row at the column, instead of failing the whole snapshot later", async () => {
+    // 产业类别 read as plain text: "二产" is not one of the sectors a project takes.
+    const template: Template.Template = {
+      ...Forms.projectLedger,
+      id: "county-ledger",
+      columns: Arr.map(
+        Forms.projectLedger.columns,
+        (c): Template.Column =>
+          c.field === "sector" ? { field: c.field, headers: c.headers, type: "text" } : c
+      )
+    }
+    const { report } = await ok("project-ledger.xlsx", template)
+    const p101 = report.rows.find((r) => r.row === 5)!
+    expect(p101.status).toBe("rejected")
+    expect(p101.problems.map((p) => [p.cell, p.field])).toEqual([["E5", "sector"]])
+    // A4 (row 8) is rejected too: its 二产 would replace the sector of the snapshot's project.
+    expect(report.rows.find((r) => r.row === 8)!.status).toBe("rejected")
   })
 })

@@ -8,6 +8,7 @@ import {
   Target
 } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
+import * as Order from "effect/Order"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type * as RowReport from "../RowReport.js"
@@ -155,6 +156,14 @@ const contextOf = (snapshot: Snapshot.Snapshot | undefined): Context => {
 
 const STAGE_RANK = new Map(Lifecycle.defaultModel.stages.map((s, i) => [s.id as string, i]))
 const FAR = "9999-12-31"
+/** The problems of a row that has none: one list shared by every such row. */
+const NO_PROBLEMS: ReadonlyArray<RowReport.Problem> = Object.freeze([])
+
+/** Stage events by date, same-day ones in the order of the stages. */
+const byDateThenStage: Order.Order<Lifecycle.ProjectEvent> = Order.combine(
+  Order.mapInput(Order.String, (e: Lifecycle.ProjectEvent) => e.date),
+  Order.mapInput(Order.Number, (e: Lifecycle.ProjectEvent) => STAGE_RANK.get(e.type) ?? 99)
+)
 
 type Value = string | number | boolean | Money.Money | ReadonlyArray<string>
 
@@ -240,9 +249,9 @@ const PROBLEM_ZH: Record<Problem.SchemaCode, string> = {
   forbidden: "不允许"
 }
 
-/** @internal Reads the rows of a sheet with a template into records and a row report. */
+/** @internal Reads the rows of a sheet, in batches, with a template into records and a row report. */
 export const run = async (
-  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>,
+  rows: AsyncIterable<ReadonlyArray<SheetRow>>,
   template: Template,
   snapshot: Snapshot.Snapshot | undefined,
   file: string
@@ -250,14 +259,17 @@ export const run = async (
   const ctx = contextOf(snapshot)
   const search = template.searchRows ?? 12
   const head: Array<SheetRow> = []
-  const it = (
-    Symbol.asyncIterator in rows
-      ? (rows as AsyncIterable<SheetRow>)[Symbol.asyncIterator]()
-      : (rows as Iterable<SheetRow>)[Symbol.iterator]()
-  ) as AsyncIterator<SheetRow> | Iterator<SheetRow>
+  const batches = rows[Symbol.asyncIterator]()
+  let batch: ReadonlyArray<SheetRow> = []
+  let k = 0
   const next = async (): Promise<SheetRow | undefined> => {
-    const r = await it.next()
-    return r.done ? undefined : r.value
+    while (k >= batch.length) {
+      const r = await batches.next()
+      if (r.done === true) return undefined
+      batch = r.value
+      k = 0
+    }
+    return batch[k++]
   }
   // Non-blank rows only count toward the header search.
   while (head.length < search + template.headerRows) {
@@ -317,6 +329,7 @@ export const run = async (
 
   const out: Array<RowReport.Row> = []
   const counts = { accepted: 0, merged: 0, rejected: 0, total: 0, note: 0, blank: 0 }
+  // The row of each id read so far (a template reads one kind of record).
   const seen = new Map<string, number>()
   const touched = new Set<string>()
   const newActivities = new Map<string, Activity.Activity>()
@@ -400,14 +413,14 @@ export const run = async (
       out.push({
         row: n,
         status: "total",
-        problems: [],
+        problems: NO_PROBLEMS,
         checks: totals.map((s) => check(s, cells, n, sub))
       })
       return
     }
     if (note) {
       counts.note++
-      out.push({ row: n, status: "note", problems: [] })
+      out.push({ row: n, status: "note", problems: NO_PROBLEMS })
       return
     }
     const problems: Array<RowReport.Problem> = []
@@ -487,8 +500,8 @@ export const run = async (
           b,
           n,
           C.bad(
-            `编号 ${key.split(":")[1]} 与第 ${first} 行重复`,
-            `the ${kind} id ${key.split(":")[1]} repeats row ${first}`,
+            `编号 ${key} 与第 ${first} 行重复`,
+            `the ${kind} id ${key} repeats row ${first}`,
             "每条记录使用唯一编号；同一记录的修改请改在原行",
             "give every record its own id; change the existing row instead"
           )
@@ -500,8 +513,7 @@ export const run = async (
     switch (template.record) {
       case "project": {
         const existing = id === undefined ? undefined : ctx.projects.get(id)
-        if (id !== undefined && duplicate(`project:${id}`, "project"))
-          return reject(recordName("project", id))
+        if (id !== undefined && duplicate(id, "project")) return reject(recordName("project", id))
         if (problems.length > 0) return reject(recordName("project", id))
         if (id === undefined) return reject()
         const base: Record<string, unknown> =
@@ -521,24 +533,20 @@ export const run = async (
           )
           return reject(recordName("project", id))
         }
-        let events = [...((base.events as ReadonlyArray<Lifecycle.ProjectEvent>) ?? [])]
+        const events: Array<Lifecycle.ProjectEvent> =
+          existing === undefined ? [] : [...existing.events]
         let stageValue: Lifecycle.Stage | undefined
         for (const [field, v] of values) {
           if (field.startsWith("events.")) {
             // Sheet columns carry stage dates (`events.started`): stage events.
             const type = field.slice(7) as Lifecycle.Stage
-            events = events.filter((e) => e.type !== type)
+            for (let i = events.length - 1; i >= 0; i--)
+              if (events[i]!.type === type) events.splice(i, 1)
             events.push({ type, date: v as string })
           } else if (field === "stage") stageValue = v as Lifecycle.Stage
           else if (field !== "id") setPath(base, field, v)
         }
-        events.sort((a, b) =>
-          a.date !== b.date
-            ? a.date < b.date
-              ? -1
-              : 1
-            : (STAGE_RANK.get(a.type) ?? 99) - (STAGE_RANK.get(b.type) ?? 99)
-        )
+        events.sort(byDateThenStage)
         base.events = events
         const checked = asProject(base)
         if (Result.isFailure(checked)) {
@@ -581,7 +589,7 @@ export const run = async (
           )
           return reject(recordName("project", id))
         }
-        seen.set(`project:${id}`, n)
+        seen.set(id, n)
         ctx.projects.set(id, project)
         touched.add(id)
         if (existing === undefined) counts.accepted++
@@ -590,15 +598,14 @@ export const run = async (
           row: n,
           status: existing === undefined ? "accepted" : "merged",
           record: `project ${id}`,
-          problems: []
+          problems: NO_PROBLEMS
         })
         return
       }
       case "activity":
       case "report": {
         const kind = template.record
-        if (id !== undefined && duplicate(`${kind}:${id}`, kind))
-          return reject(recordName(kind, id))
+        if (id !== undefined && duplicate(id, kind)) return reject(recordName(kind, id))
         if (problems.length > 0 || id === undefined) return reject(recordName(kind, id))
         const record: Record<string, unknown> = { id }
         for (const [field, v] of values) if (field !== "id") setPath(record, field, v)
@@ -618,14 +625,14 @@ export const run = async (
           newReports.set(id, checked.success)
         }
         const existed = kind === "activity" ? ctx.activities.has(id) : ctx.reports.has(id)
-        seen.set(`${kind}:${id}`, n)
+        seen.set(id, n)
         if (existed) counts.merged++
         else counts.accepted++
         out.push({
           row: n,
           status: existed ? "merged" : "accepted",
           record: `${kind} ${id}`,
-          problems: []
+          problems: NO_PROBLEMS
         })
         return
       }
@@ -747,14 +754,21 @@ export const run = async (
         ctx.projects.set(pid, updated)
         touched.add(pid)
         counts.merged++
-        out.push({ row: n, status: "merged", record: `project ${pid}`, problems: [] })
+        out.push({ row: n, status: "merged", record: `project ${pid}`, problems: NO_PROBLEMS })
         return
       }
     }
   }
 
   for (const r of pending) handle(r)
-  for (let r = await next(); r !== undefined; r = await next()) handle(r)
+  // The rest of the batch at hand, then batch by batch.
+  for (;;) {
+    while (k < batch.length) handle(batch[k++]!)
+    const r = await batches.next()
+    if (r.done === true) break
+    batch = r.value
+    k = 0
+  }
 
   const projects = [...touched].sort().map((id) => ctx.projects.get(id)!)
   return {
