@@ -37,6 +37,7 @@ try {
     id,
     snapshot: County.generate({ id, projects: 20 })
   }))
+  let halting: Promise<void> | undefined // the shutdown, which the failed load may outrun
   const stopped = await Effect.runPromise(
     Effect.flip(
       Load.load({
@@ -44,12 +45,13 @@ try {
         counties: files,
         batchSize: 10,
         onBatch: (p: Load.Progress) =>
-          p.county === "c002" ? Effect.promise(() => two.halt()) : Effect.void
+          p.county === "c002" ? Effect.promise(() => (halting ??= two.halt())) : Effect.void
       })
     )
   )
   equal(stopped._tag === "ServerFailure" && stopped.server, "two")
   // …and once it is back, the same load is simply run again.
+  await halting
   two.resume()
   // #endregion restart
 
