@@ -50,8 +50,14 @@ export const startPostgres = async () => {
       ...(user === undefined ? {} : { uid: user.uid, gid: user.gid }),
       env: { ...process.env, LC_ALL: "C" }
     })
-    if (r.status !== 0)
-      throw new Error(`${command} ${args.join(" ")} failed (${r.status}):\n${r.stdout}${r.stderr}`)
+    if (r.status !== 0) {
+      const tail = existsSync(join(dir, "server.log"))
+        ? readFileSync(join(dir, "server.log"), "utf8").split("\n").slice(-20).join("\n")
+        : ""
+      throw new Error(
+        `${command} ${args.join(" ")} failed (${r.status}):\n${r.stdout}${r.stderr}\n${tail}`
+      )
+    }
   }
   run("initdb", [
     "-D",
@@ -66,12 +72,13 @@ export const startPostgres = async () => {
     "--locale=C"
   ])
   const port = await freePort()
+  const log = join(dir, "server.log")
   const start = () =>
     run("pg_ctl", [
       "-D",
       data,
       "-l",
-      join(dir, "server.log"),
+      log,
       "-w",
       "-t",
       "60",
@@ -89,7 +96,7 @@ export const startPostgres = async () => {
     } catch {
       // already gone
     }
-    for (let i = 0; i < 200 && existsSync(join(data, "postmaster.pid")); i++)
+    for (let i = 0; i < 1200 && existsSync(join(data, "postmaster.pid")); i++)
       await new Promise((r) => setTimeout(r, 50))
   }
   const stop = async () => {

@@ -334,7 +334,7 @@ describe("the portal in Chromium", () => {
     // written, the calculated cell as Excel saved it (not evaluated again).
     await page.goto(`${origin}/#/unit/town-d`)
     const activities = page.getByTestId("unit-activities")
-    await activities.waitFor()
+    await activities.locator("tr.el-table__row", { hasText: "TD-X-4" }).waitFor()
     const cellsOf = async (id: string) =>
       activities
         .locator("tr.el-table__row", { hasText: id })

@@ -1,6 +1,6 @@
 import { Ratio } from "@gongjian/core"
 import { describe, expect, it } from "vitest"
-import { completionPercent, markdown, table } from "../src/internal/render.js"
+import { markdown, percent, table } from "../src/internal/render.js"
 
 // Names come from the snapshot: a county may type anything into them.
 const header = ["rank", "unit", "total"]
@@ -36,10 +36,12 @@ describe("plain-text tables", () => {
 })
 
 describe("completion in the progress table", () => {
-  it("never shows a target missed by a hair as 100%", () => {
-    // 4,999.98万 of 5,000万: 99.9996%, which one decimal of a rounded number showed as 100.0%.
-    expect(completionPercent(Ratio.makeUnsafe("49999800", "50000000"))).toBe("99.9…%")
-    expect(completionPercent(Ratio.makeUnsafe(1, 2))).toBe("50%")
-    expect(completionPercent(Ratio.makeUnsafe(2, 3))).toBe("66.6…%")
+  it("writes one decimal, half up from the exact value, and never shows a target missed by a hair as 100%", () => {
+    // 4,999.98万 of 5,000万: 99.9996%, which rounds to 100.0% — shown as 99.9%, since 100% says met.
+    expect(percent(Ratio.makeUnsafe("49999800", "50000000"))).toBe("99.9%")
+    expect(percent(Ratio.makeUnsafe(1, 2))).toBe("50.0%")
+    // ⅔ = 66.666…% → 66.7% (half up), as the bulletins print it.
+    expect(percent(Ratio.makeUnsafe(2, 3))).toBe("66.7%")
+    expect(percent(1)).toBe("100.0%")
   })
 })

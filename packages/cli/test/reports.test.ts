@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Samples } from "@gongjian/policies"
+import { all, Samples } from "@gongjian/policies"
 import { describe, expect, it, vi } from "vitest"
 import { chromiumPath, missingSystemDeps } from "../../../scripts/system-deps.mjs"
 
@@ -138,6 +138,129 @@ describe("gongjian bulletin and chart read the ledger", () => {
     expect(none.code).toBe(2)
     expect(none.err).toContain("--campaign")
   }, 300_000)
+})
+
+describe("gongjian bulletin --issue: bulletins recorded in the ledger (PGlite)", () => {
+  it("counts moves and corrections from the last bulletin issued; a correction filed between two bulletins is in the second only", () => {
+    const file = sample("002-investment-drive")
+    const options = join(tmp, "002-options.json")
+    writeFileSync(
+      options,
+      JSON.stringify(all.find((e) => e.sample === "002-investment-drive")!.options)
+    )
+    const ledger = ["--ledger", join(tmp, "issued")]
+    const campaign = ["--campaign", "investment-drive-2026"]
+    const bulletin = (...args: ReadonlyArray<string>) =>
+      gongjian(
+        "bulletin",
+        ...ledger,
+        ...campaign,
+        "--policy",
+        "002",
+        "--options",
+        options,
+        "--format",
+        "md",
+        ...args
+      )
+    const loaded = gongjian(
+      "ledger",
+      "load",
+      file,
+      ...ledger,
+      "--user",
+      "wang.fang",
+      "--unit",
+      "district",
+      "--at",
+      "2026-09-01T09:00:00+08:00"
+    )
+    expect(loaded.err).toBe("")
+    // 1. The 09-H1 bulletin (第3期), as known at 09-15, issued at 18:00 that day.
+    const first = bulletin(
+      "--period",
+      "2026-09-H1",
+      "--known-at",
+      "2026-09-15",
+      "--issue",
+      "--user",
+      "wang.fang",
+      "--at",
+      "2026-09-15T18:00:00+08:00"
+    )
+    expect(first.code).toBe(0)
+    expect(first.err).toContain(
+      "bulletin 2026-09-H1 (no. 3) recorded as issued (2026-09-15T10:00:00.000000Z)"
+    )
+    // No bulletin was recorded before it: it counts from the previous period's end (08-31), and
+    // the ledger had no bulletin of any period, so the duty is not judged.
+    expect(first.out).toContain("上期通报：2026-08-31")
+    expect(first.out).toContain(
+      "| 半月一通报（002 四.3） | 2026-09-01—2026-09-15 | 2026-09-15 | 无记录 |"
+    )
+    // 2. On 09-20 town-a corrects project A1's total investment, 12亿元 → 15亿元.
+    const projects = (
+      Samples.json("002-investment-drive") as { projects: Array<{ id: string; events: unknown }> }
+    ).projects
+    const { events: _, ...a1 } = projects.find((p) => p.id === "A1")!
+    const corrected = gongjian(
+      "ledger",
+      "correct",
+      ...ledger,
+      ...campaign,
+      "--kind",
+      "project",
+      "--value",
+      JSON.stringify({ ...a1, investment: { total: "15亿元" } }),
+      "--reason",
+      "按合同更正总投资",
+      "--user",
+      "zhao.lei",
+      "--unit",
+      "town-a",
+      "--at",
+      "2026-09-20T10:00:00+08:00"
+    )
+    expect(corrected.code).toBe(0)
+    // 3. The 09-H2 bulletin (第4期), as known at 09-30: it counts from the one issued on 09-15,
+    // lists the correction filed since (record, field, old → new, reason, who, when), and the
+    // 09-H1 bulletin's record makes the duty tracked: 09-H2's is not yet due on 09-30.
+    const second = bulletin(
+      "--period",
+      "2026-09-H2",
+      "--known-at",
+      "2026-09-30",
+      "--issue",
+      "--user",
+      "wang.fang",
+      "--at",
+      "2026-09-30T18:00:00+08:00"
+    )
+    expect(second.code).toBe(0)
+    expect(second.out).toContain("上期通报：2026-09-15")
+    expect(second.out).toContain(
+      "| project A1 | investment.total | 12亿元 → 15亿元 | 按合同更正总投资 | zhao.lei（town-a） | 2026-09-20 |"
+    )
+    expect(second.out).toContain(
+      "| 半月一通报（002 四.3） | 2026-09-16—2026-09-30 | 2026-09-30 | 未到期 |"
+    )
+    // 4. Printed again later, each bulletin is the one issued (as the ledger knew it then),
+    // now shown held by its own record; the first does not list the later correction.
+    const firstAgain = bulletin("--period", "2026-09-H1")
+    expect(firstAgain.out).not.toContain("project A1")
+    expect(firstAgain.out).toMatch(/## 上期以来数据更正\n\n无/)
+    expect(firstAgain.out).toContain(
+      "| 半月一通报（002 四.3） | 2026-09-01—2026-09-15 | 2026-09-15 | 已开展：bulletin-2026-09-H1 |"
+    )
+    const secondAgain = bulletin("--period", "2026-09-H2")
+    expect(secondAgain.out).toContain("| project A1 | investment.total | 12亿元 → 15亿元 |")
+    expect(secondAgain.out).toContain(
+      "| 半月一通报（002 四.3） | 2026-09-16—2026-09-30 | 2026-09-30 | 已开展：bulletin-2026-09-H2 |"
+    )
+    // Issuing needs the ledger and who records it.
+    expect(gongjian("bulletin", file, "--issue", "--user", "u").code).toBe(2)
+    expect(bulletin("--period", "2026-09-H2", "--issue").code).toBe(2)
+  }, 600_000)
 })
 
 describe("gongjian chart", () => {

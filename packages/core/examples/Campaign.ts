@@ -34,6 +34,11 @@ const monthly = Schema.decodeUnknownSync(Campaign.Reporting)({
   name: "月调度"
 })
 equal(monthly.every, "month")
-equal(Schema.is(Campaign.DateRange)({ start: "2026-01-01", end: "2026-12-31" }), true)
-equal(Schema.is(Campaign.CampaignKind)("hundred-day"), true)
+// 002's drive runs in August and September only.
+const window = Schema.decodeUnknownSync(Campaign.DateRange)({
+  start: "2026-08-01",
+  end: "2026-09-30"
+})
+equal(Campaign.inWindow({ window }, "2026-10-01"), false)
+equal(Schema.is(Campaign.CampaignKind)("百日攻坚"), false) // a kind is an id: "hundred-day"
 // #endregion campaign

@@ -15,7 +15,8 @@ import * as LocalDate from "./LocalDate.js"
  * (投洽会签约), `expert-review` (专家论证), `invited-executive` (邀请500强、
  * 百强、上市公司“一把手”), `meeting` (会议), `dispatch` (调度), `inspection`
  * (督查), `recruitment` (招商人员招聘), `plan-submitted` (a unit's work plan
- * handed in, 工作方案报送; since 0.3.0), `other`.
+ * handed in, 工作方案报送; since 0.3.0), `bulletin` (a bulletin issued,
+ * 通报印发, dated the day it speaks as of; since 0.3.0), `other`.
  *
  * @example
  * {@includeCode ../examples/Activity.ts#activity}
@@ -33,6 +34,7 @@ export const ActivityKind = Schema.Literals([
   "inspection",
   "recruitment",
   "plan-submitted",
+  "bulletin",
   "other"
 ])
 

@@ -18,6 +18,7 @@ import { Activity } from "./Activity.js"
 import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
 import * as Fast from "./internal/fastDecode.js"
+import { byDecode } from "./internal/folded.js"
 import { projectMoneyField } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -327,13 +328,17 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
         )
       )
   })
+  const timelines: Array<Lifecycle.Timeline> = []
   s.projects.forEach((p, i) => {
     const r = Lifecycle.fold(p, { asOf: s.asOf })
     if (Result.isFailure(r))
       out.push(
         problem(input, ["projects", i, "events", r.failure.event], "history", r.failure.detail)
       )
+    else timelines.push(r.success)
   })
+  // A snapshot without problems keeps its folded histories for its view (View.make).
+  if (out.length === 0) byDecode.set(s, { asOf: s.asOf, timelines })
   return out
 }
 

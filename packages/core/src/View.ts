@@ -9,6 +9,7 @@
  */
 import * as Result from "effect/Result"
 import type * as Calendar from "./Calendar.js"
+import { byDecode, LazyTimelines } from "./internal/folded.js"
 import * as Lifecycle from "./Lifecycle.js"
 import type * as LocalDate from "./LocalDate.js"
 import * as Snapshot from "./Snapshot.js"
@@ -64,6 +65,29 @@ export const make = (
 ): View => {
   const asOf = options?.asOf ?? snapshot.asOf
   const model = options?.model ?? Lifecycle.defaultModel
+  const calendar = options?.calendar ?? Snapshot.calendarOf(snapshot)
+  // A snapshot Snapshot.decode accepted was folded as of its own date to check
+  // its histories: every history folds and every id is unique. Its view at
+  // that date on the default lifecycle reuses those timelines.
+  const decoded = byDecode.get(snapshot)
+  if (
+    decoded !== undefined &&
+    decoded.asOf === asOf &&
+    model === Lifecycle.defaultModel &&
+    decoded.timelines.length === snapshot.projects.length
+  ) {
+    const view: View = Object.freeze({
+      snapshot,
+      asOf,
+      calendar,
+      model,
+      timelines: new LazyTimelines(decoded.timelines),
+      unfolded: NONE,
+      lineage: Unit.lineageOf(snapshot.units)
+    })
+    inOrder.set(view, decoded.timelines)
+    return view
+  }
   const timelines = new Map<string, Lifecycle.Timeline>()
   const unfolded: Array<Lifecycle.LifecycleError> = []
   const fold = { asOf, model }
@@ -82,7 +106,7 @@ export const make = (
   const view: View = Object.freeze({
     snapshot,
     asOf,
-    calendar: options?.calendar ?? Snapshot.calendarOf(snapshot),
+    calendar,
     model,
     timelines,
     unfolded,
@@ -93,6 +117,8 @@ export const make = (
     inOrder.set(view, folded)
   return view
 }
+
+const NONE: ReadonlyArray<never> = Object.freeze([])
 
 const inOrder = new WeakMap<View, ReadonlyArray<Lifecycle.Timeline | undefined>>()
 

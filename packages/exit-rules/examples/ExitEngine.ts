@@ -5,10 +5,8 @@ import { snapshot } from "./scenario.js"
 
 // #region evaluate
 // The view: the snapshot as of its date, with its calendar and folded histories.
-const report = ExitEngine.evaluate({
-  rules: ExitRule.threeTwoThree(),
-  view: View.make(snapshot)
-})
+const input: ExitEngine.Input = { rules: ExitRule.threeTwoThree(), view: View.make(snapshot) }
+const report: ExitEngine.ExitReport = ExitEngine.evaluate(input)
 
 // Worked by hand from 001 三.(四), as of 2026-11-22:
 // E-1 land 7-31 + 3 months = 10-31, not started: 22 days overdue → rectify.
@@ -37,8 +35,9 @@ deepStrictEqual(
 // Late but met: no finding, and the record stays. E-5 started 2021-05-01 and
 // produced on 2023-06-30, after its two-year deadline 2023-05-01; E-6 was
 // supplied land on 3-01 and started on 7-15, after its deadline 6-01.
+const kept: ReadonlyArray<Finding.Resolution> = report.resolved
 deepStrictEqual(
-  report.resolved.map((r) => [r.project, r.rule, r.how, r.on]),
+  kept.map((r) => [r.project, r.rule, r.how, r.on]),
   [
     ["E-5", "produce-within-2-years", "reached-late", "2023-06-30"],
     ["E-6", "start-within-3-months", "reached-late", "2026-07-15"]
@@ -48,6 +47,15 @@ equal(
   report.findings[0]!.message.zh,
   "智能装备（E-1）：供地于2026-07-31，应在3个月内开工，期限2026-10-31；已逾期22天。按001 三.(四)「3个月不开工」，建议限期整改。"
 )
+// Only E-3 is escalated: its rectification's own deadline passed unresolved.
+const escalated: Finding.Severity = "escalated"
+deepStrictEqual(
+  report.findings.filter((f) => f.severity === escalated).map((f) => f.project),
+  ["E-3"]
+)
+// Every rule could be judged for every project (E-5's tax per mu is measured).
+const unjudged: ReadonlyArray<Finding.Unevaluated> = report.unevaluated
+deepStrictEqual(unjudged, [])
 equal(Finding.actionNames["reclaim-land"].zh, "收回土地")
 equal(Finding.order({ project: "A", rule: "x" }, { project: "B", rule: "a" }), -1)
 // #endregion evaluate

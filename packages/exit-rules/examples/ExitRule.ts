@@ -5,25 +5,36 @@ import * as Schema from "effect/Schema"
 // #region rule
 // A county rule as data: signed key projects must start by the contract's
 // start date; ten days of warning; then rectification, then exit.
+const stalled: ExitRule.FindingClass = "signed-not-built"
+const anchor: ExitRule.Anchor = { contract: "startBy" } // itself the deadline: within 0 days
+const requires: ExitRule.Requirement = { kind: "stage", stage: "started" }
+const action: ExitRule.Action = "rectify"
 const rule = Schema.decodeUnknownSync(ExitRule.ExitRule)({
   id: "start-by-contract",
-  title: { zh: "签约项目未按合同开工", en: "not started by the contract date" },
+  title: Schema.decodeUnknownSync(ExitRule.Title)({
+    zh: "签约项目未按合同开工",
+    en: "not started by the contract date"
+  }),
   clause: "002 三.2",
-  class: "signed-not-built",
-  anchor: { contract: "startBy" },
+  class: stalled,
+  anchor,
   within: { days: 0 },
-  requires: { kind: "stage", stage: "started" },
+  requires,
   warnBefore: { days: 10 },
-  action: "rectify",
+  action,
   escalateTo: "exit",
   filter: { flags: ["key"] }
 })
 equal(rule.class, "signed-not-built")
+// Actions are listed by severity: escalation goes to a heavier one.
+const bySeverity = ExitRule.Action.literals
+equal(bySeverity.indexOf(rule.escalateTo!) > bySeverity.indexOf(rule.action), true)
 // #endregion rule
 
 // #region threeTwoThree
 // 001 三.(四): 三个月不开工、两年不投产、三年不见效 — every number an option.
-const rules = ExitRule.threeTwoThree({ startWithinMonths: 6 })
+const options: ExitRule.ThreeTwoThreeOptions = { startWithinMonths: 6 }
+const rules = ExitRule.threeTwoThree(options)
 deepStrictEqual(
   rules.map((r) => [r.id, r.title.zh]),
   [

@@ -144,7 +144,7 @@ export const describe = (duration: Duration): { readonly zh: string; readonly en
  * A pause that extends a deadline, with the days it adds.
  *
  * @example
- * {@includeCode ../examples/Deadline.ts#add}
+ * {@includeCode ../examples/Deadline.ts#extend}
  *
  * @since 0.1.0
  * @category models

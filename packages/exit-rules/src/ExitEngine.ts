@@ -68,6 +68,7 @@ const MEASURE_NAMES = {
 } as const
 
 const NOT_PROVISIONAL = {}
+const TEXT_SPAN = 20 * 366
 const NO_EXTENSIONS: ReadonlyArray<Deadline.Extension> = Object.freeze([])
 
 /**
@@ -98,6 +99,27 @@ const provisionalOf = (
   if (counted) span(anchorDays, baseDays)
   if (warned && warnFromDays !== undefined) span(warnFromDays, deadlineDays)
   return years.size === 0 ? NOT_PROVISIONAL : { provisionalYears: [...years].sort((a, b) => a - b) }
+}
+
+/** The stages after `stage` in the pipeline that are not terminal. */
+const laterStages = (model: Lifecycle.Model, stage: Lifecycle.Stage): Array<Lifecycle.Stage> => {
+  const later: Array<Lifecycle.Stage> = []
+  let after = false
+  for (const s of model.stages) {
+    if (s.id === stage) after = true
+    else if (after && !model.terminal.includes(s.id)) later.push(s.id)
+  }
+  return later
+}
+
+/** A milestone's day number, read from its text the first time (Infinity when there is none). */
+const dayOf = (column: Float64Array, i: number, on: LocalDate.LocalDate | undefined): number => {
+  let d = column[i]!
+  if (Number.isNaN(d)) {
+    d = on === undefined ? Number.POSITIVE_INFINITY : LocalDate.toDays(on)
+    column[i] = d
+  }
+  return d
 }
 
 /** Sorts in `order` unless already in it (projects in id order, rules in order). */
@@ -144,14 +166,51 @@ export const evaluate = (input: Input): ExitReport => {
   for (const e of view.unfolded)
     unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
   // Each rule's filter and requirement prepared once for every project.
-  const compiled = input.rules.map((rule) => ({
-    rule,
-    matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
-    requiredOn:
-      rule.requires.kind === "stage" ? Lifecycle.reachedOnOf(rule.requires.stage, model) : undefined
-  }))
-
+  // Milestones as day numbers, each read from its text once per run however
+  // many rules read it (NaN: not read yet; Infinity: no such milestone).
   const projects = view.snapshot.projects
+  const columns = new Map<Lifecycle.Stage, Float64Array>()
+  const columnOf = (stage: Lifecycle.Stage): Float64Array => {
+    let column = columns.get(stage)
+    if (column === undefined) {
+      column = new Float64Array(projects.length).fill(Number.NaN)
+      columns.set(stage, column)
+    }
+    return column
+  }
+  const compiled = input.rules.map((rule) => {
+    const required = rule.requires.kind === "stage" ? rule.requires.stage : undefined
+    return {
+      rule,
+      anchorName:
+        "milestone" in rule.anchor
+          ? stageNameOf(model, rule.anchor.milestone)
+          : CONTRACT_NAMES[rule.anchor.contract],
+      matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
+      anchorDays: "milestone" in rule.anchor ? columnOf(rule.anchor.milestone) : undefined,
+      requiredOn: required === undefined ? undefined : Lifecycle.reachedOnOf(required, model),
+      required,
+      requiredDays: required === undefined ? undefined : columnOf(required),
+      // The later stages that imply the requirement (as `Lifecycle.reachedOn` reads them).
+      implied:
+        required === undefined || model.terminal.includes(required)
+          ? []
+          : laterStages(model, required).map((stage) => ({ stage, days: columnOf(stage) }))
+    }
+  })
+  // The text of the deadlines found, written once per run and day (they
+  // fall within a few years of the as-of date).
+  const texts: Array<string | undefined> = new Array(TEXT_SPAN * 2).fill(undefined)
+  const textOf = (days: number): LocalDate.LocalDate => {
+    const k = days - asOfDays + TEXT_SPAN
+    if (k < 0 || k >= texts.length) return LocalDate.fromDays(days)
+    let text = texts[k]
+    if (text === undefined) {
+      text = LocalDate.fromDays(days)
+      texts[k] = text
+    }
+    return text
+  }
   const timelines = View.timelinesInOrder(view)
   for (let pi = 0; pi < projects.length; pi++) {
     const p = projects[pi]!
@@ -160,7 +219,8 @@ export const evaluate = (input: Input): ExitReport => {
     if (Lifecycle.isClosed(t)) continue
 
     for (let ri = 0; ri < compiled.length; ri++) {
-      const { rule, matches, requiredOn } = compiled[ri]!
+      const { rule, anchorName, matches, anchorDays: anchorColumn, requiredOn } = compiled[ri]!
+      const { required, requiredDays, implied } = compiled[ri]!
       if (matches !== undefined) {
         const m = matches(p, t)
         if (m === "currency-mismatch") {
@@ -173,12 +233,18 @@ export const evaluate = (input: Input): ExitReport => {
         }
         if (!m) continue
       }
-      const anchorOn =
-        "milestone" in rule.anchor
-          ? t.milestones[rule.anchor.milestone]
-          : p.contract?.[rule.anchor.contract]
-      if (anchorOn === undefined) continue
-      const anchorDays = LocalDate.toDays(anchorOn)
+      let anchorOn: LocalDate.LocalDate | undefined
+      let anchorDays: number
+      const anchor = rule.anchor
+      if ("milestone" in anchor) {
+        anchorOn = t.milestones[anchor.milestone]
+        if (anchorOn === undefined) continue
+        anchorDays = dayOf(anchorColumn!, pi, anchorOn)
+      } else {
+        anchorOn = p.contract?.[anchor.contract]
+        if (anchorOn === undefined) continue
+        anchorDays = LocalDate.toDays(anchorOn)
+      }
 
       // Deadlines in day numbers; strings are built only for what is reported.
       let baseDays: number
@@ -220,10 +286,17 @@ export const evaluate = (input: Input): ExitReport => {
 
       // Is the requirement met, and since when?
       let performance: Record<string, string | number> | undefined
-      if (requiredOn !== undefined) {
-        const reached = requiredOn(t)
-        if (reached !== undefined) {
-          if (LocalDate.toDays(reached) > deadlineDays) {
+      if (requiredDays !== undefined) {
+        let reachedDays = dayOf(requiredDays, pi, t.milestones[required!])
+        if (reachedDays === Number.POSITIVE_INFINITY)
+          for (let k = 0; k < implied.length; k++) {
+            const { stage, days } = implied[k]!
+            const d = dayOf(days, pi, t.milestones[stage])
+            if (d < reachedDays) reachedDays = d
+          }
+        if (reachedDays !== Number.POSITIVE_INFINITY) {
+          if (reachedDays > deadlineDays) {
+            const reached = requiredOn!(t)!
             // Met after the deadline: inside an ordered rectification period
             // that is a rectification, otherwise it is late.
             const inPeriod =
@@ -233,7 +306,7 @@ export const evaluate = (input: Input): ExitReport => {
               unit: p.unit,
               rule: rule.id,
               class: rule.class,
-              deadline: LocalDate.fromDays(deadlineDays),
+              deadline: textOf(deadlineDays),
               on: reached,
               how: inPeriod ? "rectified" : "reached-late",
               rectification: rectOrder,
@@ -302,28 +375,34 @@ export const evaluate = (input: Input): ExitReport => {
 
       const inWarning = asOfDays <= deadlineDays
       if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) continue
-      const dates = {
-        anchorOn,
-        base: LocalDate.fromDays(baseDays),
-        deadline: LocalDate.fromDays(deadlineDays),
-        extensions,
-        ...provisional
-      }
-      const facts = { stage: t.stage ?? "none", anchor: anchorOn, ...performance }
+      const deadline = textOf(deadlineDays)
+      const base = baseDays === deadlineDays ? deadline : textOf(baseDays)
+      const stage = t.stage ?? "none"
+      const facts =
+        performance === undefined
+          ? { stage, anchor: anchorOn }
+          : { stage, anchor: anchorOn, ...performance }
+      const years = provisional.provisionalYears
       if (inWarning) {
         findings.push(
-          finding({
-            project: p,
+          new LazyFinding(
+            p,
             rule,
             model,
-            severity: "warning",
-            action: "warn",
-            dates,
-            daysOverdue: undefined,
-            daysLeft: deadlineDays - asOfDays,
-            rectification: undefined,
-            facts
-          })
+            anchorName,
+            "warning",
+            "warn",
+            anchorOn,
+            base,
+            deadline,
+            extensions,
+            undefined,
+            undefined,
+            deadlineDays - asOfDays,
+            undefined,
+            facts,
+            years
+          )
         )
         continue
       }
@@ -334,7 +413,7 @@ export const evaluate = (input: Input): ExitReport => {
           unit: p.unit,
           rule: rule.id,
           class: rule.class,
-          deadline: dates.deadline,
+          deadline,
           on: rect.resolvedOn,
           how: "rectified",
           rectification: rectOrder,
@@ -345,48 +424,66 @@ export const evaluate = (input: Input): ExitReport => {
       if (rect !== undefined && rect.deadline < asOf) {
         const escalation = rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action)
         findings.push(
-          finding({
-            project: p,
+          new LazyFinding(
+            p,
             rule,
             model,
-            severity: "escalated",
-            action: escalation,
-            dates,
-            daysOverdue: asOfDays - LocalDate.toDays(rect.deadline),
-            daysLeft: undefined,
-            rectification: rect,
-            facts
-          })
+            anchorName,
+            "escalated",
+            escalation,
+            anchorOn,
+            base,
+            deadline,
+            extensions,
+            asOfDays - LocalDate.toDays(rect.deadline),
+            overdue,
+            undefined,
+            rect,
+            facts,
+            years
+          )
         )
       } else if (rect !== undefined) {
         findings.push(
-          finding({
-            project: p,
+          new LazyFinding(
+            p,
             rule,
             model,
-            severity: "breach",
-            action: "rectify",
-            dates,
-            daysOverdue: overdue,
-            daysLeft: LocalDate.toDays(rect.deadline) - asOfDays,
-            rectification: rect,
-            facts
-          })
+            anchorName,
+            "breach",
+            "rectify",
+            anchorOn,
+            base,
+            deadline,
+            extensions,
+            overdue,
+            overdue,
+            LocalDate.toDays(rect.deadline) - asOfDays,
+            rect,
+            facts,
+            years
+          )
         )
       } else {
         findings.push(
-          finding({
-            project: p,
+          new LazyFinding(
+            p,
             rule,
             model,
-            severity: "breach",
-            action: rule.action,
-            dates,
-            daysOverdue: overdue,
-            daysLeft: undefined,
-            rectification: undefined,
-            facts
-          })
+            anchorName,
+            "breach",
+            rule.action,
+            anchorOn,
+            base,
+            deadline,
+            extensions,
+            overdue,
+            overdue,
+            undefined,
+            undefined,
+            facts,
+            years
+          )
         )
       }
     }
@@ -399,85 +496,136 @@ export const evaluate = (input: Input): ExitReport => {
   return { asOf, rules: input.rules.map((r) => r.id), findings, resolved, unevaluated }
 }
 
+/** A stage's names in a model (the stage's id where the model does not name it). */
+const stageNameOf = (
+  model: Lifecycle.Model,
+  stage: string
+): { readonly zh: string; readonly en: string } =>
+  model.stages.find((x) => x.id === stage) ?? { zh: stage, en: stage }
+
 /**
- * A finding whose message is written when first read (and by `toJSON`): the
- * output is the same, and findings nobody reads cost no strings.
+ * A finding, one object with its anchor and facts: its message is written
+ * when first read (and by `toJSON`) from the project's name, the rule and
+ * the model it keeps, so the output is the same and findings nobody reads
+ * cost no strings.
  */
 class LazyFinding implements Finding {
-  readonly id!: string
-  readonly project!: string
-  readonly unit!: string
-  readonly rule!: string
-  readonly class!: Finding["class"]
-  readonly clause!: string
-  readonly severity!: Finding["severity"]
-  readonly action!: Finding["action"]
-  readonly anchor!: Finding["anchor"]
-  readonly baseDeadline!: string
-  readonly deadline!: string
-  readonly extensions!: Finding["extensions"]
-  readonly daysOverdue!: number | undefined
-  readonly overdueSince!: string | undefined
-  readonly daysPastDeadline!: number | undefined
-  readonly daysLeft!: number | undefined
-  readonly rectification!: Finding["rectification"]
-  readonly facts!: Finding["facts"]
+  readonly id: string
+  readonly project: string
+  readonly unit: string
+  readonly rule: string
+  readonly class: Finding["class"]
+  readonly clause: string
+  readonly severity: Finding["severity"]
+  readonly action: Finding["action"]
+  readonly anchor: Finding["anchor"]
+  readonly baseDeadline: string
+  readonly deadline: string
+  readonly extensions: Finding["extensions"]
+  readonly daysOverdue: number | undefined
+  readonly overdueSince: string | undefined
+  readonly daysPastDeadline: number | undefined
+  readonly daysLeft: number | undefined
+  readonly rectification: Finding["rectification"]
+  readonly facts: Finding["facts"]
   declare readonly provisionalYears?: ReadonlyArray<number>
-  #render: (() => Finding["message"]) | undefined
+  readonly #name: string
+  readonly #rule: ExitRule
+  readonly #model: Lifecycle.Model
   #message: Finding["message"] | undefined
-  constructor(fields: Omit<Finding, "message">, render: () => Finding["message"]) {
+  constructor(
+    project: Project.Project,
+    rule: ExitRule,
+    model: Lifecycle.Model,
+    anchorName: { readonly zh: string; readonly en: string },
+    severity: Finding["severity"],
+    action: Finding["action"],
+    anchorOn: LocalDate.LocalDate,
+    baseDeadline: LocalDate.LocalDate,
+    deadline: LocalDate.LocalDate,
+    extensions: ReadonlyArray<Deadline.Extension>,
+    daysOverdue: number | undefined,
+    daysPastDeadline: number | undefined,
+    daysLeft: number | undefined,
+    rectification: Finding["rectification"],
+    facts: Finding["facts"],
+    provisionalYears: ReadonlyArray<number> | undefined
+  ) {
     // Field by field, in the declared order (the order of the JSON output).
-    this.id = fields.id
-    this.project = fields.project
-    this.unit = fields.unit
-    this.rule = fields.rule
-    this.class = fields.class
-    this.clause = fields.clause
-    this.severity = fields.severity
-    this.action = fields.action
-    this.anchor = fields.anchor
-    this.baseDeadline = fields.baseDeadline
-    this.deadline = fields.deadline
-    this.extensions = fields.extensions
-    this.daysOverdue = fields.daysOverdue
-    this.overdueSince = fields.overdueSince
-    this.daysPastDeadline = fields.daysPastDeadline
-    this.daysLeft = fields.daysLeft
-    this.rectification = fields.rectification
-    this.facts = fields.facts
-    if (fields.provisionalYears !== undefined) this.provisionalYears = fields.provisionalYears
-    this.#render = render
+    this.id = `${rule.id}/${project.id}`
+    this.project = project.id
+    this.unit = project.unit
+    this.rule = rule.id
+    this.class = rule.class
+    this.clause = rule.clause
+    this.severity = severity
+    this.action = action
+    this.anchor = { on: anchorOn, zh: anchorName.zh, en: anchorName.en }
+    this.baseDeadline = baseDeadline
+    this.deadline = deadline
+    this.extensions = extensions
+    this.daysOverdue = daysOverdue
+    // An escalated finding's overdue days run from the rectification
+    // deadline; a breach's from the deadline. Both are stated.
+    this.overdueSince =
+      daysOverdue === undefined
+        ? undefined
+        : severity === "escalated"
+          ? rectification!.deadline
+          : deadline
+    this.daysPastDeadline = daysPastDeadline
+    this.daysLeft = daysLeft
+    this.rectification = rectification
+    this.facts = facts
+    if (provisionalYears !== undefined) this.provisionalYears = provisionalYears
+    this.#name = project.name
+    this.#rule = rule
+    this.#model = model
   }
   get message(): Finding["message"] {
-    if (this.#message === undefined) {
-      this.#message = this.#render!()
-      this.#render = undefined
-    }
+    if (this.#message === undefined) this.#message = this.#render()
     return this.#message
+  }
+  #render(): { readonly zh: string; readonly en: string } {
+    const rule = this.#rule
+    const model = this.#model
+    const { severity, action, extensions, rectification, daysOverdue, daysLeft, deadline } = this
+    const anchorName = this.anchor
+    const anchorOn = this.anchor.on
+    const requirement = requirementOf(rule, (s) => stageNameOf(model, s))
+    const within = Deadline.describe(rule.within)
+    const extended = extensions.reduce((n, e) => n + e.days, 0)
+    const extZh = extended > 0 ? `（因非企业原因顺延${extended}天）` : ""
+    const extEn =
+      extended > 0 ? ` (extended by ${extended} days for delays not caused by the enterprise)` : ""
+    const act = actionNames[action]
+    const provZh = this.provisionalYears ? `（${Calendar.provisionalNote.zh}）` : ""
+    const provEn = this.provisionalYears ? ` (${Calendar.provisionalNote.en})` : ""
+    let stateZh: string
+    let stateEn: string
+    if (severity === "warning") {
+      stateZh = `距期限还有${daysLeft}天`
+      stateEn = `${daysLeft} days left`
+    } else if (severity === "escalated") {
+      stateZh = `限期整改已于${rectification!.deadline}到期仍未整改到位（逾期${daysOverdue}天）`
+      stateEn = `the rectification ordered on ${rectification!.ordered} was due on ${rectification!.deadline} and is ${daysOverdue} days overdue`
+    } else if (rectification !== undefined) {
+      stateZh = `已逾期${daysOverdue}天，正在限期整改，整改期限${rectification.deadline}（还有${daysLeft}天）`
+      stateEn = `${daysOverdue} days overdue; rectification ordered until ${rectification.deadline} (${daysLeft} days left)`
+    } else {
+      stateZh = `已逾期${daysOverdue}天`
+      stateEn = `${daysOverdue} days overdue`
+    }
+    const name = this.#name
+    const id = this.project
+    return {
+      zh: `${name}（${id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${provZh}${extZh}；${stateZh}。按${rule.clause}「${rule.title.zh}」，建议${act.zh}。`,
+      en: `${name} (${id}): ${anchorName.en} on ${anchorOn}, should ${requirement.en} within ${within.en}, by ${deadline}${provEn}${extEn}; ${stateEn}. Under ${rule.clause} "${rule.title.en}": ${act.en}.`
+    }
   }
   toJSON(): Finding {
     return { ...(this as Omit<Finding, "message">), message: this.message }
   }
-}
-
-/** What a finding is made of: the project, the rule, its verdict and its dates. */
-interface FindingInput {
-  readonly project: Project.Project
-  readonly rule: ExitRule
-  readonly model: Lifecycle.Model
-  readonly severity: Finding["severity"]
-  readonly action: Finding["action"]
-  readonly dates: {
-    readonly anchorOn: LocalDate.LocalDate
-    readonly base: LocalDate.LocalDate
-    readonly deadline: LocalDate.LocalDate
-    readonly extensions: ReadonlyArray<Deadline.Extension>
-    readonly provisionalYears?: ReadonlyArray<number>
-  }
-  readonly daysOverdue: number | undefined
-  readonly daysLeft: number | undefined
-  readonly rectification: Finding["rectification"]
-  readonly facts: Record<string, string | number>
 }
 
 /** What a rule requires, in words. */
@@ -500,82 +648,4 @@ const requirementOf = (
     zh: `${name.zh}达到合同约定的${percent}%`,
     en: `reach ${percent}% of the contract's ${name.en}`
   }
-}
-
-const finding = (input: FindingInput): Finding => {
-  const { project: p, rule, model, severity, action, dates } = input
-  const { daysOverdue, daysLeft, rectification, facts } = input
-  const stageName = (s: string) => model.stages.find((x) => x.id === s) ?? { zh: s, en: s }
-  const anchorName =
-    "milestone" in rule.anchor
-      ? stageName(rule.anchor.milestone)
-      : CONTRACT_NAMES[rule.anchor.contract]
-  const { anchorOn, deadline, extensions } = dates
-  // An escalated finding's overdue days run from the rectification deadline;
-  // a breach's from the deadline. Both are stated.
-  const overdueSince =
-    daysOverdue === undefined
-      ? undefined
-      : severity === "escalated"
-        ? rectification!.deadline
-        : deadline
-  const daysPastDeadline =
-    daysOverdue === undefined
-      ? undefined
-      : LocalDate.daysBetween(deadline, LocalDate.addDays(overdueSince!, daysOverdue))
-  const render = (): { readonly zh: string; readonly en: string } => {
-    const requirement = requirementOf(rule, stageName)
-    const within = Deadline.describe(rule.within)
-    const extended = extensions.reduce((n, e) => n + e.days, 0)
-    const extZh = extended > 0 ? `（因非企业原因顺延${extended}天）` : ""
-    const extEn =
-      extended > 0 ? ` (extended by ${extended} days for delays not caused by the enterprise)` : ""
-    const act = actionNames[action]
-    const provZh = dates.provisionalYears ? `（${Calendar.provisionalNote.zh}）` : ""
-    const provEn = dates.provisionalYears ? ` (${Calendar.provisionalNote.en})` : ""
-    let stateZh: string
-    let stateEn: string
-    if (severity === "warning") {
-      stateZh = `距期限还有${daysLeft}天`
-      stateEn = `${daysLeft} days left`
-    } else if (severity === "escalated") {
-      stateZh = `限期整改已于${rectification!.deadline}到期仍未整改到位（逾期${daysOverdue}天）`
-      stateEn = `the rectification ordered on ${rectification!.ordered} was due on ${rectification!.deadline} and is ${daysOverdue} days overdue`
-    } else if (rectification !== undefined) {
-      stateZh = `已逾期${daysOverdue}天，正在限期整改，整改期限${rectification.deadline}（还有${daysLeft}天）`
-      stateEn = `${daysOverdue} days overdue; rectification ordered until ${rectification.deadline} (${daysLeft} days left)`
-    } else {
-      stateZh = `已逾期${daysOverdue}天`
-      stateEn = `${daysOverdue} days overdue`
-    }
-
-    return {
-      zh: `${p.name}（${p.id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${provZh}${extZh}；${stateZh}。按${rule.clause}「${rule.title.zh}」，建议${act.zh}。`,
-      en: `${p.name} (${p.id}): ${anchorName.en} on ${anchorOn}, should ${requirement.en} within ${within.en}, by ${deadline}${provEn}${extEn}; ${stateEn}. Under ${rule.clause} "${rule.title.en}": ${act.en}.`
-    }
-  }
-  return new LazyFinding(
-    {
-      id: `${rule.id}/${p.id}`,
-      project: p.id,
-      unit: p.unit,
-      rule: rule.id,
-      class: rule.class,
-      clause: rule.clause,
-      severity,
-      action,
-      anchor: { on: anchorOn, zh: anchorName.zh, en: anchorName.en },
-      baseDeadline: dates.base,
-      deadline,
-      extensions,
-      daysOverdue,
-      overdueSince,
-      daysPastDeadline,
-      daysLeft,
-      rectification,
-      facts,
-      ...(dates.provisionalYears ? { provisionalYears: dates.provisionalYears } : {})
-    },
-    render
-  )
 }

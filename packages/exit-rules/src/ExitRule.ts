@@ -190,7 +190,7 @@ export type ExitRule = typeof ExitRule.Type
  * as its default.
  *
  * @example
- * {@includeCode ../examples/ExitRule.ts#rule}
+ * {@includeCode ../examples/ExitRule.ts#threeTwoThree}
  *
  * @since 0.1.0
  * @category models

@@ -9,20 +9,24 @@
  */
 
 /**
+ * Corrections field by field, as a bulletin lists them.
+ *
+ * @since 0.1.0
+ */
+export * as Correction from "./Correction.js"
+/**
  * Writing to and reading from the ledger: imports, submissions, corrections,
  * snapshots, history.
  *
  * @since 0.1.0
  */
 export * as Ledger from "./Ledger.js"
-
 /**
  * The ledger's errors.
  *
  * @since 0.1.0
  */
 export * as LedgerError from "./LedgerError.js"
-
 /**
  * The embedded back end: PostgreSQL in-process (PGlite).
  *

@@ -1,6 +1,7 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
 import { Money, type Project, type Snapshot, View } from "@gongjian/core"
 import { Gate } from "@gongjian/plugin-sdk"
+import * as Schema from "effect/Schema"
 
 // #region gate
 // 002 三.4: land use, investment intensity, tax and schedule, and "truly over 1亿".
@@ -35,12 +36,27 @@ const county: Snapshot.Snapshot = {
   projects: [project]
 }
 const view = View.make(county)
-const verdict = Gate.evaluate(signing, project, view)
+const verdict: Gate.Verdict = Gate.evaluate(signing, project, view)
 equal(verdict.pass, false)
 deepStrictEqual(
   verdict.failures.map((f) => f.message.zh),
   ["总投资为8000万元，低于1亿元", "未填报亩均税收", "合同未约定竣工时间"]
 )
+// A county's own gate as data: industrial land, and at least 2亿 of investment.
+const parkEntry = Schema.decodeUnknownSync(Gate.DataGate)({
+  id: "park-entry",
+  title: { zh: "园区准入", en: "park entry" },
+  clause: "local",
+  conditions: [
+    { kind: "land-use", allowed: ["industrial"] },
+    { kind: "at-least", field: "investment.total", amount: "2亿元" }
+  ]
+})
+const minimum: Gate.Condition = parkEntry.conditions[1]!
+equal(minimum.kind, "at-least")
+const below: Gate.Failure = Gate.evaluate(parkEntry, project, view).failures[0]!
+equal(below.messageId, "below")
+equal(below.message.zh, "总投资为8000万元，低于2亿元")
 // 004 plan 3: no farmland, no high-energy or high-emission project.
 deepStrictEqual(
   Gate.evaluate(Gate.riskGate(), project, view).failures.map((f) => f.messageId),
@@ -59,4 +75,15 @@ const jobs: Gate.CustomGate = {
       : []
 }
 equal(Gate.evaluate(jobs, project, view).failures[0]?.messageId, "few-jobs")
+// A gate may read the view's date and calendar: a start date already past fails.
+const startAhead: Gate.CustomGate = {
+  id: "start-ahead",
+  title: { zh: "开工时间未过", en: "start date ahead" },
+  clause: "local",
+  check: (p, context: Gate.Context) =>
+    p.contract?.startBy !== undefined && p.contract.startBy < context.asOf
+      ? [{ messageId: "start-passed", data: { startBy: p.contract.startBy } }]
+      : []
+}
+equal(Gate.evaluate(startAhead, project, view).pass, true) // 2027-03-31 is after 2026-06-30
 // #endregion custom

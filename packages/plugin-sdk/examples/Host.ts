@@ -38,17 +38,27 @@ const snapshot = () =>
 
 // #region load
 const host = Result.getOrThrow(Host.load([{ plugin: startPolicy }]))
-equal(host.installed[0]!.options.startWithinMonths, 3)
+// Each plugin with its options, defaults applied, and their fingerprint.
+const installed: Host.Installed = host.installed[0]!
+equal(installed.options.startWithinMonths, 3)
 // #endregion load
 
 // #region run
 // Land supplied 4-30 + 3 months = 7-30; as of 11-22 it is 115 days overdue.
-const out = Host.run(host, snapshot())
+const out: Host.Run = Host.run(host, snapshot())
 deepStrictEqual(
   out.findings.map((f) => [f.plugin, f.rule, f.messageId, f.message.zh]),
   [["demo-start", "start-within-3-months", "not-started", "P-1未在2026-07-30前开工，逾期115天"]]
 )
-equal(out.assessments[0]!.assessment.units[0]!.lines[0]!.message.zh, "智能装备投洽会签约 +2分")
+const finding: Host.PluginFinding = out.findings[0]!
+equal(finding.data.daysOverdue, 115)
+const scored: Host.PluginAssessment = out.assessments[0]!.assessment
+const line: Host.PluginLine = scored.units[0]!.lines[0]!
+equal(line.message.zh, "智能装备投洽会签约 +2分")
+equal(line.messageId, "fair-bonus")
+// The risk gate passes P-1: no farmland, no high-energy or high-emission flag.
+const verdict: Host.PluginVerdict = out.verdicts[0]!
+deepStrictEqual([verdict.plugin, verdict.gate, verdict.pass], ["demo-start", "risk-gate", true])
 equal(out.plugins[0]!.optionsHash, host.installed[0]!.optionsHash)
 // The county's six months: 4-30 + 6 months = 10-30, 23 days overdue.
 const local = Host.run(
@@ -65,8 +75,10 @@ const bad = Host.load([
 ])
 equal(Result.isFailure(bad), true)
 if (Result.isFailure(bad)) {
+  const errors: ReadonlyArray<Host.PluginLoadError> = bad.failure
+  equal(errors[0]!._tag, "PluginLoadError")
   deepStrictEqual(
-    bad.failure.map((e) => [e.problem, e.path]),
+    errors.map((e) => [e.problem, e.path]),
     [
       ["options", "options.startWithinMonths"],
       ["duplicate-id", "meta.id"]
@@ -100,6 +112,8 @@ const both = Host.run(
   Result.getOrThrow(Host.load([{ plugin: faulty }, { plugin: startPolicy }])),
   snapshot()
 )
+const thrown: Host.PluginRuntimeError = both.errors[0]!
+deepStrictEqual([thrown.code, thrown.rule, thrown.stage], ["threw", "boom", "scoring"])
 equal(
   both.errors[0]!.message,
   "Plugin faulty, rule boom (scoring): unit u1: the item threw: division by zero"

@@ -10,15 +10,27 @@ import { startPolicy } from "./startPolicy.js"
 equal(startPolicy.meta.id, "demo-start")
 // The SDK version is its package.json version; plugins state a range of it in meta.sdk.
 equal(Plugin.sdkVersion, packageJson.version)
-deepStrictEqual(startPolicy.create({ startWithinMonths: 6, fairBonus: 2 }).exitRules?.[0]?.within, {
-  months: 6
-})
+const meta: Plugin.Meta = startPolicy.meta
+equal(meta.sdk, `^${Plugin.sdkVersion}`)
+// What it contributes, made from its options.
+const contents: Plugin.Contents = startPolicy.create({ startWithinMonths: 6, fairBonus: 2 })
+const rule: Plugin.Rule = contents.exitRules![0]!
+deepStrictEqual(rule.within, { months: 6 })
+// A rule's message may depend on the finding's data: a warning reads "start-soon".
+const messageId: Plugin.MessageIdOf | undefined = rule.messageId
+const warning: Plugin.Data = { severity: "warning" }
+equal(typeof messageId === "function" && messageId(warning), "start-soon")
+const item: Plugin.Item = contents.scoring!.items[0]!
+equal(item.messageId, "fair-bonus")
 // Defaults that do not fit the schema are caught when the plugin is defined.
+const months: Plugin.OptionsSchema<{ readonly months: number }> = Schema.Struct({
+  months: Schema.Int
+})
 throws(
   () =>
     Plugin.definePlugin({
       meta: { ...startPolicy.meta, id: "broken" },
-      options: Schema.Struct({ months: Schema.Int }),
+      options: months,
       defaults: { months: 2.5 },
       messages: {},
       create: () => ({})
@@ -72,10 +84,18 @@ deepStrictEqual(
     .scoring?.items.map((i) => i.id),
   ["fair-bonus", "specialised-bonus"]
 )
+// Plugins of different options types, in one list: what a host loads.
+const plugins: ReadonlyArray<Plugin.AnyPlugin> = [startPolicy, county]
+deepStrictEqual(
+  plugins.map((p) => p.meta.id),
+  ["demo-start", "county-start"]
+)
 // #endregion extend
 
 // #region messages
-equal(Message.format("{project}逾期{days}天", { project: "P-1", days: 12 }), "P-1逾期12天")
+const overdue: Message.Template = { zh: "{project}逾期{days}天", en: "{project}: {days} days late" }
+equal(Message.format(overdue.zh, { project: "P-1", days: 12 }), "P-1逾期12天")
+equal(Message.format(overdue.en, { project: "P-1", days: 12 }), "P-1: 12 days late")
 deepStrictEqual(Message.placeholders("{a} and {b}"), ["a", "b"])
 
 // #endregion messages
@@ -101,7 +121,8 @@ const annual = Plugin.definePlugin({
         }
       : {}
 })
-deepStrictEqual(annual.create({}).inactive?.[0]?.needs, ["annualTask"])
+const leftOut: Plugin.Inactive = annual.create({}).inactive![0]!
+deepStrictEqual(leftOut.needs, ["annualTask"])
 equal(annual.create({ annualTask: 10 }).inactive, undefined)
 
 // #endregion inactive

@@ -142,7 +142,7 @@ export interface CustomGate {
  * and the project's folded history when it has one.
  *
  * @example
- * {@includeCode ../examples/Gate.ts#gate}
+ * {@includeCode ../examples/Gate.ts#custom}
  *
  * @since 0.1.0
  * @category models

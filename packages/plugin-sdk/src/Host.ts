@@ -99,7 +99,7 @@ export class PluginRuntimeError extends Data.TaggedError("PluginRuntimeError")<{
  * A plugin loaded with its options.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#load}
  *
  * @since 0.1.0
  * @category models
@@ -259,7 +259,7 @@ const checkContents = (
  * and its data (the line's facts and points).
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -274,7 +274,7 @@ export type PluginLine = Assessment.ScoreLine & {
  * An assessment as a plugin reports it: every line a {@link PluginLine}.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -289,7 +289,7 @@ export interface PluginAssessment extends Omit<Assessment.Assessment, "units"> {
  * A finding as a plugin reports it.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -304,7 +304,7 @@ export type PluginFinding = Finding.Finding & {
  * A gate verdict as a plugin reports it.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -317,7 +317,7 @@ export type PluginVerdict = Gate.Verdict & { readonly plugin: string }
  * failed.
  *
  * @example
- * {@includeCode ../examples/Host.ts#errors}
+ * {@includeCode ../examples/Host.ts#run}
  *
  * @since 0.1.0
  * @category models

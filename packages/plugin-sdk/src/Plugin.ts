@@ -179,7 +179,7 @@ export interface Plugin<O = unknown> {
  * A plugin of any options type, as the host and the tester take them.
  *
  * @example
- * {@includeCode ../examples/Plugin.ts#define}
+ * {@includeCode ../examples/Plugin.ts#extend}
  *
  * @since 0.1.0
  * @category models

@@ -2,17 +2,19 @@ import { deepStrictEqual, equal } from "node:assert/strict"
 import { Host } from "@gongjian/plugin-sdk"
 import { ConstructionYear, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
-
-// 四 names the county's fixed-asset and investment targets without figures: the sample
-// county's are 225亿元 and 90亿元.
-const host = Result.getOrThrow(
-  Host.load([
-    { plugin: ConstructionYear.policy, options: { faiGoal: "225亿元", investmentGoal: "90亿元" } }
-  ])
-)
-const snapshot = Samples.load("003-construction-year")
+import * as Schema from "effect/Schema"
 
 // #region policy
+// 四 names the county's fixed-asset and investment targets without figures: the sample
+// county's are 225亿元 and 90亿元. The other options keep their defaults (前三名 commended).
+const figures = { faiGoal: "225亿元", investmentGoal: "90亿元" }
+const options = Schema.decodeUnknownSync(ConstructionYear.Options)({
+  ...ConstructionYear.defaults,
+  ...figures
+})
+equal(options.commended, 3)
+const host = Result.getOrThrow(Host.load([{ plugin: ConstructionYear.policy, options: figures }]))
+const snapshot = Samples.load("003-construction-year")
 const year = Host.run(host, snapshot).assessments[0]!.assessment
 deepStrictEqual(
   year.tiers.map((t) => [t.id, t.units]),
@@ -24,6 +26,7 @@ deepStrictEqual(
 )
 // Without the county's figures: majors, industrial and service majors, the groups' funds, SOE.
 equal(ConstructionYear.targets().length, 5)
+equal(ConstructionYear.targets(options).length, 7) // with fixed-asset investment and funds in place
 // #endregion policy
 
 // #region yearEnd

@@ -1,7 +1,9 @@
-import { deepStrictEqual } from "node:assert/strict"
+import { deepStrictEqual, equal } from "node:assert/strict"
+import { Money } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, InvestmentDrive, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 
 // #region policy
 // The sample county gives its annual task and each unit's (二, 四.4 name no figure).
@@ -24,4 +26,12 @@ deepStrictEqual(
     ["criticised", ["street-b", "town-d", "dept-f"]]
   ]
 )
+// 二 "全区完成全年招商引资工作任务的80%": 0.8 of the annual 75亿元 is 60亿元.
+const decided = Schema.decodeUnknownSync(InvestmentDrive.Options)({
+  ...InvestmentDrive.defaults,
+  ...options
+})
+equal(InvestmentDrive.defaults.annualShare, 0.8)
+const share = InvestmentDrive.targets(decided).find((t) => t.id === "annual-share")!
+equal(Money.format(share.goal as Money.Money), "60亿元")
 // #endregion policy

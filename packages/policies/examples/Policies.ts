@@ -6,15 +6,14 @@ import * as Result from "effect/Result"
 // #region campaign
 // A campaign of 004 from the policy's own targets and default options: the county
 // adds its window, the unit kinds it assesses, and (optionally) allocations.
-const campaign = Result.getOrThrow(
-  Policies.campaign(ProjectYear.policy, {
-    id: "project-year-2026",
-    title: "项目攻坚年",
-    kind: "project-year",
-    window: { start: "2026-01-01", end: "2026-12-31" },
-    assessedUnitKinds: ["village", "department"]
-  })
-)
+const spec: Policies.CampaignSpec = {
+  id: "project-year-2026",
+  title: "项目攻坚年",
+  kind: "project-year",
+  window: { start: "2026-01-01", end: "2026-12-31" },
+  assessedUnitKinds: ["village", "department"]
+}
+const campaign = Result.getOrThrow(Policies.campaign(ProjectYear.policy, spec))
 equal(
   campaign.targets.some((t) => t.id === "key-progress"),
   true
@@ -33,5 +32,9 @@ const bad = Policies.campaign(ProjectYear.policy, {
   ...campaign,
   options: { advanced: "two" }
 })
-deepStrictEqual(Result.isFailure(bad) && bad.failure.map((e) => e.path), ["options.advanced"])
+const errors: ReadonlyArray<Policies.PolicyCampaignError> = Result.isFailure(bad) ? bad.failure : []
+deepStrictEqual(
+  errors.map((e) => [e._tag, e.path]),
+  [["PolicyCampaignError", "options.advanced"]]
+)
 // #endregion errors

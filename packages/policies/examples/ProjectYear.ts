@@ -1,7 +1,8 @@
-import { deepStrictEqual } from "node:assert/strict"
+import { deepStrictEqual, equal } from "node:assert/strict"
 import { Host } from "@gongjian/plugin-sdk"
 import { ProjectYear, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 
 // #region policy
 const host = Result.getOrThrow(Host.load([{ plugin: ProjectYear.policy }]))
@@ -28,4 +29,11 @@ deepStrictEqual(
     "service-investment"
   ]
 )
+// "取得突破性进展" is read as completion by default; a county may read it as starting.
+equal(ProjectYear.defaults.breakthroughStage, "completed")
+const started = Schema.decodeUnknownSync(ProjectYear.Options)({
+  ...ProjectYear.defaults,
+  breakthroughStage: "started"
+})
+equal(ProjectYear.targets(started).find((t) => t.id === "key-completed")?.filter?.stage, "started")
 // #endregion policy

@@ -4,6 +4,7 @@ import { CleanupReport } from "@gongjian/exit-rules"
 import { Host } from "@gongjian/plugin-sdk"
 import { Samples, ServiceAndExit } from "@gongjian/policies"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 
 // #region policy
 const host = Result.getOrThrow(Host.load([{ plugin: ServiceAndExit.policy }]))
@@ -27,13 +28,30 @@ deepStrictEqual(cleanup.byClass, {
 // #region sla
 // 限时办结 (三.(三).2): planning materials complete Monday 2026-09-28; three working
 // days are 9-29, 9-30 and 10-08 (the National Day holiday lies between).
-const late = ServiceAndExit.lateApprovals(
-  { approvals: [{ kind: "planning", materialsCompleteOn: "2026-09-28", closedOn: "2026-10-16" }] },
+const planning = {
+  approvals: [{ kind: "planning", materialsCompleteOn: "2026-09-28", closedOn: "2026-10-16" }]
+}
+const late: ReadonlyArray<ServiceAndExit.ApprovalDelay> = ServiceAndExit.lateApprovals(
+  planning,
   "2026-11-22",
   Calendar.stateCouncil()
 )
 deepStrictEqual(
   late.map((d) => [d.due, d.workingDaysLate]),
   [["2026-10-08", 7]]
+)
+// A county that allows five working days (the default is three): due on the working
+// Saturday 10-10, closed 10-16 — 10-12 to 10-16 are five working days late.
+equal(ServiceAndExit.defaults.approvalDays, 3)
+const five = Schema.decodeUnknownSync(ServiceAndExit.Options)({
+  ...ServiceAndExit.defaults,
+  approvalDays: 5
+})
+deepStrictEqual(
+  ServiceAndExit.lateApprovals(planning, "2026-11-22", Calendar.stateCouncil(), {
+    normal: five.approvalDays,
+    special: five.specialApprovalDays
+  }).map((d) => [d.due, d.workingDaysLate]),
+  [["2026-10-10", 5]]
 )
 // #endregion sla

@@ -1,12 +1,16 @@
 import { deepEqual, equal, ok } from "node:assert/strict"
-import { Layout, Storage } from "@gongjian/province"
+import { Layout, ProvinceError, Storage } from "@gongjian/province"
 import * as Result from "effect/Result"
 
 // #region make
 // Three servers; the coordinator holds the partitioned table and some partitions itself.
+const coordinator: Layout.Server = {
+  name: "s1",
+  url: "postgres://province@10.0.0.1:5432/province"
+}
 const layout = Result.getOrThrow(
   Layout.make({
-    coordinator: { name: "s1", url: "postgres://province@10.0.0.1:5432/province" },
+    coordinator,
     servers: [
       { name: "s2", url: "postgres://province@10.0.0.2:5432/province" },
       { name: "s3", url: "postgres://province@10.0.0.3:5432/province" }
@@ -15,7 +19,8 @@ const layout = Result.getOrThrow(
     counties: ["320583", "320581", "320582", "320585"]
   })
 )
-deepEqual(layout.placement, [
+const placement: ReadonlyArray<Layout.Placement> = layout.placement
+deepEqual(placement, [
   { county: "320581", server: "s1" },
   { county: "320582", server: "s2" },
   { county: "320583", server: "s3" },
@@ -32,6 +37,7 @@ const bad = Layout.make({
   coordinator: { name: "s1", url: "postgres://province@10.0.0.1/province" },
   counties: ["昆山市"]
 })
+equal(Result.isFailure(bad) && bad.failure instanceof ProvinceError.InvalidCounty, true)
 equal(Result.isFailure(bad) && bad.failure.code, "bad-id")
 const missing = Layout.serverOf(layout, "320584")
 equal(Result.isFailure(missing) && missing.failure.code, "not-placed")

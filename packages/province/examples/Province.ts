@@ -1,5 +1,14 @@
 import { deepEqual, equal } from "node:assert/strict"
-import { County, Layout, Load, Storage } from "@gongjian/province"
+import {
+  Assess,
+  County,
+  Layout,
+  League,
+  Load,
+  ProvinceError,
+  ProvincePolicy,
+  Storage
+} from "@gongjian/province"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 // Two throwaway PostgreSQL servers on 127.0.0.1 (a province's own URLs otherwise).
@@ -24,14 +33,18 @@ try {
   // #region restart
   // Each county's file is split into records and routed to its partition. Here
   // server two stops (by its pid) after c002's first batch: the load fails, naming it…
-  const files = counties.map((id) => ({ id, snapshot: County.generate({ id, projects: 20 }) }))
+  const files: ReadonlyArray<Load.CountyFile> = counties.map((id) => ({
+    id,
+    snapshot: County.generate({ id, projects: 20 })
+  }))
   const stopped = await Effect.runPromise(
     Effect.flip(
       Load.load({
         layout,
         counties: files,
         batchSize: 10,
-        onBatch: (p) => (p.county === "c002" ? Effect.promise(() => two.halt()) : Effect.void)
+        onBatch: (p: Load.Progress) =>
+          p.county === "c002" ? Effect.promise(() => two.halt()) : Effect.void
       })
     )
   )
@@ -41,7 +54,9 @@ try {
   // #endregion restart
 
   // #region load
-  const receipt = await Effect.runPromise(Load.load({ layout, counties: files }))
+  const receipt: Load.Receipt = await Effect.runPromise(Load.load({ layout, counties: files }))
+  const c002: Load.CountyReceipt = receipt.counties[1]!
+  equal(c002.written + c002.present, c002.records)
   equal(receipt.records, 4 * (1 + 13 + 20)) // the campaign, 13 units, 20 projects each
   // What the first attempt wrote was kept and not written again.
   equal(receipt.written + receipt.present, receipt.records)
@@ -61,6 +76,33 @@ try {
   )
   equal(refused._tag === "RecordMismatch" && refused.code, "idempotency-conflict")
   // #endregion load
+
+  // #region assess
+  // Two worker threads, each reading a county from the server it lives on.
+  const policy = ProvincePolicy.standard()
+  const run: Assess.Run = await Effect.runPromise(Assess.run({ layout, policy, workers: 2 }))
+  const timing: Assess.CountyTiming = run.counties[0]!
+  equal(timing.county, "c001")
+  const use: Assess.WorkerUse = run.workers[0]!
+  equal(use.peakHeap > 0, true)
+  // A county's file, read back from its partition on its server.
+  const back = await Effect.runPromise(Assess.read({ layout, county: "c002", asOf: policy.asOf }))
+  deepEqual(back, files[1]!.snapshot)
+  deepEqual(run.table.counties.map((c) => c.county).sort(), counties)
+  equal(run.workers.length, 2)
+  // One thread reading through the coordinator gives the same bytes.
+  const single = await Effect.runPromise(Assess.inProcess({ layout, policy }))
+  equal(League.render(run.table), League.render(single))
+  // A server down while assessing: the county and its server are named.
+  await two.halt()
+  const down: ProvinceError.ProvinceError = await Effect.runPromise(
+    Effect.flip(Assess.run({ layout, policy }))
+  )
+  // A worker that fails or exits would be a WorkerFailure; here it is the server.
+  equal(down instanceof ProvinceError.WorkerFailure, false)
+  equal(down._tag === "ServerFailure" && down.server, "two")
+  two.resume()
+  // #endregion assess
 } finally {
   await two.stop()
   await one.stop()

@@ -24,7 +24,7 @@ import { type InvalidCounty, RecordMismatch, ServerFailure } from "./ProvinceErr
  * A county to load: its id and its snapshot file (JSON, as read from a file).
  *
  * @example
- * {@includeCode ../examples/Province.ts#load}
+ * {@includeCode ../examples/Province.ts#restart}
  *
  * @since 0.1.0
  * @category models
@@ -71,7 +71,8 @@ export interface Receipt {
 
 /**
  * A batch written, for `onBatch`: the county, the batch's number (from 1)
- * and the rows it wrote.
+ * and the records it held (those whose key the partition already had were
+ * skipped).
  *
  * @example
  * {@includeCode ../examples/Province.ts#restart}
@@ -82,7 +83,7 @@ export interface Receipt {
 export interface Progress {
   readonly county: string
   readonly batch: number
-  readonly written: number
+  readonly records: number
 }
 
 interface Check {
@@ -131,23 +132,31 @@ const mismatch = (
       : new RecordMismatch({ code: "unexpected-record", county, key: extra })
   })
 
-/** Writes a batch; the number of rows it wrote (those whose key was new). */
-const writeBatch = (
-  batch: ReadonlyArray<Row>
-): Effect.Effect<number, SqlError, SqlClient.SqlClient> =>
+/** The rows a county's partition holds. */
+const countOf = (county: string): Effect.Effect<number, SqlError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const out = yield* sql<{ n: number }>`
-      WITH written AS (
-        INSERT INTO province_record (county, key, kind, record_id, ordinal, digest, body)
-        SELECT r.county, r.key, r.kind, r.record_id, r.ordinal, r.digest, r.body
-        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(
-          county text, key text, kind text, record_id text, ordinal int, digest text, body text)
-        ON CONFLICT DO NOTHING
-        RETURNING 1
-      )
-      SELECT count(*)::int AS n FROM written`
-    return Number(out[0]!.n)
+    const rows = yield* sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM province_record WHERE county = ${county}::text`
+    return Number(rows[0]!.n)
+  })
+
+/**
+ * Writes a batch, skipping the keys its partition already holds. Without
+ * RETURNING, postgres_fdw sends a foreign partition's rows in batches
+ * (`batch_size`) rather than one by one.
+ */
+const writeBatch = (
+  batch: ReadonlyArray<Row>
+): Effect.Effect<void, SqlError, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql`
+      INSERT INTO province_record (county, key, kind, record_id, ordinal, digest, body)
+      SELECT r.county, r.key, r.kind, r.record_id, r.ordinal, r.digest, r.body
+      FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(
+        county text, key text, kind text, record_id text, ordinal int, digest text, body text)
+      ON CONFLICT DO NOTHING`
   })
 
 /**
@@ -196,18 +205,18 @@ export const load = (options: {
     const failed = (county: string | undefined, server: string) => (e: SqlError) =>
       Effect.fail(new ServerFailure({ code: "load", server, county, detail: detailOf(e) }))
     const program = Effect.gen(function* () {
-      const written = yield* Effect.forEach(
+      const before = yield* Effect.forEach(
         plans,
         (p) =>
           Effect.gen(function* () {
-            let n = 0
+            const n = yield* countOf(p.county).pipe(
+              Effect.catchTag("SqlError", failed(p.county, p.server))
+            )
             for (let i = 0, batch = 1; i < p.rows.length; i += size, batch++) {
-              const w = yield* writeBatch(p.rows.slice(i, i + size)).pipe(
-                Effect.catchTag("SqlError", failed(p.county, p.server))
-              )
-              n += w
+              const rows = p.rows.slice(i, i + size)
+              yield* writeBatch(rows).pipe(Effect.catchTag("SqlError", failed(p.county, p.server)))
               if (options.onBatch !== undefined)
-                yield* options.onBatch({ county: p.county, batch, written: w })
+                yield* options.onBatch({ county: p.county, batch, records: rows.length })
             }
             return n
           }),
@@ -226,12 +235,13 @@ export const load = (options: {
           )
           if (m !== undefined) return yield* Effect.fail(m)
         }
+        // The partition now holds exactly the file's records: what it held before was kept.
         counties.push({
           county: p.county,
           server: p.server,
           records: p.rows.length,
-          written: written[i]!,
-          present: p.rows.length - written[i]!
+          written: p.rows.length - before[i]!,
+          present: before[i]!
         })
       }
       const total = (f: (c: CountyReceipt) => number) => counties.reduce((a, c) => a + f(c), 0)

@@ -88,7 +88,7 @@ export class RecordMismatch extends Data.TaggedError("RecordMismatch")<{
  * exited before answering (`worker-exit`).
  *
  * @example
- * {@includeCode ../examples/Province.ts#load}
+ * {@includeCode ../examples/Province.ts#assess}
  *
  * @since 0.1.0
  * @category errors
@@ -107,7 +107,7 @@ export class WorkerFailure extends Data.TaggedError("WorkerFailure")<{
  * Any error of the province.
  *
  * @example
- * {@includeCode ../examples/Province.ts#load}
+ * {@includeCode ../examples/Province.ts#assess}
  *
  * @since 0.1.0
  * @category errors

@@ -10,6 +10,12 @@
  */
 
 /**
+ * Assessing every county in worker threads, and the league table.
+ *
+ * @since 0.1.0
+ */
+export * as Assess from "./Assess.js"
+/**
  * Generated counties for a simulated province.
  *
  * @since 0.1.0
@@ -22,6 +28,12 @@ export * as County from "./County.js"
  */
 export * as Layout from "./Layout.js"
 /**
+ * The league table of counties.
+ *
+ * @since 0.1.0
+ */
+export * as League from "./League.js"
+/**
  * Loading counties into their partitions, idempotently.
  *
  * @since 0.1.0
@@ -33,6 +45,18 @@ export * as Load from "./Load.js"
  * @since 0.1.0
  */
 export * as ProvinceError from "./ProvinceError.js"
+/**
+ * The province's policy: targets, exit rules, points.
+ *
+ * @since 0.1.0
+ */
+export * as ProvincePolicy from "./ProvincePolicy.js"
+/**
+ * A county's standing under the policy.
+ *
+ * @since 0.1.0
+ */
+export * as Standing from "./Standing.js"
 /**
  * The partitioned table, its partitions and foreign servers.
  *

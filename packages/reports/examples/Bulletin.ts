@@ -1,4 +1,4 @@
-import { equal, ok } from "node:assert/strict"
+import { deepEqual, equal, ok } from "node:assert/strict"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, Samples } from "@gongjian/policies"
 import { Bulletin, Cadence } from "@gongjian/reports"
@@ -48,3 +48,27 @@ ok(html.includes('class="status-red"'))
 const md = Bulletin.markdown(bulletin)
 ok(md.startsWith("# 招商引资集中攻坚工作通报（第4期）\n"))
 // #endregion html
+
+// #region issue
+// Issuing it: its record, an activity of kind "bulletin" of the district
+// office dated the day it speaks as of, shows the duty held and makes it the
+// previous bulletin of the next one. (`gongjian bulletin --issue` keeps it in
+// the ledger; a snapshot file can list it among its activities.)
+const issued = Bulletin.record(bulletin, { unit: "district" })
+deepEqual(issued, {
+  id: "bulletin-2026-09-H2",
+  kind: "bulletin",
+  unit: "district",
+  date: "2026-09-30",
+  note: "第4期（2026-09-H2）"
+})
+const later = { ...snapshot, activities: [...(snapshot.activities ?? []), issued] }
+equal(Bulletin.issued(later).length, 1)
+const next = Cadence.parsePeriod("2026-10-H1")!
+deepEqual(Bulletin.previous({ ...later, asOf: "2026-10-15" }, next, "2026-10-15"), {
+  asOf: "2026-09-30",
+  record: issued
+})
+// Without a record, the previous bulletin is the previous period's.
+equal(Bulletin.previous(snapshot, period)?.asOf, "2026-09-15")
+// #endregion issue

@@ -10,7 +10,16 @@
  *
  * @since 0.1.0
  */
-import { type Calendar, LocalDate, Money, Period, Progress, Snapshot, View } from "@gongjian/core"
+import {
+  type Activity,
+  type Calendar,
+  LocalDate,
+  Money,
+  Period,
+  Progress,
+  Snapshot,
+  View
+} from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Assessment } from "@gongjian/scoring"
 import * as Cadence from "./Cadence.js"
@@ -77,11 +86,11 @@ export interface AssessmentInput {
 export type TierRole = "commend" | "criticise"
 
 /**
- * The role a tier plays by its Chinese title, the words a plan uses: a title
- * with 表扬 (通报表扬, 完成目标任务，通报表扬) commends, one with 批评
- * (通报批评, 成效不明显，通报批评) criticises; any other (先进单位,
- * 诫勉谈话, 问责) is shown in the ranking's tier column only. `Input.tierRoles`
- * overrides it tier by tier.
+ * The role a tier plays by its Chinese title, the words plans use: a title
+ * with 表扬, 表彰 or 先进 (通报表扬, 完成目标任务，通报表扬, 重点项目建设先进单位)
+ * commends; one with 批评, 问责, 诫勉 or 约谈 (通报批评, 问责, 主要负责人诫勉谈话)
+ * criticises; any other (可参评一等奖) is shown in the ranking's tier column
+ * only. `Input.tierRoles` overrides it tier by tier.
  *
  * @example
  * {@includeCode ../examples/Bulletin.ts#make}
@@ -90,9 +99,9 @@ export type TierRole = "commend" | "criticise"
  * @category constructors
  */
 export const tierRole = (tier: { readonly title: Text }): TierRole | undefined =>
-  tier.title.zh.includes("表扬")
+  /表扬|表彰|先进/.test(tier.title.zh)
     ? "commend"
-    : tier.title.zh.includes("批评")
+    : /批评|问责|诫勉|约谈/.test(tier.title.zh)
       ? "criticise"
       : undefined
 
@@ -122,7 +131,9 @@ export type FindingInput = Pick<
 
 /**
  * A correction filed since the previous bulletin (更正): which record and
- * field, when it was filed, the value before and after, and why.
+ * field, when it was filed, the value before and after, why, and who filed
+ * it; or a record withdrawn (撤回). `Correction.between` of
+ * `@gongjian/ledger` lists them from the ledger.
  *
  * @example
  * {@includeCode ../examples/Bulletin.ts#make}
@@ -137,6 +148,10 @@ export interface Correction {
   readonly before?: string | undefined
   readonly after?: string | undefined
   readonly reason?: string | undefined
+  /** Who filed it: the user and the unit, as the bulletin writes them. */
+  readonly by?: string | undefined
+  /** The record was withdrawn (撤回) rather than corrected. */
+  readonly withdrawn?: boolean | undefined
 }
 
 /**
@@ -163,6 +178,10 @@ export interface Input {
     | {
         readonly assessment?: AssessmentInput | undefined
         readonly findings?: ReadonlyArray<FindingInput> | undefined
+        /** The date the previous bulletin spoke as of ({@link previous}). */
+        readonly asOf?: LocalDate.LocalDate | undefined
+        /** The id of its record, when it was recorded as issued ({@link record}). */
+        readonly record?: string | undefined
       }
     | undefined
   readonly issued?: ReadonlyArray<Cadence.Issued> | undefined
@@ -293,6 +312,10 @@ export interface Bulletin {
   readonly number: number
   readonly period: Period.Period
   readonly asOf: LocalDate.LocalDate
+  /** The previous bulletin the moves count from: its date, and its record when it was issued. */
+  readonly previous:
+    | { readonly asOf: LocalDate.LocalDate; readonly record: string | undefined }
+    | undefined
   readonly heading: Text
   readonly summary: ReadonlyArray<Text>
   readonly targets: ReadonlyArray<TargetLine>
@@ -308,6 +331,9 @@ export interface Bulletin {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const COLON: { readonly [L in Lang]: string } = { zh: "：", en: ": " }
+const GAP: { readonly [L in Lang]: string } = { zh: "　", en: " · " }
+const pointsText = (total: string) => `${total} point${total === "1" ? "" : "s"}`
 const SEVERITY_ORDER: { readonly [S in Finding.Severity]: number } = {
   warning: 0,
   breach: 1,
@@ -387,6 +413,81 @@ export const currentPeriod = (
 }
 
 /**
+ * The bulletins a snapshot records as issued: its activities of kind
+ * `bulletin` ({@link record}), in date then id order.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#issue}
+ *
+ * @since 0.1.0
+ * @category issuing
+ */
+export const issued = (
+  snapshot: Pick<Snapshot.Snapshot, "activities">
+): ReadonlyArray<Activity.Activity> =>
+  (snapshot.activities ?? [])
+    .filter((a) => a.kind === "bulletin")
+    .sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id))
+
+/**
+ * The record of an issued bulletin (通报印发): an activity of kind
+ * `bulletin` of the issuing unit, dated the day the bulletin speaks as of
+ * (so the cadence counts it in its period), with its number and period in
+ * the note. Kept in the snapshot's activities (or in the ledger), it shows
+ * the bulletin duty held and makes this bulletin the previous one of the
+ * next ({@link previous}).
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#issue}
+ *
+ * @since 0.1.0
+ * @category issuing
+ */
+export const record = (
+  bulletin: Pick<Bulletin, "number" | "period" | "asOf">,
+  options: { readonly unit: string; readonly who?: string | undefined }
+): Activity.Activity => ({
+  id: `bulletin-${bulletin.period.label}`,
+  kind: "bulletin",
+  unit: options.unit,
+  date: bulletin.asOf,
+  ...(options.who === undefined ? {} : { who: options.who }),
+  note: `第${bulletin.number}期（${bulletin.period.label}）`
+})
+
+/**
+ * The previous bulletin of one for a period: the last one recorded as
+ * issued ({@link record}) dated before this one's date — never this one's
+ * own record — or, when none is recorded, the bulletin of the previous
+ * period of the cadence ({@link previousPeriod}), as of its end.
+ * `undefined` for a first bulletin. The moves (↑↓) and the new exit findings
+ * count from its date, the corrections from its issue.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#issue}
+ *
+ * @since 0.1.0
+ * @category issuing
+ */
+export const previous = (
+  snapshot: Pick<Snapshot.Snapshot, "activities" | "campaign" | "asOf">,
+  period: Period.Period,
+  asOf: LocalDate.LocalDate = LocalDate.min(period.end, snapshot.asOf)
+):
+  | { readonly asOf: LocalDate.LocalDate; readonly record: Activity.Activity | undefined }
+  | undefined => {
+  const own = `bulletin-${period.label}`
+  const last = issued(snapshot)
+    .filter((a) => a.date < asOf && a.id !== own)
+    .at(-1)
+  if (last !== undefined) return { asOf: last.date, record: last }
+  const p = previousPeriod(snapshot.campaign, period)
+  return p === undefined
+    ? undefined
+    : { asOf: LocalDate.min(p.end, snapshot.asOf), record: undefined }
+}
+
+/**
  * Builds a bulletin: a pure computation, the same whatever the order of the
  * snapshot's arrays and of the findings.
  *
@@ -400,7 +501,8 @@ export const currentPeriod = (
  *   the vetoed units are criticised. Without such tiers: the first three of
  *   each ranking group with no veto, no red target and no new breach are
  *   commended; units vetoed or with a new breach or escalation criticised.
- *   Each with its reasons; a commended unit with a red target says so;
+ *   Both in ranking order, each with its reasons; a unit with a red target
+ *   says so;
  * - lagging: every unit with a target red against 序时进度, with the targets
  *   and the points behind — its own list, not a verdict on the unit;
  * - exit: findings absent from the previous bulletin, or more serious now;
@@ -538,7 +640,11 @@ export const make = (input: Input): Bulletin => {
 
   // Commended and criticised: the assessment's tiers when it has tiers of
   // commendation or criticism; red against 序时进度 is its own list.
-  const lagging: Array<Mention> = [...redOf.keys()].sort().map((u) => ({
+  // In ranking order; units the ranking does not list after them, by id.
+  const place = new Map(ranking.map((r, i) => [r.unit, i]))
+  const byPlace = (a: string, b: string) =>
+    (place.get(a) ?? ranking.length) - (place.get(b) ?? ranking.length) || cmp(a, b)
+  const lagging: Array<Mention> = [...redOf.keys()].sort(byPlace).map((u) => ({
     unit: u,
     name: nameOf(u),
     reasons: redOf.get(u) ?? []
@@ -585,7 +691,7 @@ export const make = (input: Input): Bulletin => {
     if (!eligible) continue
     const reasons: Array<Text> = [
       ...tiers,
-      { zh: `排名第${r.rank}，得分 ${r.total}`, en: `ranked ${r.rank} with ${r.total} points` }
+      { zh: `排名第${r.rank}，得分 ${r.total}`, en: `ranked ${r.rank} with ${pointsText(r.total)}` }
     ]
     if (r.move !== undefined && r.move > 0)
       reasons.push({ zh: `较上期上升${r.move}位`, en: `up ${r.move} since the last bulletin` })
@@ -605,7 +711,7 @@ export const make = (input: Input): Bulletin => {
       : exit.filter((e) => e.severity !== "warning").map((e) => e.unit))
   ])
   const criticised: Array<Mention> = []
-  for (const u of [...criticisedUnits].sort()) {
+  for (const u of [...criticisedUnits].sort(byPlace)) {
     const line = ranking.find((r) => r.unit === u)
     const reasons: Array<Text> =
       line === undefined
@@ -614,7 +720,7 @@ export const make = (input: Input): Bulletin => {
             ...byTier(line, "criticise"),
             {
               zh: `排名第${line.rank}，得分 ${line.total}`,
-              en: `ranked ${line.rank} with ${line.total} points`
+              en: `ranked ${line.rank} with ${pointsText(line.total)}`
             }
           ]
     for (const v of vetoesOf.get(u) ?? []) reasons.push({ zh: `一票否决：${v}`, en: `veto: ${v}` })
@@ -679,6 +785,10 @@ export const make = (input: Input): Bulletin => {
     number,
     period,
     asOf,
+    previous:
+      input.previous?.asOf === undefined
+        ? undefined
+        : { asOf: input.previous.asOf, record: input.previous.record },
     heading: {
       zh: `${title}工作通报（第${number}期）`,
       en: `${title}: bulletin no. ${number}`
@@ -738,6 +848,9 @@ const LABELS = {
     filed: "更正日期",
     change: "更正内容",
     reason: "原因",
+    by: "填报人",
+    withdrawn: "撤回",
+    previous: "上期通报",
     newLabel: "新增",
     worse: "升级",
     first: "首期"
@@ -780,6 +893,9 @@ const LABELS = {
     filed: "Filed",
     change: "Change",
     reason: "Reason",
+    by: "Filed by",
+    withdrawn: "withdrawn",
+    previous: "Previous bulletin",
     newLabel: "new",
     worse: "worse",
     first: "first"
@@ -813,11 +929,13 @@ export const showMove = (line: Pick<RankLine, "move">): string =>
         : "—"
 
 const correctionText = (c: Correction, lang: Lang) =>
-  c.before !== undefined || c.after !== undefined
-    ? `${c.before ?? ""} → ${c.after ?? ""}`
-    : lang === "zh"
-      ? "（见记录）"
-      : "(see the record)"
+  c.withdrawn === true
+    ? LABELS[lang].withdrawn
+    : c.before !== undefined || c.after !== undefined
+      ? `${c.before ?? "—"} → ${c.after ?? "—"}`
+      : lang === "zh"
+        ? "（见记录）"
+        : "(see the record)"
 
 const CSS = `@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
 * { box-sizing: border-box; }
@@ -833,6 +951,7 @@ th, td { border: 0.6pt solid #999; padding: 2pt 4pt; text-align: left; vertical-
 th { background: #f0f0f0; font-weight: bold; white-space: nowrap; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
+td.key { white-space: nowrap; }
 td[class^="status-"], td[class^="cadence-"] { white-space: nowrap; }
 td > span[class^="status-"] { white-space: nowrap; padding: 0 2pt; }
 .status-red { background: #d93025; color: #fff; font-weight: bold; }
@@ -869,7 +988,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
     `<!DOCTYPE html>\n<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${h(b.heading[lang])}</title><style>${CSS}</style></head><body>`
   )
   out.push(
-    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${h(L.period)}：${h(Cadence.periodName(b.period, lang))}　${h(L.asOf)}：${h(b.asOf)}</div></header>`
+    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${h(L.period)}${COLON[lang]}${h(Cadence.periodName(b.period, lang))}${GAP[lang]}${h(L.asOf)}${COLON[lang]}${h(b.asOf)}${b.previous ? `${GAP[lang]}${h(L.previous)}${COLON[lang]}${h(b.previous.asOf)}` : ""}</div></header>`
   )
   out.push(`<section id="summary"><h2>${h(L.summary)}</h2>`)
   for (const s of b.summary) out.push(`<p>${h(s[lang])}</p>`)
@@ -923,7 +1042,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
       out.push("<ul>")
       for (const m of list)
         out.push(
-          `<li><strong>${h(m.name)}</strong>：${h(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}</li>`
+          `<li><strong>${h(m.name)}</strong>${COLON[lang]}${h(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}</li>`
         )
       out.push("</ul>")
     }
@@ -963,10 +1082,10 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
   else
     out.push(
       table(
-        [L.record, L.field, L.filed, L.change, L.reason],
+        [L.record, L.field, L.change, L.reason, L.by, L.filed],
         b.corrections.map(
           (c) =>
-            `<tr><td>${h(c.record)}</td><td>${h(c.field ?? "")}</td><td class="num">${h(c.on)}</td><td>${h(correctionText(c, lang))}</td><td>${h(c.reason ?? "")}</td></tr>`
+            `<tr><td class="key">${h(c.record)}</td><td class="key">${h(c.field ?? "")}</td><td>${h(correctionText(c, lang))}</td><td>${h(c.reason ?? "")}</td><td class="key">${h(c.by ?? "")}</td><td class="num">${h(c.on)}</td></tr>`
         )
       )
     )
@@ -997,7 +1116,10 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
   const mark = (s: Progress.Status) =>
     `${s === "red" ? "🔴 " : s === "amber" ? "🟡 " : ""}${statusNames[s][lang]}`
   lines.push(`# ${mt(b.heading[lang])}`, "")
-  lines.push(`${L.period}：${mt(Cadence.periodName(b.period, lang))}　${L.asOf}：${b.asOf}`, "")
+  lines.push(
+    `${L.period}${COLON[lang]}${mt(Cadence.periodName(b.period, lang))}${GAP[lang]}${L.asOf}${COLON[lang]}${b.asOf}${b.previous ? `${GAP[lang]}${L.previous}${COLON[lang]}${b.previous.asOf}` : ""}`,
+    ""
+  )
   lines.push(`## ${L.summary}`, "")
   for (const s of b.summary) lines.push(mt(s[lang]), "")
   if (b.targets.length > 0) {
@@ -1049,7 +1171,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
     if (list.length === 0) lines.push(L.none)
     for (const m of list)
       lines.push(
-        `- **${mt(m.name)}**：${mt(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}`
+        `- **${mt(m.name)}**${COLON[lang]}${mt(m.reasons.map((r) => r[lang]).join(lang === "zh" ? "；" : "; "))}`
       )
     lines.push("")
   }
@@ -1086,13 +1208,14 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
   if (b.corrections.length === 0) lines.push(L.none, "")
   else
     table(
-      [L.record, L.field, L.filed, L.change, L.reason],
+      [L.record, L.field, L.change, L.reason, L.by, L.filed],
       b.corrections.map((c) => [
         mc(c.record),
         mc(c.field ?? ""),
-        c.on,
         mc(correctionText(c, lang)),
-        mc(c.reason ?? "")
+        mc(c.reason ?? ""),
+        mc(c.by ?? ""),
+        c.on
       ])
     )
   return `${lines.join("\n").trimEnd()}\n`

@@ -34,8 +34,9 @@ export type DutyKind = (typeof Campaign.Reporting.Type)["kind"]
 /**
  * The activity kinds that show a duty was held: a `dispatch` activity holds a
  * dispatch, a `meeting` a meeting, an `inspection` an inspection or a spot
- * check. Bulletins, summaries and assessments are not activities: they are
- * shown held by {@link Issued} records.
+ * check, a `bulletin` activity (a bulletin issued, `Bulletin.record`) a
+ * bulletin. Summaries and assessments are not activities: they are shown
+ * held by {@link Issued} records.
  *
  * @example
  * {@includeCode ../examples/Cadence.ts#occurrences}
@@ -48,7 +49,7 @@ export const activityKinds: { readonly [K in DutyKind]: ReadonlyArray<Activity.A
   meeting: ["meeting"],
   inspection: ["inspection"],
   "spot-check": ["inspection"],
-  bulletin: [],
+  bulletin: ["bulletin"],
   summary: [],
   assessment: []
 }
@@ -94,9 +95,9 @@ export interface Issued {
  * Where an occurrence stands as of the as-of date: `held` (a record dated in
  * its period), `overdue` (none, and its last working day has passed),
  * `pending` (none yet, its last working day not passed), `unrecorded` (a
- * bulletin, summary or assessment when no {@link Issued} record of that kind
- * was given at all: nothing says whether it was done, so it is not called
- * overdue).
+ * bulletin, summary or assessment when the snapshot keeps no record of that
+ * kind at all — no activity of its kind, no {@link Issued} record: nothing
+ * says whether it was done, so it is not called overdue).
  *
  * @example
  * {@includeCode ../examples/Cadence.ts#occurrences}
@@ -154,6 +155,9 @@ export type Input = Pick<Snapshot.Snapshot, "campaign" | "projects" | "asOf"> & 
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** Duties a county often records nowhere: without any record of them, not judged. */
+const RECORDED_APART: ReadonlySet<DutyKind> = new Set(["bulletin", "summary", "assessment"])
+
 /** Whether an activity counts for a duty that applies to some projects only. */
 const appliesTo = (
   duty: typeof Campaign.Reporting.Type,
@@ -209,6 +213,7 @@ export const occurrences = (
   const activities = (input.activities ?? []).filter((a) => a.date <= asOf)
   // A kind with records given is tracked, even when its records are all later than as-of.
   const issuedKinds = new Set((options?.issued ?? []).map((r) => r.kind))
+  const recordedKinds = new Set((input.activities ?? []).map((a) => a.kind))
   const issued = (options?.issued ?? []).filter((r) => r.date <= asOf)
   const out: Array<Occurrence> = []
   input.campaign.cadence.forEach((duty, index) => {
@@ -235,7 +240,9 @@ export const occurrences = (
       const status: Status =
         held.length > 0
           ? "held"
-          : kinds.length === 0 && !issuedKinds.has(duty.kind)
+          : RECORDED_APART.has(duty.kind) &&
+              !issuedKinds.has(duty.kind) &&
+              !kinds.some((k) => recordedKinds.has(k))
             ? "unrecorded"
             : asOf > deadline
               ? "overdue"

@@ -29,7 +29,8 @@ describe("Bulletin.make", () => {
     //   甲镇 town-a 15.2亿/15亿, 丙园区 park-c 22.9亿/20亿, 区发改局 dept-e 4亿/3亿 — met: 通报表扬;
     //   乙街道 street-b 16.9亿/20亿, 丁镇 town-d 2.7亿/10亿, 区商务局 dept-f 0/2亿 — missed: 通报批评.
     expect(b.commended.map((c) => c.unit)).toEqual(["town-a", "park-c", "dept-e"])
-    expect(b.criticised.map((c) => c.unit)).toEqual(["dept-f", "street-b", "town-d"])
+    // Both lists in ranking order: group by group, rank by rank.
+    expect(b.criticised.map((c) => c.unit)).toEqual(["street-b", "town-d", "dept-f"])
     // What the ranking's tier column says is what the lists say.
     for (const r of b.ranking) {
       const tiers = r.tiers.map((t) => t.zh)
@@ -42,6 +43,34 @@ describe("Bulletin.make", () => {
       // Red on 8 targets: said here, and listed under 进度滞后.
       "另有 8 项目标低于序时进度（红灯），见「进度滞后单位（低于序时进度，红灯）」"
     ])
+  })
+
+  it("reads a tier's role from the words of its title, and takes an override", () => {
+    const role = (zh: string) => Bulletin.tierRole({ title: { zh, en: "" } })
+    // 002 四.4, 003 四 and 三.(三), 004 plan 2, 000 二.(一).1.
+    expect(["通报表扬", "完成目标任务，通报表扬", "重点项目建设先进单位"].map(role)).toEqual([
+      "commend",
+      "commend",
+      "commend"
+    ])
+    expect(["通报批评", "成效不明显，通报批评", "问责", "主要负责人诫勉谈话"].map(role)).toEqual([
+      "criticise",
+      "criticise",
+      "criticise",
+      "criticise"
+    ])
+    expect(role("可参评开放型经济工作一等奖")).toBeUndefined()
+    // Overridden: 通报表扬 read as nothing, so no tier commends and the first three of each
+    // group with no veto, no red target and no new breach are commended — 甲镇 and 区发改局.
+    const made = Bulletin.make({
+      snapshot,
+      period: b.period,
+      assessment,
+      findings: run.findings,
+      tierRoles: { commended: "none" }
+    })
+    expect(made.commended.map((c) => c.unit)).toEqual(["town-a", "dept-e"])
+    expect(made.criticised.map((c) => c.unit)).toEqual(["street-b", "town-d", "dept-f"])
   })
 
   it("lists every unit with a red target under 进度滞后, with the target and the points behind", () => {
@@ -204,5 +233,74 @@ describe("Bulletin.html and Bulletin.markdown", () => {
     expect(md).toContain("## Targets against time-elapsed progress (序时进度)")
     expect(md).toContain("bulletin no. 4")
     expect(Bulletin.html(bulletin, "en")).toContain('<html lang="en">')
+  })
+})
+
+describe("bulletins issued (Bulletin.record, Bulletin.previous)", () => {
+  const { bulletin: b, snapshot } = sampleBulletin("002-investment-drive")
+  const record = (label: string, date: string, number: number) =>
+    Bulletin.record(
+      { number, period: Cadence.parsePeriod(label)!, asOf: date },
+      { unit: "district" }
+    )
+
+  it("counts from the last bulletin recorded before this one, never from its own record", () => {
+    // 002's bulletins: 08-H2 issued as of 08-31, 09-H1 as of 09-15, 09-H2 (this one) as of 09-30.
+    const issued = [
+      record("2026-08-H2", "2026-08-31", 2),
+      record("2026-09-H2", "2026-09-30", 4),
+      record("2026-09-H1", "2026-09-15", 3)
+    ]
+    const s = { ...snapshot, activities: [...(snapshot.activities ?? []), ...issued] }
+    expect(Bulletin.issued(s).map((a) => a.id)).toEqual([
+      "bulletin-2026-08-H2",
+      "bulletin-2026-09-H1",
+      "bulletin-2026-09-H2"
+    ])
+    expect(Bulletin.previous(s, b.period)).toEqual({ asOf: "2026-09-15", record: issued[2] })
+    // 09-H1 was never issued: the 09-H2 bulletin counts from 08-H2's, as of 08-31.
+    const gap = { ...s, activities: s.activities.filter((a) => a.id !== "bulletin-2026-09-H1") }
+    expect(Bulletin.previous(gap, b.period)?.asOf).toBe("2026-08-31")
+    // None recorded: the previous period's bulletin, as of its end; none for the first period.
+    expect(Bulletin.previous(snapshot, b.period)).toEqual({ asOf: "2026-09-15", record: undefined })
+    expect(Bulletin.previous(snapshot, Cadence.parsePeriod("2026-08-H1")!)).toBeUndefined()
+  })
+
+  it("shows the previous bulletin's date, and each correction with who filed it", () => {
+    const made = Bulletin.make({
+      snapshot,
+      period: b.period,
+      previous: { asOf: "2026-09-15", record: "bulletin-2026-09-H1" },
+      corrections: [
+        {
+          record: "report R-2",
+          on: "2026-09-21",
+          withdrawn: true,
+          reason: "重复填报",
+          by: "li.na（town-d）"
+        },
+        {
+          record: "project A1",
+          field: "investment.total",
+          on: "2026-09-20",
+          before: "12亿元",
+          after: "15亿元",
+          reason: "按合同更正总投资",
+          by: "zhao.lei（town-a）"
+        }
+      ]
+    })
+    const md = Bulletin.markdown(made)
+    expect(md).toContain("数据截至：2026-09-30　上期通报：2026-09-15")
+    // In the order filed.
+    expect(md).toContain(
+      [
+        "| 记录 | 字段 | 更正内容 | 原因 | 填报人 | 更正日期 |",
+        "|---|---|---|---|---|---|",
+        "| project A1 | investment.total | 12亿元 → 15亿元 | 按合同更正总投资 | zhao.lei（town-a） | 2026-09-20 |",
+        "| report R-2 |  | 撤回 | 重复填报 | li.na（town-d） | 2026-09-21 |"
+      ].join("\n")
+    )
+    expect(Bulletin.html(made, "en")).toContain("<td>withdrawn</td>")
   })
 })

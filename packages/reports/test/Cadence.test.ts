@@ -149,6 +149,49 @@ describe("Cadence.occurrences", () => {
     ])
   })
 
+  it("holds a bulletin duty by a bulletin activity in its period; once one is recorded, a period without one is overdue", () => {
+    // 半月一通报 over August 2026, as of 09-01: 08-H1 due Friday 14 August, 08-H2 Monday 31 August.
+    const bulletin = (id: string, date: string): Activity.Activity => ({
+      id,
+      kind: "bulletin",
+      unit: "county",
+      date
+    })
+    const s = (activities: Array<Activity.Activity>) => ({
+      asOf: "2026-09-01",
+      campaign: campaign({ start: "2026-08-01", end: "2026-08-31" }, [
+        { kind: "bulletin", every: "half-month", name: "半月一通报", clause: "002 四.3" }
+      ]),
+      projects: [],
+      activities
+    })
+    // No bulletin activity (a dispatch is no evidence either way): not judged.
+    expect(Cadence.occurrences(s([dispatch("D-1", "2026-08-03")])).map((o) => o.status)).toEqual([
+      "unrecorded",
+      "unrecorded"
+    ])
+    // The first half's bulletin recorded on the 14th: held; the second half has none and
+    // its deadline (08-31) has passed by 09-01: overdue.
+    expect(
+      Cadence.occurrences(s([bulletin("bulletin-2026-08-H1", "2026-08-14")])).map((o) => [
+        o.period.label,
+        o.status,
+        o.held
+      ])
+    ).toEqual([
+      ["2026-08-H1", "held", ["bulletin-2026-08-H1"]],
+      ["2026-08-H2", "overdue", []]
+    ])
+    // A dispatch duty is not held by a bulletin.
+    const d = {
+      ...s([bulletin("B", "2026-08-03")]),
+      campaign: campaign({ start: "2026-08-03", end: "2026-08-07" }, [
+        { kind: "dispatch", every: "week", name: "一周一调度" }
+      ])
+    }
+    expect(Cadence.occurrences(d).map((o) => o.status)).toEqual(["overdue"])
+  })
+
   it("lists only the duties due between from and to, whatever the order of the activities", () => {
     const s = Samples.load("002-investment-drive")
     const window = { from: "2026-09-16", to: "2026-09-30" }

@@ -12,17 +12,23 @@ export const sampleBulletin = (sample: (typeof all)[number]["sample"]) => {
   const period = Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
   const asOf = LocalDate.min(period.end, snapshot.asOf)
   const run = Host.run(host, snapshot, { asOf })
-  const prev = Bulletin.previousPeriod(snapshot.campaign, period)
-  const before = prev ? Host.run(host, snapshot, { asOf: prev.end }) : undefined
+  const prev = Bulletin.previous(snapshot, period, asOf)
+  const before = prev ? Host.run(host, snapshot, { asOf: prev.asOf }) : undefined
   const bulletin = Bulletin.make({
     snapshot,
     period,
     asOf,
     assessment: run.assessments[0]?.assessment,
     findings: run.findings,
-    previous: before
-      ? { assessment: before.assessments[0]?.assessment, findings: before.findings }
-      : undefined
+    previous:
+      prev && before
+        ? {
+            assessment: before.assessments[0]?.assessment,
+            findings: before.findings,
+            asOf: prev.asOf,
+            record: prev.record?.id
+          }
+        : undefined
   })
   return { snapshot, period, asOf, run, bulletin }
 }

@@ -120,6 +120,67 @@ describe("bulletins as a reader sees them", () => {
     expect(row).toEqual(["一周一调度（002 四.3） 2026-09-14—2026-09-20 2026-09-20 未按期开展"])
   })
 
+  it("002: the corrections since the previous bulletin are readable on the page, long values wrapped", async () => {
+    const { bulletin, snapshot } = sampleBulletin("002-investment-drive")
+    const made = Bulletin.make({
+      snapshot,
+      period: bulletin.period,
+      previous: { asOf: "2026-09-15", record: "bulletin-2026-09-H1" },
+      corrections: [
+        {
+          record: "project A1",
+          field: "investment.total",
+          on: "2026-09-20",
+          before: "12亿元",
+          after: "15亿元",
+          reason: "按合同更正总投资",
+          by: "zhao.lei（town-a）"
+        },
+        {
+          record: "project B2",
+          field: "contract",
+          on: "2026-09-22",
+          before: JSON.stringify({
+            startBy: "2026-09-30",
+            completeBy: "2027-06-30",
+            produceBy: "2027-09-30"
+          }),
+          after: JSON.stringify({
+            startBy: "2026-10-31",
+            completeBy: "2027-08-31",
+            produceBy: "2027-12-31"
+          }),
+          reason: "企业申请延期开工，经区招商引资工作领导小组研究同意",
+          by: "li.na（street-b）"
+        }
+      ]
+    })
+    await page.setContent(Bulletin.html(made))
+    await page.evaluate("document.fonts.ready")
+    await page.screenshot({
+      path: join(shotsDir(), "002-bulletin-corrections.png"),
+      fullPage: true
+    })
+    const rows: Array<string> = await page.evaluate(
+      `Array.from(document.querySelectorAll("#corrections tbody tr")).map((tr) => tr.innerText.replace(/\\s+/g, " ").trim())`
+    )
+    expect(rows[0]).toBe(
+      "project A1 investment.total 12亿元 → 15亿元 按合同更正总投资 zhao.lei（town-a） 2026-09-20"
+    )
+    expect(rows[1]).toContain("企业申请延期开工")
+    // The record, the field and who filed it each on one line; the values and the reason wrap.
+    const lines: Array<number> = await page.evaluate(
+      `Array.from(document.querySelectorAll("#corrections td.key")).map((td) => { const r = document.createRange(); r.selectNodeContents(td); return new Set(Array.from(r.getClientRects()).map((x) => Math.round(x.top))).size })`
+    )
+    expect(lines).toEqual([1, 1, 1, 1, 1, 1])
+    const overflow = await page.evaluate(
+      "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    expect(overflow).toBe(0)
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
+    expect(await page.innerText("header")).toContain("上期通报：2026-09-15")
+  })
+
   it("002: 丙园区 is commended as its tier says, not criticised, and its red targets are listed apart", async () => {
     const { bulletin } = sampleBulletin("002-investment-drive")
     await page.setContent(Bulletin.html(bulletin))

@@ -1,6 +1,6 @@
-import { deepStrictEqual, equal } from "node:assert/strict"
+import { deepStrictEqual, equal, throws } from "node:assert/strict"
 import { View } from "@gongjian/core"
-import { Assessment, ScoringPolicy } from "@gongjian/scoring"
+import { Assessment, type Context, ScoringItem, ScoringPolicy } from "@gongjian/scoring"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { snapshot } from "./drive.js"
@@ -95,10 +95,88 @@ const policy = Schema.decodeUnknownSync(ScoringPolicy.PolicyData)({
     { id: "departments", title: { zh: "区直部门", en: "departments" }, unitKinds: ["department"] }
   ]
 })
+// Its parts, typed: what a county prints as the rules of its assessment.
+const veto: ScoringPolicy.Veto = policy.vetoes![0]!
+deepStrictEqual(veto.bars, ["commended"]) // a missed fair target bars praise, not the score
+const praised: ScoringPolicy.Tier = policy.tiers![0]!
+equal(praised.kind === "top" && praised.n, 1)
+const towns: ScoringPolicy.Group = policy.groups![0]!
+deepStrictEqual(towns.unitKinds, ["town", "street", "park"])
 // #endregion policy
+
+// #region items
+// Each kind of item is a schema of its own, and a DataItem is any of them: a
+// form that edits one item decodes just that item.
+const title = Schema.decodeUnknownSync(ScoringItem.Title)({ zh: "签约任务", en: "signings" })
+// 80% of the fair target earns 60% of the item's 10 points; all of it, all 10.
+const stepped = Schema.decodeUnknownSync(ScoringItem.Curve)({
+  kind: "stepped",
+  steps: [
+    { atLeast: 0.8, share: 0.6 },
+    { atLeast: 1, share: 1 }
+  ]
+})
+const signings = Schema.decodeUnknownSync(ScoringItem.TargetCompletion)({
+  kind: "target",
+  id: "fair-signings",
+  title,
+  clause: "002 二",
+  target: "fair-signings",
+  points: 10,
+  curve: stepped
+})
+const bigSignings = Schema.decodeUnknownSync(ScoringItem.PerProject)({
+  kind: "per-project",
+  id: "big-signings",
+  title: { zh: "签约10亿元以上项目", en: "signings from 1 billion" },
+  clause: "002 四.4",
+  filter: { stage: "signed", reachedWithin: "window", minInvestment: "10亿元" },
+  points: 3
+})
+// Without a contract start date, a project must start by March next year (002 三.2).
+const starts = Schema.decodeUnknownSync(ScoringItem.StartOutcomes)({
+  kind: "start-outcomes",
+  id: "starts",
+  title: { zh: "签约项目开工", en: "signed projects started" },
+  clause: "002 三.2",
+  filter: { stage: "signed" },
+  base: 2,
+  defaultDeadline: { date: "2027-03-31" }
+})
+const trips = Schema.decodeUnknownSync(ScoringItem.ActivityQuota)({
+  kind: "activity-quota",
+  id: "trips",
+  title: { zh: "外出招商", en: "investment trips" },
+  clause: "002 三.1",
+  activityFilter: { kinds: ["outbound-trip"] },
+  required: 3,
+  points: 3
+})
+throws(() => Schema.decodeUnknownSync(ScoringItem.ActivityQuota)({ ...trips, required: 0 }))
+const complaints = Schema.decodeUnknownSync(ScoringItem.Reported)({
+  kind: "reported",
+  id: "complaints",
+  title: { zh: "投诉扣分", en: "complaints" },
+  clause: "001 三.(五)",
+  key: "service-complaint",
+  pointsEach: -1
+})
+throws(() => Schema.decodeUnknownSync(ScoringItem.Points)(Number.POSITIVE_INFINITY))
+const items: ReadonlyArray<ScoringItem.DataItem> = [
+  signings,
+  bigSignings,
+  starts,
+  trips,
+  complaints
+]
+equal(items.every(Schema.is(ScoringItem.DataItem)), true)
+equal(ScoringPolicy.check({ ...policy, items }, snapshot.campaign).length, 0)
+// #endregion items
 
 // #region run
 const assessment = Result.getOrThrow(Assessment.run(policy, { view: View.make(snapshot) }))
+const first: Assessment.UnitScore = assessment.units[0]!
+equal(first.name, "甲镇")
 // Worked by hand (002 四.4, as of 2026-10-15):
 // Trips: the item is worth 3 for 3 trips (2 for a department's 2); each missing trip
 // deducts twice its value from the item: T − 2 × m × (T / r).
@@ -126,7 +204,7 @@ equal(assessment.policy.id, "county-drive")
 // #endregion run
 
 // #region explain
-const why = Assessment.explain(assessment, "street-b")!
+const why: Assessment.Explanation = Assessment.explain(assessment, "street-b")!
 deepStrictEqual(
   why.items.map((i) => [i.item, i.points]),
   [
@@ -139,6 +217,15 @@ equal(
   why.items[1]!.lines[0]!.message.zh,
   "项目F-3（F-3）签约2026-08-21，开工期限2026-09-15，2026-10-08开工：未能如期开工，本项减半计分，+2分"
 )
+// Each line names its item, its clause and the facts it used.
+const line: Assessment.ScoreLine = why.items[1]!.lines[0]!
+equal(line.clause, "002 四.4")
+const facts: Assessment.Facts = line.facts
+deepStrictEqual(
+  [facts.deadline, facts.started, facts.outcome],
+  ["2026-09-15", "2026-10-08", "late"]
+)
+equal(line.arithmetic, "4 × 0.5 = 2")
 equal(Assessment.formatExplanation(why).split("\n")[0], "乙街道（street-b）：总分3，第2名")
 // #endregion explain
 
@@ -161,73 +248,67 @@ const broken = Assessment.run(
   },
   { view: View.make(snapshot) }
 )
+const refused = Result.isFailure(broken) ? broken.failure : undefined
+equal(refused instanceof Assessment.AssessmentError && refused.code, "policy-mismatch")
 equal(
   Result.isFailure(broken) && broken.failure.message,
   "Assessment by county-drive: items[0].target: the campaign has no target nope"
 )
 equal(ScoringPolicy.check(policy, snapshot.campaign).length, 0)
+// The same check, before any run: every misfit, with its path.
+const misfits: ReadonlyArray<ScoringPolicy.PolicyError> = ScoringPolicy.check(
+  { ...policy, items: [...policy.items, policy.items[0]!] },
+  snapshot.campaign
+)
+deepStrictEqual(
+  misfits.map((e) => [e._tag, e.path]),
+  [["PolicyError", "items[5].id"]]
+)
 // #endregion check
 
 // #region custom
 // A county item in code: +1 per 专精特新 project (none in this sample).
+const specialised: ScoringItem.CustomItem = {
+  kind: "custom",
+  id: "specialised",
+  title: { zh: "专精特新加分", en: "specialised SME bonus" },
+  clause: "local",
+  compute: (ctx: Context.Context, unit): ReadonlyArray<ScoringItem.CustomLine> =>
+    ctx.snapshot.projects
+      .filter((p) => p.unit === unit.id && p.flags?.includes("specialized-new"))
+      .map((p) => ({
+        points: 1,
+        facts: { project: p.id },
+        arithmetic: "1",
+        message: { zh: `${p.name} +1`, en: `${p.name} +1` }
+      }))
+}
+const withCustom: ReadonlyArray<ScoringItem.ScoringItem> = [...policy.items, specialised]
 const custom = Result.getOrThrow(
-  Assessment.run(
-    {
-      ...policy,
-      items: [
-        ...policy.items,
-        {
-          kind: "custom",
-          id: "specialised",
-          title: { zh: "专精特新加分", en: "specialised SME bonus" },
-          clause: "local",
-          compute: (ctx, unit) =>
-            ctx.snapshot.projects
-              .filter((p) => p.unit === unit.id && p.flags?.includes("specialized-new"))
-              .map((p) => ({
-                points: 1,
-                facts: { project: p.id },
-                arithmetic: "1",
-                message: { zh: `${p.name} +1`, en: `${p.name} +1` }
-              }))
-        }
-      ]
-    },
-    { view: View.make(snapshot) }
-  )
+  Assessment.run({ ...policy, items: withCustom }, { view: View.make(snapshot) })
 )
 equal(custom.units[0]!.total, "14")
 // #endregion custom
 
 // #region findings
 // Exit findings can cost points: −1 per project with idle land.
+const stalled = Schema.decodeUnknownSync(ScoringItem.ExitFindings)({
+  kind: "exit-findings",
+  id: "stalled",
+  title: { zh: "问题项目扣分", en: "stalled projects" },
+  clause: "001 三.(四)",
+  perClass: { "land-idle": -1 }
+})
+// A finding of @gongjian/exit-rules has this shape and more.
+const idle: Context.FindingLike = {
+  id: "start/F-4",
+  project: "F-4",
+  unit: "street-b",
+  class: "land-idle",
+  severity: "breach"
+}
 const withFindings = Result.getOrThrow(
-  Assessment.run(
-    {
-      ...policy,
-      items: [
-        {
-          kind: "exit-findings",
-          id: "stalled",
-          title: { zh: "问题项目扣分", en: "stalled projects" },
-          clause: "001 三.(四)",
-          perClass: { "land-idle": -1 }
-        }
-      ]
-    },
-    {
-      view: View.make(snapshot),
-      findings: [
-        {
-          id: "start/F-4",
-          project: "F-4",
-          unit: "street-b",
-          class: "land-idle",
-          severity: "breach"
-        }
-      ]
-    }
-  )
+  Assessment.run({ ...policy, items: [stalled] }, { view: View.make(snapshot), findings: [idle] })
 )
 equal(withFindings.units.find((u) => u.unit === "street-b")!.total, "-1")
 // #endregion findings

@@ -1,15 +1,16 @@
 import { deepStrictEqual } from "node:assert/strict"
-import { Ranking } from "@gongjian/scoring"
+import { Ranking, type ScoringPolicy } from "@gongjian/scoring"
 
 // #region rank
-const entries = [
+const entries: ReadonlyArray<Ranking.Entry> = [
   { unit: "c", total: 80, earned: 90 },
   { unit: "a", total: 95, earned: 95 },
   { unit: "b", total: 80, earned: 85 },
   { unit: "d", total: 70, earned: 70 }
 ]
 // Shared ties: "1, 2, 2, 4" — ordered by points earned inside the tie.
-deepStrictEqual(Ranking.rank(entries, "shared"), [
+const ties: ScoringPolicy.Ties = "shared" // a policy's default
+deepStrictEqual(Ranking.rank(entries, ties), [
   { unit: "a", rank: 1 },
   { unit: "c", rank: 2 },
   { unit: "b", rank: 2 },

@@ -5,15 +5,14 @@
  *
  * @since 0.1.0
  */
-import { Fingerprint, type LocalDate, Progress, type Unit, type View } from "@gongjian/core"
+import { type LocalDate, Progress, type Unit, type View } from "@gongjian/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
 import { finish, groupsOf } from "./internal/finish.js"
-import type { RawLine, Rendered } from "./internal/items/handler.js"
+import type { RawLine } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
-import { bounded, signed } from "./internal/items/text.js"
-import * as P from "./internal/points.js"
+import { policyRef, scoreUnit, type UnitLines } from "./internal/lines.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
 
@@ -21,7 +20,7 @@ import { check, type ScoringPolicy } from "./ScoringPolicy.js"
  * The facts a line used: project ids, dates, amounts, counts.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#check}
+ * {@includeCode ../examples/Assessment.ts#explain}
  *
  * @since 0.1.0
  * @category models
@@ -35,7 +34,7 @@ export type Facts = { readonly [key: string]: string | number | ReadonlyArray<st
  * exactly to its total.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#check}
+ * {@includeCode ../examples/Assessment.ts#explain}
  *
  * @since 0.1.0
  * @category models
@@ -54,7 +53,7 @@ export interface ScoreLine {
  * A unit's result.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#check}
+ * {@includeCode ../examples/Assessment.ts#run}
  *
  * @since 0.1.0
  * @category models
@@ -143,63 +142,6 @@ export class AssessmentError extends Data.TaggedError("AssessmentError")<{
       .join(", ")
     return `Assessment by ${this.policy}${where ? ` (${where})` : ""}: ${this.detail}`
   }
-}
-
-/**
- * A score line whose facts, arithmetic and messages are rendered on first
- * read (and by `toJSON`), so the output is the same and unread lines cost no
- * strings.
- */
-class Line implements ScoreLine {
-  readonly unit: string
-  readonly item: string
-  readonly clause: string
-  readonly points: string
-  #render: (() => Rendered) | undefined
-  #rendered: Rendered | undefined
-  constructor(unit: string, item: string, clause: string, points: string, render: () => Rendered) {
-    this.unit = unit
-    this.item = item
-    this.clause = clause
-    this.points = points
-    this.#render = render
-  }
-  #get(): Rendered {
-    if (this.#rendered === undefined) {
-      this.#rendered = this.#render!()
-      this.#render = undefined
-    }
-    return this.#rendered
-  }
-  get facts(): Facts {
-    return this.#get().facts
-  }
-  get arithmetic(): string {
-    return this.#get().arithmetic
-  }
-  get message(): { readonly zh: string; readonly en: string } {
-    return this.#get().message
-  }
-  toJSON(): ScoreLine {
-    const r = this.#get()
-    return {
-      unit: this.unit,
-      item: this.item,
-      clause: this.clause,
-      points: this.points,
-      facts: r.facts,
-      arithmetic: r.arithmetic,
-      message: r.message
-    }
-  }
-}
-
-/** Lines in key order; most items credit in project order already, left as they are. */
-const sortedByKey = (raws: Array<RawLine>): Array<RawLine> => {
-  for (let j = 1; j < raws.length; j++)
-    if (raws[j - 1]!.key > raws[j]!.key)
-      return raws.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  return raws
 }
 
 /**
@@ -315,6 +257,19 @@ export const run = (
     )
   }
 
+  // Each project's unit by index in the snapshot's units (-1 for a unit it
+  // does not list), worked out once for every item that credits projects.
+  let projectUnits: Int32Array | undefined
+  const projectUnitsOf = (): Int32Array => {
+    if (projectUnits === undefined) {
+      const index = new Map(s.units.map((u, k) => [u.id, k]))
+      projectUnits = new Int32Array(s.projects.length)
+      for (let k = 0; k < s.projects.length; k++)
+        projectUnits[k] = index.get(s.projects[k]!.unit) ?? -1
+    }
+    return projectUnits
+  }
+
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
     // Where a line credited to a unit goes: the line lists of the unit and of
@@ -330,6 +285,12 @@ export const run = (
       }
       return t
     }
+    // The same by the unit's index, for lines credited by project.
+    const targetsAt: Array<ReadonlyArray<Array<RawLine>> | undefined> = []
+    const credit = (unit: string, line: RawLine) => {
+      const t = targetsOf(unit)
+      for (let k = 0; k < t.length; k++) t[k]!.push(line)
+    }
     const failure = runItem(item, {
       context,
       snapshot: s,
@@ -337,8 +298,16 @@ export const run = (
       window,
       inWindow,
       units: assessed.filter((u) => applies(item, u.id)),
-      credit: (unit, line) => {
-        for (const t of targetsOf(unit)) t.push(line)
+      credit,
+      creditProject: (index, line) => {
+        const u = projectUnitsOf()[index]!
+        if (u < 0) return credit(s.projects[index]!.unit, line)
+        let t = targetsAt[u]
+        if (t === undefined) {
+          t = targetsOf(s.units[u]!.id)
+          targetsAt[u] = t
+        }
+        for (let k = 0; k < t.length; k++) t[k]!.push(line)
       },
       creditUnit: (unit, line) => {
         if (applies(item, unit)) byUnit.get(unit)![i]!.push(line)
@@ -359,82 +328,13 @@ export const run = (
   }
 
   // Weight, sort, cap, total.
-  const scores = new Map<
-    string,
-    {
-      total: P.Micro
-      earned: P.Micro
-      items: Array<{ item: string; points: string }>
-      lines: Array<ScoreLine>
-    }
-  >()
-  for (const u of assessed) {
-    const perItem = byUnit.get(u.id)!
-    const lines: Array<ScoreLine> = []
-    const items: Array<{ item: string; points: string }> = []
-    let total = 0
-    let earned = 0
-    policy.items.forEach((item, i) => {
-      const raws = sortedByKey(perItem[i]!)
-      const w = item.weight ?? 1
-      const wm = w === 1 ? undefined : P.fromDecimal(w)
-      let sum = 0
-      for (const r of raws) {
-        const pts = wm === undefined ? r.raw : P.times(r.raw, wm)
-        sum += pts
-        if (pts > 0) earned += pts
-        const render = r.render
-        lines.push(
-          new Line(
-            u.id,
-            item.id,
-            item.clause,
-            P.format(pts),
-            wm === undefined
-              ? render
-              : () => {
-                  const x = render()
-                  return { ...x, arithmetic: `(${x.arithmetic}) × weight ${w} = ${P.format(pts)}` }
-                }
-          )
-        )
-      }
-      const max = item.max === undefined ? undefined : P.fromDecimal(item.max)
-      const min = item.min === undefined ? undefined : P.fromDecimal(item.min)
-      const bound =
-        max !== undefined && sum > max ? max : min !== undefined && sum < min ? min : undefined
-      if (bound !== undefined) {
-        const adj = bound - sum
-        const before = sum
-        lines.push(
-          new Line(u.id, item.id, item.clause, P.format(adj), () => ({
-            facts: { before: P.format(before), bound: P.format(bound) },
-            arithmetic: `${P.format(before)} → ${P.format(bound)} (${bound === max ? "max" : "min"}) = ${signed(adj)}`,
-            message: bounded({
-              title: item.title,
-              side: bound === max ? "max" : "min",
-              bound: P.format(bound),
-              points: signed(adj)
-            })
-          }))
-        )
-        sum = bound
-      }
-      total += sum
-      if (raws.length > 0 || bound !== undefined)
-        items.push({ item: item.id, points: P.format(sum) })
-    })
-    scores.set(u.id, { total, earned, items, lines })
-  }
+  const scores = new Map<string, UnitLines>()
+  for (const u of assessed) scores.set(u.id, scoreUnit(policy, u.id, byUnit.get(u.id)!))
 
   const groups = groupsOf(policy, s.campaign.assessedUnitKinds)
   const result = finish(policy, groups, assessed, scores, context)
   return Result.succeed({
-    policy: {
-      id: policy.id,
-      version: policy.version,
-      optionsHash: Fingerprint.fingerprint(input.options ?? dataOf(policy))
-    },
+    policy: policyRef(policy, input.options),
     campaign: s.campaign.id,
     asOf,
     ...result,
@@ -449,19 +349,12 @@ export const run = (
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-const dataOf = (policy: ScoringPolicy): unknown => ({
-  ...policy,
-  items: policy.items.map((i) =>
-    i.kind === "custom" ? { kind: "custom", id: i.id, weight: i.weight, max: i.max, min: i.min } : i
-  )
-})
-
 /**
  * The explanation of a unit's score: its total, rank, tiers and vetoes, and
  * each item's points with the lines that make them.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#check}
+ * {@includeCode ../examples/Assessment.ts#explain}
  *
  * @since 0.1.0
  * @category models

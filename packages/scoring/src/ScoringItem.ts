@@ -12,7 +12,7 @@ import type { Context } from "./Context.js"
  * Points: a decimal number with at most six places.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -26,7 +26,7 @@ export const Points = Schema.Finite.annotate({
  * A name in Chinese and English.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -57,7 +57,7 @@ const common = {
  * ancestors.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -81,7 +81,7 @@ export const PerProject = Schema.Struct({
  * - `all-or-nothing`: `points` when the target is met, else 0.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -100,7 +100,7 @@ export const Curve = Schema.Union([
  * its progress row (allocation or per-unit goal).
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -128,7 +128,7 @@ export const TargetCompletion = Schema.Struct({
  * yet.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -160,7 +160,7 @@ export const StartOutcomes = Schema.Struct({
  * go below 0 unless `min` sets a floor; the deduction line says which.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -182,7 +182,7 @@ export const ActivityQuota = Schema.Struct({
  * reported count times `pointsEach` (negative for a deduction).
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -216,7 +216,7 @@ export const ExitFindings = Schema.Struct({
  * A scoring item that is data: one of the kinds above.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category schemas
@@ -234,7 +234,7 @@ export const DataItem = Schema.Union([
  * The type of {@link DataItem}.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#items}
  *
  * @since 0.1.0
  * @category models
@@ -245,7 +245,7 @@ export type DataItem = typeof DataItem.Type
  * One line a custom item gives for a unit.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#custom}
  *
  * @since 0.1.0
  * @category models
@@ -283,7 +283,7 @@ export interface CustomItem {
  * Any scoring item.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Assessment.ts#custom}
  *
  * @since 0.1.0
  * @category models

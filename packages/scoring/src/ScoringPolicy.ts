@@ -148,7 +148,7 @@ export type Group = typeof Group.Type
  * Either way the order is total: total, then points earned, then unit id.
  *
  * @example
- * {@includeCode ../examples/Assessment.ts#policy}
+ * {@includeCode ../examples/Ranking.ts#rank}
  *
  * @since 0.1.0
  * @category models

@@ -48,3 +48,11 @@ export * as ScoringItem from "./ScoringItem.js"
  * @since 0.1.0
  */
 export * as ScoringPolicy from "./ScoringPolicy.js"
+
+/**
+ * Re-assessment after one unit's submission: a session keeps each unit's part
+ * of an assessment and works out only the unit that submitted.
+ *
+ * @since 0.3.0
+ */
+export * as Session from "./Session.js"

@@ -27,6 +27,9 @@ for (const s of [
   Api.ChartKind
 ])
   equal(typeof s.ast, "object")
+// An upload answers with the row report of @gongjian/sheets and the revisions written.
+equal(Api.UploadResult.fields.report, Api.RowReport)
+equal(Api.RowReport.fields.counts !== undefined, true)
 for (const g of [
   Api.LoginApi,
   Api.SessionApi,

@@ -8,18 +8,19 @@ import * as Layer from "effect/Layer"
 const policy002 = all.find((e) => e.sample === "002-investment-drive")!
 
 // #region serve
+// An account keeps the scrypt hash of its password, never the password.
+const admin: Server.Account = Server.account({
+  name: "admin",
+  displayName: "县管理员",
+  role: "admin",
+  password: "change-me-please"
+})
+equal(admin.passwordHash.includes("change-me-please"), false)
 const options: Server.Options = {
   campaigns: [
     { id: "investment-drive-2026", plugin: policy002.plugin, options: policy002.options }
   ],
-  accounts: [
-    Server.account({
-      name: "admin",
-      displayName: "县管理员",
-      role: "admin",
-      password: "change-me-please"
-    })
-  ],
+  accounts: [admin],
   secureCookie: false
 }
 // `Layer.launch(Server.serve({ ...options, host: "127.0.0.1", port: 8080 }, store))`

@@ -19,13 +19,25 @@ const program = Effect.gen(function* () {
   )
   const current = yield* store.current("drive-2026")
   const history = yield* store.history("drive-2026", "unit", "town-a")
-  return { current, history }
+  // Some records only: every unit, and one record by kind and id.
+  const selection: Store.Selection = { kinds: ["unit"], records: [{ kind: "project", id: "P-1" }] }
+  const some = yield* store.read("drive-2026", selection)
+  return { current, history, some }
 })
 
-const { current, history } = await Effect.runPromise(
+const { current, history, some } = await Effect.runPromise(
   program.pipe(Effect.provide(Store.layerMemory))
 )
-equal(current.sequence, 2)
+// The sequence number counts writes (two so far), not time.
+const sequence: Store.Sequence = current.sequence
+equal(sequence, 2)
+equal(history[1]!.sequence, 2)
+equal(some.records.length, 1)
+// `at` is an instant as ISO 8601 text in UTC.
+const at: Store.Instant = history[0]!.at
+equal(at, "2026-10-15T08:00:00.000Z")
+equal(typeof Store.Sequence.ast, "object")
+equal(typeof Store.Instant.ast, "object")
 equal(current.records.length, 1)
 deepEqual(
   history.map((r) => [r.revision, r.why]),

@@ -24,7 +24,7 @@ import {
 import * as Schema from "effect/Schema"
 import { Forbidden, Invalid, NotFound, TooManyAttempts, Unauthenticated } from "./Errors.js"
 import { Role, User } from "./Role.js"
-import { Revision } from "./Store.js"
+import { Instant, RecordKind, Revision, Sequence } from "./Store.js"
 
 /**
  * The name of the session cookie (HttpOnly, SameSite=Strict, Path=/).
@@ -210,7 +210,8 @@ export const ProgressRow = Schema.Struct({
 /**
  * The assessment of a campaign as its records stand: the ranking with tier
  * titles, target progress, exit findings, and the errors of plugins that
- * failed. `sequence` is the store's sequence number it was computed at.
+ * failed. `sequence` is the store's {@link Sequence} number it was computed
+ * at (the last write it reflects).
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -222,7 +223,7 @@ export const AssessmentView = Schema.Struct({
   campaign: Schema.String,
   asOf: Schema.String,
   policy: Schema.String,
-  sequence: Schema.Int,
+  sequence: Sequence,
   ranking: Schema.Array(RankingRow),
   tiers: Schema.Array(Schema.Struct({ id: Schema.String, title: Message })),
   progress: Schema.Array(ProgressRow),
@@ -258,8 +259,9 @@ export const Explanation = Schema.Struct({
 }).annotate({ identifier: "Explanation" })
 
 /**
- * A recorded assessment run (考核结果): its number, who ran it and when, the
- * store's sequence number it read, and its ranking.
+ * A recorded assessment run (考核结果): its number, who ran it and when (an
+ * {@link Instant}), the store's {@link Sequence} number it read, and its
+ * ranking.
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -269,9 +271,9 @@ export const Explanation = Schema.Struct({
  */
 export const AssessmentRun = Schema.Struct({
   id: Schema.Int,
-  sequence: Schema.Int,
+  sequence: Sequence,
   who: Schema.String,
-  at: Schema.String,
+  at: Instant,
   ranking: Schema.Array(RankingRow)
 }).annotate({ identifier: "AssessmentRun" })
 
@@ -283,6 +285,22 @@ const writeBody = <S extends Schema.Top>(value: S) => Schema.Struct({ value, rea
 
 const campaignParam = { campaign: Schema.String }
 const recordParams = { campaign: Schema.String, id: Schema.String }
+
+/** A read of a whole campaign's resource: `GET /campaigns/:campaign{path}`, 404 for an unknown campaign. */
+const campaignRead = <const Name extends string, S extends Schema.Top>(
+  name: Name,
+  path: string,
+  success: S
+) =>
+  HttpApiEndpoint.get(name, `/campaigns/:campaign${path}`, {
+    params: campaignParam,
+    success,
+    error: NotFound
+  })
+
+/** A campaign's resource as CSV, formula text neutralised. */
+const campaignCsv = <const Name extends string>(name: Name, path: string) =>
+  campaignRead(name, path, Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/csv" })))
 
 const recordEndpoints = <const Name extends string, S extends Schema.Top>(
   name: Name,
@@ -415,27 +433,9 @@ export class SessionApi extends HttpApiGroup.make("session")
  */
 export class RecordsApi extends HttpApiGroup.make("records")
   .add(HttpApiEndpoint.get("campaigns", "/campaigns", { success: Schema.Array(CampaignInfo) }))
-  .add(
-    HttpApiEndpoint.get("campaign", "/campaigns/:campaign", {
-      params: campaignParam,
-      success: Campaign.Campaign,
-      error: NotFound
-    })
-  )
-  .add(
-    HttpApiEndpoint.get("units", "/campaigns/:campaign/units", {
-      params: campaignParam,
-      success: Schema.Array(Unit.Unit),
-      error: NotFound
-    })
-  )
-  .add(
-    HttpApiEndpoint.get("projects", "/campaigns/:campaign/projects", {
-      params: campaignParam,
-      success: Schema.Array(ProjectView),
-      error: NotFound
-    })
-  )
+  .add(campaignRead("campaign", "", Campaign.Campaign))
+  .add(campaignRead("units", "/units", Schema.Array(Unit.Unit)))
+  .add(campaignRead("projects", "/projects", Schema.Array(ProjectView)))
   .add(
     HttpApiEndpoint.get("project", "/campaigns/:campaign/projects/:id", {
       params: recordParams,
@@ -443,20 +443,8 @@ export class RecordsApi extends HttpApiGroup.make("records")
       error: [NotFound, Forbidden]
     })
   )
-  .add(
-    HttpApiEndpoint.get("activities", "/campaigns/:campaign/activities", {
-      params: campaignParam,
-      success: Schema.Array(Activity.Activity),
-      error: NotFound
-    })
-  )
-  .add(
-    HttpApiEndpoint.get("reports", "/campaigns/:campaign/reports", {
-      params: campaignParam,
-      success: Schema.Array(Target.Report),
-      error: NotFound
-    })
-  )
+  .add(campaignRead("activities", "/activities", Schema.Array(Activity.Activity)))
+  .add(campaignRead("reports", "/reports", Schema.Array(Target.Report)))
   .add(...recordEndpoints("Project", "projects", Project.Project))
   .add(...recordEndpoints("Activity", "activities", Activity.Activity))
   .add(...recordEndpoints("Report", "reports", Target.Report))
@@ -476,18 +464,12 @@ export class RecordsApi extends HttpApiGroup.make("records")
       error: [Forbidden, NotFound, Invalid]
     })
   )
-  .add(
-    HttpApiEndpoint.get("activitiesCsv", "/campaigns/:campaign/activities.csv", {
-      params: campaignParam,
-      success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/csv" })),
-      error: NotFound
-    })
-  )
+  .add(campaignCsv("activitiesCsv", "/activities.csv"))
   .add(
     HttpApiEndpoint.get("history", "/campaigns/:campaign/history/:kind/:id", {
       params: {
         campaign: Schema.String,
-        kind: Schema.Literals(["campaign", "unit", "project", "activity", "report"]),
+        kind: RecordKind,
         id: Schema.String
       },
       success: Schema.Array(Revision),
@@ -507,13 +489,7 @@ export class RecordsApi extends HttpApiGroup.make("records")
  * @category groups
  */
 export class AssessmentsApi extends HttpApiGroup.make("assessments")
-  .add(
-    HttpApiEndpoint.get("current", "/campaigns/:campaign/assessment", {
-      params: campaignParam,
-      success: AssessmentView,
-      error: NotFound
-    })
-  )
+  .add(campaignRead("current", "/assessment", AssessmentView))
   .add(
     HttpApiEndpoint.get("explain", "/campaigns/:campaign/assessment/units/:unit", {
       params: { campaign: Schema.String, unit: Schema.String },
@@ -521,20 +497,8 @@ export class AssessmentsApi extends HttpApiGroup.make("assessments")
       error: [NotFound, Forbidden]
     })
   )
-  .add(
-    HttpApiEndpoint.get("rankingCsv", "/campaigns/:campaign/assessment/ranking.csv", {
-      params: campaignParam,
-      success: Schema.String.pipe(HttpApiSchema.asText({ contentType: "text/csv" })),
-      error: NotFound
-    })
-  )
-  .add(
-    HttpApiEndpoint.get("runs", "/campaigns/:campaign/assessments", {
-      params: campaignParam,
-      success: Schema.Array(AssessmentRun),
-      error: NotFound
-    })
-  )
+  .add(campaignCsv("rankingCsv", "/assessment/ranking.csv"))
+  .add(campaignRead("runs", "/assessments", Schema.Array(AssessmentRun)))
   .add(
     HttpApiEndpoint.post("run", "/campaigns/:campaign/assessments", {
       params: campaignParam,
@@ -609,13 +573,7 @@ const bulletinText = <const Name extends string>(
  * @category groups
  */
 export class BulletinsApi extends HttpApiGroup.make("bulletins")
-  .add(
-    HttpApiEndpoint.get("bulletins", "/campaigns/:campaign/bulletins", {
-      params: campaignParam,
-      success: Schema.Array(BulletinInfo),
-      error: NotFound
-    })
-  )
+  .add(campaignRead("bulletins", "/bulletins", Schema.Array(BulletinInfo)))
   .add(bulletinText("bulletinHtml", "html", "text/html"))
   .add(bulletinText("bulletinMarkdown", "md", "text/markdown"))
   .add(

@@ -15,6 +15,14 @@
  * Writing a campaign document (what `Server.seed` does) imports the whole
  * snapshot with `Ledger.importSnapshot`.
  *
+ * Reading the whole campaign exports it from the ledger (kept until the
+ * ledger's last sequence number moves). Reading a selection, what a write
+ * checks itself against, takes the campaign document and the units from the
+ * last whole read while none of their records and no import came since, and
+ * the other records from their own history: its cost does not grow with the
+ * campaign's projects and activities. A selection of many records (a large
+ * upload) is taken from the whole campaign instead.
+ *
  * @since 0.1.0
  */
 import { randomUUID } from "node:crypto"
@@ -25,8 +33,10 @@ import * as SqlClient from "effect/sql/SqlClient"
 import { compose } from "./internal/engine.js"
 import {
   type Current,
+  compare,
   type RecordKind,
   type Revision,
+  type Selection,
   type Stamp,
   Store,
   StoreError,
@@ -89,6 +99,9 @@ const projectRevisions = (
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+// A selection of more records than this is read from the whole campaign.
+const manyRecords = 32
 
 /**
  * The store on a ledger. `unitOf` names the unit the ledger records with
@@ -174,6 +187,67 @@ export const layer = (options?: {
               why: v.reason ?? ""
             })
           )
+        })
+
+      // The campaign document and the units as of the last whole read, with
+      // what they were read at: the last record of the kinds they are made of
+      // and the last import (which sets the as-of date).
+      const frames = new Map<string, { readonly at: string; readonly records: Array<Revision> }>()
+      const frameAt = (campaign: string) =>
+        Effect.map(
+          sql<{ at: string }>`SELECT concat(
+              (SELECT coalesce(max(seq), 0) FROM ledger_record
+                WHERE campaign = ${campaign}::text AND kind IN ('campaign', 'calendar', 'target', 'unit')),
+              '/',
+              (SELECT coalesce(max(id), 0) FROM ledger_submission
+                WHERE campaign = ${campaign}::text AND kind = 'import')) AS at`,
+          (rows) => rows[0]?.at ?? ""
+        )
+
+      // A selection: the campaign document and the units from the frame (read
+      // whole again only when one of their records changed), other records
+      // from their own history.
+      const read = (campaign: string, selection: Selection) =>
+        Effect.gen(function* () {
+          if (selection.records.length > manyRecords) {
+            // One export costs less than the history of each of many records.
+            const whole = yield* current(campaign)
+            const kinds = new Set<RecordKind>(selection.kinds)
+            const keys = new Set(selection.records.map((r) => `${r.kind}\u0000${r.id}`))
+            return {
+              sequence: whole.sequence,
+              records: whole.records.filter(
+                (r) => kinds.has(r.kind) || keys.has(`${r.kind}\u0000${r.id}`)
+              )
+            } satisfies Current
+          }
+          const sequence = yield* lastSeq(campaign)
+          if (sequence === 0) return { sequence, records: [] }
+          const at = yield* frameAt(campaign)
+          let frame = frames.get(campaign)
+          if (frame === undefined || frame.at !== at) {
+            const whole = yield* current(campaign)
+            frame = {
+              at,
+              records: whole.records.filter((r) => r.kind === "campaign" || r.kind === "unit")
+            }
+            frames.set(campaign, frame)
+          }
+          const found = new Map<string, Revision>()
+          const add = (r: Revision) => found.set(`${r.kind}\u0000${r.id}`, r)
+          const kinds = new Set<RecordKind>(selection.kinds)
+          for (const r of frame.records) if (kinds.has(r.kind)) add(r)
+          for (const { kind, id } of selection.records) {
+            if (kind === "campaign" || kind === "unit") {
+              const r = frame.records.find((x) => x.kind === kind && x.id === id)
+              if (r !== undefined) add(r)
+              continue
+            }
+            const revisions = yield* history(campaign, kind, id)
+            const last = revisions[revisions.length - 1]
+            if (last !== undefined && last.value !== null) add(last)
+          }
+          return { sequence, records: [...found.values()].sort(compare) } satisfies Current
         })
 
       const entriesOf = (campaign: string, w: Write, why: string) =>
@@ -272,6 +346,7 @@ export const layer = (options?: {
       return Store.of({
         campaigns: run("(all)", Ledger.campaigns),
         current: (campaign) => run(campaign, current(campaign)),
+        read: (campaign, selection) => run(campaign, read(campaign, selection)),
         submit: (campaign, writes, stamp) => run(campaign, submit(campaign, writes, stamp)),
         history: (campaign, kind, id) => run(campaign, history(campaign, kind, id))
       })

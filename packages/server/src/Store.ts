@@ -39,7 +39,64 @@ export const RecordKind = Schema.Literals(["campaign", "unit", "project", "activ
 export type RecordKind = typeof RecordKind.Type
 
 /**
- * Who wrote, when (an ISO 8601 instant) and why (留痕: 操作人、时间、理由).
+ * A sequence number (序号): the place of a write in the order the store wrote
+ * them, counted from 1 across the store (a count of writes, not a time); 0
+ * before the first write. Every revision carries the sequence number of its
+ * write, and {@link Current} the number of the last write it reflects, so two
+ * reads with the same number saw the same records.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Sequence = Schema.Int.annotate({
+  description:
+    "The place of a write in the order the store wrote them, from 1 (0 before the first write): a count of writes, not a time"
+})
+
+/**
+ * The type of {@link Sequence}.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Sequence = number
+
+/**
+ * An instant (时间) as ISO 8601 text in UTC, to the millisecond or finer:
+ * `2026-10-15T08:00:00.000Z`, as `Date.prototype.toISOString` writes it
+ * (the ledger writes microseconds). Not a number of milliseconds.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Instant = Schema.String.annotate({
+  description:
+    "An instant as ISO 8601 text in UTC, to the millisecond or finer, e.g. 2026-10-15T08:00:00.000Z"
+})
+
+/**
+ * The type of {@link Instant}.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Instant = string
+
+/**
+ * Who wrote (the account's name), when (an {@link Instant}) and why
+ * (留痕: 操作人、时间、理由).
  *
  * @example
  * {@includeCode ../examples/Store.ts#memory}
@@ -49,7 +106,7 @@ export type RecordKind = typeof RecordKind.Type
  */
 export const Stamp = Schema.Struct({
   who: Schema.String,
-  at: Schema.String,
+  at: Instant,
   why: Schema.String
 }).annotate({ identifier: "Stamp" })
 
@@ -67,7 +124,7 @@ export type Stamp = typeof Stamp.Type
 /**
  * One revision (版本) of a record: its value as written (`null` when the
  * record was withdrawn), its number among the record's revisions (from 1),
- * the store-wide sequence number of the write, and its {@link Stamp}.
+ * the {@link Sequence} number of its write, and its {@link Stamp}.
  *
  * @example
  * {@includeCode ../examples/Store.ts#memory}
@@ -80,10 +137,10 @@ export const Revision = Schema.Struct({
   kind: RecordKind,
   id: Schema.String,
   revision: Schema.Int,
-  sequence: Schema.Int,
+  sequence: Sequence,
   value: Schema.NullOr(Schema.Unknown),
   who: Schema.String,
-  at: Schema.String,
+  at: Instant,
   why: Schema.String
 }).annotate({ identifier: "Revision" })
 
@@ -114,9 +171,10 @@ export interface Write {
 }
 
 /**
- * The current records of a campaign: the latest revision of every record
- * that is not withdrawn, in kind then id order, and the sequence number of
- * the last write the store had made when it read them.
+ * The current records of a campaign (or some of them, see
+ * {@link Selection}): the latest revision of every record that is not
+ * withdrawn, in kind then id order, and the {@link Sequence} number of the
+ * last write the store had made when it read them.
  *
  * @example
  * {@includeCode ../examples/Store.ts#memory}
@@ -125,8 +183,23 @@ export interface Write {
  * @category models
  */
 export interface Current {
-  readonly sequence: number
+  readonly sequence: Sequence
   readonly records: ReadonlyArray<Revision>
+}
+
+/**
+ * Some records of a campaign, for {@link Store} `read`: every record of the
+ * given kinds, and the given records by kind and id.
+ *
+ * @example
+ * {@includeCode ../examples/Store.ts#memory}
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Selection {
+  readonly kinds: ReadonlyArray<RecordKind>
+  readonly records: ReadonlyArray<{ readonly kind: RecordKind; readonly id: string }>
 }
 
 /**
@@ -160,6 +233,11 @@ export class Store extends Context.Service<
     readonly campaigns: Effect.Effect<ReadonlyArray<string>, StoreError>
     /** The current records of a campaign. */
     readonly current: (campaign: string) => Effect.Effect<Current, StoreError>
+    /**
+     * Some of the current records of a campaign, as `current` would give
+     * them: what a write reads to check itself, without the whole campaign.
+     */
+    readonly read: (campaign: string, selection: Selection) => Effect.Effect<Current, StoreError>
     /** Writes records, all or none, each with the same stamp. */
     readonly submit: (
       campaign: string,
@@ -211,18 +289,46 @@ export const compare = (a: Revision, b: Revision): number =>
 export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
   const log: Array<Revision> = []
   const byKey = new Map<string, Array<Revision>>()
+  // The ids written of each campaign and kind, for reading a kind whole.
+  const ids = new Map<string, Set<string>>()
   const key = (campaign: string, kind: RecordKind, id: string) =>
     JSON.stringify([campaign, kind, id])
+  const idsOf = (campaign: string, kind: RecordKind) => {
+    const k = JSON.stringify([campaign, kind])
+    let set = ids.get(k)
+    if (set === undefined) {
+      set = new Set()
+      ids.set(k, set)
+    }
+    return set
+  }
+  const last = (campaign: string, kind: RecordKind, id: string) => {
+    const revisions = byKey.get(key(campaign, kind, id))
+    const r = revisions?.[revisions.length - 1]
+    return r === undefined || r.value === null ? undefined : r
+  }
   return Store.of({
     campaigns: Effect.sync(() => [...new Set(log.map((r) => r.campaign))].sort()),
     current: (campaign) =>
       Effect.sync(() => {
         const records: Array<Revision> = []
-        for (const revisions of byKey.values()) {
-          const last = revisions[revisions.length - 1]!
-          if (last.campaign === campaign && last.value !== null) records.push(last)
-        }
+        for (const kind of RecordKind.literals)
+          for (const id of idsOf(campaign, kind)) {
+            const r = last(campaign, kind, id)
+            if (r !== undefined) records.push(r)
+          }
         return { sequence: log.length, records: records.sort(compare) }
+      }),
+    read: (campaign, selection) =>
+      Effect.sync(() => {
+        const found = new Map<string, Revision>()
+        const add = (kind: RecordKind, id: string) => {
+          const r = last(campaign, kind, id)
+          if (r !== undefined) found.set(key(campaign, kind, id), r)
+        }
+        for (const kind of selection.kinds) for (const id of idsOf(campaign, kind)) add(kind, id)
+        for (const { kind, id } of selection.records) add(kind, id)
+        return { sequence: log.length, records: [...found.values()].sort(compare) }
       }),
     submit: (campaign, writes, stamp) =>
       Effect.suspend(() => {
@@ -253,6 +359,7 @@ export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
           }
           revisions.push(revision)
           byKey.set(k, revisions)
+          idsOf(campaign, w.kind).add(w.id)
           log.push(revision)
           out.push(revision)
         }

@@ -1,9 +1,9 @@
 /**
  * The HTTP API of a county campaign portal on effect's HTTP stack: campaigns,
  * units, projects with their lifecycle, submissions and corrections with
- * reasons, assessments explained to the clause, exit findings and the history
- * of every record, with four roles, sessions, CSRF protection and an OpenAPI
- * document; storage behind a small port.
+ * reasons, assessments explained to the clause, exit findings, bulletins and
+ * wall charts, and the history of every record, with four roles, sessions,
+ * CSRF protection and an OpenAPI document; storage behind a small port.
  *
  * @packageDocumentation
  * @since 0.1.0

@@ -237,6 +237,81 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect((await c.get(`${base}/history/project/A1`)).json).toHaveLength(1)
     })
 
+    it("keeps the references between records: a project an activity names cannot be withdrawn, an activity cannot name a missing project", async () => {
+      const c = await as("admin")
+      // 招商推介 FS-A1 names A1 and A2.
+      const withdraw = await c.delete(`${base}/projects/A2`, { reason: "r" })
+      expect(withdraw.status).toBe(422)
+      expect(withdraw.json.problems).toContainEqual(
+        expect.objectContaining({ record: "activity FS-A1", code: "unknown-project" })
+      )
+      expect((await c.get(`${base}/history/project/A2`)).json).toHaveLength(1)
+      const fs = (await c.get(`${base}/activities`)).json.find((a: Json) => a.id === "FS-A1")
+      const named = await c.put(`${base}/activities/FS-A1`, {
+        value: { ...fs, projects: ["A1", "NOPE"] },
+        reason: "r"
+      })
+      expect(named.status).toBe(422)
+      expect(named.json.problems).toContainEqual(
+        expect.objectContaining({ record: "activity FS-A1", code: "unknown-project" })
+      )
+      // A project no activity names is withdrawn; a unit with projects is not.
+      expect((await c.delete(`${base}/projects/D7`, { reason: "重复录入" })).status).toBe(200)
+      const unit = await c.delete(`${base}/units/town-d`, { reason: "r" })
+      expect(unit.status).toBe(422)
+      expect(unit.json.problems).toContainEqual(
+        expect.objectContaining({ code: "unknown-unit", field: "unit" })
+      )
+    })
+
+    it("concurrent writers neither lose nor duplicate a record, and a record's revisions stay numbered one by one", async () => {
+      const writers = [
+        [await as("reporter-a"), "town-a"],
+        [await as("reporter-b"), "street-b"],
+        [await as("reporter-d"), "town-d"],
+        [await as("admin"), "park-c"]
+      ] as const
+      const expected = writers.flatMap((_, i) => Array.from({ length: 8 }, (_, n) => `C-${i}-${n}`))
+      const admin = writers[3][0]
+      const a2 = (await admin.get(`${base}/projects/A2`)).json.project
+      const replies = await Promise.all([
+        ...writers.flatMap(([c, unit], i) =>
+          Array.from({ length: 8 }, (_, n) =>
+            c.put(`${base}/activities/C-${i}-${n}`, {
+              value: {
+                id: `C-${i}-${n}`,
+                kind: "outbound-trip",
+                unit,
+                role: "principal",
+                date: "2026-09-01"
+              },
+              reason: "同时上报"
+            })
+          )
+        ),
+        // Six corrections of one project at once.
+        ...Array.from({ length: 6 }, (_, n) =>
+          admin.put(`${base}/projects/A2`, {
+            value: { ...a2, name: `${a2.name}（第${n}次更正）` },
+            reason: `更正 ${n}`
+          })
+        )
+      ])
+      expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200))
+      const stored = (await admin.get(`${base}/activities`)).json
+        .map((a: Json) => a.id)
+        .filter((id: string) => id.startsWith("C-"))
+      expect([...stored].sort()).toEqual([...expected].sort())
+      const history = (await admin.get(`${base}/history/project/A2`)).json
+      expect(history.map((h: Json) => h.revision)).toEqual([1, 2, 3, 4, 5, 6, 7])
+      expect(
+        history
+          .slice(1)
+          .map((h: Json) => h.why)
+          .sort()
+      ).toEqual(Array.from({ length: 6 }, (_, n) => `更正 ${n}`))
+    })
+
     it("rejects a write without a reason, and a body over the size limit with 413", async () => {
       const c = await as("admin")
       const a1 = (await c.get(`${base}/projects/A1`)).json.project

@@ -100,6 +100,27 @@ describe.each(backEnds())("bulletins and wall charts on $name", (backEnd: BackEn
     expect((await c.get(`${base}/bulletins/2026-09-H2.md`)).text).toBe(before)
   })
 
+  it("script and formula text in a unit's name is escaped in the bulletin and the charts", async () => {
+    const admin = await as("admin")
+    const units = (await admin.get(`${base}/units`)).json
+    const townA = units.find((u: Json) => u.id === "town-a")
+    const name = '<script>alert(1)</script>=HYPERLINK("http://example.invalid")'
+    expect(
+      (await admin.put(`${base}/units/town-a`, { value: { ...townA, name }, reason: "test" }))
+        .status
+    ).toBe(200)
+    const html = (await admin.get(`${base}/bulletins/2026-09-H2.html`)).text
+    expect(html).not.toContain("<script>")
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;")
+    const md = (await admin.get(`${base}/bulletins/2026-09-H2.md`)).text
+    expect(md).not.toContain("<script>")
+    for (const kind of ["ranking", "progress", "heatmap"]) {
+      const svg = (await admin.get(`${base}/charts/${kind}.svg`)).text
+      expect(svg, kind).not.toContain("<script")
+      expect(svg, kind).toContain("&lt;script&gt;")
+    }
+  })
+
   it("lists bulletins and charts in the OpenAPI document", async () => {
     const paths = Object.keys((await client().get("/api/openapi.json")).json.paths)
     for (const p of [

@@ -1,4 +1,5 @@
-import { Ratio } from "@gongjian/core"
+import type { Ratio } from "@gongjian/core"
+import { Percent } from "@gongjian/reports"
 /** @internal Display width of a string: CJK and full-width characters count 2. */
 export const width = (s: string): number => {
   let w = 0
@@ -92,11 +93,9 @@ export const markdown = (
 export const json = (value: unknown): string =>
   `${JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2)}\n`
 
-/** @internal */
-export const percent = (x: number): string => `${(x * 100).toFixed(1)}%`
-
 /**
- * @internal An exact completion as a percentage: exact to one place, else cut
- * and marked `…`, so that a target missed by a hair never shows as 100%.
+ * @internal A percentage as bulletins print it (`Percent.format`): one
+ * decimal, half up from the exact value, and a share below 100% never reads
+ * `100.0%` — so the command line, the bulletins and the charts agree.
  */
-export const completionPercent = (r: Ratio.Ratio): string => Ratio.showPercent(r, 1)
+export const percent = (r: Ratio.Ratio | number): string => Percent.format(r)

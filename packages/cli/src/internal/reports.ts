@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path"
 import { LocalDate, type Period, type Snapshot } from "@gongjian/core"
+import { Correction, Ledger } from "@gongjian/ledger"
 import { Host, type Plugin } from "@gongjian/plugin-sdk"
 import type { Bulletin as BulletinTypes } from "@gongjian/reports"
 import * as Console from "effect/Console"
@@ -10,7 +11,7 @@ import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import { CliFailure } from "../CliFailure.js"
 import { makeFolder, writeText } from "./files.js"
-import { ledgerInput, readInput } from "./ledger.js"
+import { ledgerInput, readInput, withLedger } from "./ledger.js"
 import { readOptions, resolvePolicy } from "./load.js"
 
 // Loaded when a report is asked for, so that the other commands start without
@@ -62,30 +63,103 @@ const engines = (host: Host.Host | undefined, snapshot: Snapshot.Snapshot, asOf:
     return { assessment: run.assessments[0]?.assessment, findings: run.findings }
   })
 
-/** @internal A bulletin for a period: the engines run as of its end and as of the previous one's. */
+/**
+ * @internal A bulletin for a period: the engines run as of its end and as of
+ * the previous bulletin's date (the last one recorded as issued, else the
+ * previous period's end) — on `previousSnapshot` when given, the campaign as
+ * known when the previous bulletin was issued.
+ */
 export const buildBulletin = (
   snapshot: Snapshot.Snapshot,
   host: Host.Host | undefined,
-  period: Period.Period
+  period: Period.Period,
+  options?: {
+    readonly corrections?: ReadonlyArray<BulletinTypes.Correction> | undefined
+    readonly previousSnapshot?: Snapshot.Snapshot | undefined
+  }
 ): Effect.Effect<BulletinTypes.Bulletin, CliFailure> =>
   Effect.gen(function* () {
     const { Bulletin } = yield* reports
     const asOf = LocalDate.min(period.end, snapshot.asOf)
     const now = yield* engines(host, snapshot, asOf)
-    const prev = Bulletin.previousPeriod(snapshot.campaign, period)
+    const prev = Bulletin.previous(snapshot, period, asOf)
     const before =
       prev === undefined || host === undefined
         ? undefined
-        : yield* engines(host, snapshot, LocalDate.min(prev.end, snapshot.asOf))
+        : yield* engines(host, options?.previousSnapshot ?? snapshot, prev.asOf)
     return Bulletin.make({
       snapshot,
       period,
       asOf,
       assessment: now.assessment,
       findings: now.findings,
-      previous: before
+      previous:
+        prev === undefined ? undefined : { ...before, asOf: prev.asOf, record: prev.record?.id },
+      corrections: options?.corrections
     })
   })
+
+/** A correction as the bulletin writes it: who filed it as `user（unit）`. */
+const toBulletinCorrection = (c: Correction.Correction): BulletinTypes.Correction => ({
+  record: c.record,
+  field: c.field,
+  on: c.on,
+  before: c.before,
+  after: c.after,
+  reason: c.reason,
+  by: `${c.by.user}（${c.by.unit}）`,
+  withdrawn: c.withdrawn
+})
+
+/**
+ * @internal What a bulletin reads of the ledger: the campaign as known at
+ * `knownAt` (or, for a bulletin already issued and no `knownAt`, as known
+ * when it was issued, so it is reproduced as it was), the campaign as known
+ * when the previous bulletin was issued, and the corrections filed between
+ * the previous bulletin's issue (its date when it was not recorded) and this
+ * one's.
+ */
+const fromLedger = (input: {
+  readonly location: string
+  readonly campaign: string
+  readonly knownAt: string | undefined
+  readonly period: string | undefined
+}) =>
+  withLedger(
+    input.location,
+    Effect.gen(function* () {
+      const { Bulletin, Cadence } = yield* reports
+      const issuedAt = (id: string) =>
+        Effect.map(
+          Ledger.history({ campaign: input.campaign, kind: "activity", id }),
+          (versions) => versions.find((v) => v.value !== null)?.recordedAt
+        )
+      let knownAt = input.knownAt
+      let snapshot = yield* Ledger.snapshot({ campaign: input.campaign, knownAt })
+      const period =
+        (input.period === undefined ? undefined : Cadence.parsePeriod(input.period)) ??
+        Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
+      const own = Bulletin.issued(snapshot).find((a) => a.id === `bulletin-${period.label}`)
+      if (knownAt === undefined && own !== undefined) {
+        knownAt = yield* issuedAt(own.id)
+        snapshot = yield* Ledger.snapshot({ campaign: input.campaign, knownAt })
+      }
+      const prev = Bulletin.previous(snapshot, period)
+      const prevIssued = prev?.record === undefined ? undefined : yield* issuedAt(prev.record.id)
+      const previousSnapshot =
+        prevIssued === undefined
+          ? undefined
+          : yield* Ledger.snapshot({ campaign: input.campaign, knownAt: prevIssued })
+      const from = prevIssued ?? prev?.asOf ?? LocalDate.addDays(snapshot.campaign.window.start, -1)
+      const corrections = yield* Correction.between({ campaign: input.campaign, from, to: knownAt })
+      return {
+        snapshot,
+        period,
+        previousSnapshot,
+        corrections: corrections.map(toBulletinCorrection)
+      }
+    })
+  )
 
 const loadHost = (name: Option.Option<string>, optionsFile: Option.Option<string>) =>
   Effect.gen(function* () {
@@ -141,6 +215,30 @@ export const bulletin = Command.make(
     chromium: Flag.String("chromium").pipe(
       Flag.withDefault("/usr/bin/chromium"),
       Flag.withDescription("The Chromium binary that prints PDF (default /usr/bin/chromium)")
+    ),
+    issue: Flag.Boolean("issue").pipe(
+      Flag.withDefault(false),
+      Flag.withDescription(
+        "With --campaign: record the bulletin as issued in the ledger (an activity of kind bulletin), so the cadence shows it held and the next bulletin counts from it"
+      )
+    ),
+    issuer: Flag.String("issuer").pipe(
+      Flag.optional,
+      Flag.withDescription(
+        "With --issue: the unit that issues it (default: the campaign's top unit)"
+      )
+    ),
+    user: Flag.String("user").pipe(
+      Flag.optional,
+      Flag.withDescription("With --issue: who records it (填报人)")
+    ),
+    unit: Flag.String("unit").pipe(
+      Flag.optional,
+      Flag.withDescription("With --issue: the unit the user reports for (default: the issuer)")
+    ),
+    at: Flag.String("at").pipe(
+      Flag.optional,
+      Flag.withDescription("With --issue: when it was issued, if not now")
     )
   },
   (a) =>
@@ -160,13 +258,63 @@ export const bulletin = Command.make(
           code: 2,
           message: "--format pdf writes a file: name it with --out"
         })
+      if (a.issue && (Option.isNone(a.campaign) || Option.isSome(a.file)))
+        return yield* new CliFailure({
+          code: 2,
+          message:
+            "--issue records the bulletin in the ledger: read the campaign from it with --campaign"
+        })
+      if (a.issue && Option.isNone(a.user))
+        return yield* new CliFailure({ code: 2, message: "--issue needs --user: who records it" })
       const host = yield* loadHost(a.policy, a.options)
-      const snapshot = yield* readSource(a)
-      const b = yield* buildBulletin(
-        snapshot,
-        host,
-        period ?? Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
-      )
+      const location = Option.getOrElse(a.ledger, () => "gongjian-data")
+      let b: BulletinTypes.Bulletin
+      let snapshot: Snapshot.Snapshot
+      if (Option.isSome(a.campaign) && Option.isNone(a.file)) {
+        const read = yield* fromLedger({
+          location,
+          campaign: a.campaign.value,
+          knownAt: Option.getOrUndefined(a.knownAt),
+          period: period?.label
+        })
+        snapshot = read.snapshot
+        b = yield* buildBulletin(read.snapshot, host, read.period, read)
+      } else {
+        snapshot = yield* readSource(a)
+        b = yield* buildBulletin(
+          snapshot,
+          host,
+          period ?? Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
+        )
+      }
+      if (a.issue) {
+        const tops = snapshot.units.filter((u) => u.parent === undefined).map((u) => u.id)
+        const issuer = Option.getOrUndefined(a.issuer) ?? (tops.length === 1 ? tops[0] : undefined)
+        if (issuer === undefined || !snapshot.units.some((u) => u.id === issuer))
+          return yield* new CliFailure({
+            code: 2,
+            message:
+              issuer === undefined
+                ? `the campaign has ${tops.length} top units (${tops.join(", ")}): name the issuing unit with --issuer`
+                : `--issuer ${issuer} is not a unit of the campaign`
+          })
+        const user = Option.getOrThrow(a.user)
+        const receipt = yield* withLedger(
+          location,
+          Ledger.submit({
+            campaign: snapshot.campaign.id,
+            key: `bulletin:${b.period.label}`,
+            by: { user, unit: Option.getOrElse(a.unit, () => issuer) },
+            at: Option.getOrUndefined(a.at),
+            entries: [{ kind: "activity", value: Bulletin.record(b, { unit: issuer }) }]
+          })
+        )
+        yield* Console.error(
+          receipt.replayed
+            ? `bulletin ${b.period.label} (no. ${b.number}) was already recorded as issued (${receipt.recordedAt})`
+            : `bulletin ${b.period.label} (no. ${b.number}) recorded as issued (${receipt.recordedAt})`
+        )
+      }
       if (a.format === "md") return yield* emit(Bulletin.markdown(b, a.lang), a.out)
       const html = Bulletin.html(b, a.lang)
       if (a.format === "html") return yield* emit(html, a.out)

@@ -1,7 +1,7 @@
 import { Money, Progress, type Snapshot, type View } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
-import { completionPercent, percent } from "./render.js"
+import { percent } from "./render.js"
 
 /** @internal */
 export type Lang = "zh" | "en"
@@ -109,7 +109,7 @@ export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> 
         r.unit === undefined ? (lang === "zh" ? "全区" : "all") : (names.get(r.unit) ?? r.unit),
         show(r.actual),
         show(r.goal),
-        completionPercent(r.ratio),
+        percent(r.ratio),
         percent(r.expected),
         STATUS[lang][r.status]
       ])

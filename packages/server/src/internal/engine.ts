@@ -73,6 +73,42 @@ export const apply = (
   return [...map.values()].filter((r) => r.value !== null)
 }
 
+const projectsOf = (value: unknown): ReadonlyArray<unknown> => {
+  const projects =
+    value !== null && typeof value === "object"
+      ? (value as { readonly projects?: unknown }).projects
+      : undefined
+  return Array.isArray(projects) ? projects : []
+}
+
+/**
+ * @internal What a write reads to check itself, or undefined when it reads
+ * the whole campaign. Every check of a snapshot across records is: ids unique
+ * (records are keyed by kind and id, so they are); every unit, parent and
+ * allocation naming a unit, without a cycle of parents; every activity's
+ * projects naming a project; each project's history folding. When the
+ * campaign's current records are valid (every write keeps them so), a write
+ * of projects, activities and reports can only break these through the
+ * records it writes, so it is checked with the campaign document, the units,
+ * the records it writes and the projects its activities name. A write of a
+ * unit or of the campaign document, or one that withdraws a project (an
+ * activity may name it), is checked with the whole campaign.
+ */
+export const selection = (writes: ReadonlyArray<Store.Write>): Store.Selection | undefined => {
+  const whole = writes.some(
+    (w) => w.kind === "campaign" || w.kind === "unit" || (w.kind === "project" && w.value === null)
+  )
+  if (whole) return undefined
+  const records: Array<{ kind: Store.RecordKind; id: string }> = []
+  for (const w of writes) {
+    records.push({ kind: w.kind, id: w.id })
+    if (w.kind === "activity")
+      for (const p of projectsOf(w.value))
+        if (typeof p === "string") records.push({ kind: "project", id: p })
+  }
+  return { kinds: ["campaign", "unit"], records }
+}
+
 /** @internal Decodes a composed document, with problems in the API's shape. */
 export const decode = (
   document: unknown

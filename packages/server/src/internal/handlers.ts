@@ -152,7 +152,12 @@ const makePortal = (options: HandlerOptions) =>
         if (lock === undefined) return yield* notFound(campaign)
         return yield* lock.withPermit(
           Effect.gen(function* () {
-            const current = yield* storeDied(store.current(campaign))
+            // A write reads only the records it can make invalid (see
+            // Engine.selection), or the whole campaign when it can touch anything.
+            const selection = Engine.selection(writes)
+            const current = yield* storeDied(
+              selection === undefined ? store.current(campaign) : store.read(campaign, selection)
+            )
             if (!current.records.some((r) => r.kind === "campaign"))
               return yield* notFound(campaign)
             for (const { kind, id, value } of writes) {

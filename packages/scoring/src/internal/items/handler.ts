@@ -43,6 +43,8 @@ export interface Env {
   readonly units: ReadonlyArray<Unit.Unit>
   /** Credits the unit and each of its ancestors the item applies to. */
   readonly credit: (unit: string, line: RawLine) => void
+  /** Credits the unit of the snapshot's `index`-th project and its ancestors, as `credit` does. */
+  readonly creditProject: (index: number, line: RawLine) => void
   /** Credits the unit alone, when the item applies to it. */
   readonly creditUnit: (unit: string, line: RawLine) => void
   /** Reports a record the item could not count. */

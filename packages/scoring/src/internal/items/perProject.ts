@@ -4,9 +4,11 @@
  *
  * @internal
  */
-import { Money, Progress, View } from "@gongjian/core"
+import { type Lifecycle, Money, Progress, type Project, View } from "@gongjian/core"
+import type { ScoringItem } from "../../ScoringItem.js"
+import { Line } from "../lines.js"
 import * as P from "../points.js"
-import type { Handler, Text } from "./handler.js"
+import type { Handler, Rendered, Text } from "./handler.js"
 import { money, signed } from "./text.js"
 
 const messages = {
@@ -24,6 +26,48 @@ const messages = {
     zh: `${x.name}（${x.project}）${x.investment ? `，投资${x.investment}` : ""}：${x.title.zh} ${x.points}分`,
     en: `${x.name} (${x.project})${x.investment ? `, ${x.investment}` : ""}: ${x.title.en} ${x.points}`
   })
+}
+
+/** A project's line: the project, its timeline, its points and the tier it reached. */
+class ProjectLine extends Line {
+  readonly #item: Extract<ScoringItem, { readonly kind: "per-project" }>
+  readonly #project: Project.Project
+  readonly #timeline: Lifecycle.Timeline
+  readonly #tier: Money.Money | undefined
+  constructor(
+    item: Extract<ScoringItem, { readonly kind: "per-project" }>,
+    project: Project.Project,
+    timeline: Lifecycle.Timeline,
+    raw: P.Micro,
+    tier: Money.Money | undefined
+  ) {
+    super(project.id, raw)
+    this.#item = item
+    this.#project = project
+    this.#timeline = timeline
+    this.#tier = tier
+  }
+  render(): Rendered {
+    const p = this.#project
+    const total = p.investment?.total
+    const raw = this.raw
+    return {
+      facts: {
+        project: p.id,
+        name: p.name,
+        ...(total ? { investment: money(total) } : {}),
+        stage: this.#timeline.stage ?? "none"
+      },
+      arithmetic: `${P.format(raw)}${this.#tier === undefined ? "" : ` (≥ ${money(this.#tier)})`}`,
+      message: messages.line({
+        name: p.name,
+        project: p.id,
+        investment: total ? money(total) : undefined,
+        title: this.#item.title,
+        points: signed(raw)
+      })
+    }
+  }
 }
 
 /** @internal */
@@ -73,26 +117,7 @@ export const perProject: Handler<"per-project"> = (item, env) => {
       raw = reached.points
     }
     if (raw === 0) continue
-    env.credit(p.unit, {
-      key: p.id,
-      raw,
-      render: () => ({
-        facts: {
-          project: p.id,
-          name: p.name,
-          ...(total ? { investment: money(total) } : {}),
-          stage: t.stage ?? "none"
-        },
-        arithmetic: `${P.format(raw)}${reached === undefined ? "" : ` (≥ ${money(reached.from)})`}`,
-        message: messages.line({
-          name: p.name,
-          project: p.id,
-          investment: total ? money(total) : undefined,
-          title: item.title,
-          points: signed(raw)
-        })
-      })
-    })
+    env.creditProject(i, new ProjectLine(item, p, t, raw, reached?.from))
   }
   return undefined
 }

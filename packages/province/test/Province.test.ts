@@ -2,7 +2,16 @@ import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Postgres } from "../../../scripts/postgres.mjs"
-import { County, Layout, Load, Storage } from "../src/index.js"
+import {
+  Assess,
+  County,
+  Layout,
+  League,
+  Load,
+  ProvincePolicy,
+  Standing,
+  Storage
+} from "../src/index.js"
 import { database, query, startServers, stopServers } from "./servers.js"
 
 // A province of 6 counties × 50 projects on 3 PostgreSQL servers: the
@@ -12,6 +21,19 @@ const COUNTIES = County.ids(6)
 const files = COUNTIES.map((id) => ({ id, snapshot: County.generate({ id, projects: 50 }) }))
 // Each county's records: the campaign, 13 units (the county and 12 towns), 50 projects.
 const PER_COUNTY = 1 + 13 + 50
+
+const policy = ProvincePolicy.standard()
+
+/** The league table computed from the generated files themselves, no database involved. */
+const fromFiles = () =>
+  League.render(
+    Result.getOrThrow(
+      League.merge(
+        policy,
+        files.map((f) => Result.getOrThrow(Standing.of(f.id, f.snapshot, policy)))
+      )
+    )
+  )
 
 let servers: ReadonlyArray<Postgres> = []
 const layoutOn = async (db: string) => {
@@ -90,6 +112,9 @@ describe("a province on three PostgreSQL servers", () => {
     await Effect.runPromise(Storage.setup(layout))
     const s3 = servers[2]!
     let halted = false
+    // The load fails as soon as s3's connections drop, which may interrupt the batch hook
+    // before s3 has finished shutting down: the test waits for the shutdown itself.
+    let halting: Promise<void> | undefined
     // After c003's (on s3) second batch of 10 records, s3 stops: fast shutdown, by its pid.
     const first = await Effect.runPromise(
       Effect.flip(
@@ -100,9 +125,10 @@ describe("a province on three PostgreSQL servers", () => {
           concurrency: 2,
           onBatch: (p) =>
             p.county === "c003" && p.batch === 2 && !halted
-              ? Effect.promise(async () => {
+              ? Effect.promise(() => {
                   halted = true
-                  await s3.halt()
+                  halting = s3.halt()
+                  return halting
                 })
               : Effect.void
         })
@@ -113,6 +139,7 @@ describe("a province on three PostgreSQL servers", () => {
       "ServerFailure",
       "load"
     ])
+    await halting
     s3.resume()
     const retry = await Effect.runPromise(
       Load.load({ layout, counties: files, batchSize: 10, concurrency: 2 })
@@ -129,4 +156,50 @@ describe("a province on three PostgreSQL servers", () => {
     )
     expect(counts).toEqual(COUNTIES.map((county) => ({ county, n: PER_COUNTY, keys: PER_COUNTY })))
   }, 120_000)
+
+  it("ranks the counties the same, byte for byte, distributed over three servers in worker threads as on one server in one thread", async () => {
+    const distributed = await layoutOn("distributed")
+    const url = await database(servers[0]!, "single")
+    const single = Result.getOrThrow(
+      Layout.make({ coordinator: { name: "only", url }, counties: COUNTIES })
+    )
+    for (const layout of [distributed, single]) {
+      await Effect.runPromise(Storage.setup(layout))
+      await Effect.runPromise(Load.load({ layout, counties: files }))
+    }
+    const run = await Effect.runPromise(Assess.run({ layout: distributed, policy, workers: 2 }))
+    const one = await Effect.runPromise(Assess.inProcess({ layout: single, policy }))
+    const text = League.render(run.table)
+    expect(text).toBe(League.render(one))
+    expect(text).toBe(fromFiles())
+    // Every county was assessed once, by one of the two workers, from the server it lives on.
+    expect(run.workers.map((w) => w.worker)).toEqual([1, 2])
+    expect(run.workers.reduce((n, w) => n + w.counties, 0)).toBe(6)
+    expect(run.counties.map((c) => [c.county, c.server])).toEqual(
+      distributed.placement.map((p) => [p.county, p.server])
+    )
+    expect(run.table.counties.map((c) => c.county).sort()).toEqual([...COUNTIES])
+    expect(run.table.counties.map((c) => c.rank)).toEqual([1, 2, 3, 4, 5, 6])
+    // Reading a county back gives the file that was loaded.
+    const back = await Effect.runPromise(
+      Assess.read({ layout: distributed, county: "c005", asOf: County.AS_OF })
+    )
+    expect(back).toEqual(files[4]!.snapshot)
+  }, 180_000)
+
+  it("names the server when a county's server is down while assessing", async () => {
+    const layout = await layoutOn("down")
+    await Effect.runPromise(Storage.setup(layout))
+    await Effect.runPromise(Load.load({ layout, counties: files }))
+    await servers[1]!.halt()
+    try {
+      const error = await Effect.runPromise(Effect.flip(Assess.run({ layout, policy, workers: 2 })))
+      expect([error._tag, error._tag === "ServerFailure" && error.server]).toEqual([
+        "ServerFailure",
+        "s2"
+      ])
+    } finally {
+      servers[1]!.resume()
+    }
+  }, 180_000)
 })

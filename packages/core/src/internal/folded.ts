@@ -1,0 +1,69 @@
+/**
+ * The histories a snapshot's decode folded (to check them), kept for the
+ * view of the same snapshot at its own date, and the timelines of a view as a
+ * map built when first read.
+ *
+ * @internal
+ */
+import type * as Lifecycle from "../Lifecycle.js"
+
+/** @internal Per decoded snapshot: the date it was folded as of, and each project's timeline in order. */
+export const byDecode = new WeakMap<
+  object,
+  { readonly asOf: string; readonly timelines: ReadonlyArray<Lifecycle.Timeline> }
+>()
+
+/**
+ * @internal The timelines of a view by project id, from the timelines in
+ * project order (ids known to be unique): the map is built on first read.
+ * Only private fields, so it shows as `{}` in JSON, as a `Map` does.
+ */
+export class LazyTimelines implements ReadonlyMap<string, Lifecycle.Timeline> {
+  readonly #list: ReadonlyArray<Lifecycle.Timeline>
+  #map: Map<string, Lifecycle.Timeline> | undefined
+  constructor(list: ReadonlyArray<Lifecycle.Timeline>) {
+    this.#list = list
+  }
+  #get(): Map<string, Lifecycle.Timeline> {
+    if (this.#map === undefined) {
+      const map = new Map<string, Lifecycle.Timeline>()
+      for (const t of this.#list) map.set(t.project, t)
+      this.#map = map
+    }
+    return this.#map
+  }
+  get size(): number {
+    return this.#list.length
+  }
+  get(key: string): Lifecycle.Timeline | undefined {
+    return this.#get().get(key)
+  }
+  has(key: string): boolean {
+    return this.#get().has(key)
+  }
+  forEach(
+    f: (
+      value: Lifecycle.Timeline,
+      key: string,
+      map: ReadonlyMap<string, Lifecycle.Timeline>
+    ) => void,
+    thisArg?: unknown
+  ): void {
+    for (const t of this.#list) f.call(thisArg, t, t.project, this)
+  }
+  *entries(): MapIterator<[string, Lifecycle.Timeline]> {
+    for (const t of this.#list) yield [t.project, t]
+  }
+  *keys(): MapIterator<string> {
+    for (const t of this.#list) yield t.project
+  }
+  *values(): MapIterator<Lifecycle.Timeline> {
+    for (const t of this.#list) yield t
+  }
+  [Symbol.iterator](): MapIterator<[string, Lifecycle.Timeline]> {
+    return this.entries()
+  }
+  get [Symbol.toStringTag](): string {
+    return "Map"
+  }
+}

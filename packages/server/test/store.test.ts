@@ -1,0 +1,113 @@
+import { Store } from "@gongjian/server"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type BackEnd, backEnds, campaign, seeded } from "./harness.js"
+
+const stamp = (why: string): Store.Stamp => ({ who: "admin", at: "2026-10-16T08:00:00.000Z", why })
+const trip = (id: string, unit: string, projects?: ReadonlyArray<string>) => ({
+  id,
+  kind: "outbound-trip",
+  unit,
+  role: "principal",
+  date: "2026-09-01",
+  ...(projects ? { projects } : {})
+})
+
+/** What a reading says of each record: kind, id and value, in kind then id order. */
+const said = (c: Store.Current) =>
+  [...c.records]
+    .sort(Store.compare)
+    .map((r) => [r.kind, r.id, JSON.parse(JSON.stringify(r.value))] as const)
+
+describe.each(backEnds())("Store.read on $name", (backEnd: BackEnd) => {
+  beforeAll(() => backEnd.start(), 120_000)
+  afterAll(() => backEnd.stop(), 60_000)
+
+  it("gives the records of a selection as the whole campaign has them, after writes, corrections and withdrawals", async () => {
+    const fresh = await backEnd.fresh()
+    try {
+      const program = Effect.gen(function* () {
+        const store = yield* Store.Store
+        const selection: Store.Selection = {
+          kinds: ["campaign", "unit"],
+          records: [
+            { kind: "activity", id: "T-1" },
+            { kind: "activity", id: "T-2" },
+            { kind: "activity", id: "FS-A1" },
+            { kind: "project", id: "A2" },
+            { kind: "report", id: "no-such-report" }
+          ]
+        }
+        const compare = () =>
+          Effect.gen(function* () {
+            const whole = yield* store.current(campaign)
+            const some = yield* store.read(campaign, selection)
+            const picked = whole.records.filter(
+              (r) =>
+                selection.kinds.includes(r.kind) ||
+                selection.records.some((x) => x.kind === r.kind && x.id === r.id)
+            )
+            expect(some.sequence).toBe(whole.sequence)
+            expect(said(some)).toEqual(said({ sequence: whole.sequence, records: picked }))
+            return some
+          })
+        const first = yield* compare()
+        expect(first.records.filter((r) => r.kind === "unit").length).toBeGreaterThan(0)
+        yield* store.submit(
+          campaign,
+          [
+            { kind: "activity", id: "T-1", value: trip("T-1", "town-a", ["A2"]) },
+            { kind: "activity", id: "T-2", value: trip("T-2", "town-d") }
+          ],
+          stamp("上报")
+        )
+        yield* compare()
+        // A correction, a withdrawal, and a unit renamed.
+        const units = (yield* store.current(campaign)).records.filter((r) => r.kind === "unit")
+        const townA = units.find((r) => r.id === "town-a")!.value as { readonly name: string }
+        yield* store.submit(
+          campaign,
+          [
+            { kind: "activity", id: "T-1", value: trip("T-1", "town-a") },
+            { kind: "activity", id: "T-2", value: null },
+            { kind: "unit", id: "town-a", value: { ...townA, name: "甲镇人民政府" } }
+          ],
+          stamp("更正")
+        )
+        // Many records at once (an upload's rows) give the same.
+        const many: Store.Selection = {
+          kinds: ["campaign"],
+          records: [
+            ...selection.records,
+            ...Array.from({ length: 40 }, (_, i) => ({ kind: "activity" as const, id: `T-${i}` }))
+          ]
+        }
+        const wholeNow = yield* store.current(campaign)
+        const manyRead = yield* store.read(campaign, many)
+        expect(said(manyRead)).toEqual(
+          said({
+            sequence: wholeNow.sequence,
+            records: wholeNow.records.filter(
+              (r) =>
+                r.kind === "campaign" ||
+                many.records.some((x) => x.kind === r.kind && x.id === r.id)
+            )
+          })
+        )
+        const last = yield* compare()
+        expect(last.records.some((r) => r.id === "T-2")).toBe(false)
+        expect(
+          (
+            last.records.find((r) => r.kind === "unit" && r.id === "town-a")!.value as {
+              readonly name: string
+            }
+          ).name
+        ).toBe("甲镇人民政府")
+      })
+      await Effect.runPromise(program.pipe(Effect.provide(Layer.fresh(seeded(fresh.store)))))
+    } finally {
+      await fresh.close()
+    }
+  })
+})
