@@ -167,8 +167,23 @@ const byDateThenStage: Order.Order<Lifecycle.ProjectEvent> = Order.combine(
 
 type Value = string | number | boolean | Money.Money | ReadonlyArray<string>
 
+/** The keys of a field's path (`investment.total`), split once per field name. */
+const PATHS = new Map<string, ReadonlyArray<string>>()
+const keysOf = (path: string): ReadonlyArray<string> => {
+  let keys = PATHS.get(path)
+  if (keys === undefined) {
+    keys = path.split(".")
+    PATHS.set(path, keys)
+  }
+  return keys
+}
+
 const setPath = (target: Record<string, unknown>, path: string, value: unknown): void => {
-  const keys = path.split(".")
+  if (path.indexOf(".") < 0) {
+    target[path] = value
+    return
+  }
+  const keys = keysOf(path)
   let o = target
   for (let i = 0; i < keys.length - 1; i++) {
     const k = keys[i]!
@@ -331,11 +346,23 @@ export const run = async (
   const counts = { accepted: 0, merged: 0, rejected: 0, total: 0, note: 0, blank: 0 }
   // The row of each id read so far (a template reads one kind of record).
   const seen = new Map<string, number>()
+  // The projects a row merged into (approvals, exit events); the ones a
+  // project row read are the ids in `seen`.
   const touched = new Set<string>()
   const newActivities = new Map<string, Activity.Activity>()
   const newReports = new Map<string, Target.Report>()
   const byField = new Map(header.bound.map((b) => [b.column.field, b]))
+  // The dates kept in records, one string per distinct date: a ledger repeats
+  // its dates row after row, and each date read is a string of its own.
+  const strings = new Map<string, string>()
+  const once = (text: string): string => {
+    const known = strings.get(text)
+    if (known !== undefined) return known
+    strings.set(text, text)
+    return text
+  }
   const firstCell = header.bound[0]!
+  const constants = Object.entries(template.constants ?? {})
 
   const problem = (b: Bound, n: number, bad: C.Bad): RowReport.Problem => ({
     cell: `${b.letter}${n}`,
@@ -468,11 +495,10 @@ export const run = async (
       }
       const v = parseCell(b, raw, ctx)
       if (C.isBad(v)) problems.push(problem(b, n, v))
-      else values.set(b.column.field, v)
+      else values.set(b.column.field, b.column.type === "date" ? once(v as string) : v)
     }
     for (const s of totals) addToTotal(s, cells[s.bound.index], values.get(s.bound.column.field))
-    for (const [k, v] of Object.entries(template.constants ?? {}))
-      if (!values.has(k)) values.set(k, v)
+    for (const [k, v] of constants) if (!values.has(k)) values.set(k, v)
 
     let id = values.get("id") as string | undefined
     if (id === undefined && template.idFields !== undefined && template.idFields.length > 0) {
@@ -547,7 +573,8 @@ export const run = async (
           else if (field !== "id") setPath(base, field, v)
         }
         events.sort(byDateThenStage)
-        base.events = events
+        // A copy as long as its events: the array pushed to has room for more.
+        base.events = events.slice()
         const checked = asProject(base)
         if (Result.isFailure(checked)) {
           problems.push(unfit("project", n, checked.failure))
@@ -591,7 +618,6 @@ export const run = async (
         }
         seen.set(id, n)
         ctx.projects.set(id, project)
-        touched.add(id)
         if (existing === undefined) counts.accepted++
         else counts.merged++
         out.push({
@@ -770,7 +796,9 @@ export const run = async (
     k = 0
   }
 
-  const projects = [...touched].sort().map((id) => ctx.projects.get(id)!)
+  const projects = [...(template.record === "project" ? seen.keys() : touched)]
+    .sort()
+    .map((id) => ctx.projects.get(id)!)
   return {
     projects,
     activities: [...newActivities.values()],
