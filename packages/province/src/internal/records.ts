@@ -46,7 +46,7 @@ export const decodeCounty = (
   file: unknown
 ): Result.Result<Snapshot.Snapshot, InvalidCounty> => {
   const decoded = Snapshot.decode(file)
-  if (Result.isSuccess(decoded)) return decoded
+  if (Result.isSuccess(decoded)) return Result.succeed(decoded.success)
   const p = decoded.failure.problems[0]
   return Result.fail(
     new InvalidCounty({
