@@ -6,11 +6,12 @@
  *
  * @since 0.1.0
  */
-import { Money, Progress, Ratio, Snapshot, type Target, View } from "@gongjian/core"
+import { Money, Progress, Ratio, type Target, View } from "@gongjian/core"
 import { ExitEngine } from "@gongjian/exit-rules"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Result from "effect/Result"
-import { InvalidCounty } from "./ProvinceError.js"
+import { decodeCounty } from "./internal/records.js"
+import type { InvalidCounty } from "./ProvinceError.js"
 import type { ProvincePolicy } from "./ProvincePolicy.js"
 
 /**
@@ -83,18 +84,8 @@ export const of = (
   file: unknown,
   policy: ProvincePolicy
 ): Result.Result<Standing, InvalidCounty> => {
-  const decoded = Snapshot.decode(file)
-  if (Result.isFailure(decoded)) {
-    const p = decoded.failure.problems[0]
-    return Result.fail(
-      new InvalidCounty({
-        code: "snapshot",
-        county,
-        field: p === undefined ? "" : p.path,
-        detail: p === undefined ? "not a snapshot" : p.message
-      })
-    )
-  }
+  const decoded = decodeCounty(county, file)
+  if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
   const snapshot = decoded.success
   const view = View.make(snapshot, { asOf: policy.asOf })
   const facts = Progress.facts(view)

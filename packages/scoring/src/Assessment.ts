@@ -9,7 +9,7 @@ import { type LocalDate, Progress, type Unit, type View } from "@gongjian/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
-import { finish, groupsOf } from "./internal/finish.js"
+import { byRejected, finish, groupsOf } from "./internal/finish.js"
 import type { RawLine } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
 import { policyRef, scoreUnit, type UnitLines } from "./internal/lines.js"
@@ -338,16 +338,9 @@ export const run = (
     campaign: s.campaign.id,
     asOf,
     ...result,
-    rejected: rejected.sort(
-      (a, b) =>
-        compareText(a.record, b.record) ||
-        compareText(a.item ?? "", b.item ?? "") ||
-        compareText(a.reason, b.reason)
-    )
+    rejected: rejected.sort(byRejected)
   })
 }
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * The explanation of a unit's score: its total, rank, tiers and vetoes, and

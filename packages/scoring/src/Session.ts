@@ -20,7 +20,7 @@ import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import * as Assessment from "./Assessment.js"
 import type { Context, FindingLike } from "./Context.js"
-import { finish, groupsOf } from "./internal/finish.js"
+import { byRejected, compareText, finish, groupsOf } from "./internal/finish.js"
 import type { RawLine } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
 import { policyRef, scoreUnit, sortedByKey, type UnitLines } from "./internal/lines.js"
@@ -109,8 +109,6 @@ const isLocal = (policy: ScoringPolicy): boolean =>
   ) &&
   (policy.vetoes ?? []).length === 0 &&
   (policy.tiers ?? []).every((t) => t.kind !== "targets")
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * Starts a session: the policy run over a snapshot as of its date (or
@@ -331,12 +329,7 @@ export const make = (
       campaign: base.campaign.id,
       asOf,
       ...outcome,
-      rejected: rejected.sort(
-        (a, b) =>
-          compareText(a.record, b.record) ||
-          compareText(a.item ?? "", b.item ?? "") ||
-          compareText(a.reason, b.reason)
-      )
+      rejected: rejected.sort(byRejected)
     }
   }
 

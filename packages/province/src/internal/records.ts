@@ -38,6 +38,27 @@ const row = (county: string, kind: Kind, id: string, ordinal: number, value: unk
 }
 
 /**
+ * A county's file decoded as a snapshot; a file that does not decode is an
+ * `InvalidCounty` naming its first problem's field.
+ */
+export const decodeCounty = (
+  county: string,
+  file: unknown
+): Result.Result<Snapshot.Snapshot, InvalidCounty> => {
+  const decoded = Snapshot.decode(file)
+  if (Result.isSuccess(decoded)) return Result.succeed(decoded.success)
+  const p = decoded.failure.problems[0]
+  return Result.fail(
+    new InvalidCounty({
+      code: "snapshot",
+      county,
+      field: p === undefined ? "" : p.path,
+      detail: p === undefined ? "not a snapshot" : p.message
+    })
+  )
+}
+
+/**
  * A county's snapshot file as rows: the campaign, the calendar (when there is
  * one), then each unit, project (with its events), activity and report, in
  * file order. The file must decode as a snapshot.
@@ -46,18 +67,8 @@ export const rowsOf = (
   county: string,
   snapshot: unknown
 ): Result.Result<ReadonlyArray<Row>, InvalidCounty> => {
-  const decoded = Snapshot.decode(snapshot)
-  if (Result.isFailure(decoded)) {
-    const p = decoded.failure.problems[0]
-    return Result.fail(
-      new InvalidCounty({
-        code: "snapshot",
-        county,
-        field: p === undefined ? "" : p.path,
-        detail: p === undefined ? "not a snapshot" : p.message
-      })
-    )
-  }
+  const decoded = decodeCounty(county, snapshot)
+  if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
   const file = snapshot as Json
   const rows: Array<Row> = [row(county, "campaign", "campaign", 0, file.campaign)]
   if (file.calendar !== undefined) rows.push(row(county, "calendar", "calendar", 0, file.calendar))

@@ -212,3 +212,15 @@ export const finish = <L>(
     }))
   }
 }
+
+/** Plain code-unit order of two strings. */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The order of an assessment's rejected records: by record, item, then reason. */
+export const byRejected = (
+  a: { readonly record: string; readonly item: string | undefined; readonly reason: string },
+  b: { readonly record: string; readonly item: string | undefined; readonly reason: string }
+): number =>
+  compareText(a.record, b.record) ||
+  compareText(a.item ?? "", b.item ?? "") ||
+  compareText(a.reason, b.reason)
