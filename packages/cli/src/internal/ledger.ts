@@ -150,6 +150,17 @@ export const key = Flag.String("key").pipe(
     "The idempotency key: a retried submission with the same key is not a duplicate"
   )
 )
+/** The kinds of record the ledger keeps, for `--kind`. */
+const recordKinds = [
+  "campaign",
+  "calendar",
+  "target",
+  "unit",
+  "project",
+  "event",
+  "activity",
+  "report"
+] as const
 const campaign = Flag.String("campaign").pipe(Flag.withDescription("The campaign id"))
 const knownAt = Flag.String("known-at").pipe(
   Flag.optional,
@@ -290,16 +301,10 @@ const history = Command.make(
   {
     ledger: ledgerFlag,
     campaign,
-    kind: Flag.Literals("kind", [
-      "campaign",
-      "calendar",
-      "target",
-      "unit",
-      "project",
-      "event",
-      "activity",
-      "report"
-    ]).pipe(Flag.optional, Flag.withDescription("The kind of record (with --id)")),
+    kind: Flag.Literals("kind", recordKinds).pipe(
+      Flag.optional,
+      Flag.withDescription("The kind of record (with --id)")
+    ),
     id: Flag.String("id").pipe(
       Flag.optional,
       Flag.withDescription(
@@ -346,16 +351,7 @@ const correct = Command.make(
   {
     ledger: ledgerFlag,
     campaign,
-    kind: Flag.Literals("kind", [
-      "campaign",
-      "calendar",
-      "target",
-      "unit",
-      "project",
-      "event",
-      "activity",
-      "report"
-    ]).pipe(Flag.withDescription("The kind of record")),
+    kind: Flag.Literals("kind", recordKinds).pipe(Flag.withDescription("The kind of record")),
     id: Flag.String("id").pipe(
       Flag.optional,
       Flag.withDescription("The record's id, when the value does not carry it (an event: P-007#2)")
