@@ -174,10 +174,13 @@ const program = Effect.gen(function* () {
   equal(stale._tag, "StaleWrite")
   if (stale instanceof LedgerError.StaleWrite) equal(stale.current, 3)
   // A key used again for other content is a conflict, never a second write.
-  const reused: LedgerError.LedgerError = yield* Effect.flip(
+  const reused = yield* Effect.flip(
     Ledger.submit({ campaign: "drive-2026", key: "a", by: town, entries: [event("2026-09-23")] })
   )
   ok(reused instanceof LedgerError.IdempotencyConflict)
+  // Each refusal is one of LedgerError's (a failing database is the SqlClient's SqlError).
+  const refusals: ReadonlyArray<LedgerError.LedgerError> = [stale, reused]
+  equal(refusals.length, 2)
   // #endregion concurrency
 })
 
