@@ -30,7 +30,7 @@ import * as Percent from "./Percent.js"
  * A language of the output: `zh` (Chinese, the default) or `en`.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -41,7 +41,7 @@ export type Lang = "zh" | "en"
  * Text in both languages.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -56,7 +56,7 @@ export interface Text {
  * `@gongjian/scoring`, or a plugin's assessment).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -78,7 +78,7 @@ export interface AssessmentInput {
  * tier under 通报批评.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -110,7 +110,7 @@ export const tierRole = (tier: { readonly title: Text }): TierRole | undefined =
  * `@gongjian/exit-rules`).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -136,7 +136,7 @@ export type FindingInput = Pick<
  * `@gongjian/ledger` lists them from the ledger.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -160,7 +160,7 @@ export interface Correction {
  * of the previous bulletin's.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -198,7 +198,7 @@ export interface Input {
  * units behind 序时进度 (amber or red).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -217,7 +217,7 @@ export interface TargetLine {
  * the status.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -240,7 +240,7 @@ export interface Row {
  * (positive: up).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -261,7 +261,7 @@ export interface RankLine {
  * A unit commended or criticised, with its reasons.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -277,7 +277,7 @@ export interface Mention {
  * (`escalated` from a warning or a breach).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
