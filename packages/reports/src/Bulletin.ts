@@ -753,10 +753,12 @@ export const make = (input: Input): Bulletin => {
   const missed = cadence.filter((o) => o.status === "overdue")
   const count = (s: Finding.Severity) => exit.filter((e) => e.severity === s).length
   const summary: Array<Text> = []
+  // A unit red on two targets is two red rows and one unit: both are said.
+  const perUnit = { red: unitRowsCount(targets, "red"), amber: unitRowsCount(targets, "amber") }
   if (campaign.targets.length > 0) {
     summary.push({
-      zh: `截至 ${asOf}，全区 ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；${unitRowsCount(targets, "red")} 个单位目标红灯、${unitRowsCount(targets, "amber")} 个黄灯。`,
-      en: `As of ${asOf}, of ${areaTargets} area-wide targets ${red} are red and ${amber} amber; ${unitRowsCount(targets, "red")} unit targets are red and ${unitRowsCount(targets, "amber")} amber.`
+      zh: `截至 ${asOf}，全区 ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；分解到单位的目标中红灯 ${perUnit.red.rows} 项（涉及 ${perUnit.red.units} 个单位）、黄灯 ${perUnit.amber.rows} 项（涉及 ${perUnit.amber.units} 个单位）。`,
+      en: `As of ${asOf}, of ${areaTargets} area-wide targets ${red} are red and ${amber} amber; of the targets allocated to units, ${perUnit.red.rows} are red (in ${perUnit.red.units} units) and ${perUnit.amber.rows} amber (in ${perUnit.amber.units} units).`
     })
   } else if (allRows.length === 0) {
     summary.push({ zh: `截至 ${asOf}。`, en: `As of ${asOf}.` })
@@ -806,8 +808,11 @@ export const make = (input: Input): Bulletin => {
   }
 }
 
-const unitRowsCount = (targets: ReadonlyArray<TargetLine>, status: Progress.Status) =>
-  targets.reduce((n, t) => n + t.units.filter((u) => u.status === status).length, 0)
+/** The unit rows of a status, and the units they belong to. */
+const unitRowsCount = (targets: ReadonlyArray<TargetLine>, status: Progress.Status) => {
+  const rows = targets.flatMap((t) => t.units.filter((u) => u.status === status))
+  return { rows: rows.length, units: new Set(rows.map((r) => r.unit ?? r.name)).size }
+}
 
 const LABELS = {
   zh: {

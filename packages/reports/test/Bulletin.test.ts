@@ -107,6 +107,17 @@ describe("Bulletin.make", () => {
     }
   })
 
+  it("counts red unit targets and the units they belong to apart in the summary", () => {
+    // A unit red on two targets is two red rows and one unit.
+    const rows = (status: string) =>
+      b.targets.flatMap((t) => t.units.filter((u) => u.status === status))
+    const red = rows("red")
+    const redUnits = new Set(red.map((r) => r.unit)).size
+    expect(red.length).toBeGreaterThan(redUnits) // park-c alone is red on 8 targets
+    expect(b.summary[0]!.zh).toContain(`红灯 ${red.length} 项（涉及 ${redUnits} 个单位）`)
+    expect(b.summary[0]!.en).toContain(`${red.length} are red (in ${redUnits} units)`)
+  })
+
   it("reports the dispatch the sample missed in the period", () => {
     expect(Cadence.overdue(b.cadence).map((o) => o.id)).toEqual(["cadence[0]/2026-W38"])
     expect(b.summary.at(-1)!.zh).toBe("本期应开展调度、例会等 7 次，已开展 5 次，未按期开展 1 次。")
