@@ -757,8 +757,8 @@ export const make = (input: Input): Bulletin => {
   const perUnit = { red: unitRowsCount(targets, "red"), amber: unitRowsCount(targets, "amber") }
   if (campaign.targets.length > 0) {
     summary.push({
-      zh: `截至 ${asOf}，全区 ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；分解到单位的目标中红灯 ${perUnit.red.rows} 项（涉及 ${perUnit.red.units} 个单位）、黄灯 ${perUnit.amber.rows} 项（涉及 ${perUnit.amber.units} 个单位）。`,
-      en: `As of ${asOf}, of ${areaTargets} area-wide targets ${red} are red and ${amber} amber; of the targets allocated to units, ${perUnit.red.rows} are red (in ${perUnit.red.units} units) and ${perUnit.amber.rows} amber (in ${perUnit.amber.units} units).`
+      zh: `截至 ${asOf}，全区 ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；分解到单位的目标中红灯 ${inUnits(perUnit.red, "zh")}、黄灯 ${inUnits(perUnit.amber, "zh")}。`,
+      en: `As of ${asOf}, of ${areaTargets} area-wide targets ${red} are red and ${amber} amber; of the targets allocated to units, ${inUnits(perUnit.red, "en")} are red and ${inUnits(perUnit.amber, "en")} amber.`
     })
   } else if (allRows.length === 0) {
     summary.push({ zh: `截至 ${asOf}。`, en: `As of ${asOf}.` })
@@ -807,6 +807,12 @@ export const make = (input: Input): Bulletin => {
     corrections
   }
 }
+
+/** "29 项（涉及 4 个单位）": rows of a status and their units; "0 项" when none. */
+const inUnits = (n: { readonly rows: number; readonly units: number }, lang: Lang): string =>
+  lang === "zh"
+    ? `${n.rows} 项${n.rows === 0 ? "" : `（涉及 ${n.units} 个单位）`}`
+    : `${n.rows}${n.rows === 0 ? "" : ` (in ${n.units} unit${n.units === 1 ? "" : "s"})`}`
 
 /** The unit rows of a status, and the units they belong to. */
 const unitRowsCount = (targets: ReadonlyArray<TargetLine>, status: Progress.Status) => {

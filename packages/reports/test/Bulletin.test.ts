@@ -115,7 +115,10 @@ describe("Bulletin.make", () => {
     const redUnits = new Set(red.map((r) => r.unit)).size
     expect(red.length).toBeGreaterThan(redUnits) // park-c alone is red on 8 targets
     expect(b.summary[0]!.zh).toContain(`红灯 ${red.length} 项（涉及 ${redUnits} 个单位）`)
-    expect(b.summary[0]!.en).toContain(`${red.length} are red (in ${redUnits} units)`)
+    expect(b.summary[0]!.en).toContain(`${red.length} (in ${redUnits} units) are red`)
+    // None amber: no units to name.
+    expect(rows("amber")).toHaveLength(0)
+    expect(b.summary[0]!.zh).toMatch(/黄灯 0 项。$/)
   })
 
   it("reports the dispatch the sample missed in the period", () => {
