@@ -18,7 +18,7 @@ import { Activity } from "./Activity.js"
 import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
 import * as Fast from "./internal/fastDecode.js"
-import { byDecode } from "./internal/folded.js"
+import { byDecode, NOT_REACHED } from "./internal/folded.js"
 import { projectMoneyField } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -414,16 +414,33 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
       )
   })
   const timelines: Array<Lifecycle.Timeline> = []
+  // The day number of each milestone, a column per stage: the events that
+  // set a timeline's milestones are its stage events dated on or before as-of.
+  const n = s.projects.length
+  const days = new Map<Lifecycle.Stage, Int32Array>()
+  const columns = new Map<string, Int32Array>()
   s.projects.forEach((p, i) => {
     const r = Lifecycle.fold(p, { asOf: s.asOf })
-    if (Result.isFailure(r))
+    if (Result.isFailure(r)) {
       out.push(
         problem(input, ["projects", i, "events", r.failure.event], "history", r.failure.detail)
       )
-    else timelines.push(r.success)
+      return
+    }
+    timelines.push(r.success)
+    for (const e of p.events) {
+      let column = columns.get(e.type)
+      if (column === undefined) {
+        if (!Lifecycle.isStageEvent(e.type)) continue
+        column = new Int32Array(n).fill(NOT_REACHED)
+        columns.set(e.type, column)
+        days.set(e.type, column)
+      }
+      if (e.date <= s.asOf) column[i] = LocalDate.toDays(e.date)
+    }
   })
   // A snapshot without problems keeps its folded histories for its view (View.make).
-  if (out.length === 0) byDecode.set(s, { asOf: s.asOf, timelines })
+  if (out.length === 0) byDecode.set(s, { asOf: s.asOf, timelines, days })
   return out
 }
 
