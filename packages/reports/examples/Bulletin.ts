@@ -30,8 +30,11 @@ equal(Bulletin.showMove(bulletin.ranking[0]!), "—")
 equal(Bulletin.statusNames.red.zh, "红灯")
 equal(Bulletin.severityNames.breach.en, "breach")
 // The lists follow the tiers; a commended unit red on some target says so,
-// and the red targets have their own list (进度滞后).
-ok(bulletin.criticised.some((c) => c.name === "丁镇"))
+// and the red targets have their own list (进度滞后). The annual tasks are due
+// 12-31: on 9-30 no unit is criticised on them yet, and 丁镇 (2.7亿 of 10亿) is
+// listed as behind 序时进度.
+equal(bulletin.criticised.length, 0)
+ok(bulletin.lagging.some((c) => c.name === "丁镇"))
 ok(bulletin.commended.some((c) => c.name === "丙园区"))
 ok(bulletin.lagging.some((c) => c.name === "丙园区"))
 equal(Bulletin.tierRole({ title: { zh: "通报表扬", en: "commended" } }), "commend")
