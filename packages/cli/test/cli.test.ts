@@ -291,13 +291,15 @@ describe("gongjian assess", () => {
       )
     })
   })
-  it("shows help for each command", () => {
-    for (const c of ["demo", "validate", "assess", "check", "explain", "bulletin", "chart"]) {
+  // One test a command: each starts the CLI once, and has the time of one test for it.
+  it.each(["demo", "validate", "assess", "check", "explain", "bulletin", "chart"])(
+    "shows help for %s",
+    (c) => {
       const r = gongjian(c, "--help")
       expect(r.code).toBe(0)
       expect(r.out).toContain(`gongjian ${c}`)
     }
-  })
+  )
 })
 
 describe("gongjian check", () => {

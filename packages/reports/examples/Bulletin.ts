@@ -118,8 +118,9 @@ const area: Bulletin.Row | undefined = annual.area
 deepEqual([area?.completion, area?.status], ["82.3%", "ahead"])
 const top: Bulletin.RankLine = bulletin.ranking[0]!
 deepEqual([top.name, top.rank, top.vetoed], ["甲镇", 1, false])
-const criticised: Bulletin.Mention = bulletin.criticised.find((c) => c.name === "丁镇")!
-ok(criticised.reasons.length > 0)
+// A unit listed under 进度滞后 says which targets and how far behind.
+const behind: Bulletin.Mention = bulletin.lagging.find((c) => c.name === "丁镇")!
+ok(behind.reasons.some((r) => r.zh.includes("低于序时进度")))
 const exits: ReadonlyArray<Bulletin.ExitLine> = bulletin.exit
 ok(exits.every((e) => e.change === "new" || e.change === "worse"))
 // #endregion read
