@@ -10,9 +10,15 @@ import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
 import { byRejected, finish, groupsOf } from "./internal/finish.js"
-import type { RawLine } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
-import { policyRef, scoreUnit, type UnitLines } from "./internal/lines.js"
+import {
+  Column,
+  policyRef,
+  scoreUnit,
+  type UnitLines,
+  unread,
+  withLines
+} from "./internal/lines.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
 
@@ -244,9 +250,9 @@ export const run = (
   const window = { start: s.campaign.window.start, end: s.campaign.window.end }
   const inWindow = (d: string) => d >= window.start && d <= window.end && d <= asOf
 
-  // unit → item index → raw lines
-  const byUnit = new Map<string, Array<Array<RawLine>>>(
-    assessed.map((u) => [u.id, policy.items.map(() => [])])
+  // unit → item index → its lines
+  const byUnit = new Map<string, Array<Column>>(
+    assessed.map((u) => [u.id, policy.items.map(() => new Column())])
   )
   const applies = (item: ScoringItem, unit: string) => {
     const u = unitsById.get(unit)
@@ -272,9 +278,9 @@ export const run = (
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
-    // Where a line credited to a unit goes: the line lists of the unit and of
-    // its ancestors that the item applies to, worked out once per unit.
-    const targets = new Map<string, ReadonlyArray<Array<RawLine>>>()
+    // Where a line credited to a unit goes: the line columns of the unit and
+    // of its ancestors that the item applies to, worked out once per unit.
+    const targets = new Map<string, ReadonlyArray<Column>>()
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
       if (t === undefined) {
@@ -286,10 +292,16 @@ export const run = (
       return t
     }
     // The same by the unit's index, for lines credited by project.
-    const targetsAt: Array<ReadonlyArray<Array<RawLine>> | undefined> = []
-    const credit = (unit: string, line: RawLine) => {
-      const t = targetsOf(unit)
-      for (let k = 0; k < t.length; k++) t[k]!.push(line)
+    const targetsAt: Array<ReadonlyArray<Column> | undefined> = []
+    const targetsOfProject = (index: number): ReadonlyArray<Column> => {
+      const u = (projectUnits ?? projectUnitsOf())[index]!
+      if (u < 0) return targetsOf(s.projects[index]!.unit)
+      let t = targetsAt[u]
+      if (t === undefined) {
+        t = targetsOf(s.units[u]!.id)
+        targetsAt[u] = t
+      }
+      return t
     }
     const failure = runItem(item, {
       context,
@@ -298,19 +310,20 @@ export const run = (
       window,
       inWindow,
       units: assessed.filter((u) => applies(item, u.id)),
-      credit,
-      creditProject: (index, line) => {
-        const u = projectUnitsOf()[index]!
-        if (u < 0) return credit(s.projects[index]!.unit, line)
-        let t = targetsAt[u]
-        if (t === undefined) {
-          t = targetsOf(s.units[u]!.id)
-          targetsAt[u] = t
-        }
-        for (let k = 0; k < t.length; k++) t[k]!.push(line)
+      credit: (unit, line) => {
+        const t = targetsOf(unit)
+        for (let k = 0; k < t.length; k++) t[k]!.add(line)
+      },
+      creditRow: (unit, source, row, raw) => {
+        const t = targetsOf(unit)
+        for (let k = 0; k < t.length; k++) t[k]!.addRow(source, row, raw)
+      },
+      creditProjectRow: (index, source, row, raw) => {
+        const t = targetsOfProject(index)
+        for (let k = 0; k < t.length; k++) t[k]!.addRow(source, row, raw)
       },
       creditUnit: (unit, line) => {
-        if (applies(item, unit)) byUnit.get(unit)![i]!.push(line)
+        if (applies(item, unit)) byUnit.get(unit)![i]!.add(line)
       },
       reject: (record, reason) => rejected.push({ item: item.id, record, reason })
     })
@@ -327,17 +340,18 @@ export const run = (
       )
   }
 
-  // Weight, sort, cap, total.
+  // Weight, sort, cap, total; each unit's line objects are made when its lines are first read.
   const scores = new Map<string, UnitLines>()
   for (const u of assessed) scores.set(u.id, scoreUnit(policy, u.id, byUnit.get(u.id)!))
 
   const groups = groupsOf(policy, s.campaign.assessedUnitKinds)
-  const result = finish(policy, groups, assessed, scores, context)
+  const result = finish<ScoreLine>(policy, groups, assessed, unread(scores), context)
   return Result.succeed({
     policy: policyRef(policy, input.options),
     campaign: s.campaign.id,
     asOf,
     ...result,
+    units: result.units.map((u) => withLines(u, scores.get(u.unit)!.read)),
     rejected: rejected.sort(byRejected)
   })
 }

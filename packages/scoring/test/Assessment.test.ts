@@ -456,6 +456,73 @@ describe("money in another currency than its target", () => {
   })
 })
 
+describe("exit-findings items", () => {
+  const finding = (id: string, project: string, unit: string, cls: string, severity: string) =>
+    ({ id, project, unit, class: cls, severity }) as const
+  // In project order, as the exit engine gives them; F-3's two findings are
+  // not in id order ("start/…" before "produce/…").
+  const findings = [
+    finding("start/F-1", "F-1", "town-a", "land-idle", "escalated"),
+    finding("produce/F-2", "F-2", "town-a", "built-not-producing", "warning"),
+    finding("start/F-3", "F-3", "street-b", "land-idle", "breach"),
+    finding("produce/F-3", "F-3", "street-b", "built-not-producing", "breach"),
+    finding("other/F-5", "F-5", "park-c", "other", "breach")
+  ]
+  const policy = policyOf([
+    {
+      kind: "exit-findings",
+      id: "stalled",
+      title,
+      clause: "x",
+      perClass: { "land-idle": -1, "built-not-producing": -2 }
+    }
+  ])
+  const runWith = (list: ReadonlyArray<(typeof findings)[number]>) =>
+    Result.getOrThrow(Assessment.run(policy, { view: View.make(snapshot), findings: list }))
+
+  it("counts breaches and escalations by class, each unit's lines in finding id order", () => {
+    // town-a: start/F-1 (escalated, land-idle) −1; produce/F-2 is a warning: not counted.
+    // street-b: produce/F-3 −2 then start/F-3 −1 (id order) = −3. park-c: class "other" has
+    // no points: nothing.
+    const a = runWith(findings)
+    const unit = (id: string) => a.units.find((u) => u.unit === id)!
+    expect(unit("town-a").lines.map((l) => [l.facts.finding, l.points])).toEqual([
+      ["start/F-1", "-1"]
+    ])
+    expect(unit("street-b").lines.map((l) => [l.facts.finding, l.points])).toEqual([
+      ["produce/F-3", "-2"],
+      ["start/F-3", "-1"]
+    ])
+    expect(totals(a)).toEqual({
+      "town-a": "-1",
+      "street-b": "-3",
+      "park-c": "0",
+      "dept-d": "0",
+      "dept-e": "0"
+    })
+  })
+
+  it("gives byte-identical assessments whatever the findings' order", () => {
+    const reference = JSON.stringify(runWith(findings))
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
+        expect(JSON.stringify(runWith(shuffled(findings, seed)))).toBe(reference)
+      }),
+      { numRuns: 30 }
+    )
+  })
+
+  it("a unit's lines are one array, the same on every read, copied by a spread", () => {
+    const a = runWith(findings)
+    const u = a.units.find((x) => x.unit === "street-b")!
+    expect(u.lines).toBe(u.lines)
+    const copy = { ...u }
+    expect(copy.lines).toBe(u.lines)
+    expect(Object.keys(copy)).toEqual(Object.keys(u))
+    expect(JSON.parse(JSON.stringify(u)).lines).toHaveLength(2)
+  })
+})
+
 // ── properties ─────────────────────────────────────────────────────────────
 const fullPolicy = policyOf(
   [
