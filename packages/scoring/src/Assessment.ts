@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { type LocalDate, Progress, type Unit, type View } from "@gongjian/core"
+import { type LocalDate, Progress, type Unit, View } from "@gongjian/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
@@ -13,6 +13,7 @@ import { byRejected, finish, groupsOf } from "./internal/finish.js"
 import { runItem } from "./internal/items/index.js"
 import {
   Column,
+  inIdOrder,
   policyRef,
   scoreUnit,
   type UnitLines,
@@ -189,10 +190,23 @@ export const run = (
   // Records dated after the snapshot's own as-of date cannot have happened yet:
   // no item counts them, and they are said to be left out.
   const late = (d: string) => `dated ${d}, after the snapshot's as-of date ${s.asOf}: not counted`
-  for (const p of s.projects)
+  let idOrdered: boolean | undefined
+  const isIdOrdered = () => {
+    if (idOrdered === undefined) idOrdered = inIdOrder(s.projects)
+    return idOrdered
+  }
+  // A project folded as of a date no later than the snapshot's, with no
+  // event after it (its timeline's `later` is 0), has none dated after the
+  // snapshot's: its events are not read again (ids unique, so the timeline
+  // is the project's own).
+  const folded = asOf <= s.asOf && isIdOrdered() ? View.timelinesInOrder(view) : undefined
+  for (let i = 0; i < s.projects.length; i++) {
+    const p = s.projects[i]!
+    if (folded !== undefined && folded[i]?.later === 0) continue
     for (const e of p.events)
       if (e.date > s.asOf)
         rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
+  }
   for (const a of s.activities ?? [])
     if (a.date > s.asOf) rejected.push({ item: undefined, record: a.id, reason: late(a.date) })
   for (const r of s.reports ?? [])
@@ -264,16 +278,17 @@ export const run = (
   }
 
   // Each project's unit by index in the snapshot's units (-1 for a unit it
-  // does not list), worked out once for every item that credits projects.
+  // does not list), looked up once, when a line is first credited by it.
+  const unitIndex = new Map(s.units.map((u, k) => [u.id, k]))
   let projectUnits: Int32Array | undefined
-  const projectUnitsOf = (): Int32Array => {
-    if (projectUnits === undefined) {
-      const index = new Map(s.units.map((u, k) => [u.id, k]))
-      projectUnits = new Int32Array(s.projects.length)
-      for (let k = 0; k < s.projects.length; k++)
-        projectUnits[k] = index.get(s.projects[k]!.unit) ?? -1
+  const projectUnit = (index: number): number => {
+    if (projectUnits === undefined) projectUnits = new Int32Array(s.projects.length).fill(-2)
+    let u = projectUnits[index]!
+    if (u === -2) {
+      u = unitIndex.get(s.projects[index]!.unit) ?? -1
+      projectUnits[index] = u
     }
-    return projectUnits
+    return u
   }
 
   for (let i = 0; i < policy.items.length; i++) {
@@ -294,7 +309,7 @@ export const run = (
     // The same by the unit's index, for lines credited by project.
     const targetsAt: Array<ReadonlyArray<Column> | undefined> = []
     const targetsOfProject = (index: number): ReadonlyArray<Column> => {
-      const u = (projectUnits ?? projectUnitsOf())[index]!
+      const u = projectUnit(index)
       if (u < 0) return targetsOf(s.projects[index]!.unit)
       let t = targetsAt[u]
       if (t === undefined) {
@@ -309,6 +324,7 @@ export const run = (
       asOf,
       window,
       inWindow,
+      idOrdered: isIdOrdered,
       units: assessed.filter((u) => applies(item, u.id)),
       credit: (unit, line) => {
         const t = targetsOf(unit)

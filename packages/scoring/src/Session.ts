@@ -24,6 +24,7 @@ import { byRejected, compareText, finish, groupsOf } from "./internal/finish.js"
 import { runItem } from "./internal/items/index.js"
 import {
   Column,
+  inIdOrder,
   policyRef,
   scoreUnit,
   type UnitLines,
@@ -211,6 +212,11 @@ export const make = (
       rejected.push({ item: undefined, record: e.project, reason: e.message })
     const lines = policy.items.map(() => new Column())
     if (local) {
+      let idOrdered: boolean | undefined
+      const isIdOrdered = () => {
+        if (idOrdered === undefined) idOrdered = inIdOrder(projects)
+        return idOrdered
+      }
       const context: Context = {
         view,
         snapshot: view.snapshot,
@@ -228,6 +234,7 @@ export const make = (
           asOf,
           window,
           inWindow,
+          idOrdered: isIdOrdered,
           units: NONE,
           credit: (_unit, line) => lines[i]!.add(line),
           creditRow: (_unit, source, row, raw) => lines[i]!.addRow(source, row, raw),

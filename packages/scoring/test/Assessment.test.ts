@@ -393,6 +393,30 @@ describe("records dated after the snapshot's as-of date", () => {
       }
     ])
   })
+
+  it("a project's late event is listed whatever the view's date", () => {
+    // F-2 starts on 2026-10-20, after the snapshot's as-of date 2026-10-15: a view as of
+    // 2026-10-01, 2026-10-15 or 2026-10-31 lists it as rejected all the same.
+    const s: Snapshot.Snapshot = {
+      ...snapshot,
+      projects: snapshot.projects.map((p) =>
+        p.id === "F-2"
+          ? { ...p, events: [...p.events, { type: "started", date: "2026-10-20" }] }
+          : p
+      )
+    }
+    const policy = policyOf([targetItem({ kind: "linear" })])
+    for (const asOf of ["2026-10-01", "2026-10-15", "2026-10-31"]) {
+      const a = Result.getOrThrow(Assessment.run(policy, { view: View.make(s, { asOf }) }))
+      expect(a.rejected.filter((r) => r.record.startsWith("F-"))).toEqual([
+        {
+          item: undefined,
+          record: "F-2@2026-10-20",
+          reason: "dated 2026-10-20, after the snapshot's as-of date 2026-10-15: not counted"
+        }
+      ])
+    }
+  })
 })
 
 describe("money in another currency than its target", () => {

@@ -224,6 +224,13 @@ export class Column {
   }
 }
 
+/** @internal Whether the projects' ids rise strictly, in the order given. */
+export const inIdOrder = (projects: ReadonlyArray<{ readonly id: string }>): boolean => {
+  for (let k = 1; k < projects.length; k++)
+    if (!(projects[k - 1]!.id < projects[k]!.id)) return false
+  return true
+}
+
 /** @internal A unit's points, before ranking: its total, earned points, items and lines. */
 export interface UnitLines {
   total: P.Micro

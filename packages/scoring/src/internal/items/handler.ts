@@ -58,6 +58,11 @@ export interface Env {
   readonly window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
   /** Inside the campaign window and on or before the as-of date. */
   readonly inWindow: (date: string) => boolean
+  /**
+   * Whether the snapshot's projects come in strictly rising id order (so
+   * their ids are unique), worked out once per run.
+   */
+  readonly idOrdered: () => boolean
   /** The assessed units the item applies to, in snapshot order. */
   readonly units: ReadonlyArray<Unit.Unit>
   /** Credits the unit and each of its ancestors the item applies to. */

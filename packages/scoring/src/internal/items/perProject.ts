@@ -36,33 +36,29 @@ class ProjectLines implements LineSource {
   readonly #projects: ReadonlyArray<Project.Project>
   readonly #timelines: ReadonlyArray<Lifecycle.Timeline | undefined>
   readonly #tiers: ReadonlyArray<Money.Money>
+  readonly #idOrdered: () => boolean
   /** The index of the tier each project reached, when the item has tiers. */
   readonly tierOf: Int32Array | undefined
   constructor(
     item: Extract<ScoringItem, { readonly kind: "per-project" }>,
     projects: ReadonlyArray<Project.Project>,
     timelines: ReadonlyArray<Lifecycle.Timeline | undefined>,
-    tiers: ReadonlyArray<Money.Money>
+    tiers: ReadonlyArray<Money.Money>,
+    idOrdered: () => boolean
   ) {
     this.#item = item
     this.#projects = projects
     this.#timelines = timelines
     this.#tiers = tiers
+    this.#idOrdered = idOrdered
     this.tierOf = tiers.length > 0 ? new Int32Array(projects.length) : undefined
   }
-  #ascending: boolean | undefined
   key(row: number): string {
     return this.#projects[row]!.id
   }
   /** The rows themselves when the projects come in id order, as a snapshot's usually do. */
   ranks(): "row" | undefined {
-    if (this.#ascending === undefined) {
-      const projects = this.#projects
-      let k = 1
-      while (k < projects.length && projects[k - 1]!.id < projects[k]!.id) k++
-      this.#ascending = k >= projects.length
-    }
-    return this.#ascending ? "row" : undefined
+    return this.#idOrdered() ? "row" : undefined
   }
   render(row: number, raw: P.Micro): Rendered {
     const p = this.#projects[row]!
@@ -111,7 +107,8 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     item,
     projects,
     timelines,
-    tiers.map((t) => t.from)
+    tiers.map((t) => t.from),
+    env.idOrdered
   )
   for (let i = 0; i < projects.length; i++) {
     const p = projects[i]!
