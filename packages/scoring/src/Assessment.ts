@@ -5,14 +5,21 @@
  *
  * @since 0.1.0
  */
-import { type LocalDate, Progress, type Unit, type View } from "@gongjian/core"
+import { type LocalDate, Progress, type Unit, View } from "@gongjian/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
 import { byRejected, finish, groupsOf } from "./internal/finish.js"
-import type { RawLine } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
-import { policyRef, scoreUnit, type UnitLines } from "./internal/lines.js"
+import {
+  Column,
+  inIdOrder,
+  policyRef,
+  scoreUnit,
+  type UnitLines,
+  unread,
+  withLines
+} from "./internal/lines.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
 
@@ -198,10 +205,23 @@ export const run = (
   // Records dated after the snapshot's own as-of date cannot have happened yet:
   // no item counts them, and they are said to be left out.
   const late = (d: string) => `dated ${d}, after the snapshot's as-of date ${s.asOf}: not counted`
-  for (const p of s.projects)
+  let idOrdered: boolean | undefined
+  const isIdOrdered = () => {
+    if (idOrdered === undefined) idOrdered = inIdOrder(s.projects)
+    return idOrdered
+  }
+  // A project folded as of a date no later than the snapshot's, with no
+  // event after it (its timeline's `later` is 0), has none dated after the
+  // snapshot's: its events are not read again (ids unique, so the timeline
+  // is the project's own).
+  const folded = asOf <= s.asOf && isIdOrdered() ? View.timelinesInOrder(view) : undefined
+  for (let i = 0; i < s.projects.length; i++) {
+    const p = s.projects[i]!
+    if (folded !== undefined && folded[i]?.later === 0) continue
     for (const e of p.events)
       if (e.date > s.asOf)
         rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
+  }
   for (const a of s.activities ?? [])
     if (a.date > s.asOf) rejected.push({ item: undefined, record: a.id, reason: late(a.date) })
   for (const r of s.reports ?? [])
@@ -259,9 +279,9 @@ export const run = (
   const window = { start: s.campaign.window.start, end: s.campaign.window.end }
   const inWindow = (d: string) => d >= window.start && d <= window.end && d <= asOf
 
-  // unit → item index → raw lines
-  const byUnit = new Map<string, Array<Array<RawLine>>>(
-    assessed.map((u) => [u.id, policy.items.map(() => [])])
+  // unit → item index → its lines
+  const byUnit = new Map<string, Array<Column>>(
+    assessed.map((u) => [u.id, policy.items.map(() => new Column())])
   )
   const applies = (item: ScoringItem, unit: string) => {
     const u = unitsById.get(unit)
@@ -273,23 +293,24 @@ export const run = (
   }
 
   // Each project's unit by index in the snapshot's units (-1 for a unit it
-  // does not list), worked out once for every item that credits projects.
+  // does not list), looked up once, when a line is first credited by it.
+  const unitIndex = new Map(s.units.map((u, k) => [u.id, k]))
   let projectUnits: Int32Array | undefined
-  const projectUnitsOf = (): Int32Array => {
-    if (projectUnits === undefined) {
-      const index = new Map(s.units.map((u, k) => [u.id, k]))
-      projectUnits = new Int32Array(s.projects.length)
-      for (let k = 0; k < s.projects.length; k++)
-        projectUnits[k] = index.get(s.projects[k]!.unit) ?? -1
+  const projectUnit = (index: number): number => {
+    if (projectUnits === undefined) projectUnits = new Int32Array(s.projects.length).fill(-2)
+    let u = projectUnits[index]!
+    if (u === -2) {
+      u = unitIndex.get(s.projects[index]!.unit) ?? -1
+      projectUnits[index] = u
     }
-    return projectUnits
+    return u
   }
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
-    // Where a line credited to a unit goes: the line lists of the unit and of
-    // its ancestors that the item applies to, worked out once per unit.
-    const targets = new Map<string, ReadonlyArray<Array<RawLine>>>()
+    // Where a line credited to a unit goes: the line columns of the unit and
+    // of its ancestors that the item applies to, worked out once per unit.
+    const targets = new Map<string, ReadonlyArray<Column>>()
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
       if (t === undefined) {
@@ -301,10 +322,16 @@ export const run = (
       return t
     }
     // The same by the unit's index, for lines credited by project.
-    const targetsAt: Array<ReadonlyArray<Array<RawLine>> | undefined> = []
-    const credit = (unit: string, line: RawLine) => {
-      const t = targetsOf(unit)
-      for (let k = 0; k < t.length; k++) t[k]!.push(line)
+    const targetsAt: Array<ReadonlyArray<Column> | undefined> = []
+    const targetsOfProject = (index: number): ReadonlyArray<Column> => {
+      const u = projectUnit(index)
+      if (u < 0) return targetsOf(s.projects[index]!.unit)
+      let t = targetsAt[u]
+      if (t === undefined) {
+        t = targetsOf(s.units[u]!.id)
+        targetsAt[u] = t
+      }
+      return t
     }
     const failure = runItem(item, {
       context,
@@ -312,20 +339,22 @@ export const run = (
       asOf,
       window,
       inWindow,
+      idOrdered: isIdOrdered,
       units: assessed.filter((u) => applies(item, u.id)),
-      credit,
-      creditProject: (index, line) => {
-        const u = projectUnitsOf()[index]!
-        if (u < 0) return credit(s.projects[index]!.unit, line)
-        let t = targetsAt[u]
-        if (t === undefined) {
-          t = targetsOf(s.units[u]!.id)
-          targetsAt[u] = t
-        }
-        for (let k = 0; k < t.length; k++) t[k]!.push(line)
+      credit: (unit, line) => {
+        const t = targetsOf(unit)
+        for (let k = 0; k < t.length; k++) t[k]!.add(line)
+      },
+      creditRow: (unit, source, row, raw) => {
+        const t = targetsOf(unit)
+        for (let k = 0; k < t.length; k++) t[k]!.addRow(source, row, raw)
+      },
+      creditProjectRow: (index, source, row, raw) => {
+        const t = targetsOfProject(index)
+        for (let k = 0; k < t.length; k++) t[k]!.addRow(source, row, raw)
       },
       creditUnit: (unit, line) => {
-        if (applies(item, unit)) byUnit.get(unit)![i]!.push(line)
+        if (applies(item, unit)) byUnit.get(unit)![i]!.add(line)
       },
       reject: (record, reason) => rejected.push({ item: item.id, record, reason })
     })
@@ -342,17 +371,18 @@ export const run = (
       )
   }
 
-  // Weight, sort, cap, total.
+  // Weight, sort, cap, total; each unit's line objects are made when its lines are first read.
   const scores = new Map<string, UnitLines>()
   for (const u of assessed) scores.set(u.id, scoreUnit(policy, u.id, byUnit.get(u.id)!))
 
   const groups = groupsOf(policy, s.campaign.assessedUnitKinds)
-  const result = finish(policy, groups, assessed, scores, context)
+  const result = finish<ScoreLine>(policy, groups, assessed, unread(scores), context)
   return Result.succeed({
     policy: policyRef(policy, input.options),
     campaign: s.campaign.id,
     asOf,
     ...result,
+    units: result.units.map((u) => withLines(u, scores.get(u.unit)!.read)),
     rejected: rejected.sort(byRejected)
   })
 }

@@ -21,9 +21,16 @@ import * as Result from "effect/Result"
 import * as Assessment from "./Assessment.js"
 import type { Context, FindingLike } from "./Context.js"
 import { byRejected, compareText, finish, groupsOf } from "./internal/finish.js"
-import type { RawLine } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
-import { policyRef, scoreUnit, sortedByKey, type UnitLines } from "./internal/lines.js"
+import {
+  Column,
+  inIdOrder,
+  policyRef,
+  scoreUnit,
+  type UnitLines,
+  unread,
+  withLines
+} from "./internal/lines.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
 
@@ -86,8 +93,8 @@ interface Part {
   readonly projects: ReadonlyArray<Project.Project>
   readonly view: View.View
   readonly findings: ReadonlyArray<FindingLike>
-  /** Raw lines per item (local items only), credited to the unit. */
-  readonly lines: ReadonlyArray<Array<RawLine>>
+  /** Lines per item (local items only), credited to the unit. */
+  readonly lines: ReadonlyArray<Column>
   readonly rejected: ReadonlyArray<Rejected>
 }
 
@@ -203,8 +210,13 @@ export const make = (
           rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
     for (const e of view.unfolded)
       rejected.push({ item: undefined, record: e.project, reason: e.message })
-    const lines = policy.items.map((): Array<RawLine> => [])
+    const lines = policy.items.map(() => new Column())
     if (local) {
+      let idOrdered: boolean | undefined
+      const isIdOrdered = () => {
+        if (idOrdered === undefined) idOrdered = inIdOrder(projects)
+        return idOrdered
+      }
       const context: Context = {
         view,
         snapshot: view.snapshot,
@@ -222,16 +234,12 @@ export const make = (
           asOf,
           window,
           inWindow,
+          idOrdered: isIdOrdered,
           units: NONE,
-          credit: (_unit, line) => {
-            lines[i]!.push(line)
-          },
-          creditProject: (_index, line) => {
-            lines[i]!.push(line)
-          },
-          creditUnit: (_unit, line) => {
-            lines[i]!.push(line)
-          },
+          credit: (_unit, line) => lines[i]!.add(line),
+          creditRow: (_unit, source, row, raw) => lines[i]!.addRow(source, row, raw),
+          creditProjectRow: (_index, source, row, raw) => lines[i]!.addRow(source, row, raw),
+          creditUnit: (_unit, line) => lines[i]!.add(line),
           reject: (record, reason) => rejected.push({ item: item.id, record, reason })
         })
       })
@@ -269,13 +277,13 @@ export const make = (
   const scores = new Map<string, UnitLines>()
   const rescore = (unit: string) => {
     const perItem = policy.items.map((item, i) => {
-      if (!applies(item, unit)) return []
-      const out: Array<RawLine> = []
+      const out = new Column()
+      if (!applies(item, unit)) return out
       for (const s of sources.get(unit) ?? [unit]) {
         const lines = parts.get(s)?.lines[i]
-        if (lines !== undefined) for (const l of lines) out.push(l)
+        if (lines !== undefined) out.append(lines)
       }
-      return sortedByKey(out)
+      return out
     })
     scores.set(unit, scoreUnit(policy, unit, perItem))
   }
@@ -321,7 +329,13 @@ export const make = (
   }
 
   const assemble = (): Assessment.Assessment => {
-    const outcome = finish(policy, groups, assessed, scores, undefined)
+    const outcome = finish<Assessment.ScoreLine>(
+      policy,
+      groups,
+      assessed,
+      unread(scores),
+      undefined
+    )
     const rejected = [...fixedRejected]
     for (const part of parts.values()) for (const r of part.rejected) rejected.push(r)
     return {
@@ -329,6 +343,7 @@ export const make = (
       campaign: base.campaign.id,
       asOf,
       ...outcome,
+      units: outcome.units.map((u) => withLines(u, scores.get(u.unit)!.read)),
       rejected: rejected.sort(byRejected)
     }
   }

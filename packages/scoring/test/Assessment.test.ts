@@ -557,6 +557,30 @@ describe("records dated after the snapshot's as-of date", () => {
       }
     ])
   })
+
+  it("a project's late event is listed whatever the view's date", () => {
+    // F-2 starts on 2026-10-20, after the snapshot's as-of date 2026-10-15: a view as of
+    // 2026-10-01, 2026-10-15 or 2026-10-31 lists it as rejected all the same.
+    const s: Snapshot.Snapshot = {
+      ...snapshot,
+      projects: snapshot.projects.map((p) =>
+        p.id === "F-2"
+          ? { ...p, events: [...p.events, { type: "started", date: "2026-10-20" }] }
+          : p
+      )
+    }
+    const policy = policyOf([targetItem({ kind: "linear" })])
+    for (const asOf of ["2026-10-01", "2026-10-15", "2026-10-31"]) {
+      const a = Result.getOrThrow(Assessment.run(policy, { view: View.make(s, { asOf }) }))
+      expect(a.rejected.filter((r) => r.record.startsWith("F-"))).toEqual([
+        {
+          item: undefined,
+          record: "F-2@2026-10-20",
+          reason: "dated 2026-10-20, after the snapshot's as-of date 2026-10-15: not counted"
+        }
+      ])
+    }
+  })
 })
 
 describe("money in another currency than its target", () => {
@@ -617,6 +641,73 @@ describe("money in another currency than its target", () => {
       usd
     )
     expect(viaVeto.rejected.map((r) => `${r.item ?? "-"} ${r.record}`)).toContain("- F-1")
+  })
+})
+
+describe("exit-findings items", () => {
+  const finding = (id: string, project: string, unit: string, cls: string, severity: string) =>
+    ({ id, project, unit, class: cls, severity }) as const
+  // In project order, as the exit engine gives them; F-3's two findings are
+  // not in id order ("start/…" before "produce/…").
+  const findings = [
+    finding("start/F-1", "F-1", "town-a", "land-idle", "escalated"),
+    finding("produce/F-2", "F-2", "town-a", "built-not-producing", "warning"),
+    finding("start/F-3", "F-3", "street-b", "land-idle", "breach"),
+    finding("produce/F-3", "F-3", "street-b", "built-not-producing", "breach"),
+    finding("other/F-5", "F-5", "park-c", "other", "breach")
+  ]
+  const policy = policyOf([
+    {
+      kind: "exit-findings",
+      id: "stalled",
+      title,
+      clause: "x",
+      perClass: { "land-idle": -1, "built-not-producing": -2 }
+    }
+  ])
+  const runWith = (list: ReadonlyArray<(typeof findings)[number]>) =>
+    Result.getOrThrow(Assessment.run(policy, { view: View.make(snapshot), findings: list }))
+
+  it("counts breaches and escalations by class, each unit's lines in finding id order", () => {
+    // town-a: start/F-1 (escalated, land-idle) −1; produce/F-2 is a warning: not counted.
+    // street-b: produce/F-3 −2 then start/F-3 −1 (id order) = −3. park-c: class "other" has
+    // no points: nothing.
+    const a = runWith(findings)
+    const unit = (id: string) => a.units.find((u) => u.unit === id)!
+    expect(unit("town-a").lines.map((l) => [l.facts.finding, l.points])).toEqual([
+      ["start/F-1", "-1"]
+    ])
+    expect(unit("street-b").lines.map((l) => [l.facts.finding, l.points])).toEqual([
+      ["produce/F-3", "-2"],
+      ["start/F-3", "-1"]
+    ])
+    expect(totals(a)).toEqual({
+      "town-a": "-1",
+      "street-b": "-3",
+      "park-c": "0",
+      "dept-d": "0",
+      "dept-e": "0"
+    })
+  })
+
+  it("gives byte-identical assessments whatever the findings' order", () => {
+    const reference = JSON.stringify(runWith(findings))
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), (seed) => {
+        expect(JSON.stringify(runWith(shuffled(findings, seed)))).toBe(reference)
+      }),
+      { numRuns: 30 }
+    )
+  })
+
+  it("a unit's lines are one array, the same on every read, copied by a spread", () => {
+    const a = runWith(findings)
+    const u = a.units.find((x) => x.unit === "street-b")!
+    expect(u.lines).toBe(u.lines)
+    const copy = { ...u }
+    expect(copy.lines).toBe(u.lines)
+    expect(Object.keys(copy)).toEqual(Object.keys(u))
+    expect(JSON.parse(JSON.stringify(u)).lines).toHaveLength(2)
   })
 })
 

@@ -1,12 +1,14 @@
 /**
- * A unit's score lines: weighted, sorted, capped and totalled item by item,
- * each line explained when first read.
+ * A unit's score lines: kept as columns while scoring (where a line comes
+ * from, which row of it, its raw points), weighted, sorted, capped and
+ * totalled item by item. Line objects are made when a unit's lines are first
+ * read, and each line is explained when first read.
  *
  * @internal
  */
 import { Fingerprint } from "@gongjian/core"
 import type { ScoringPolicy } from "../ScoringPolicy.js"
-import type { RawLine, Rendered } from "./items/handler.js"
+import type { LineSource, RawLine, Rendered } from "./items/handler.js"
 import { bounded, signed } from "./items/text.js"
 import * as P from "./points.js"
 
@@ -24,62 +26,46 @@ export interface ScoreLine {
 }
 
 /**
- * @internal A score line, one object from the item that credits it to the
- * unit's assessment: an item makes it with its sort key and raw points, the
- * scoring places it in a unit (unit, item, clause, weighted points), and its
- * facts, arithmetic and messages are rendered on first read (and by
- * `toJSON`), so the output is the same and unread lines cost no strings.
- * Only `unit`, `item`, `clause` and `points` are own fields.
+ * @internal A score line placed in a unit's item: `unit`, `item`, `clause`
+ * and `points` are own fields; its facts, arithmetic and messages are
+ * rendered from where it comes from on first read (and by `toJSON`), so the
+ * output is the same and unread lines cost no strings.
  */
-export abstract class Line implements ScoreLine, RawLine {
-  readonly unit!: string
-  readonly item!: string
-  readonly clause!: string
-  readonly points!: string
-  readonly #key: string
+export class Line implements ScoreLine {
+  readonly unit: string
+  readonly item: string
+  readonly clause: string
+  readonly points: string
+  readonly #source: LineSource | RawLine
+  readonly #row: number
   readonly #raw: P.Micro
-  #weight: number | undefined
+  readonly #weight: number | undefined
   #rendered: Rendered | undefined
-  constructor(key: string, raw: P.Micro) {
-    this.#key = key
+  constructor(
+    unit: string,
+    item: string,
+    clause: string,
+    points: string,
+    source: LineSource | RawLine,
+    row: number,
+    raw: P.Micro,
+    weight: number | undefined
+  ) {
+    this.unit = unit
+    this.item = item
+    this.clause = clause
+    this.points = points
+    this.#source = source
+    this.#row = row
     this.#raw = raw
-  }
-  /** The line's sort key among its item's lines. */
-  get key(): string {
-    return this.#key
-  }
-  /** The points before weighting. */
-  get raw(): P.Micro {
-    return this.#raw
-  }
-  /** The explanation before weighting. */
-  abstract render(): Rendered
-  /**
-   * Places the line in a unit's item; false when it is already placed
-   * elsewhere (a line credited to a unit and its ancestors), so that the
-   * caller places a copy.
-   */
-  place(unit: string, item: string, clause: string, points: string, weight: number | undefined) {
-    if (this.unit === undefined) {
-      const self = this as { -readonly [K in keyof ScoreLine]: ScoreLine[K] }
-      self.unit = unit
-      self.item = item
-      self.clause = clause
-      self.points = points
-      this.#weight = weight
-      return true
-    }
-    return (
-      this.unit === unit &&
-      this.item === item &&
-      this.clause === clause &&
-      this.points === points &&
-      this.#weight === weight
-    )
+    this.#weight = weight
   }
   #get(): Rendered {
     if (this.#rendered === undefined) {
-      const x = this.render()
+      const x =
+        this.#row < 0
+          ? (this.#source as RawLine).render()
+          : (this.#source as LineSource).render(this.#row, this.#raw)
       this.#rendered =
         this.#weight === undefined
           ? x
@@ -110,39 +96,139 @@ export abstract class Line implements ScoreLine, RawLine {
   }
 }
 
-/** A raw line of another kind, or a line placed in another unit, as a line of its own. */
-class Placed extends Line {
-  readonly #source: RawLine
-  constructor(source: RawLine) {
-    super(source.key, source.raw)
-    this.#source = source
+/**
+ * @internal The lines one item credits to one unit, as columns: where each
+ * line comes from (a row of a line source, or a raw line of its own, row
+ * -1), its row and its raw points. No object per line.
+ */
+export class Column {
+  /** The source of every line while all come from one; then `sources` holds them. */
+  #one: LineSource | RawLine | undefined
+  #sources: Array<LineSource | RawLine> | undefined
+  rows: Array<number> = []
+  raws: Array<P.Micro> = []
+  get length(): number {
+    return this.rows.length
   }
-  render(): Rendered {
-    return this.#source.render()
+  #from(source: LineSource | RawLine) {
+    if (this.#sources !== undefined) this.#sources.push(source)
+    else if (this.#one === undefined || this.#one === source) this.#one = source
+    else {
+      this.#sources = new Array<LineSource | RawLine>(this.rows.length).fill(this.#one)
+      this.#sources.push(source)
+    }
+  }
+  /** Adds a line of its own. */
+  add(line: RawLine): void {
+    this.#from(line)
+    this.rows.push(-1)
+    this.raws.push(line.raw)
+  }
+  /** Adds the `row`-th line of `source`, of `raw` points. */
+  addRow(source: LineSource, row: number, raw: P.Micro): void {
+    this.#from(source)
+    this.rows.push(row)
+    this.raws.push(raw)
+  }
+  /** Adds every line of `other`, in its order. */
+  append(other: Column): void {
+    for (let j = 0; j < other.rows.length; j++) {
+      this.#from(other.sourceAt(j))
+      this.rows.push(other.rows[j]!)
+      this.raws.push(other.raws[j]!)
+    }
+  }
+  /** The source of the `j`-th line. */
+  sourceAt(j: number): LineSource | RawLine {
+    return this.#sources === undefined ? this.#one! : this.#sources[j]!
+  }
+  /** The sort key of the `j`-th line among its item's lines. */
+  keyAt(j: number): string {
+    const row = this.rows[j]!
+    const source = this.sourceAt(j)
+    return row < 0 ? (source as RawLine).key : (source as LineSource).key(row)
+  }
+  /** Puts the lines in key order (stable); most items credit in that order already. */
+  sortByKey(): void {
+    const n = this.rows.length
+    if (n < 2) return
+    // Lines of one source that knows its rows' order are ordered by rank,
+    // without reading their keys.
+    if (this.#sources === undefined && this.rows[0]! >= 0) {
+      const ranks = (this.#one as LineSource).ranks()
+      if (ranks !== undefined) {
+        this.#sortByRank(ranks === "row" ? undefined : ranks)
+        return
+      }
+    }
+    const keys = new Array<string>(n)
+    keys[0] = this.keyAt(0)
+    let ordered = true
+    for (let j = 1; j < n; j++) {
+      keys[j] = this.keyAt(j)
+      if (ordered && keys[j - 1]! > keys[j]!) ordered = false
+    }
+    if (ordered) return
+    const order = new Array<number>(n)
+    for (let k = 0; k < n; k++) order[k] = k
+    order.sort((a, b) => {
+      const x = keys[a]!
+      const y = keys[b]!
+      return x < y ? -1 : x > y ? 1 : 0
+    })
+    this.#reorder(order)
+  }
+  /** Orders the lines by their rows' ranks (`undefined`: the rows themselves), stable. */
+  #sortByRank(ranks: Int32Array | undefined): void {
+    const rows = this.rows
+    const n = rows.length
+    let previous = -1
+    let j = 0
+    for (; j < n; j++) {
+      const r = ranks === undefined ? rows[j]! : ranks[rows[j]!]!
+      if (r < previous) break
+      previous = r
+    }
+    if (j === n) return
+    // rank × n + position: a whole number below 2^53 for any rank below
+    // 2^31 and up to 2^21 lines, sorted as numbers.
+    const order = new Array<number>(n)
+    if (n < 2 ** 21) {
+      const packed = new Float64Array(n)
+      for (let k = 0; k < n; k++)
+        packed[k] = (ranks === undefined ? rows[k]! : ranks[rows[k]!]!) * n + k
+      packed.sort()
+      for (let k = 0; k < n; k++) order[k] = packed[k]! % n
+    } else {
+      const rank = (k: number) => (ranks === undefined ? rows[k]! : ranks[rows[k]!]!)
+      for (let k = 0; k < n; k++) order[k] = k
+      order.sort((a, b) => rank(a) - rank(b))
+    }
+    this.#reorder(order)
+  }
+  /** Puts the `order[k]`-th line at position `k`. */
+  #reorder(order: ReadonlyArray<number>): void {
+    const n = order.length
+    const rows = new Array<number>(n)
+    const raws = new Array<P.Micro>(n)
+    for (let k = 0; k < n; k++) {
+      rows[k] = this.rows[order[k]!]!
+      raws[k] = this.raws[order[k]!]!
+    }
+    if (this.#sources !== undefined) {
+      const sources = this.#sources
+      this.#sources = order.map((k) => sources[k]!)
+    }
+    this.rows = rows
+    this.raws = raws
   }
 }
 
-/** The line `raw` placed in a unit's item: itself when it can be, else a copy. */
-const placed = (
-  raw: RawLine,
-  unit: string,
-  item: string,
-  clause: string,
-  points: string,
-  weight: number | undefined
-): Line => {
-  if (raw instanceof Line && raw.place(unit, item, clause, points, weight)) return raw
-  const line = new Placed(raw)
-  line.place(unit, item, clause, points, weight)
-  return line
-}
-
-/** @internal Lines in key order; most items credit in project order already, left as they are. */
-export const sortedByKey = (raws: Array<RawLine>): Array<RawLine> => {
-  for (let j = 1; j < raws.length; j++)
-    if (raws[j - 1]!.key > raws[j]!.key)
-      return raws.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  return raws
+/** @internal Whether the projects' ids rise strictly, in the order given. */
+export const inIdOrder = (projects: ReadonlyArray<{ readonly id: string }>): boolean => {
+  for (let k = 1; k < projects.length; k++)
+    if (!(projects[k - 1]!.id < projects[k]!.id)) return false
+  return true
 }
 
 /** @internal A unit's points, before ranking: its total, earned points, items and lines. */
@@ -150,60 +236,155 @@ export interface UnitLines {
   total: P.Micro
   earned: P.Micro
   items: Array<{ item: string; points: string }>
-  lines: Array<ScoreLine>
+  /** The unit's lines, made when first read. */
+  readonly read: () => ReadonlyArray<ScoreLine>
 }
 
-/** @internal Weights, sorts, caps and totals a unit's raw lines, item by item. */
+/** The line that brings an item's sum to its maximum or minimum. */
+const capLine = (
+  title: { readonly zh: string; readonly en: string },
+  before: P.Micro,
+  bound: P.Micro,
+  side: "max" | "min"
+): RawLine => {
+  const adj = bound - before
+  return {
+    key: "",
+    raw: adj,
+    render: () => ({
+      facts: { before: P.format(before), bound: P.format(bound) },
+      arithmetic: `${P.format(before)} → ${P.format(bound)} (${side}) = ${signed(adj)}`,
+      message: bounded({
+        title,
+        side,
+        bound: P.format(bound),
+        points: signed(adj)
+      })
+    })
+  }
+}
+
+/**
+ * @internal Weights, sorts, caps and totals a unit's lines, item by item
+ * (the columns are put in key order in place); the line objects are made
+ * when `read` is first called.
+ */
 export const scoreUnit = (
   policy: ScoringPolicy,
   unit: string,
-  perItem: ReadonlyArray<Array<RawLine>>
+  perItem: ReadonlyArray<Column>
 ): UnitLines => {
-  const lines: Array<ScoreLine> = []
   const items: Array<{ item: string; points: string }> = []
+  const caps: Array<RawLine | undefined> = []
   let total = 0
   let earned = 0
-  policy.items.forEach((item, i) => {
-    const raws = sortedByKey(perItem[i]!)
+  for (let i = 0; i < policy.items.length; i++) {
+    const item = policy.items[i]!
+    const column = perItem[i]!
+    column.sortByKey()
+    const raws = column.raws
     const w = item.weight ?? 1
-    const wm = w === 1 ? undefined : P.fromDecimal(w)
     let sum = 0
-    for (const r of raws) {
-      const pts = wm === undefined ? r.raw : P.times(r.raw, wm)
-      sum += pts
-      if (pts > 0) earned += pts
-      lines.push(
-        placed(r, unit, item.id, item.clause, P.format(pts), wm === undefined ? undefined : w)
-      )
+    if (w === 1) {
+      for (let j = 0; j < raws.length; j++) {
+        const pts = raws[j]!
+        sum += pts
+        if (pts > 0) earned += pts
+      }
+    } else {
+      const wm = P.fromDecimal(w)
+      for (let j = 0; j < raws.length; j++) {
+        const pts = P.times(raws[j]!, wm)
+        sum += pts
+        if (pts > 0) earned += pts
+      }
     }
     const max = item.max === undefined ? undefined : P.fromDecimal(item.max)
     const min = item.min === undefined ? undefined : P.fromDecimal(item.min)
     const bound =
       max !== undefined && sum > max ? max : min !== undefined && sum < min ? min : undefined
+    let cap: RawLine | undefined
     if (bound !== undefined) {
-      const adj = bound - sum
-      const before = sum
-      const cap: RawLine = {
-        key: "",
-        raw: adj,
-        render: () => ({
-          facts: { before: P.format(before), bound: P.format(bound) },
-          arithmetic: `${P.format(before)} → ${P.format(bound)} (${bound === max ? "max" : "min"}) = ${signed(adj)}`,
-          message: bounded({
-            title: item.title,
-            side: bound === max ? "max" : "min",
-            bound: P.format(bound),
-            points: signed(adj)
-          })
-        })
-      }
-      lines.push(placed(cap, unit, item.id, item.clause, P.format(adj), undefined))
+      cap = capLine(item.title, sum, bound, bound === max ? "max" : "min")
       sum = bound
     }
+    caps.push(cap)
     total += sum
     if (raws.length > 0 || bound !== undefined) items.push({ item: item.id, points: P.format(sum) })
-  })
-  return { total, earned, items, lines }
+  }
+  let lines: ReadonlyArray<ScoreLine> | undefined
+  const read = (): ReadonlyArray<ScoreLine> => {
+    if (lines === undefined) {
+      const out: Array<ScoreLine> = []
+      for (let i = 0; i < policy.items.length; i++) {
+        const item = policy.items[i]!
+        const column = perItem[i]!
+        const w = item.weight ?? 1
+        const wm = w === 1 ? undefined : P.fromDecimal(w)
+        const weight = wm === undefined ? undefined : w
+        for (let j = 0; j < column.length; j++) {
+          const raw = column.raws[j]!
+          const pts = wm === undefined ? raw : P.times(raw, wm)
+          out.push(
+            new Line(
+              unit,
+              item.id,
+              item.clause,
+              P.format(pts),
+              column.sourceAt(j),
+              column.rows[j]!,
+              raw,
+              weight
+            )
+          )
+        }
+        const cap = caps[i]
+        if (cap !== undefined)
+          out.push(
+            new Line(unit, item.id, item.clause, P.format(cap.raw), cap, -1, cap.raw, undefined)
+          )
+      }
+      lines = out
+    }
+    return lines
+  }
+  return { total, earned, items, read }
+}
+
+const NONE: ReadonlyArray<never> = Object.freeze([])
+
+/**
+ * @internal The units' points for ranking, with no lines: the ranked units
+ * take their lines from `read` (see {@link withLines}).
+ */
+export const unread = (
+  scores: ReadonlyMap<string, UnitLines>
+): ReadonlyMap<string, Omit<UnitLines, "read"> & { readonly lines: ReadonlyArray<ScoreLine> }> => {
+  const out = new Map<
+    string,
+    Omit<UnitLines, "read"> & { readonly lines: ReadonlyArray<ScoreLine> }
+  >()
+  for (const [unit, sc] of scores)
+    out.set(unit, { total: sc.total, earned: sc.earned, items: sc.items, lines: NONE })
+  return out
+}
+
+/**
+ * @internal A unit's result with its `lines` read from `read` when first
+ * asked for (an enumerable property, so it is copied, compared and written
+ * out as any other); the other fields as they are, in their order.
+ */
+export const withLines = <U extends { readonly lines: unknown }>(
+  unit: U,
+  read: () => U["lines"]
+): U => {
+  const out = {} as Record<string, unknown>
+  for (const key of Object.keys(unit)) {
+    if (key === "lines")
+      Object.defineProperty(out, "lines", { get: read, enumerable: true, configurable: true })
+    else out[key] = (unit as Record<string, unknown>)[key]
+  }
+  return out as U
 }
 
 const dataOf = (policy: ScoringPolicy): unknown => ({

@@ -5,9 +5,8 @@
  * @internal
  */
 import type { FindingLike } from "../../Context.js"
-import { Line } from "../lines.js"
 import * as P from "../points.js"
-import type { Handler, Rendered, Text } from "./handler.js"
+import type { Handler, LineSource, Rendered, Text } from "./handler.js"
 import { signed } from "./text.js"
 
 const messages = {
@@ -23,18 +22,24 @@ const messages = {
   })
 }
 
-/** A finding's line. */
-class FindingLine extends Line {
+/** The item's lines: a line is a finding's index in the context's findings. */
+class FindingLines implements LineSource {
   readonly #title: Text
-  readonly #finding: FindingLike
-  constructor(title: Text, finding: FindingLike, raw: P.Micro) {
-    super(finding.id, raw)
+  readonly #findings: ReadonlyArray<FindingLike>
+  constructor(title: Text, findings: ReadonlyArray<FindingLike>) {
     this.#title = title
-    this.#finding = finding
+    this.#findings = findings
   }
-  render(): Rendered {
-    const f = this.#finding
-    const raw = this.raw
+  /** Each credited row's rank among the distinct ids in order. */
+  rank: Int32Array | undefined
+  key(row: number): string {
+    return this.#findings[row]!.id
+  }
+  ranks(): Int32Array | undefined {
+    return this.rank
+  }
+  render(row: number, raw: P.Micro): Rendered {
+    const f = this.#findings[row]!
     return {
       facts: { finding: f.id, project: f.project, class: f.class, severity: f.severity },
       arithmetic: P.format(raw),
@@ -57,12 +62,24 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
   const projects = env.snapshot.projects
   let walking = true
   let j = 0
-  for (const f of env.context.findings) {
+  const findings = env.context.findings
+  const lines = new FindingLines(item.title, findings)
+  // The findings counted, in their order: row, points and the index of the
+  // project to credit (-1: credit the finding's unit).
+  const rows: Array<number> = []
+  const raws: Array<P.Micro> = []
+  const at: Array<number> = []
+  for (let row = 0; row < findings.length; row++) {
+    const f = findings[row]!
     const pts = item.perClass[f.class]
     if (pts === undefined || !severities.includes(f.severity)) continue
-    const raw = perClass.get(f.class) ?? P.fromDecimal(pts)
-    perClass.set(f.class, raw)
-    const line = new FindingLine(item.title, f, raw)
+    let raw = perClass.get(f.class)
+    if (raw === undefined) {
+      raw = P.fromDecimal(pts)
+      perClass.set(f.class, raw)
+    }
+    rows.push(row)
+    raws.push(raw)
     // Findings come in project order, as a snapshot's projects usually are:
     // the finding's project is found by walking the projects alongside, and
     // credited by its index; otherwise by its unit.
@@ -70,12 +87,41 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
       while (j < projects.length && projects[j]!.id < f.project) j++
       const p = projects[j]
       if (p !== undefined && p.id === f.project && p.unit === f.unit) {
-        env.creditProject(j, line)
+        at.push(j)
         continue
       }
       walking = false
     }
-    env.credit(f.unit, line)
+    at.push(-1)
+  }
+  // Credited in id order, so that each unit's lines come in order: the
+  // counted findings sorted once by id (stable), each ranked among the
+  // distinct ids.
+  const n = rows.length
+  const ids = new Array<string>(n)
+  const order = new Array<number>(n)
+  for (let k = 0; k < n; k++) {
+    ids[k] = findings[rows[k]!]!.id
+    order[k] = k
+  }
+  order.sort((a, b) => {
+    const x = ids[a]!
+    const y = ids[b]!
+    return x < y ? -1 : x === y ? 0 : 1
+  })
+  const rank = new Int32Array(findings.length)
+  let r = -1
+  for (let i = 0; i < n; i++) {
+    const k = order[i]!
+    if (i === 0 || ids[k] !== ids[order[i - 1]!]) r++
+    rank[rows[k]!] = r
+  }
+  lines.rank = rank
+  for (let i = 0; i < n; i++) {
+    const k = order[i]!
+    const row = rows[k]!
+    if (at[k]! >= 0) env.creditProjectRow(at[k]!, lines, row, raws[k]!)
+    else env.creditRow(findings[row]!.unit, lines, row, raws[k]!)
   }
   return undefined
 }

@@ -30,6 +30,25 @@ export interface RawLine {
   readonly render: () => Rendered
 }
 
+/**
+ * @internal Lines of one kind kept as rows (e.g. the projects or findings an
+ * item read): a line is a row number and its raw points, with no object of
+ * its own; its key and explanation are read from the source by row.
+ */
+export interface LineSource {
+  /** The `row`-th line's sort key among its item's lines. */
+  readonly key: (row: number) => string
+  /** The `row`-th line's explanation, before weighting, for `raw` points. */
+  readonly render: (row: number, raw: P.Micro) => Rendered
+  /**
+   * The rows' order by key, when the source knows it without comparing keys:
+   * `"row"` when keys rise with the row (no two equal), or each row's rank
+   * among the distinct keys in order (equal keys, equal ranks); `undefined`
+   * when the keys are to be compared.
+   */
+  readonly ranks: () => Int32Array | "row" | undefined
+}
+
 /** @internal What a handler reads and how it reports. */
 export interface Env {
   readonly context: Context
@@ -39,12 +58,22 @@ export interface Env {
   readonly window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
   /** Inside the campaign window and on or before the as-of date. */
   readonly inWindow: (date: string) => boolean
+  /**
+   * Whether the snapshot's projects come in strictly rising id order (so
+   * their ids are unique), worked out once per run.
+   */
+  readonly idOrdered: () => boolean
   /** The assessed units the item applies to, in snapshot order. */
   readonly units: ReadonlyArray<Unit.Unit>
   /** Credits the unit and each of its ancestors the item applies to. */
   readonly credit: (unit: string, line: RawLine) => void
-  /** Credits the unit of the snapshot's `index`-th project and its ancestors, as `credit` does. */
-  readonly creditProject: (index: number, line: RawLine) => void
+  /** Credits the `row`-th line of `source` to the unit and its ancestors, as `credit` does. */
+  readonly creditRow: (unit: string, source: LineSource, row: number, raw: P.Micro) => void
+  /**
+   * Credits the `row`-th line of `source` to the unit of the snapshot's
+   * `index`-th project and its ancestors, as `credit` does.
+   */
+  readonly creditProjectRow: (index: number, source: LineSource, row: number, raw: P.Micro) => void
   /** Credits the unit alone, when the item applies to it. */
   readonly creditUnit: (unit: string, line: RawLine) => void
   /** Reports a record the item could not count. */

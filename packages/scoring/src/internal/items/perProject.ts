@@ -6,9 +6,8 @@
  */
 import { type Lifecycle, Money, Progress, type Project, View } from "@gongjian/core"
 import type { ScoringItem } from "../../ScoringItem.js"
-import { Line } from "../lines.js"
 import * as P from "../points.js"
-import type { Handler, Rendered, Text } from "./handler.js"
+import type { Handler, LineSource, Rendered, Text } from "./handler.js"
 import { money, signed } from "./text.js"
 
 const messages = {
@@ -28,37 +27,51 @@ const messages = {
   })
 }
 
-/** A project's line: the project, its timeline, its points and the tier it reached. */
-class ProjectLine extends Line {
+/**
+ * The item's lines: a line is a project's index in the snapshot, with the
+ * tier it reached; its project and timeline are read from there.
+ */
+class ProjectLines implements LineSource {
   readonly #item: Extract<ScoringItem, { readonly kind: "per-project" }>
-  readonly #project: Project.Project
-  readonly #timeline: Lifecycle.Timeline
-  readonly #tier: Money.Money | undefined
+  readonly #projects: ReadonlyArray<Project.Project>
+  readonly #timelines: ReadonlyArray<Lifecycle.Timeline | undefined>
+  readonly #tiers: ReadonlyArray<Money.Money>
+  readonly #idOrdered: () => boolean
+  /** The index of the tier each project reached, when the item has tiers. */
+  readonly tierOf: Int32Array | undefined
   constructor(
     item: Extract<ScoringItem, { readonly kind: "per-project" }>,
-    project: Project.Project,
-    timeline: Lifecycle.Timeline,
-    raw: P.Micro,
-    tier: Money.Money | undefined
+    projects: ReadonlyArray<Project.Project>,
+    timelines: ReadonlyArray<Lifecycle.Timeline | undefined>,
+    tiers: ReadonlyArray<Money.Money>,
+    idOrdered: () => boolean
   ) {
-    super(project.id, raw)
     this.#item = item
-    this.#project = project
-    this.#timeline = timeline
-    this.#tier = tier
+    this.#projects = projects
+    this.#timelines = timelines
+    this.#tiers = tiers
+    this.#idOrdered = idOrdered
+    this.tierOf = tiers.length > 0 ? new Int32Array(projects.length) : undefined
   }
-  render(): Rendered {
-    const p = this.#project
+  key(row: number): string {
+    return this.#projects[row]!.id
+  }
+  /** The rows themselves when the projects come in id order, as a snapshot's usually do. */
+  ranks(): "row" | undefined {
+    return this.#idOrdered() ? "row" : undefined
+  }
+  render(row: number, raw: P.Micro): Rendered {
+    const p = this.#projects[row]!
+    const tier = this.tierOf === undefined ? undefined : this.#tiers[this.tierOf[row]!]
     const total = p.investment?.total
-    const raw = this.raw
     return {
       facts: {
         project: p.id,
         name: p.name,
         ...(total ? { investment: money(total) } : {}),
-        stage: this.#timeline.stage ?? "none"
+        stage: this.#timelines[row]!.stage ?? "none"
       },
-      arithmetic: `${P.format(raw)}${this.#tier === undefined ? "" : ` (≥ ${money(this.#tier)})`}`,
+      arithmetic: `${P.format(raw)}${tier === undefined ? "" : ` (≥ ${money(tier)})`}`,
       message: messages.line({
         name: p.name,
         project: p.id,
@@ -90,6 +103,13 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     view.snapshot === env.snapshot
       ? View.timelinesInOrder(view)
       : projects.map((p) => env.context.timelines.get(p.id))
+  const lines = new ProjectLines(
+    item,
+    projects,
+    timelines,
+    tiers.map((t) => t.from),
+    env.idOrdered
+  )
   for (let i = 0; i < projects.length; i++) {
     const p = projects[i]!
     const t = timelines[i]
@@ -101,7 +121,6 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     }
     if (!m) continue
     let raw = base
-    let reached: (typeof tiers)[number] | undefined
     const total = p.investment?.total
     if (tiers.length > 0) {
       if (total === undefined) continue
@@ -113,11 +132,11 @@ export const perProject: Handler<"per-project"> = (item, env) => {
       let k = 0
       while (k < tiers.length && reaches[k]!(total) < 0) k++
       if (k === tiers.length) continue
-      reached = tiers[k]!
-      raw = reached.points
+      raw = tiers[k]!.points
+      lines.tierOf![i] = k
     }
     if (raw === 0) continue
-    env.creditProject(i, new ProjectLine(item, p, t, raw, reached?.from))
+    env.creditProjectRow(i, lines, i, raw)
   }
   return undefined
 }
