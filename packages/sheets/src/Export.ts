@@ -222,13 +222,13 @@ const addTable = (wb: ExcelJS.Workbook, table: Table): void => {
  */
 const ZIP_DATE = new Date(Date.UTC(1980, 0, 1))
 
-/** Writes a workbook with its zip entries dated {@link ZIP_DATE}. */
 /**
  * exceljs, loaded when a workbook is first written: an import reads
  * worksheets without it, and does not pay for loading it.
  */
 const excel = async (): Promise<typeof ExcelJS> => (await import("exceljs")).default
 
+/** Writes a workbook with its zip entries dated {@link ZIP_DATE}. */
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> =>
   new Uint8Array(await wb.xlsx.writeBuffer({ zip: { date: ZIP_DATE } }))
 
@@ -308,6 +308,38 @@ export const csv = (table: Table): string => {
   }
   return `\ufeff${lines.join("\r\n")}\r\n`
 }
+
+/**
+ * A column of a table of results: its name, width and format, and the cell a
+ * result gives it.
+ */
+interface ColumnOf<R> extends TableColumn {
+  readonly cell: (row: R) => Cell
+}
+
+const column = <R>(
+  header: string,
+  width: number,
+  format: Format,
+  cell: (row: R) => Cell
+): ColumnOf<R> => ({ header, width, format, cell })
+
+/**
+ * The one table writer of the builders: a row per result, a cell per column
+ * in the order of the list, and a fill per row when `fill` is given.
+ */
+const tableOf = <R>(
+  heading: { readonly name: string; readonly title: string },
+  columns: ReadonlyArray<ColumnOf<R>>,
+  rows: ReadonlyArray<R>,
+  fill?: (row: R) => Fill | undefined
+): Table => ({
+  name: heading.name,
+  title: heading.title,
+  columns: columns.map(({ header, width, format }) => ({ header, width, format })),
+  rows: rows.map((r) => columns.map((c) => c.cell(r))),
+  ...(fill === undefined ? {} : { fills: rows.map(fill) })
+})
 
 const formatOf = (c: Template["columns"][number]): Format =>
   c.type === "money"
@@ -426,34 +458,24 @@ export const progress = (
     readonly unitNames?: Readonly<Record<string, string>>
   }
 ): Table => {
-  const amount = (g: Progress.TargetProgress["goal"]): Cell => (typeof g === "number" ? g : g)
-  return {
-    name: "目标进度",
-    title: `目标任务完成情况（截至${options.asOf}）`,
-    columns: [
-      { header: "目标", width: 24, format: "text" },
-      { header: "单位", width: 14, format: "text" },
-      { header: "目标值（万元或个数）", width: 14, format: "wan" },
-      { header: "完成值（万元或个数）", width: 14, format: "wan" },
-      { header: "完成率", width: 10, format: "percent" },
-      { header: "序时进度", width: 10, format: "percent" },
-      { header: "落后百分点", width: 10, format: "number" },
-      { header: "状态", width: 12, format: "text" }
-    ],
-    rows: rows.map((r) => [
-      options.targetTitles?.[r.target] ?? r.target,
-      r.unit === undefined ? "全区" : (options.unitNames?.[r.unit] ?? r.unit),
-      amount(r.goal),
-      amount(r.actual),
-      r.completion,
-      r.expected,
-      r.behindPoints,
-      STATUS_ZH[r.status]
-    ]),
-    fills: rows.map((r) =>
-      r.status === "red" ? "red" : r.status === "amber" ? "amber" : undefined
-    )
-  }
+  const columns: ReadonlyArray<ColumnOf<Progress.TargetProgress>> = [
+    column("目标", 24, "text", (r) => options.targetTitles?.[r.target] ?? r.target),
+    column("单位", 14, "text", (r) =>
+      r.unit === undefined ? "全区" : (options.unitNames?.[r.unit] ?? r.unit)
+    ),
+    column("目标值（万元或个数）", 14, "wan", (r) => r.goal),
+    column("完成值（万元或个数）", 14, "wan", (r) => r.actual),
+    column("完成率", 10, "percent", (r) => r.completion),
+    column("序时进度", 10, "percent", (r) => r.expected),
+    column("落后百分点", 10, "number", (r) => r.behindPoints),
+    column("状态", 12, "text", (r) => STATUS_ZH[r.status])
+  ]
+  return tableOf(
+    { name: "目标进度", title: `目标任务完成情况（截至${options.asOf}）` },
+    columns,
+    rows,
+    (r) => (r.status === "red" ? "red" : r.status === "amber" ? "amber" : undefined)
+  )
 }
 
 /**
@@ -506,41 +528,30 @@ export const ranking = (
   title = "考核排名"
 ): ReadonlyArray<Table> => {
   const groups = new Map((assessment.groups ?? []).map((g) => [g.id, g.title.zh]))
+  const units: ReadonlyArray<ColumnOf<RankedUnit>> = [
+    column("分组", 10, "text", (u) => groups.get(u.group) ?? u.group),
+    column("名次", 6, "integer", (u) => u.rank),
+    column("单位", 16, "text", (u) => u.name),
+    column("总分", 10, "number", (u) => Number(u.total)),
+    column("等次", 16, "text", (u) => u.tiers.join("、") || undefined),
+    column("否决事项", 40, "text", (u) => u.vetoes.map((v) => v.reason).join("；") || undefined)
+  ]
+  // A score line with the name of its unit.
+  type Line = { readonly unit: string; readonly line: RankedUnit["lines"][number] }
+  const lines: ReadonlyArray<ColumnOf<Line>> = [
+    column("单位", 16, "text", (l) => l.unit),
+    column("指标", 20, "text", (l) => l.line.item),
+    column("依据条款", 12, "text", (l) => l.line.clause),
+    column("得分", 10, "number", (l) => Number(l.line.points)),
+    column("说明", 80, "text", (l) => l.line.message.zh)
+  ]
   return [
-    {
-      name: "排名",
-      title: `${title}（截至${assessment.asOf}）`,
-      columns: [
-        { header: "分组", width: 10, format: "text" },
-        { header: "名次", width: 6, format: "integer" },
-        { header: "单位", width: 16, format: "text" },
-        { header: "总分", width: 10, format: "number" },
-        { header: "等次", width: 16, format: "text" },
-        { header: "否决事项", width: 40, format: "text" }
-      ],
-      rows: assessment.units.map((u) => [
-        groups.get(u.group) ?? u.group,
-        u.rank,
-        u.name,
-        Number(u.total),
-        u.tiers.join("、") || undefined,
-        u.vetoes.map((v) => v.reason).join("；") || undefined
-      ])
-    },
-    {
-      name: "得分说明",
-      title: `${title}得分说明`,
-      columns: [
-        { header: "单位", width: 16, format: "text" },
-        { header: "指标", width: 20, format: "text" },
-        { header: "依据条款", width: 12, format: "text" },
-        { header: "得分", width: 10, format: "number" },
-        { header: "说明", width: 80, format: "text" }
-      ],
-      rows: assessment.units.flatMap((u) =>
-        u.lines.map((l) => [u.name, l.item, l.clause, Number(l.points), l.message.zh])
-      )
-    }
+    tableOf({ name: "排名", title: `${title}（截至${assessment.asOf}）` }, units, assessment.units),
+    tableOf(
+      { name: "得分说明", title: `${title}得分说明` },
+      lines,
+      assessment.units.flatMap((u) => u.lines.map((line) => ({ unit: u.name, line })))
+    )
   ]
 }
 
@@ -602,38 +613,28 @@ export const findings = (
     readonly title?: string
   }
 ): Table => {
-  const sorted = [...rows].sort(byUnitProjectClass)
-  return {
-    name: options.title === undefined ? "退出机制" : options.title.slice(0, 31),
-    title: `${options.title ?? "项目退出机制预警与认定"}（截至${options.asOf}）`,
-    columns: [
-      { header: "责任单位", width: 14, format: "text" },
-      { header: "项目编号", width: 10, format: "text" },
-      { header: "项目名称", width: 20, format: "text" },
-      { header: "类别", width: 14, format: "text" },
-      { header: "依据条款", width: 10, format: "text" },
-      { header: "状态", width: 8, format: "text" },
-      { header: "期限", width: 12, format: "text" },
-      { header: "逾期天数", width: 8, format: "integer" },
-      { header: "剩余天数", width: 8, format: "integer" },
-      { header: "处置", width: 10, format: "text" },
-      { header: "说明", width: 60, format: "text" }
-    ],
-    rows: sorted.map((f) => [
-      options.unitNames?.[f.unit] ?? f.unit,
-      f.project,
-      options.projectNames?.[f.project],
-      CLASS_ZH[f.class] ?? f.class,
-      f.clause,
-      SEVERITY_ZH[f.severity],
-      f.deadline,
-      f.daysOverdue,
-      f.daysLeft,
-      ACTION_ZH[f.action] ?? f.action,
-      f.message.zh
-    ]),
-    fills: sorted.map((f) => (f.severity === "warning" ? "amber" : "red"))
-  }
+  const columns: ReadonlyArray<ColumnOf<FindingRow>> = [
+    column("责任单位", 14, "text", (f) => options.unitNames?.[f.unit] ?? f.unit),
+    column("项目编号", 10, "text", (f) => f.project),
+    column("项目名称", 20, "text", (f) => options.projectNames?.[f.project]),
+    column("类别", 14, "text", (f) => CLASS_ZH[f.class] ?? f.class),
+    column("依据条款", 10, "text", (f) => f.clause),
+    column("状态", 8, "text", (f) => SEVERITY_ZH[f.severity]),
+    column("期限", 12, "text", (f) => f.deadline),
+    column("逾期天数", 8, "integer", (f) => f.daysOverdue),
+    column("剩余天数", 8, "integer", (f) => f.daysLeft),
+    column("处置", 10, "text", (f) => ACTION_ZH[f.action] ?? f.action),
+    column("说明", 60, "text", (f) => f.message.zh)
+  ]
+  return tableOf(
+    {
+      name: options.title === undefined ? "退出机制" : options.title.slice(0, 31),
+      title: `${options.title ?? "项目退出机制预警与认定"}（截至${options.asOf}）`
+    },
+    columns,
+    [...rows].sort(byUnitProjectClass),
+    (f) => (f.severity === "warning" ? "amber" : "red")
+  )
 }
 
 /**

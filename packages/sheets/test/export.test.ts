@@ -3,7 +3,7 @@ import * as Result from "effect/Result"
 import ExcelJS from "exceljs"
 import { describe, expect, it, vi } from "vitest"
 import { Export, Forms, Import } from "../src/index.js"
-import { county, importBytes, outline, sample } from "./helpers.js"
+import { county, importBytes, outline, sample, sheetXml, workbookParts, zip } from "./helpers.js"
 
 const load = async (bytes: Uint8Array) => {
   const wb = new ExcelJS.Workbook()
@@ -202,6 +202,29 @@ describe("the county's own file with a status column", () => {
     expect(String(ws.getCell("G10").value)).toMatch(
       /^合计行：D10 填报 10601.5，明细合计 10600.5，不一致/
     )
+  })
+
+  it("refuses a county's file with a part cut short instead of writing it back without it", async () => {
+    // The import reads only the sheet, so a cut-short styles part passes it;
+    // writing the file back reads every part (exceljs, patched to close its
+    // XML parser, see the README).
+    const parts = workbookParts(
+      sheetXml([
+        ["项目编号", "项目名称", "责任单位", "产业类别", "总投资（万元）"],
+        [null, null, null, null, null, "备注"],
+        ["Z1", "甲项目", "甲镇", "二产", 100]
+      ])
+    )
+    const styles =
+      '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/>'
+    const whole = zip(parts)
+    const cut = zip([...parts, { name: "xl/styles.xml", data: styles }])
+    const options = { template: Forms.projectLedger, snapshot: county, file: "z.xlsx" }
+    const read = Result.getOrThrow(await importBytes(cut, options))
+    expect(read.report.counts.accepted).toBe(1)
+    const back = await load(await Export.annotate(whole, read.report))
+    expect(back.worksheets[0]!.getCell("G3").value).toBe("已导入")
+    await expect(Export.annotate(cut, read.report)).rejects.toThrow()
   })
 })
 

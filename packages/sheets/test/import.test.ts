@@ -93,6 +93,28 @@ describe("the project ledger (项目台账)", () => {
     expect(yuan(a4.investment?.fundsInPlace)).toBe("50000000 CNY")
   })
 
+  it("leaves the snapshot's own projects as they were when rows merge into them", async () => {
+    const snapshot = Result.getOrThrow(Snapshot.decode(Snapshot.encode(county)))
+    const deepFreeze = (x: unknown): void => {
+      if (typeof x !== "object" || x === null || Object.isFrozen(x)) return
+      Object.freeze(x)
+      for (const v of Object.values(x)) deepFreeze(v)
+    }
+    deepFreeze(snapshot.projects)
+    const before = JSON.stringify(Snapshot.encode(snapshot))
+    const r = await importBytes(sample("project-ledger.xlsx"), {
+      template: Forms.projectLedger,
+      snapshot,
+      file: "project-ledger.xlsx"
+    })
+    // Row 8 merges 到位资金 into A4's investment, which A4 already has (its total).
+    const a4 = Result.getOrThrow(r).projects.find((x) => x.id === "A4")!
+    expect(yuan(a4.investment?.fundsInPlace)).toBe("50000000 CNY")
+    expect(yuan(a4.investment?.total)).toBe("500000000 CNY")
+    expect(snapshot.projects.find((x) => x.id === "A4")!.investment?.fundsInPlace).toBeUndefined()
+    expect(JSON.stringify(Snapshot.encode(snapshot))).toBe(before)
+  })
+
   it("checks the 合计 row against the rows above, negative and unreadable cells said", async () => {
     const { report } = await ok("project-ledger.xlsx", Forms.projectLedger)
     // F: 120000 + 35000 + 12000 (1.2亿元) + 50000 − 800 + 60000 + 80000 + 12000

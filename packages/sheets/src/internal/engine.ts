@@ -155,7 +155,8 @@ const contextOf = (snapshot: Snapshot.Snapshot | undefined): Context => {
 }
 
 const STAGE_RANK = new Map(Lifecycle.defaultModel.stages.map((s, i) => [s.id as string, i]))
-const FAR = "9999-12-31"
+/** Folding a project's events up to a date after all of them. */
+const TO_THE_END = { asOf: "9999-12-31" } as const
 /** The problems of a row that has none: one list shared by every such row. */
 const NO_PROBLEMS: ReadonlyArray<RowReport.Problem> = Object.freeze([])
 
@@ -165,7 +166,28 @@ const byDateThenStage: Order.Order<Lifecycle.ProjectEvent> = Order.combine(
   Order.mapInput(Order.Number, (e: Lifecycle.ProjectEvent) => STAGE_RANK.get(e.type) ?? 99)
 )
 
+/**
+ * Sorts a project's few events in place by {@link byDateThenStage}, stably,
+ * as `Array.prototype.sort` would, without the work arrays it allocates per call.
+ */
+const sortEvents = (events: Array<Lifecycle.ProjectEvent>): void => {
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i]!
+    let j = i - 1
+    while (j >= 0 && byDateThenStage(events[j]!, e) > 0) {
+      events[j + 1] = events[j]!
+      j--
+    }
+    events[j + 1] = e
+  }
+}
+
 type Value = string | number | boolean | Money.Money | ReadonlyArray<string>
+
+const startsWithAny = (text: string, prefixes: ReadonlyArray<string>): boolean => {
+  for (const p of prefixes) if (text.startsWith(p)) return true
+  return false
+}
 
 /** The keys of a field's path (`investment.total`), split once per field name. */
 const PATHS = new Map<string, ReadonlyArray<string>>()
@@ -178,7 +200,18 @@ const keysOf = (path: string): ReadonlyArray<string> => {
   return keys
 }
 
-const setPath = (target: Record<string, unknown>, path: string, value: unknown): void => {
+/**
+ * Sets a field at its path (`investment.total`) in a record being put
+ * together. A nested object this record made (listed in `own`) is written in
+ * place; one it shares with the record it is merged into is copied first, the
+ * copy listed, so that a record that exists is never changed.
+ */
+const setPath = (
+  target: Record<string, unknown>,
+  path: string,
+  value: unknown,
+  own: Array<unknown>
+): void => {
   if (path.indexOf(".") < 0) {
     target[path] = value
     return
@@ -188,9 +221,52 @@ const setPath = (target: Record<string, unknown>, path: string, value: unknown):
   for (let i = 0; i < keys.length - 1; i++) {
     const k = keys[i]!
     const next = o[k]
-    o = o[k] = typeof next === "object" && next !== null ? { ...(next as object) } : {}
+    if (typeof next === "object" && next !== null && own.includes(next)) {
+      o = next as Record<string, unknown>
+      continue
+    }
+    const made: Record<string, unknown> =
+      typeof next === "object" && next !== null ? { ...(next as object) } : {}
+    own.push(made)
+    o = o[k] = made
   }
   o[keys[keys.length - 1]!] = value
+}
+
+/**
+ * A row's values by field, in the order they were read (the order fields are
+ * set in a record): one, emptied for each row, instead of a map per row.
+ */
+class RowValues {
+  readonly fields: Array<string> = []
+  readonly values: Array<Value | undefined> = []
+  size = 0
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.values[i] = undefined
+    this.size = 0
+  }
+  private indexOf(field: string): number {
+    for (let i = 0; i < this.size; i++) if (this.fields[i] === field) return i
+    return -1
+  }
+  has(field: string): boolean {
+    return this.indexOf(field) >= 0
+  }
+  get(field: string): Value | undefined {
+    const i = this.indexOf(field)
+    return i < 0 ? undefined : this.values[i]
+  }
+  /** A field read again keeps its place, as in a `Map`. */
+  set(field: string, value: Value): void {
+    const i = this.indexOf(field)
+    if (i >= 0) {
+      this.values[i] = value
+      return
+    }
+    this.fields[this.size] = field
+    this.values[this.size] = value
+    this.size++
+  }
 }
 
 interface TotalState {
@@ -346,9 +422,10 @@ export const run = async (
   const counts = { accepted: 0, merged: 0, rejected: 0, total: 0, note: 0, blank: 0 }
   // The row of each id read so far (a template reads one kind of record).
   const seen = new Map<string, number>()
-  // The projects a row merged into (approvals, exit events); the ones a
-  // project row read are the ids in `seen`.
+  // The projects a row merged into (approvals, exit events).
   const touched = new Set<string>()
+  // The projects project rows read, in the order of their rows.
+  const read: Array<Project.Project> = []
   const newActivities = new Map<string, Activity.Activity>()
   const newReports = new Map<string, Target.Report>()
   const byField = new Map(header.bound.map((b) => [b.column.field, b]))
@@ -360,6 +437,23 @@ export const run = async (
     if (known !== undefined) return known
     strings.set(text, text)
     return text
+  }
+  // The stage events of the projects read, one object per stage and date:
+  // a ledger's projects share their dates as they share their stages, and
+  // what every project keeps is a reference. Shared, so frozen.
+  const stageEvents = new Map<string, Map<string, Lifecycle.ProjectEvent>>()
+  const stageEvent = (field: string, date: string): Lifecycle.ProjectEvent => {
+    let byDate = stageEvents.get(field)
+    if (byDate === undefined) {
+      byDate = new Map()
+      stageEvents.set(field, byDate)
+    }
+    let event = byDate.get(date)
+    if (event === undefined) {
+      event = Object.freeze({ type: field.slice(7) as Lifecycle.Stage, date })
+      byDate.set(date, event)
+    }
+    return event
   }
   const firstCell = header.bound[0]!
   const constants = Object.entries(template.constants ?? {})
@@ -397,6 +491,48 @@ export const run = async (
     )
   }
 
+  const recordName = (kind: string, i: string | undefined) =>
+    i === undefined ? undefined : `${kind} ${i}`
+  const reject = (
+    n: number,
+    problems: ReadonlyArray<RowReport.Problem>,
+    record?: string
+  ): undefined => {
+    counts.rejected++
+    out.push(
+      record === undefined
+        ? { row: n, status: "rejected", problems }
+        : { row: n, status: "rejected", record, problems }
+    )
+  }
+  /** Whether a record's id repeats an earlier row's; the problem is added when it does. */
+  const duplicate = (
+    n: number,
+    problems: Array<RowReport.Problem>,
+    key: string,
+    kind: string
+  ): boolean => {
+    const first = seen.get(key)
+    if (first === undefined) return false
+    const b = byField.get("id") ?? firstCell
+    problems.push(
+      problem(
+        b,
+        n,
+        C.bad(
+          `编号 ${key} 与第 ${first} 行重复`,
+          `the ${kind} id ${key} repeats row ${first}`,
+          "每条记录使用唯一编号；同一记录的修改请改在原行",
+          "give every record its own id; change the existing row instead"
+        )
+      )
+    )
+    return true
+  }
+  // A row's values, and the nested objects its record made (see setPath).
+  const values = new RowValues()
+  const own: Array<unknown> = []
+
   const handle = (row: SheetRow): undefined => {
     const cells = row.cells
     const n = row.n
@@ -433,7 +569,7 @@ export const run = async (
           if (k === "小计") sub = true
         }
       }
-      if (leading === 1 && notes.some((p) => t.startsWith(p))) note = true
+      if (leading === 1 && startsWithAny(t, notes)) note = true
     }
     if (total) {
       counts.total++
@@ -451,7 +587,8 @@ export const run = async (
       return
     }
     const problems: Array<RowReport.Problem> = []
-    const values = new Map<string, Value>()
+    values.clear()
+    own.length = 0
     for (const b of header.bound) {
       const raw = cells[b.index]
       if (raw instanceof C.Unreadable) {
@@ -506,42 +643,13 @@ export const run = async (
       if (parts.every((p) => typeof p === "string"))
         id = `${template.idPrefix ?? ""}${parts.join("-")}`
     }
-    const recordName = (kind: string, i: string | undefined) =>
-      i === undefined ? undefined : `${kind} ${i}`
-
-    const reject = (record?: string): undefined => {
-      counts.rejected++
-      out.push(
-        record === undefined
-          ? { row: n, status: "rejected", problems }
-          : { row: n, status: "rejected", record, problems }
-      )
-    }
-    const duplicate = (key: string, kind: string): boolean => {
-      const first = seen.get(key)
-      if (first === undefined) return false
-      const b = byField.get("id") ?? firstCell
-      problems.push(
-        problem(
-          b,
-          n,
-          C.bad(
-            `编号 ${key} 与第 ${first} 行重复`,
-            `the ${kind} id ${key} repeats row ${first}`,
-            "每条记录使用唯一编号；同一记录的修改请改在原行",
-            "give every record its own id; change the existing row instead"
-          )
-        )
-      )
-      return true
-    }
-
     switch (template.record) {
       case "project": {
         const existing = id === undefined ? undefined : ctx.projects.get(id)
-        if (id !== undefined && duplicate(id, "project")) return reject(recordName("project", id))
-        if (problems.length > 0) return reject(recordName("project", id))
-        if (id === undefined) return reject()
+        if (id !== undefined && duplicate(n, problems, id, "project"))
+          return reject(n, problems, recordName("project", id))
+        if (problems.length > 0) return reject(n, problems, recordName("project", id))
+        if (id === undefined) return reject(n, problems)
         const base: Record<string, unknown> =
           existing === undefined ? { id, events: [] } : { ...existing }
         if (existing === undefined && !values.has("sector")) {
@@ -557,31 +665,33 @@ export const run = async (
               )
             )
           )
-          return reject(recordName("project", id))
+          return reject(n, problems, recordName("project", id))
         }
         const events: Array<Lifecycle.ProjectEvent> =
           existing === undefined ? [] : [...existing.events]
         let stageValue: Lifecycle.Stage | undefined
-        for (const [field, v] of values) {
+        for (let i = 0; i < values.size; i++) {
+          const field = values.fields[i]!
+          const v = values.values[i]!
           if (field.startsWith("events.")) {
             // Sheet columns carry stage dates (`events.started`): stage events.
-            const type = field.slice(7) as Lifecycle.Stage
+            const event = stageEvent(field, v as string)
             for (let i = events.length - 1; i >= 0; i--)
-              if (events[i]!.type === type) events.splice(i, 1)
-            events.push({ type, date: v as string })
+              if (events[i]!.type === event.type) events.splice(i, 1)
+            events.push(event)
           } else if (field === "stage") stageValue = v as Lifecycle.Stage
-          else if (field !== "id") setPath(base, field, v)
+          else if (field !== "id") setPath(base, field, v, own)
         }
-        events.sort(byDateThenStage)
+        sortEvents(events)
         // A copy as long as its events: the array pushed to has room for more.
         base.events = events.slice()
         const checked = asProject(base)
         if (Result.isFailure(checked)) {
           problems.push(unfit("project", n, checked.failure))
-          return reject(recordName("project", id))
+          return reject(n, problems, recordName("project", id))
         }
         const project = checked.success
-        const folded = Lifecycle.fold(project, { asOf: FAR })
+        const folded = Lifecycle.fold(project, TO_THE_END)
         if (Result.isFailure(folded)) {
           const err = folded.failure
           problems.push(
@@ -596,7 +706,7 @@ export const run = async (
               )
             )
           )
-          return reject(recordName("project", id))
+          return reject(n, problems, recordName("project", id))
         }
         if (stageValue !== undefined && folded.success.stage !== stageValue) {
           const reached = folded.success.stage
@@ -614,10 +724,12 @@ export const run = async (
               )
             )
           )
-          return reject(recordName("project", id))
+          return reject(n, problems, recordName("project", id))
         }
         seen.set(id, n)
-        ctx.projects.set(id, project)
+        // A project row's id is read once (a second row with it is refused),
+        // so the projects read are kept in a list, not looked up again.
+        read.push(project)
         if (existing === undefined) counts.accepted++
         else counts.merged++
         out.push({
@@ -631,22 +743,25 @@ export const run = async (
       case "activity":
       case "report": {
         const kind = template.record
-        if (id !== undefined && duplicate(id, kind)) return reject(recordName(kind, id))
-        if (problems.length > 0 || id === undefined) return reject(recordName(kind, id))
+        if (id !== undefined && duplicate(n, problems, id, kind))
+          return reject(n, problems, recordName(kind, id))
+        if (problems.length > 0 || id === undefined)
+          return reject(n, problems, recordName(kind, id))
         const record: Record<string, unknown> = { id }
-        for (const [field, v] of values) if (field !== "id") setPath(record, field, v)
+        for (let i = 0; i < values.size; i++)
+          if (values.fields[i] !== "id") setPath(record, values.fields[i]!, values.values[i], own)
         if (kind === "activity") {
           const checked = asActivity(record)
           if (Result.isFailure(checked)) {
             problems.push(unfit(kind, n, checked.failure))
-            return reject(recordName(kind, id))
+            return reject(n, problems, recordName(kind, id))
           }
           newActivities.set(id, checked.success)
         } else {
           const checked = asReport(record)
           if (Result.isFailure(checked)) {
             problems.push(unfit(kind, n, checked.failure))
-            return reject(recordName(kind, id))
+            return reject(n, problems, recordName(kind, id))
           }
           newReports.set(id, checked.success)
         }
@@ -665,7 +780,8 @@ export const run = async (
       case "approval":
       case "exit-event": {
         const pid = values.get("project") as string | undefined
-        if (problems.length > 0 || pid === undefined) return reject(recordName("project", pid))
+        if (problems.length > 0 || pid === undefined)
+          return reject(n, problems, recordName("project", pid))
         const project = ctx.projects.get(pid)
         if (project === undefined) {
           problems.push(
@@ -680,16 +796,18 @@ export const run = async (
               )
             )
           )
-          return reject(recordName("project", pid))
+          return reject(n, problems, recordName("project", pid))
         }
         const record: Record<string, unknown> = {}
-        for (const [field, v] of values) if (field !== "project") setPath(record, field, v)
+        for (let i = 0; i < values.size; i++)
+          if (values.fields[i] !== "project")
+            setPath(record, values.fields[i]!, values.values[i], own)
         let updated: Project.Project
         if (template.record === "approval") {
           const checked = asApproval(record)
           if (Result.isFailure(checked)) {
             problems.push(unfit("approval", n, checked.failure))
-            return reject(`project ${pid}`)
+            return reject(n, problems, `project ${pid}`)
           }
           const a = checked.success
           if (
@@ -709,7 +827,7 @@ export const run = async (
                 )
               )
             )
-            return reject(`project ${pid}`)
+            return reject(n, problems, `project ${pid}`)
           }
           const others = (project.approvals ?? []).filter(
             (x) => !(x.kind === a.kind && x.department === a.department)
@@ -735,7 +853,7 @@ export const run = async (
                 )
               )
             )
-            return reject(`project ${pid}`)
+            return reject(n, problems, `project ${pid}`)
           }
           if (type === "rectification-ordered" && record.deadline === undefined) {
             problems.push(
@@ -750,17 +868,17 @@ export const run = async (
                 )
               )
             )
-            return reject(`project ${pid}`)
+            return reject(n, problems, `project ${pid}`)
           }
           const checked = asEvent(record)
           if (Result.isFailure(checked)) {
             problems.push(unfit("event", n, checked.failure))
-            return reject(`project ${pid}`)
+            return reject(n, problems, `project ${pid}`)
           }
           const e = checked.success
           const events = project.events.filter((x) => !(x.type === e.type && x.date === e.date))
           updated = { ...project, events: [...events, e] }
-          const folded = Lifecycle.fold(updated, { asOf: FAR })
+          const folded = Lifecycle.fold(updated, TO_THE_END)
           if (Result.isFailure(folded)) {
             problems.push(
               problem(
@@ -774,7 +892,7 @@ export const run = async (
                 )
               )
             )
-            return reject(`project ${pid}`)
+            return reject(n, problems, `project ${pid}`)
           }
         }
         ctx.projects.set(pid, updated)
@@ -796,9 +914,10 @@ export const run = async (
     k = 0
   }
 
-  const projects = [...(template.record === "project" ? seen.keys() : touched)]
-    .sort()
-    .map((id) => ctx.projects.get(id)!)
+  const projects =
+    template.record === "project"
+      ? read.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      : [...touched].sort().map((id) => ctx.projects.get(id)!)
   return {
     projects,
     activities: [...newActivities.values()],

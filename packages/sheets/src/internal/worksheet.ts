@@ -51,6 +51,15 @@ const entriesOf = (bytes: Uint8Array, file: string): ReadonlyMap<string, Entry> 
 }
 
 /**
+ * The size of an inflated piece of an entry. A piece's text and the rows read
+ * from it are alive until those rows are checked; whatever is alive when V8
+ * collects its young generation is copied there, and the more it copies the
+ * larger V8 makes that generation. Pieces of 64 KiB kept about 20 MB more
+ * copied over a 50,000-row import than pieces of 16 KiB, for the same rows.
+ */
+const PIECE = 16 * 1024
+
+/**
  * The text of an entry as it is inflated, piece by piece. An entry that
  * inflates to more than its central directory declared (the size the zip
  * bomb checks read) is a damaged file: it stops there.
@@ -76,7 +85,7 @@ async function* textOf(
   }
   if (entry.method !== 8)
     throw damaged(file, `the zip entry ${entry.name} uses compression method ${entry.method}`)
-  const inflate = createInflateRaw({ chunkSize: 64 * 1024 })
+  const inflate = createInflateRaw({ chunkSize: PIECE })
   const source = Readable.from([data])
   source.pipe(inflate)
   let total = 0
