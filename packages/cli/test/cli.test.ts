@@ -43,9 +43,15 @@ describe("gongjian demo", () => {
       expect(r.out).toContain(`■ ${title}`)
     expect(r.out).toContain("目标进度（对照序时进度）")
     // 000 二.(一).1: the annual first prize is judged on the annual tasks, due 12-31. On 5-31
-    // 王店镇 (400万$ of 800万$ paid in, ahead of 序时进度) is not vetoed yet, nor eligible yet.
+    // 王店镇 (400万$ of 800万$ paid in, ahead of 序时进度 151 / 365) is neither vetoed nor
+    // eligible yet: both are judged on 12-31, and it is not behind.
     expect(r.out).toMatch(/1\s+工业园区\s+41\s+可参评开放型经济工作一等奖/)
-    expect(r.out).toMatch(/5\s+王店镇\s+27\.214286\n/)
+    expect(r.out).toMatch(
+      /5\s+王店镇\s+27\.214286\s+完不成合同外资或实到外资年度目标任务、可参评开放型经济工作一等奖（2026-12-31评定）\n/
+    )
+    // 002 四.4 on 10-15: 丁镇's annual task (2.7亿 of 10亿, due 12-31) is 51.9 points behind
+    // 序时进度 288 / 365: not criticised yet, shown as behind.
+    expect(r.out).toMatch(/4\s+丁镇\s+1\s+通报表扬、通报批评（2026-12-31评定，落后序时进度）/)
     // A veto is shown by its title, not its id: 003's year-end holds 金阳新区 to account.
     expect(r.out).toMatch(/3\s+金阳新区管委会\s+97\.5\s+问责\s+未完成目标任务，不予表扬/)
     // 002 ranks its towns and its departments apart, each under its own heading.

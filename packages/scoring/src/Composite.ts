@@ -15,7 +15,8 @@ import type { Group, Tier, Ties } from "./ScoringPolicy.js"
  * Combines period assessments: each unit's composite total is the sum of
  * `weight × period total`, one line per period (a period in which the unit was
  * not assessed counts 0, and its line says so). Vetoes of any period carry
- * over. Ranking groups, `top`, `bottom` and `min-score` tiers apply to the
+ * over; a period's pending verdicts do not (a quarter that judges the year's
+ * targets at their due date vetoes no one on them). Ranking groups, `top`, `bottom` and `min-score` tiers apply to the
  * composite; `targets` tiers belong to the period assessments.
  *
  * @example

@@ -15,8 +15,8 @@ const SEVERITY = {
 /** @internal Column headers in each language. */
 export const headers = {
   ranking: {
-    zh: ["名次", "单位", "总分", "档次", "否决"],
-    en: ["rank", "unit", "total", "tiers", "vetoes"]
+    zh: ["名次", "单位", "总分", "档次", "否决", "待定"],
+    en: ["rank", "unit", "total", "tiers", "vetoes", "not judged yet"]
   },
   progress: {
     zh: ["目标", "单位", "完成", "目标值", "完成率", "序时进度", "状态"],
@@ -53,15 +53,44 @@ export const rankingRows = (
     u.name,
     u.total,
     u.tiers.map((t) => tierTitles.get(t) ?? t).join(sep),
-    u.vetoes.map((v) => vetoes.get(v.veto)?.[lang] ?? v.veto).join(sep)
+    u.vetoes.map((v) => vetoes.get(v.veto)?.[lang] ?? v.veto).join(sep),
+    pendingText(
+      u.pending ?? [],
+      lang,
+      (p) => (p.kind === "veto" ? vetoes.get(p.rule)?.[lang] : tierTitles.get(p.rule)) ?? p.rule
+    )
   ])
+}
+
+/**
+ * @internal The vetoes and tiers on targets not due yet, with the date each is
+ * judged and whether the unit is behind 序时进度; those judged on the same date
+ * with the same risk share one note.
+ */
+const pendingText = (
+  pending: NonNullable<Host.PluginAssessment["units"][number]["pending"]>,
+  lang: Lang,
+  title: (p: (typeof pending)[number]) => string
+): string => {
+  const sep = lang === "zh" ? "、" : ", "
+  const notes: Array<{ note: string; titles: Array<string> }> = []
+  for (const p of pending) {
+    const note =
+      lang === "zh"
+        ? `（${p.due}评定${p.atRisk ? "，落后序时进度" : ""}）`
+        : ` (judged ${p.due}${p.atRisk ? ", behind 序时进度" : ""})`
+    const last = notes[notes.length - 1]
+    if (last?.note === note) last.titles.push(title(p))
+    else notes.push({ note, titles: [title(p)] })
+  }
+  return notes.map((n) => n.titles.join(sep) + n.note).join(lang === "zh" ? "；" : "; ")
 }
 
 /**
  * @internal The ranking of an assessment as tables, one per group with the
  * group's title when there is more than one (ranks restart in each group). The
  * tiers column is left out when the policy has no tiers, the vetoes column when
- * no unit is vetoed.
+ * no unit is vetoed, the column of verdicts not given yet when none is pending.
  */
 export const rankingSections = (
   a: Host.PluginAssessment,
@@ -73,7 +102,14 @@ export const rankingSections = (
   readonly rows: Array<Array<string>>
 }> => {
   const all = rankingRows(a, lang, vetoes)
-  const keep = [true, true, true, a.tiers.length > 0, a.units.some((u) => u.vetoes.length > 0)]
+  const keep = [
+    true,
+    true,
+    true,
+    a.tiers.length > 0,
+    a.units.some((u) => u.vetoes.length > 0),
+    a.units.some((u) => u.pending !== undefined)
+  ]
   const cut = <X>(r: ReadonlyArray<X>): Array<X> => r.filter((_, i) => keep[i])
   const header = cut(headers.ranking[lang])
   const byGroup = (id: string) => all.filter((_, i) => a.units[i]!.group === id).map(cut)
