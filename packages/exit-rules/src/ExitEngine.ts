@@ -5,7 +5,15 @@
  *
  * @since 0.1.0
  */
-import { Calendar, Lifecycle, LocalDate, Money, Progress, type Project, View } from "@gongjian/core"
+import {
+  Calendar,
+  type Lifecycle,
+  LocalDate,
+  Money,
+  Progress,
+  type Project,
+  View
+} from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Deadline from "./Deadline.js"
 import type { ExitRule } from "./ExitRule.js"
@@ -245,7 +253,6 @@ export const evaluate = (input: Input): ExitReport => {
         warnDays: warnBefore === undefined ? Number.NaN : daysOf(warnBefore),
         workingDays:
           "workingDays" in rule.within || (warnBefore !== undefined && "workingDays" in warnBefore),
-        requiredOn: required === undefined ? undefined : Lifecycle.reachedOnOf(required, model),
         // The requirement and the later stages that imply it (as
         // `Lifecycle.reachedOn` reads them).
         requiredDays:
@@ -278,15 +285,9 @@ export const evaluate = (input: Input): ExitReport => {
     }
     return text
   }
-  // Findings and resolutions come out in project order while each project
-  // to report has a greater id than the one before; sorted otherwise.
-  let lastReported: Project.Project | undefined
-  let inOrder = true
-  const reporting = (p: Project.Project): void => {
-    if (p === lastReported) return
-    if (lastReported !== undefined && !(p.id > lastReported.id)) inOrder = false
-    lastReported = p
-  }
+  // Findings and resolutions come out in report order when the projects are
+  // in id order (the rules run in id order); sorted otherwise.
+  const inOrder = View.projectsInIdOrder(view)
   const timelines = View.timelinesInOrder(view)
   for (let pi = 0; pi < projects.length; pi++) {
     const t = timelines[pi]
@@ -367,9 +368,8 @@ export const evaluate = (input: Input): ExitReport => {
           // that is a rectification, otherwise it is late.
           anchorOn ??= t.milestones[c.anchorStage!]!
           const rect = rectificationSince(t, anchorOn)
-          const reached = c.requiredOn!(t)!
+          const reached = textOf(reachedDays)
           const inPeriod = rect !== undefined && reached >= rect.ordered && reached <= rect.deadline
-          reporting(p)
           resolved.push(
             resolution(
               p,
@@ -465,7 +465,6 @@ export const evaluate = (input: Input): ExitReport => {
           ? { stage, anchor: anchorOn }
           : { stage, anchor: anchorOn, ...performance }
       const years = provisional.provisionalYears
-      reporting(p)
       if (inWarning) {
         findings.push(
           new LazyFinding(
