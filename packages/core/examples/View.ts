@@ -85,4 +85,6 @@ deepStrictEqual([...started], [LocalDate.toDays("2026-06-01"), View.notReached])
 equal(started[0]! <= LocalDate.toDays("2026-06-30"), true)
 // A project that has not reached a stage is never on time for it.
 equal(View.milestoneDays(view, "in-production")[0]! <= LocalDate.toDays("9999-12-31"), false)
+// P-1 before P-2: results made project by project are in id order.
+equal(View.projectsInIdOrder(view), true)
 // #endregion milestoneDays

@@ -440,7 +440,11 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
     }
   })
   // A snapshot without problems keeps its folded histories for its view (View.make).
-  if (out.length === 0) byDecode.set(s, { asOf: s.asOf, timelines, days })
+  if (out.length === 0) {
+    let inIdOrder = true
+    for (let i = 1; i < n && inIdOrder; i++) inIdOrder = s.projects[i]!.id > s.projects[i - 1]!.id
+    byDecode.set(s, { asOf: s.asOf, timelines, days, inIdOrder })
+  }
   return out
 }
 

@@ -86,7 +86,8 @@ export const make = (
       lineage: Unit.lineageOf(snapshot.units)
     })
     inOrder.set(view, decoded.timelines)
-    milestones.set(view, decoded.days)
+    milestones.set(view, { columns: decoded.days, complete: true })
+    idOrder.set(view, decoded.inIdOrder)
     return view
   }
   const timelines = new Map<string, Lifecycle.Timeline>()
@@ -144,7 +145,13 @@ export const timelinesInOrder = (view: View): ReadonlyArray<Lifecycle.Timeline |
   return list
 }
 
-const milestones = new WeakMap<View, Map<Lifecycle.Stage, Int32Array>>()
+// The columns worked out, and whether they are all there are: decode makes a
+// column for every stage some project reached, so a stage it has none for
+// was reached by no project.
+const milestones = new WeakMap<
+  View,
+  { readonly columns: Map<Lifecycle.Stage, Int32Array>; readonly complete: boolean }
+>()
 
 /**
  * The day number of a milestone a project has not reached (2147483647): later
@@ -176,20 +183,46 @@ export const notReached: number = NOT_REACHED
  * @category queries
  */
 export const milestoneDays = (view: View, stage: Lifecycle.Stage): Int32Array => {
-  let columns = milestones.get(view)
-  if (columns === undefined) {
-    columns = new Map()
-    milestones.set(view, columns)
+  let known = milestones.get(view)
+  if (known === undefined) {
+    known = { columns: new Map(), complete: false }
+    milestones.set(view, known)
   }
-  let column = columns.get(stage)
+  let column = known.columns.get(stage)
   if (column === undefined) {
     const timelines = timelinesInOrder(view)
     column = new Int32Array(timelines.length).fill(NOT_REACHED)
-    for (let i = 0; i < timelines.length; i++) {
-      const on = timelines[i]?.milestones[stage]
-      if (on !== undefined) column[i] = LocalDate.toDays(on)
-    }
-    columns.set(stage, column)
+    if (!known.complete)
+      for (let i = 0; i < timelines.length; i++) {
+        const on = timelines[i]?.milestones[stage]
+        if (on !== undefined) column[i] = LocalDate.toDays(on)
+      }
+    known.columns.set(stage, column)
   }
   return column
+}
+
+const idOrder = new WeakMap<View, boolean>()
+
+/**
+ * Whether the snapshot's projects come in id order, each id greater than the
+ * one before (so that results made project by project are already in id
+ * order and need no sort). Decode works it out for the view of a decoded
+ * snapshot at its own date; another view works it out once, when first asked.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#milestoneDays}
+ *
+ * @since 0.3.0
+ * @category queries
+ */
+export const projectsInIdOrder = (view: View): boolean => {
+  let known = idOrder.get(view)
+  if (known === undefined) {
+    const projects = view.snapshot.projects
+    known = true
+    for (let i = 1; i < projects.length && known; i++) known = projects[i]!.id > projects[i - 1]!.id
+    idOrder.set(view, known)
+  }
+  return known
 }

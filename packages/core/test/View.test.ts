@@ -89,4 +89,18 @@ describe("View.milestoneDays", () => {
   it("keeps a milestone not reached later than every deadline", () => {
     expect(View.notReached).toBeGreaterThan(LocalDate.toDays("9999-12-31"))
   })
+
+  it("knows whether the projects come in id order, decoded or not", () => {
+    const snapshot = Result.getOrThrow(Snapshot.decode(input()))
+    expect(View.projectsInIdOrder(View.make(snapshot))).toBe(true)
+    expect(View.projectsInIdOrder(View.make(snapshot, { asOf: "2026-03-01" }))).toBe(true)
+    const reversed = Result.getOrThrow(
+      Snapshot.decode({ ...input(), projects: [...input().projects].reverse() })
+    )
+    expect(View.projectsInIdOrder(View.make(reversed))).toBe(false)
+    expect(View.projectsInIdOrder(View.make(reversed, { asOf: "2026-03-01" }))).toBe(false)
+    // An id given twice is not in id order (each id must be greater than the one before).
+    const twice = { ...snapshot, projects: [snapshot.projects[0]!, snapshot.projects[0]!] }
+    expect(View.projectsInIdOrder(View.make(twice))).toBe(false)
+  })
 })

@@ -5,7 +5,15 @@
  *
  * @since 0.1.0
  */
-import { Calendar, Lifecycle, LocalDate, Money, Progress, type Project, View } from "@gongjian/core"
+import {
+  Calendar,
+  type Lifecycle,
+  LocalDate,
+  Money,
+  Progress,
+  type Project,
+  View
+} from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Deadline from "./Deadline.js"
 import type { ExitRule } from "./ExitRule.js"
@@ -184,111 +192,91 @@ const shareText = (actual: Money.Money, promised: Money.Money): string => {
   return BigDecimal.format(BigDecimal.make(q, 4))
 }
 
+/** A rule prepared once for every project of a run. */
+const compileRule = (rule: ExitRule, view: View.View) => {
+  const model = view.model
+  const required = rule.requires.kind === "stage" ? rule.requires.stage : undefined
+  const warnBefore = rule.warnBefore
+  return {
+    rule,
+    anchorName:
+      "milestone" in rule.anchor
+        ? stageNameOf(model, rule.anchor.milestone)
+        : CONTRACT_NAMES[rule.anchor.contract],
+    matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
+    anchorStage: "milestone" in rule.anchor ? rule.anchor.milestone : undefined,
+    anchorDays:
+      "milestone" in rule.anchor ? View.milestoneDays(view, rule.anchor.milestone) : undefined,
+    withinMonths: monthsOf(rule.within),
+    withinDays: daysOf(rule.within),
+    warnMonths: warnBefore === undefined ? Number.NaN : monthsOf(warnBefore),
+    warnDays: warnBefore === undefined ? Number.NaN : daysOf(warnBefore),
+    workingDays:
+      "workingDays" in rule.within || (warnBefore !== undefined && "workingDays" in warnBefore),
+    // The requirement and the later stages that imply it (as
+    // `Lifecycle.reachedOn` reads them).
+    requiredDays:
+      required === undefined
+        ? undefined
+        : [
+            View.milestoneDays(view, required),
+            ...(model.terminal.includes(required)
+              ? []
+              : laterStages(model, required).map((stage) => View.milestoneDays(view, stage)))
+          ],
+    share:
+      rule.requires.kind === "performance"
+        ? shareOf(rule.requires.share)
+        : BigDecimal.fromBigInt(0n)
+  }
+}
+
+type Compiled = ReturnType<typeof compileRule>
+
 /**
- * Runs the rules. For each project still in the pool (not exited, land not
- * reclaimed) and each rule whose filter it passes and whose anchor it has:
- *
- * 1. the deadline is the anchor plus `within`, extended by delay exemptions;
- * 2. met on time → nothing; met after the deadline → a `reached-late` resolution;
- * 3. unmet, on or before the deadline → a `warning` inside the warning window;
- * 4. unmet after the deadline → a `breach` calling for the rule's action;
- *    with a rectification ordered since the anchor: in progress → `rectify`
- *    until its deadline; resolved, or the requirement met inside the
- *    rectification period → a `rectified` resolution that records the order;
- *    overdue → `escalated` to `escalateTo` (exit when the rule names none),
- *    its `daysOverdue` counted from the rectification deadline
- *    (`overdueSince`) and `daysPastDeadline` from the deadline.
- *
- * The deadline day itself is still in time: a project started on the
- * deadline has met it; the day after, it is one day overdue.
- *
- * @example
- * {@includeCode ../examples/ExitEngine.ts#evaluate}
- *
- * @since 0.1.0
- * @category running
+ * What one run reads and writes. Kept in one plain record passed to
+ * functions of the module (no closure or instance made per run), so that
+ * their optimised code serves every run.
  */
-export const evaluate = (input: Input): ExitReport => {
-  const { view } = input
-  const { calendar, model, asOf } = view
-  const findings: Array<Finding> = []
-  const resolved: Array<Resolution> = []
-  const unevaluated: Array<Unevaluated> = []
-  const asOfDays = LocalDate.toDays(asOf)
-  // A project whose history cannot be folded is not judged, and said so.
-  for (const e of view.unfolded)
-    unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
-  // Each rule's filter, deadline arithmetic and requirement prepared once for
-  // every project; milestones read as day numbers from the view's columns.
-  // The rules run in id order, so that a project's findings come out in
-  // report order without a sort.
-  const projects = view.snapshot.projects
-  const compiled = input.rules
-    .map((rule, index) => ({ rule, index }))
-    .sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : a.index - b.index))
-    .map(({ rule }) => {
-      const required = rule.requires.kind === "stage" ? rule.requires.stage : undefined
-      const warnBefore = rule.warnBefore
-      return {
-        rule,
-        anchorName:
-          "milestone" in rule.anchor
-            ? stageNameOf(model, rule.anchor.milestone)
-            : CONTRACT_NAMES[rule.anchor.contract],
-        matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
-        anchorStage: "milestone" in rule.anchor ? rule.anchor.milestone : undefined,
-        anchorDays:
-          "milestone" in rule.anchor ? View.milestoneDays(view, rule.anchor.milestone) : undefined,
-        withinMonths: monthsOf(rule.within),
-        withinDays: daysOf(rule.within),
-        warnMonths: warnBefore === undefined ? Number.NaN : monthsOf(warnBefore),
-        warnDays: warnBefore === undefined ? Number.NaN : daysOf(warnBefore),
-        workingDays:
-          "workingDays" in rule.within || (warnBefore !== undefined && "workingDays" in warnBefore),
-        requiredOn: required === undefined ? undefined : Lifecycle.reachedOnOf(required, model),
-        // The requirement and the later stages that imply it (as
-        // `Lifecycle.reachedOn` reads them).
-        requiredDays:
-          required === undefined
-            ? undefined
-            : [
-                View.milestoneDays(view, required),
-                ...(model.terminal.includes(required)
-                  ? []
-                  : laterStages(model, required).map((stage) => View.milestoneDays(view, stage)))
-              ],
-        share:
-          rule.requires.kind === "performance"
-            ? shareOf(rule.requires.share)
-            : BigDecimal.fromBigInt(0n)
-      }
-    })
-  const exited = View.milestoneDays(view, "exited")
-  const reclaimed = View.milestoneDays(view, "land-reclaimed")
-  // The text of the deadlines found, written once per run and day (they
-  // fall within a few years of the as-of date).
-  const texts: Array<string | undefined> = new Array(TEXT_SPAN * 2).fill(undefined)
-  const textOf = (days: number): LocalDate.LocalDate => {
-    const k = days - asOfDays + TEXT_SPAN
-    if (k < 0 || k >= texts.length) return LocalDate.fromDays(days)
-    let text = texts[k]
-    if (text === undefined) {
-      text = LocalDate.fromDays(days)
-      texts[k] = text
-    }
-    return text
+interface RunState {
+  readonly asOf: LocalDate.LocalDate
+  readonly asOfDays: number
+  readonly calendar: Calendar.Calendar
+  readonly model: Lifecycle.Model
+  /** The text of the deadlines found, written once per run and day (they fall within a few years of the as-of date). */
+  readonly texts: Array<string | undefined>
+  readonly compiled: ReadonlyArray<Compiled>
+  readonly projects: ReadonlyArray<Project.Project>
+  readonly timelines: ReadonlyArray<Lifecycle.Timeline | undefined>
+  readonly exited: Int32Array
+  readonly reclaimed: Int32Array
+  readonly findings: Array<Finding>
+  readonly resolved: Array<Resolution>
+  readonly unevaluated: Array<Unevaluated>
+}
+
+// Projects judged per call of `judge`: called many times a run, it is
+// optimised as a whole function and its code serves the next run, instead of
+// being compiled anew inside each run's loop.
+const CHUNK = 2048
+
+/** The text of day `days`, written once per run. */
+const textOf = (run: RunState, days: number): LocalDate.LocalDate => {
+  const k = days - run.asOfDays + TEXT_SPAN
+  if (k < 0 || k >= run.texts.length) return LocalDate.fromDays(days)
+  let text = run.texts[k]
+  if (text === undefined) {
+    text = LocalDate.fromDays(days)
+    run.texts[k] = text
   }
-  // Findings and resolutions come out in project order while each project
-  // to report has a greater id than the one before; sorted otherwise.
-  let lastReported: Project.Project | undefined
-  let inOrder = true
-  const reporting = (p: Project.Project): void => {
-    if (p === lastReported) return
-    if (lastReported !== undefined && !(p.id > lastReported.id)) inOrder = false
-    lastReported = p
-  }
-  const timelines = View.timelinesInOrder(view)
-  for (let pi = 0; pi < projects.length; pi++) {
+  return text
+}
+
+/** Judges every project still in the pool by every rule. */
+const judge = (run: RunState, from: number, to: number): void => {
+  const { asOf, asOfDays, calendar, model, compiled, projects, timelines, exited, reclaimed } = run
+  const { findings, resolved, unevaluated } = run
+  for (let pi = from; pi < to; pi++) {
     const t = timelines[pi]
     if (t === undefined) continue
     if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
@@ -367,14 +355,13 @@ export const evaluate = (input: Input): ExitReport => {
           // that is a rectification, otherwise it is late.
           anchorOn ??= t.milestones[c.anchorStage!]!
           const rect = rectificationSince(t, anchorOn)
-          const reached = c.requiredOn!(t)!
+          const reached = textOf(run, reachedDays)
           const inPeriod = rect !== undefined && reached >= rect.ordered && reached <= rect.deadline
-          reporting(p)
           resolved.push(
             resolution(
               p,
               rule,
-              textOf(deadlineDays),
+              textOf(run, deadlineDays),
               reached,
               inPeriod ? "rectified" : "reached-late",
               rect,
@@ -457,15 +444,14 @@ export const evaluate = (input: Input): ExitReport => {
         deadlineDays,
         warnFromDays
       )
-      const deadline = textOf(deadlineDays)
-      const base = baseDays === deadlineDays ? deadline : textOf(baseDays)
+      const deadline = textOf(run, deadlineDays)
+      const base = baseDays === deadlineDays ? deadline : textOf(run, baseDays)
       const stage = t.stage ?? "none"
       const facts =
         performance === undefined
           ? { stage, anchor: anchorOn }
           : { stage, anchor: anchorOn, ...performance }
       const years = provisional.provisionalYears
-      reporting(p)
       if (inWarning) {
         findings.push(
           new LazyFinding(
@@ -563,6 +549,73 @@ export const evaluate = (input: Input): ExitReport => {
       }
     }
   }
+}
+
+/**
+ * Runs the rules. For each project still in the pool (not exited, land not
+ * reclaimed) and each rule whose filter it passes and whose anchor it has:
+ *
+ * 1. the deadline is the anchor plus `within`, extended by delay exemptions;
+ * 2. met on time → nothing; met after the deadline → a `reached-late` resolution;
+ * 3. unmet, on or before the deadline → a `warning` inside the warning window;
+ * 4. unmet after the deadline → a `breach` calling for the rule's action;
+ *    with a rectification ordered since the anchor: in progress → `rectify`
+ *    until its deadline; resolved, or the requirement met inside the
+ *    rectification period → a `rectified` resolution that records the order;
+ *    overdue → `escalated` to `escalateTo` (exit when the rule names none),
+ *    its `daysOverdue` counted from the rectification deadline
+ *    (`overdueSince`) and `daysPastDeadline` from the deadline.
+ *
+ * The deadline day itself is still in time: a project started on the
+ * deadline has met it; the day after, it is one day overdue.
+ *
+ * @example
+ * {@includeCode ../examples/ExitEngine.ts#evaluate}
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const evaluate = (input: Input): ExitReport => {
+  const { view } = input
+  const { calendar, model, asOf } = view
+  const findings: Array<Finding> = []
+  const resolved: Array<Resolution> = []
+  const unevaluated: Array<Unevaluated> = []
+  const asOfDays = LocalDate.toDays(asOf)
+  // A project whose history cannot be folded is not judged, and said so.
+  for (const e of view.unfolded)
+    unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
+  // Each rule's filter, deadline arithmetic and requirement prepared once for
+  // every project; milestones read as day numbers from the view's columns.
+  // The rules run in id order, so that a project's findings come out in
+  // report order without a sort.
+  const projects = view.snapshot.projects
+  const compiled = input.rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : a.index - b.index))
+    .map(({ rule }) => compileRule(rule, view))
+  const exited = View.milestoneDays(view, "exited")
+  const reclaimed = View.milestoneDays(view, "land-reclaimed")
+  // Findings and resolutions come out in report order when the projects are
+  // in id order (the rules run in id order); sorted otherwise.
+  const inOrder = View.projectsInIdOrder(view)
+  const run: RunState = {
+    asOf,
+    asOfDays,
+    calendar,
+    model,
+    texts: new Array(TEXT_SPAN * 2).fill(undefined),
+    compiled,
+    projects,
+    timelines: View.timelinesInOrder(view),
+    exited,
+    reclaimed,
+    findings,
+    resolved,
+    unevaluated
+  }
+  for (let from = 0; from < projects.length; from += CHUNK)
+    judge(run, from, Math.min(from + CHUNK, projects.length))
   if (!inOrder) {
     sortIfNeeded(findings)
     sortIfNeeded(resolved)

@@ -11,7 +11,8 @@ import type * as Lifecycle from "../Lifecycle.js"
  * @internal Per decoded snapshot: the date it was folded as of, each
  * project's timeline in order, and the day number each project reached a
  * stage by its own event (a column per stage that some project reached,
- * `NOT_REACHED` elsewhere).
+ * `NOT_REACHED` elsewhere), and whether each project's id is greater than the
+ * one before.
  */
 export const byDecode = new WeakMap<
   object,
@@ -19,6 +20,7 @@ export const byDecode = new WeakMap<
     readonly asOf: string
     readonly timelines: ReadonlyArray<Lifecycle.Timeline>
     readonly days: Map<Lifecycle.Stage, Int32Array>
+    readonly inIdOrder: boolean
   }
 >()
 
