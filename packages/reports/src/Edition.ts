@@ -174,7 +174,7 @@ export const bulletin = <E = never, R = never>(
 
 /**
  * A correction of the ledger as a bulletin lists it: who filed it written
- * `user（unit）`.
+ * `user（unit）`, or as `by` says.
  *
  * @example
  * {@includeCode ../examples/Edition.ts#ledger}
@@ -182,14 +182,17 @@ export const bulletin = <E = never, R = never>(
  * @since 0.1.0
  * @category constructors
  */
-export const correction = (c: Correction.Correction): Bulletin.Correction => ({
+export const correction = (
+  c: Correction.Correction,
+  by: string = `${c.by.user}（${c.by.unit}）`
+): Bulletin.Correction => ({
   record: c.record,
   field: c.field,
   on: c.on,
   before: c.before,
   after: c.after,
   reason: c.reason,
-  by: `${c.by.user}（${c.by.unit}）`,
+  by,
   withdrawn: c.withdrawn
 })
 
@@ -214,5 +217,5 @@ export const fromLedger = (
       (versions) => versions.find((v) => v.value !== null)?.recordedAt
     ),
   corrections: (from, to) =>
-    Effect.map(Correction.between({ campaign, from, to }), (cs) => cs.map(correction))
+    Effect.map(Correction.between({ campaign, from, to }), (cs) => cs.map((c) => correction(c)))
 })

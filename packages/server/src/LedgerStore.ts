@@ -375,7 +375,7 @@ export const layer = (options?: {
           run(
             campaign,
             Effect.map(Correction.between({ campaign, from, to }), (cs) =>
-              cs.map(Edition.correction)
+              cs.map((c) => Edition.correction(c))
             )
           )
       })

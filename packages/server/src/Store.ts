@@ -13,6 +13,7 @@
  */
 import { Correction as LedgerCorrection } from "@gongjian/ledger"
 import type { Correction } from "@gongjian/reports/Bulletin"
+import * as Edition from "@gongjian/reports/Edition"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -427,17 +428,7 @@ export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
             by: { user: r.who, unit: "" },
             submission: ""
           })
-          for (const c of versions)
-            out.push({
-              record: c.record,
-              field: c.field,
-              on: c.on,
-              before: c.before,
-              after: c.after,
-              reason: c.reason,
-              by: r.who,
-              withdrawn: c.withdrawn
-            })
+          for (const c of versions) out.push(Edition.correction(c, r.who))
         }
         return out
       })

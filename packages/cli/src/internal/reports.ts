@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path"
-import { LocalDate, type Period, type Snapshot } from "@gongjian/core"
+import type { Period, Snapshot } from "@gongjian/core"
 import { Ledger } from "@gongjian/ledger"
 import { Host, type Plugin } from "@gongjian/plugin-sdk"
 import type { Bulletin as BulletinTypes, Edition as EditionTypes } from "@gongjian/reports"
@@ -11,7 +11,8 @@ import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import { CliFailure } from "../CliFailure.js"
 import { makeFolder, writeText } from "./files.js"
-import { ledgerInput, readInput, withLedger } from "./ledger.js"
+import { asOf, lang, ledgerInput, optionalPolicy, options } from "./flags.js"
+import { readInput, withLedger } from "./ledger.js"
 import { readOptions, resolvePolicy } from "./load.js"
 
 // Loaded when a report is asked for, so that the other commands start without
@@ -30,20 +31,7 @@ const readSource = (a: {
   readonly campaign: Option.Option<string>
   readonly knownAt: Option.Option<string>
 }) => readInput({ ...a, asOf: Option.none() })
-const policy = Flag.String("policy").pipe(
-  Flag.optional,
-  Flag.withDescription(
-    "A reference policy (000 … 004) or a path to a plugin module, for the ranking and the exit findings"
-  )
-)
-const options = Flag.String("options").pipe(
-  Flag.optional,
-  Flag.withDescription("A JSON file of the policy's options")
-)
-const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
-  Flag.withDefault("zh" as const),
-  Flag.withDescription("Language: zh (default) or en")
-)
+const policy = optionalPolicy("for the ranking and the exit findings")
 const out = Flag.String("out").pipe(
   Flag.optional,
   Flag.withDescription("Write to this file instead of the standard output")
@@ -273,11 +261,7 @@ export const chart = Command.make(
     policy,
     options,
     out,
-    asOf: Flag.String("as-of").pipe(
-      Flag.withSchema(LocalDate.LocalDate),
-      Flag.optional,
-      Flag.withDescription("The as-of date, YYYY-MM-DD (default: the snapshot's)")
-    )
+    asOf
   },
   (a) =>
     Effect.gen(function* () {
