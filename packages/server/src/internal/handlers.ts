@@ -27,6 +27,7 @@ import * as Role from "../Role.js"
 import { type RecordKind, type Revision, Store, type StoreError, type Write } from "../Store.js"
 import * as Bulletins from "./bulletins.js"
 import * as Engine from "./engine.js"
+import { RequestCheckLive } from "./requestCheck.js"
 import { makeLimiter, makeSessions, SessionsService, sameToken } from "./sessions.js"
 
 /** @internal An account as the server keeps it. */
@@ -737,5 +738,9 @@ export const handlersLayer = (options: HandlerOptions) => {
     AssessmentsLive,
     BulletinsLive,
     AccountsLive
-  ).pipe(Layer.provideMerge(AuthenticationLive), Layer.provide(shared))
+  ).pipe(
+    Layer.provideMerge(AuthenticationLive),
+    Layer.provideMerge(RequestCheckLive),
+    Layer.provide(shared)
+  )
 }
