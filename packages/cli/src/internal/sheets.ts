@@ -346,6 +346,13 @@ export const exportCommand = <E, R>(
     },
     (a) =>
       Effect.gen(function* () {
+        const named = extname(a.out).toLowerCase()
+        const other = a.format === "csv" ? ".xlsx" : ".csv"
+        if (named === other)
+          return yield* new CliFailure({
+            code: 2,
+            message: `--out ${a.out} names a ${other} file but --format is ${a.format}: name it .${a.format}, or write --format ${other.slice(1)}`
+          })
         const { snapshot, out } = yield* run({
           file: a.snapshot,
           policy: a.policy,
