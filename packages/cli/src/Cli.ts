@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import { join, resolve } from "node:path"
-import { LocalDate, Snapshot } from "@gongjian/core"
+import { Snapshot } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, Samples } from "@gongjian/policies"
 import { Assessment } from "@gongjian/scoring"
@@ -31,7 +31,8 @@ import {
   provisionalYearsOf
 } from "./internal/calendar.js"
 import { makeFolder, writeText } from "./internal/files.js"
-import { ledgerCommand, ledgerInput, readInput, throughLedger } from "./internal/ledger.js"
+import { asOf, lang, ledgerInput, options, policy } from "./internal/flags.js"
+import { ledgerCommand, readInput, throughLedger } from "./internal/ledger.js"
 import { readOptions, readSnapshot, resolvePolicy } from "./internal/load.js"
 import { json, markdown, markdownCell, table } from "./internal/render.js"
 import { bulletin, chart, demoReports } from "./internal/reports.js"
@@ -46,27 +47,9 @@ import {
   vetoTitles
 } from "./internal/views.js"
 
-const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
-  Flag.withDefault("zh" as const),
-  Flag.withDescription("Output language: zh (default) or en")
-)
 const format = Flag.Literals("format", ["table", "json", "md"]).pipe(
   Flag.withDefault("table" as const),
   Flag.withDescription("Output format: table (default), json or md")
-)
-const policy = Flag.String("policy").pipe(
-  Flag.withDescription(
-    "A reference policy (000 … 004, e.g. 002-investment-drive) or a path to a plugin module (path#export to choose one)"
-  )
-)
-const options = Flag.String("options").pipe(
-  Flag.optional,
-  Flag.withDescription("A JSON file of the policy's options")
-)
-const asOf = Flag.String("as-of").pipe(
-  Flag.withSchema(LocalDate.LocalDate),
-  Flag.optional,
-  Flag.withDescription("The as-of date, YYYY-MM-DD (default: the snapshot's)")
 )
 const snapshotFile = Argument.String("snapshot").pipe(
   Argument.withDescription("A snapshot JSON file")

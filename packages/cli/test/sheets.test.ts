@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -294,5 +294,18 @@ describe("gongjian export", () => {
       "责任单位,项目编号,项目名称,类别,依据条款,状态,期限,逾期天数,剩余天数,处置,说明"
     )
     expect(Export.neutralise("=1")).toBe("'=1")
+  })
+
+  it("refuses an --out file named for the other format as a usage error (exit 2), writing nothing", () => {
+    const cases = [
+      ["--format", "csv", "--out", "wrong.xlsx"],
+      ["--format", "xlsx", "--out", "wrong.csv"],
+      ["--out", "default.CSV"] // xlsx by default
+    ]
+    for (const flags of cases) {
+      const r = gongjian("export", "ledger", "--snapshot", snapshot, "--policy", "002", ...flags)
+      expect(r.code, flags.join(" ")).toBe(2)
+      expect(existsSync(join(tmp, flags.at(-1)!)), flags.join(" ")).toBe(false)
+    }
   })
 })

@@ -22,6 +22,14 @@ export * as Bulletin from "./Bulletin.js"
 export * as Cadence from "./Cadence.js"
 
 /**
+ * A bulletin's edition (期) read from records kept over time: the previous
+ * bulletin as issued and the corrections filed since.
+ *
+ * @since 0.1.0
+ */
+export * as Edition from "./Edition.js"
+
+/**
  * PDF through headless Chromium.
  *
  * @since 0.1.0

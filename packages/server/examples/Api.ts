@@ -41,4 +41,9 @@ for (const g of [
   equal(typeof g.identifier, "string")
 equal(typeof Api.Authentication.key, "string")
 equal(typeof Api.CurrentUser.key, "string")
+// Every endpoint answers a request that does not fit its schema with 400
+// BadRequest (Api.RequestCheck), listed in the document.
+equal(typeof Api.RequestCheck.key, "string")
+const put = doc.paths["/api/campaigns/{campaign}/projects/{id}"]!.put!
+equal(JSON.stringify(put.responses["400"]).includes("BadRequest"), true)
 // #endregion openapi

@@ -17,6 +17,20 @@ const invalid = new Errors.Invalid({
   ]
 })
 equal(invalid.problems[0]!.record, "project A1")
+// A body that does not fit the schema: 400, with where and which field.
+const bad = new Errors.BadRequest({
+  message: "the request does not fit the schema: 1 problem(s); nothing was written",
+  problems: [
+    {
+      path: "body.value.investment",
+      record: "project A1",
+      field: "investment",
+      code: "missing-key",
+      message: "Missing key"
+    }
+  ]
+})
+equal(bad.problems[0]!.code, "missing-key")
 equal(new Errors.NotFound({ message: "no such campaign" })._tag, "NotFound")
 equal(new Errors.Unauthenticated({ message: "sign in first" })._tag, "Unauthenticated")
 equal(new Errors.TooManyAttempts({ message: "wait", retryAfterSeconds: 60 }).retryAfterSeconds, 60)

@@ -22,10 +22,13 @@ const program = Effect.gen(function* () {
   // Some records only: every unit, and one record by kind and id.
   const selection: Store.Selection = { kinds: ["unit"], records: [{ kind: "project", id: "P-1" }] }
   const some = yield* store.read("drive-2026", selection)
-  return { current, history, some }
+  // As known before the correction, and the corrections written since.
+  const before = yield* store.knownAt("drive-2026", "2026-10-15T08:00:00.000Z")
+  const corrections = yield* store.corrections("drive-2026", "2026-10-14", undefined)
+  return { current, history, some, before, corrections }
 })
 
-const { current, history, some } = await Effect.runPromise(
+const { current, history, some, before, corrections } = await Effect.runPromise(
   program.pipe(Effect.provide(Store.layerMemory))
 )
 // The sequence number counts writes (two so far), not time.
@@ -39,6 +42,12 @@ equal(at, "2026-10-15T08:00:00.000Z")
 equal(typeof Store.Sequence.ast, "object")
 equal(typeof Store.Instant.ast, "object")
 equal(current.records.length, 1)
+// Both writes share a stamp here: as known at 08:00, the unit is as corrected.
+equal((before.records[0]!.value as { readonly name: string }).name, "甲镇人民政府")
+deepEqual(
+  corrections.map((c) => [c.record, c.field, c.before, c.after, c.reason]),
+  [["unit town-a", "name", "甲镇", "甲镇人民政府", "名称更正"]]
+)
 deepEqual(
   history.map((r) => [r.revision, r.why]),
   [

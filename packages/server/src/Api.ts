@@ -22,7 +22,14 @@ import {
   OpenApi
 } from "effect/http-api"
 import * as Schema from "effect/Schema"
-import { Forbidden, Invalid, NotFound, TooManyAttempts, Unauthenticated } from "./Errors.js"
+import {
+  BadRequest,
+  Forbidden,
+  Invalid,
+  NotFound,
+  TooManyAttempts,
+  Unauthenticated
+} from "./Errors.js"
 import { Role, User } from "./Role.js"
 import { Instant, RecordKind, Revision, Sequence } from "./Store.js"
 
@@ -90,6 +97,23 @@ export class Authentication extends HttpApiMiddleware.Service<
   security: { session: sessionSecurity },
   error: [Unauthenticated, Forbidden]
 }) {}
+
+/**
+ * The request check: a request whose path parameters, query, headers or body
+ * do not fit its endpoint's schema is answered 400 with {@link BadRequest},
+ * every problem named (where in the request, the record written, the field,
+ * the schema's code), instead of an empty 400. On every endpoint.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#openapi}
+ *
+ * @since 0.1.0
+ * @category middleware
+ */
+export class RequestCheck extends HttpApiMiddleware.Service<RequestCheck>()(
+  "@gongjian/server/RequestCheck",
+  { error: BadRequest }
+) {}
 
 /**
  * What a session shows its user: who they are and the CSRF token to send
@@ -632,7 +656,10 @@ export class Api extends HttpApi.make("gongjian")
   .add(AssessmentsApi)
   .add(BulletinsApi)
   .add(AccountsApi)
+  .middleware(RequestCheck)
   .prefix("/api")
+  // Every problem of a body, not only the first: RequestCheck lists them.
+  .annotate(HttpApi.PayloadParseOptions, { errors: "all" })
   .annotateMerge(
     OpenApi.annotations({
       title: "gongjian county portal API",

@@ -7,6 +7,49 @@
 import * as Schema from "effect/Schema"
 
 /**
+ * One problem of a rejected request or write: the record (`project P-007`),
+ * the field, a stable code to branch on (a snapshot problem's code, a schema
+ * problem's code for {@link BadRequest}, or `id-mismatch`, `account-exists`,
+ * `unit-required`, `unit-not-allowed`) and what is wrong.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Problem = Schema.Struct({
+  path: Schema.String,
+  record: Schema.NullOr(Schema.String),
+  field: Schema.String,
+  code: Schema.String,
+  message: Schema.String
+}).annotate({ identifier: "Problem" })
+
+/**
+ * 400: the request does not fit the API's schema — a body that is not JSON,
+ * or not of the endpoint's shape (a record missing a field, a field of the
+ * wrong type), a path parameter or query value that is not one of those
+ * allowed. Every problem is listed: its `path` in the request (`body.value.investment.total`,
+ * `params.kind`, `query.lang`), the record written (`project P-007`) when the
+ * endpoint writes one, the field, and the schema's code (`missing-key`,
+ * `invalid-type`, `invalid-value`, `unexpected-key`, `filter`, `one-of`,
+ * `any-of`, `forbidden`: the codes of `Problem` of `@gongjian/core`).
+ * Nothing was changed.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class BadRequest extends Schema.TaggedError<BadRequest>()(
+  "BadRequest",
+  { message: Schema.String, problems: Schema.Array(Problem) },
+  { httpApiStatus: 400 }
+) {}
+
+/**
  * 401: no session, an expired one, or wrong credentials at sign-in.
  *
  * @example
@@ -51,25 +94,6 @@ export class NotFound extends Schema.TaggedError<NotFound>()(
   { message: Schema.String },
   { httpApiStatus: 404 }
 ) {}
-
-/**
- * One problem of a rejected write: the record (`project P-007`), the field,
- * a stable code to branch on (a snapshot problem's code, or `id-mismatch`,
- * `account-exists`, `unit-required`, `unit-not-allowed`) and what is wrong.
- *
- * @example
- * {@includeCode ../examples/Errors.ts#errors}
- *
- * @since 0.1.0
- * @category schemas
- */
-export const Problem = Schema.Struct({
-  path: Schema.String,
-  record: Schema.NullOr(Schema.String),
-  field: Schema.String,
-  code: Schema.String,
-  message: Schema.String
-}).annotate({ identifier: "Problem" })
 
 /**
  * 422: the write would leave the campaign invalid (a record that fails its

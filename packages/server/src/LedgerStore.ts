@@ -15,6 +15,11 @@
  * Writing a campaign document (what `Server.seed` does) imports the whole
  * snapshot with `Ledger.importSnapshot`.
  *
+ * The campaign as known at a time is the ledger's export as of that time;
+ * the corrections are the ledger's own (`Correction.between`), with who
+ * filed them as `user（unit）`. Times are the ledger's: when it recorded a
+ * write, not the stamp the server gives it.
+ *
  * Reading the whole campaign exports it from the ledger (kept until the
  * ledger's last sequence number moves). Reading a selection, what a write
  * checks itself against, takes the campaign document and the units from the
@@ -26,7 +31,8 @@
  * @since 0.1.0
  */
 import { randomUUID } from "node:crypto"
-import { Ledger } from "@gongjian/ledger"
+import { Correction, Ledger } from "@gongjian/ledger"
+import * as Edition from "@gongjian/reports/Edition"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as SqlClient from "effect/sql/SqlClient"
@@ -131,13 +137,10 @@ export const layer = (options?: {
           (rows) => Number(rows[0]?.seq ?? 0)
         )
 
-      const current = (campaign: string) =>
+      // The whole campaign as exported from the ledger, as known at a time or now.
+      const whole = (campaign: string, sequence: number, knownAt: string | undefined) =>
         Effect.gen(function* () {
-          const sequence = yield* lastSeq(campaign)
-          if (sequence === 0) return { sequence, records: [] }
-          const cached = cache.get(campaign)
-          if (cached !== undefined && cached.sequence === sequence) return cached
-          const doc = JSON.parse(yield* Ledger.exportJson({ campaign })) as Json
+          const doc = JSON.parse(yield* Ledger.exportJson({ campaign, knownAt })) as Json
           const { units, projects, activities, reports, ...rest } = doc as Json & {
             readonly units?: ReadonlyArray<Json>
             readonly projects?: ReadonlyArray<Json>
@@ -155,7 +158,7 @@ export const layer = (options?: {
             at: "",
             why: ""
           })
-          const out: Current = {
+          return {
             sequence,
             records: [
               record("campaign", campaign, rest),
@@ -164,9 +167,27 @@ export const layer = (options?: {
               ...(activities ?? []).map((v) => record("activity", String(v.id), v)),
               ...(reports ?? []).map((v) => record("report", String(v.id), v))
             ]
-          }
+          } satisfies Current
+        })
+
+      const current = (campaign: string) =>
+        Effect.gen(function* () {
+          const sequence = yield* lastSeq(campaign)
+          if (sequence === 0) return { sequence, records: [] }
+          const cached = cache.get(campaign)
+          if (cached !== undefined && cached.sequence === sequence) return cached
+          const out = yield* whole(campaign, sequence, undefined)
           cache.set(campaign, out)
           return out
+        })
+
+      const knownAt = (campaign: string, at: string) =>
+        Effect.gen(function* () {
+          const rows = yield* sql<{ seq: string | null }>`SELECT max(seq)::text AS seq
+            FROM ledger_record WHERE campaign = ${campaign}::text AND recorded_at <= ${at}::timestamptz`
+          const sequence = Number(rows[0]?.seq ?? 0)
+          if (sequence === 0) return { sequence, records: [] }
+          return yield* whole(campaign, sequence, at)
         })
 
       const history = (campaign: string, kind: RecordKind, id: string) =>
@@ -348,7 +369,15 @@ export const layer = (options?: {
         current: (campaign) => run(campaign, current(campaign)),
         read: (campaign, selection) => run(campaign, read(campaign, selection)),
         submit: (campaign, writes, stamp) => run(campaign, submit(campaign, writes, stamp)),
-        history: (campaign, kind, id) => run(campaign, history(campaign, kind, id))
+        history: (campaign, kind, id) => run(campaign, history(campaign, kind, id)),
+        knownAt: (campaign, at) => run(campaign, knownAt(campaign, at)),
+        corrections: (campaign, from, to) =>
+          run(
+            campaign,
+            Effect.map(Correction.between({ campaign, from, to }), (cs) =>
+              cs.map((c) => Edition.correction(c))
+            )
+          )
       })
     })
   )

@@ -11,6 +11,9 @@
  *
  * @since 0.1.0
  */
+import { Correction as LedgerCorrection } from "@gongjian/ledger"
+import type { Correction } from "@gongjian/reports/Bulletin"
+import * as Edition from "@gongjian/reports/Edition"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -250,6 +253,24 @@ export class Store extends Context.Service<
       kind: RecordKind,
       id: string
     ) => Effect.Effect<ReadonlyArray<Revision>, StoreError>
+    /**
+     * The records of a campaign as they were known at a time (an
+     * {@link Instant}): what `current` answered just after the last write
+     * made at or before it. What a bulletin already issued is read from.
+     */
+    readonly knownAt: (campaign: string, at: Instant) => Effect.Effect<Current, StoreError>
+    /**
+     * The corrections (更正) written after `from` and up to `to` (`undefined`:
+     * now), field by field, in the order they were written, as a bulletin
+     * lists them: a revision that supersedes another, or withdraws a record.
+     * `from` and `to` are {@link Instant}s or dates (the end of that day in
+     * Beijing time).
+     */
+    readonly corrections: (
+      campaign: string,
+      from: string,
+      to: string | undefined
+    ) => Effect.Effect<ReadonlyArray<Correction>, StoreError>
   }
 >()("@gongjian/server/Store") {}
 
@@ -275,6 +296,10 @@ export const compare = (a: Revision, b: Revision): number =>
   kindOrder[a.kind] - kindOrder[b.kind] ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
   a.revision - b.revision
+
+/** The time of an instant or date in milliseconds: a date is the end of that day in Beijing time. */
+const millis = (at: string): number =>
+  Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T23:59:59.999+08:00` : at)
 
 /**
  * The in-memory store: every revision kept in this process, lost when it
@@ -366,6 +391,46 @@ export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
         return Effect.succeed(out)
       }),
     history: (campaign, kind, id) =>
-      Effect.sync(() => [...(byKey.get(key(campaign, kind, id)) ?? [])])
+      Effect.sync(() => [...(byKey.get(key(campaign, kind, id)) ?? [])]),
+    knownAt: (campaign, at) =>
+      Effect.sync(() => {
+        const until = millis(at)
+        const last = new Map<string, Revision>()
+        let sequence = 0
+        for (const r of log) {
+          if (millis(r.at) > until) continue
+          sequence = r.sequence
+          if (r.campaign === campaign) last.set(key(campaign, r.kind, r.id), r)
+        }
+        const records = [...last.values()].filter((r) => r.value !== null).sort(compare)
+        return { sequence, records }
+      }),
+    corrections: (campaign, from, to) =>
+      Effect.sync(() => {
+        const after = millis(from)
+        const until = to === undefined ? Number.POSITIVE_INFINITY : millis(to)
+        const out: Array<Correction> = []
+        for (const r of log) {
+          const t = millis(r.at)
+          if (r.campaign !== campaign || r.revision === 1 || t <= after || t > until) continue
+          const before = byKey.get(key(campaign, r.kind, r.id))![r.revision - 2]!
+          const versions = LedgerCorrection.ofVersion({
+            kind: r.kind,
+            id: r.id,
+            seq: r.sequence,
+            version: r.revision,
+            effective: null,
+            value: r.value,
+            supersedes: before.sequence,
+            previous: before.value,
+            reason: r.why === "" ? null : r.why,
+            recordedAt: r.at,
+            by: { user: r.who, unit: "" },
+            submission: ""
+          })
+          for (const c of versions) out.push(Edition.correction(c, r.who))
+        }
+        return out
+      })
   })
 })

@@ -324,6 +324,52 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect((await c.get(`${base}/history/project/A1`)).json).toHaveLength(1)
     })
 
+    it("answers a request that does not fit the schema with 400 BadRequest, naming the record, the field and the code", async () => {
+      const c = await as("admin")
+      const a1 = (await c.get(`${base}/projects/A1`)).json.project
+      const { unit: _, ...noUnit } = a1
+      const problemsOf = (r: Json) =>
+        r.json.problems.map((p: Json) => [p.path, p.record, p.field, p.code])
+      // A project without its unit, and the reason empty.
+      const missing = await c.put(`${base}/projects/A1`, { value: noUnit, reason: "" })
+      expect(missing.status).toBe(400)
+      expect(missing.json._tag).toBe("BadRequest")
+      expect(problemsOf(missing)).toEqual(
+        expect.arrayContaining([
+          ["body.value.unit", "project A1", "unit", "missing-key"],
+          ["body.reason", "project A1", "reason", "filter"]
+        ])
+      )
+      // A field of the wrong type in an activity.
+      const trip = { id: "T-9", kind: "outbound-trip", unit: "town-a", date: 20260901 }
+      const wrong = await c.put(`${base}/activities/T-9`, { value: trip, reason: "上报" })
+      expect(wrong.status).toBe(400)
+      expect(problemsOf(wrong)).toEqual([
+        ["body.value.date", "activity T-9", "date", "invalid-type"]
+      ])
+      // A body that is not JSON at all.
+      const raw = await c.request(
+        "PUT",
+        `${base}/projects/A1`,
+        undefined,
+        { "content-type": "application/json" },
+        new TextEncoder().encode("{not json")
+      )
+      expect(raw.status).toBe(400)
+      expect(problemsOf(raw)).toEqual([["body", "project A1", "body", "invalid-value"]])
+      // A path parameter that is not one of those allowed.
+      const pie = await c.get(`${base}/charts/pie.svg`)
+      expect(pie.status).toBe(400)
+      expect(problemsOf(pie)).toEqual([["params.kind", null, "kind", "any-of"]])
+      // Nothing was written, and the error is in the OpenAPI document.
+      expect((await c.get(`${base}/history/project/A1`)).json).toHaveLength(1)
+      expect((await c.get(`${base}/history/activity/T-9`)).status).toBe(404)
+      const doc = (await client().get("/api/openapi.json")).json
+      expect(
+        JSON.stringify(doc.paths["/api/campaigns/{campaign}/projects/{id}"].put.responses["400"])
+      ).toContain("BadRequest")
+    })
+
     it("a correction moves the ranking: 丁镇's 乡村旅游 signed at the fair takes it past 丙园区", async () => {
       const c = await as("reporter-d")
       const rank = async () =>

@@ -61,6 +61,64 @@ describe.each(backEnds())("bulletins and wall charts on $name", (backEnd: BackEn
     expect(md).toContain("| 丁镇 | 8 |")
   })
 
+  it("counts the ranking's moves and the corrections from the previous bulletin recorded as issued", async () => {
+    const admin = await as("admin")
+    // The bulletin of 2026-08-H2 recorded as issued (Bulletin.record): dated
+    // 08-31; no bulletin is recorded for 2026-09-H1.
+    const issued = await admin.put(`${base}/activities/bulletin-2026-08-H2`, {
+      value: {
+        id: "bulletin-2026-08-H2",
+        kind: "bulletin",
+        unit: "district",
+        date: "2026-08-31",
+        note: "第2期（2026-08-H2）"
+      },
+      reason: "通报印发"
+    })
+    expect(issued.status).toBe(200)
+    // The correction must come after the issue in time: the in-memory store
+    // times writes to the millisecond.
+    while (Date.now() <= Date.parse(issued.json.at) + 1) await new Promise((r) => setTimeout(r, 2))
+    const reporter = await as("reporter-d")
+    const d3 = (await reporter.get(`${base}/projects/D3`)).json.project
+    const reason = "8月15日投洽会已签约，漏报"
+    const put = await reporter.put(`${base}/projects/D3`, {
+      value: {
+        ...d3,
+        flags: ["signed-at-fair"],
+        events: [...d3.events, { type: "signed", date: "2026-08-15" }]
+      },
+      reason
+    })
+    expect(put.status).toBe(200)
+    const md = (await admin.get(`${base}/bulletins/2026-09-H2.md`)).text
+    // Its previous bulletin is the one recorded (08-31), not the previous
+    // period's (09-15).
+    expect(md).toContain("上期通报：2026-08-31")
+    // The moves count from 08-31 on the campaign as known when that bulletin
+    // was issued, before the correction: 甲镇 18 (1st), 乙街道 16 (2nd), 丁镇 1
+    // and 丙园区 1 (3rd, tied). Now, as of 09-30 with the correction: 甲镇 28,
+    // 乙街道 14, 丙园区 11, 丁镇 1 + 5 (002 二, one of two fair signings,
+    // 10 × 1/2) + 2 (002 四.4 fair bonus) = 8. So 丙园区 3 → 3 (—) and 丁镇
+    // 3 → 4 (↓1). (Counted from 09-15 both would read —; counted from the
+    // corrected campaign at 08-31, 丁镇 8 would be 3rd and 丙园区 4th: ↑1.)
+    for (const line of [
+      "| 1 | 甲镇 | 28 | — |",
+      "| 2 | 乙街道 | 14 | — |",
+      "| 3 | 丙园区 | 11 | — |",
+      "| 4 | 丁镇 | 8 | ↓1 |"
+    ])
+      expect(md).toContain(line)
+    // The correction filed since the issue is listed, with its reason.
+    const corrections = md.slice(md.indexOf("## 上期以来数据更正"))
+    expect(corrections).toMatch(/\| project D3 \| flags \|/)
+    expect(corrections).toContain(reason)
+    // The issued bulletin itself reads as it was issued: 丁镇 still 1.
+    const own = (await admin.get(`${base}/bulletins/2026-08-H2.md`)).text
+    expect(own).toContain("| 3 | 丁镇 | 1 |")
+    expect(own).not.toContain("project D3")
+  })
+
   it("answers 404 for a period that is not one of the campaign's bulletins, and 401 without a session", async () => {
     const c = await as("admin")
     for (const period of ["2026-10-H1", "2026-07-H2", "2026-09", "nonsense"])

@@ -111,3 +111,58 @@ describe.each(backEnds())("Store.read on $name", (backEnd: BackEnd) => {
     }
   })
 })
+
+describe.each(backEnds())("Store.knownAt and Store.corrections on $name", (backEnd: BackEnd) => {
+  beforeAll(() => backEnd.start(), 120_000)
+  afterAll(() => backEnd.stop(), 60_000)
+
+  it("reads the campaign as known after each write, and the corrections written between two times", async () => {
+    const fresh = await backEnd.fresh()
+    // Each write stamped an hour after the last (the ledger keeps its own time).
+    const at = (hour: number): Store.Stamp["at"] =>
+      `2026-10-16T${String(hour).padStart(2, "0")}:00:00.000Z`
+    try {
+      const program = Effect.gen(function* () {
+        const store = yield* Store.Store
+        const write = (value: unknown, why: string, hour: number) =>
+          Effect.map(
+            store.submit(campaign, [{ kind: "activity", id: "T-1", value }], {
+              who: "reporter-a",
+              at: at(hour),
+              why
+            }),
+            (rs) => rs[0]!
+          )
+        const before = (yield* store.current(campaign)).records.length
+        const first = yield* write(trip("T-1", "town-a", ["A2"]), "上报", 8)
+        const second = yield* write(trip("T-1", "town-a"), "项目填错", 9)
+        const third = yield* write(null, "重复填报", 10)
+        const t1At = (c: Store.Current) =>
+          c.records.find((r) => r.kind === "activity" && r.id === "T-1")?.value
+        expect(t1At(yield* store.knownAt(campaign, first.at))).toEqual(
+          trip("T-1", "town-a", ["A2"])
+        )
+        expect(t1At(yield* store.knownAt(campaign, second.at))).toEqual(trip("T-1", "town-a"))
+        const after = yield* store.knownAt(campaign, third.at)
+        expect(t1At(after)).toBeUndefined()
+        expect(after.records.length).toBe(before)
+        expect(after.sequence).toBe(third.sequence)
+        // A new record is not a correction; the field changed and the withdrawal are.
+        const since = yield* store.corrections(campaign, first.at, undefined)
+        expect(
+          since.map((c) => [c.record, c.field, c.before, c.after, c.withdrawn, c.reason])
+        ).toEqual([
+          ["activity T-1", "projects", '["A2"]', undefined, false, "项目填错"],
+          ["activity T-1", undefined, undefined, undefined, true, "重复填报"]
+        ])
+        expect(
+          (yield* store.corrections(campaign, first.at, second.at)).map((c) => c.reason)
+        ).toEqual(["项目填错"])
+        expect(yield* store.corrections(campaign, third.at, undefined)).toEqual([])
+      })
+      await Effect.runPromise(program.pipe(Effect.provide(Layer.fresh(seeded(fresh.store)))))
+    } finally {
+      await fresh.close()
+    }
+  })
+})

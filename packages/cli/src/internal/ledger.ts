@@ -12,38 +12,10 @@ import type * as SqlClient from "effect/sql/SqlClient"
 import { isSqlError } from "effect/sql/SqlError"
 import { CliFailure } from "../CliFailure.js"
 import { makeFolder, readText, writeText } from "./files.js"
+import * as flags from "./flags.js"
+import { campaign, knownAt, lang, ledger, options, policy } from "./flags.js"
 import { readOptions, readSnapshot, resolvePolicy } from "./load.js"
 import { json, table } from "./render.js"
-
-/** The `--ledger` flag: a folder of the embedded database or a postgres:// URL. */
-export const ledgerFlag = Flag.String("ledger").pipe(
-  Flag.withDefault("gongjian-data"),
-  Flag.withDescription(
-    "The ledger: a folder of the embedded database (default ./gongjian-data) or a postgres:// URL"
-  )
-)
-
-const optionalLedgerFlag = Flag.String("ledger").pipe(
-  Flag.optional,
-  Flag.withDescription(
-    "Read the snapshot from a ledger: a folder of the embedded database or a postgres:// URL (with --campaign; default ./gongjian-data)"
-  )
-)
-
-/** `--campaign` and `--known-at`, for commands that read a snapshot from a ledger. */
-export const ledgerInput = {
-  ledger: optionalLedgerFlag,
-  campaign: Flag.String("campaign").pipe(
-    Flag.optional,
-    Flag.withDescription("Read the campaign's snapshot from the ledger instead of a file")
-  ),
-  knownAt: Flag.String("known-at").pipe(
-    Flag.optional,
-    Flag.withDescription(
-      "With --campaign: the snapshot as known at this time (YYYY-MM-DD, the end of that day in Beijing time, or a time with its offset); default now"
-    )
-  )
-}
 
 const causeText = (e: unknown): string => {
   if (isSqlError(e)) {
@@ -161,24 +133,12 @@ const recordKinds = [
   "activity",
   "report"
 ] as const
-const campaign = Flag.String("campaign").pipe(Flag.withDescription("The campaign id"))
-const knownAt = Flag.String("known-at").pipe(
-  Flag.optional,
-  Flag.withDescription(
-    "As known at this time (YYYY-MM-DD, the end of that day in Beijing time, or a time with its offset); default now"
-  )
-)
-const asOf = Flag.String("as-of").pipe(
-  Flag.optional,
-  Flag.withDescription("The as-of date (default: that of the latest import)")
+const asOf = flags.asOf.pipe(
+  Flag.withDescription("The as-of date, YYYY-MM-DD (default: that of the latest import)")
 )
 const format = Flag.Literals("format", ["table", "json"]).pipe(
   Flag.withDefault("table" as const),
   Flag.withDescription("Output format: table (default) or json")
-)
-const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
-  Flag.withDefault("zh" as const),
-  Flag.withDescription("Output language: zh (default) or en")
 )
 const opt = <A>(o: Option.Option<A>) => Option.getOrUndefined(o)
 
@@ -191,7 +151,7 @@ const parseJson = (text: string, what: string) =>
 
 const readJson = (file: string) => Effect.flatMap(readText(file), (text) => parseJson(text, file))
 
-const init = Command.make("init", { ledger: ledgerFlag }, ({ ledger }) =>
+const init = Command.make("init", { ledger }, ({ ledger }) =>
   Effect.gen(function* () {
     const names = yield* withLedger(ledger, Ledger.campaigns)
     yield* Console.log(
@@ -220,7 +180,7 @@ const load = Command.make(
   "load",
   {
     file: Argument.String("snapshot").pipe(Argument.withDescription("A snapshot JSON file")),
-    ledger: ledgerFlag,
+    ledger,
     user,
     unit,
     at,
@@ -257,7 +217,7 @@ const load = Command.make(
 const snapshot = Command.make(
   "snapshot",
   {
-    ledger: ledgerFlag,
+    ledger,
     campaign,
     asOf,
     knownAt,
@@ -299,7 +259,7 @@ const changedFields = (v: Ledger.Version): Array<string> => {
 const history = Command.make(
   "history",
   {
-    ledger: ledgerFlag,
+    ledger,
     campaign,
     kind: Flag.Literals("kind", recordKinds).pipe(
       Flag.optional,
@@ -349,7 +309,7 @@ const history = Command.make(
 const correct = Command.make(
   "correct",
   {
-    ledger: ledgerFlag,
+    ledger,
     campaign,
     kind: Flag.Literals("kind", recordKinds).pipe(Flag.withDescription("The kind of record")),
     id: Flag.String("id").pipe(
@@ -462,15 +422,10 @@ const assessOn = (
 const revise = Command.make(
   "revise",
   {
-    ledger: ledgerFlag,
+    ledger,
     campaign,
-    policy: Flag.String("policy").pipe(
-      Flag.withDescription("A reference policy (000 … 004) or a path to a plugin module")
-    ),
-    options: Flag.String("options").pipe(
-      Flag.optional,
-      Flag.withDescription("A JSON file of the policy's options")
-    ),
+    policy,
+    options,
     asOf,
     before: Flag.String("before").pipe(
       Flag.withDescription(

@@ -1,8 +1,8 @@
 import { join, resolve } from "node:path"
-import { LocalDate, type Period, type Snapshot } from "@gongjian/core"
-import { Correction, Ledger } from "@gongjian/ledger"
+import type { Period, Snapshot } from "@gongjian/core"
+import { Ledger } from "@gongjian/ledger"
 import { Host, type Plugin } from "@gongjian/plugin-sdk"
-import type { Bulletin as BulletinTypes } from "@gongjian/reports"
+import type { Bulletin as BulletinTypes, Edition as EditionTypes } from "@gongjian/reports"
 import * as Console from "effect/Console"
 import { Argument, Command, Flag } from "effect/cli"
 import * as Effect from "effect/Effect"
@@ -11,7 +11,8 @@ import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import { CliFailure } from "../CliFailure.js"
 import { makeFolder, writeText } from "./files.js"
-import { ledgerInput, readInput, withLedger } from "./ledger.js"
+import { asOf, lang, ledgerInput, optionalPolicy, options } from "./flags.js"
+import { readInput, withLedger } from "./ledger.js"
 import { readOptions, resolvePolicy } from "./load.js"
 
 // Loaded when a report is asked for, so that the other commands start without
@@ -30,20 +31,7 @@ const readSource = (a: {
   readonly campaign: Option.Option<string>
   readonly knownAt: Option.Option<string>
 }) => readInput({ ...a, asOf: Option.none() })
-const policy = Flag.String("policy").pipe(
-  Flag.optional,
-  Flag.withDescription(
-    "A reference policy (000 … 004) or a path to a plugin module, for the ranking and the exit findings"
-  )
-)
-const options = Flag.String("options").pipe(
-  Flag.optional,
-  Flag.withDescription("A JSON file of the policy's options")
-)
-const lang = Flag.Literals("lang", ["zh", "en"]).pipe(
-  Flag.withDefault("zh" as const),
-  Flag.withDescription("Language: zh (default) or en")
-)
+const policy = optionalPolicy("for the ranking and the exit findings")
 const out = Flag.String("out").pipe(
   Flag.optional,
   Flag.withDescription("Write to this file instead of the standard output")
@@ -64,100 +52,36 @@ const engines = (host: Host.Host | undefined, snapshot: Snapshot.Snapshot, asOf:
   })
 
 /**
- * @internal A bulletin for a period: the engines run as of its end and as of
- * the previous bulletin's date (the last one recorded as issued, else the
- * previous period's end) — on `previousSnapshot` when given, the campaign as
- * known when the previous bulletin was issued.
+ * @internal A bulletin of an edition: the engines run as of its date and as
+ * of the previous bulletin's ({@link Edition.bulletin}).
  */
 export const buildBulletin = (
-  snapshot: Snapshot.Snapshot,
-  host: Host.Host | undefined,
-  period: Period.Period,
-  options?: {
-    readonly corrections?: ReadonlyArray<BulletinTypes.Correction> | undefined
-    readonly previousSnapshot?: Snapshot.Snapshot | undefined
-  }
+  edition: EditionTypes.Edition,
+  host: Host.Host | undefined
 ): Effect.Effect<BulletinTypes.Bulletin, CliFailure> =>
   Effect.gen(function* () {
-    const { Bulletin } = yield* reports
-    const asOf = LocalDate.min(period.end, snapshot.asOf)
-    const now = yield* engines(host, snapshot, asOf)
-    const prev = Bulletin.previous(snapshot, period, asOf)
-    const before =
-      prev === undefined || host === undefined
-        ? undefined
-        : yield* engines(host, options?.previousSnapshot ?? snapshot, prev.asOf)
-    return Bulletin.make({
-      snapshot,
-      period,
-      asOf,
-      assessment: now.assessment,
-      findings: now.findings,
-      previous:
-        prev === undefined ? undefined : { ...before, asOf: prev.asOf, record: prev.record?.id },
-      corrections: options?.corrections
-    })
+    const { Edition } = yield* reports
+    return yield* Edition.bulletin(
+      edition,
+      host === undefined ? undefined : (snapshot, asOf) => engines(host, snapshot, asOf)
+    )
   })
 
-/** A correction as the bulletin writes it: who filed it as `user（unit）`. */
-const toBulletinCorrection = (c: Correction.Correction): BulletinTypes.Correction => ({
-  record: c.record,
-  field: c.field,
-  on: c.on,
-  before: c.before,
-  after: c.after,
-  reason: c.reason,
-  by: `${c.by.user}（${c.by.unit}）`,
-  withdrawn: c.withdrawn
-})
-
 /**
- * @internal What a bulletin reads of the ledger: the campaign as known at
- * `knownAt` (or, for a bulletin already issued and no `knownAt`, as known
- * when it was issued, so it is reproduced as it was), the campaign as known
- * when the previous bulletin was issued, and the corrections filed between
- * the previous bulletin's issue (its date when it was not recorded) and this
- * one's.
+ * @internal The edition of a bulletin read from the ledger
+ * ({@link Edition.read} on {@link Edition.fromLedger}).
  */
 const fromLedger = (input: {
   readonly location: string
   readonly campaign: string
   readonly knownAt: string | undefined
-  readonly period: string | undefined
+  readonly period: Period.Period | undefined
 }) =>
   withLedger(
     input.location,
     Effect.gen(function* () {
-      const { Bulletin, Cadence } = yield* reports
-      const issuedAt = (id: string) =>
-        Effect.map(
-          Ledger.history({ campaign: input.campaign, kind: "activity", id }),
-          (versions) => versions.find((v) => v.value !== null)?.recordedAt
-        )
-      let knownAt = input.knownAt
-      let snapshot = yield* Ledger.snapshot({ campaign: input.campaign, knownAt })
-      const period =
-        (input.period === undefined ? undefined : Cadence.parsePeriod(input.period)) ??
-        Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
-      const own = Bulletin.issued(snapshot).find((a) => a.id === `bulletin-${period.label}`)
-      if (knownAt === undefined && own !== undefined) {
-        knownAt = yield* issuedAt(own.id)
-        snapshot = yield* Ledger.snapshot({ campaign: input.campaign, knownAt })
-      }
-      const prev = Bulletin.previous(snapshot, period)
-      const prevIssued = prev?.record === undefined ? undefined : yield* issuedAt(prev.record.id)
-      const previousSnapshot =
-        prevIssued === undefined
-          ? undefined
-          : yield* Ledger.snapshot({ campaign: input.campaign, knownAt: prevIssued })
-      const from = prevIssued ?? prev?.asOf ?? LocalDate.addDays(snapshot.campaign.window.start, -1)
-      const corrections = yield* Correction.between({ campaign: input.campaign, from, to: knownAt })
-      return {
-        snapshot,
-        period,
-        previousSnapshot,
-        corrections: corrections.map(toBulletinCorrection)
-      }
+      const { Edition } = yield* reports
+      return yield* Edition.read(Edition.fromLedger(input.campaign), input)
     })
   )
 
@@ -243,7 +167,7 @@ export const bulletin = Command.make(
   },
   (a) =>
     Effect.gen(function* () {
-      const { Bulletin, Cadence, Pdf } = yield* reports
+      const { Bulletin, Cadence, Edition, Pdf } = yield* reports
       let period: Period.Period | undefined
       if (Option.isSome(a.period)) {
         period = Cadence.parsePeriod(a.period.value)
@@ -271,21 +195,17 @@ export const bulletin = Command.make(
       let b: BulletinTypes.Bulletin
       let snapshot: Snapshot.Snapshot
       if (Option.isSome(a.campaign) && Option.isNone(a.file)) {
-        const read = yield* fromLedger({
+        const edition = yield* fromLedger({
           location,
           campaign: a.campaign.value,
           knownAt: Option.getOrUndefined(a.knownAt),
-          period: period?.label
+          period
         })
-        snapshot = read.snapshot
-        b = yield* buildBulletin(read.snapshot, host, read.period, read)
+        snapshot = edition.snapshot
+        b = yield* buildBulletin(edition, host)
       } else {
         snapshot = yield* readSource(a)
-        b = yield* buildBulletin(
-          snapshot,
-          host,
-          period ?? Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
-        )
+        b = yield* buildBulletin(Edition.ofSnapshot(snapshot, period), host)
       }
       if (a.issue) {
         const tops = snapshot.units.filter((u) => u.parent === undefined).map((u) => u.id)
@@ -341,15 +261,11 @@ export const chart = Command.make(
     policy,
     options,
     out,
-    asOf: Flag.String("as-of").pipe(
-      Flag.withSchema(LocalDate.LocalDate),
-      Flag.optional,
-      Flag.withDescription("The as-of date, YYYY-MM-DD (default: the snapshot's)")
-    )
+    asOf
   },
   (a) =>
     Effect.gen(function* () {
-      const { Bulletin, WallChart } = yield* reports
+      const { Bulletin, Edition, WallChart } = yield* reports
       const date = Option.getOrUndefined(a.asOf)
       const host = yield* loadHost(a.policy, a.options)
       if (a.kind === "ranking" && host === undefined)
@@ -371,9 +287,8 @@ export const chart = Command.make(
               ? WallChart.heatmap(snapshot, { asOf })
               : WallChart.ranking(
                   (yield* buildBulletin(
-                    snapshot,
-                    host,
-                    Bulletin.currentPeriod(snapshot.campaign, asOf)
+                    Edition.ofSnapshot(snapshot, Bulletin.currentPeriod(snapshot.campaign, asOf)),
+                    host
                   )).ranking
                 )
       return yield* emit(svg, a.out)
@@ -390,10 +305,9 @@ export const chart = Command.make(
  */
 export const demoReports = (snapshot: Snapshot.Snapshot, host: Host.Host, dir: string) =>
   Effect.gen(function* () {
-    const { Bulletin, WallChart } = yield* reports
+    const { Bulletin, Edition, WallChart } = yield* reports
     yield* makeFolder(dir)
-    const period = Bulletin.currentPeriod(snapshot.campaign, snapshot.asOf)
-    const b = yield* buildBulletin(snapshot, host, period)
+    const b = yield* buildBulletin(Edition.ofSnapshot(snapshot), host)
     const { findings } = yield* engines(host, snapshot, snapshot.asOf)
     const files: ReadonlyArray<readonly [string, string]> = [
       ["bulletin.html", Bulletin.html(b)],

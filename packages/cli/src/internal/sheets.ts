@@ -11,6 +11,7 @@ import * as Option from "effect/Option"
 import * as Result from "effect/Result"
 import { CliFailure } from "../CliFailure.js"
 import { readBytes, readText, sizeOf, writeBytes, writeText } from "./files.js"
+import { asOf, optionalCampaign, optionalLedger, options, policy } from "./flags.js"
 import { withImported } from "./intoLedger.js"
 import { at, key, reason, receiptLines, unit, user, withLedger } from "./ledger.js"
 import { readSnapshot } from "./load.js"
@@ -135,17 +136,11 @@ export const importCommand = Command.make(
         "The snapshot whose units are matched and whose records the rows merge into"
       )
     ),
-    campaign: Flag.String("campaign").pipe(
-      Flag.optional,
-      Flag.withDescription(
-        "Import into this campaign of the ledger: its units are matched, the rows merge into its records, and the records they add or change are written"
-      )
+    campaign: optionalCampaign(
+      "Import into this campaign of the ledger: its units are matched, the rows merge into its records, and the records they add or change are written"
     ),
-    ledger: Flag.String("ledger").pipe(
-      Flag.optional,
-      Flag.withDescription(
-        "With --campaign: the ledger, a folder of the embedded database or a postgres:// URL (default ./gongjian-data)"
-      )
+    ledger: optionalLedger(
+      "With --campaign: the ledger, a folder of the embedded database or a postgres:// URL (default ./gongjian-data)"
     ),
     user: user.pipe(Flag.withDefault("gongjian")),
     unit: unit.pipe(Flag.withDefault("county")),
@@ -338,17 +333,9 @@ export const exportCommand = <E, R>(
         )
       ),
       snapshot: Flag.String("snapshot").pipe(Flag.withDescription("A snapshot JSON file")),
-      policy: Flag.String("policy").pipe(
-        Flag.withDescription("A reference policy id (000–004) or a plugin module")
-      ),
-      options: Flag.String("options").pipe(
-        Flag.optional,
-        Flag.withDescription("A JSON file of the policy's options")
-      ),
-      asOf: Flag.String("as-of").pipe(
-        Flag.optional,
-        Flag.withDescription("The as-of date, YYYY-MM-DD")
-      ),
+      policy,
+      options,
+      asOf,
       format: Flag.Literals("format", ["xlsx", "csv"]).pipe(
         Flag.withDefault("xlsx" as const),
         Flag.withDescription(
@@ -359,6 +346,13 @@ export const exportCommand = <E, R>(
     },
     (a) =>
       Effect.gen(function* () {
+        const named = extname(a.out).toLowerCase()
+        const other = a.format === "csv" ? ".xlsx" : ".csv"
+        if (named === other)
+          return yield* new CliFailure({
+            code: 2,
+            message: `--out ${a.out} names a ${other} file but --format is ${a.format}: name it .${a.format}, or write --format ${other.slice(1)}`
+          })
         const { snapshot, out } = yield* run({
           file: a.snapshot,
           policy: a.policy,

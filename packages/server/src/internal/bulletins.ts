@@ -1,9 +1,13 @@
-import { LocalDate, Period } from "@gongjian/core"
+import { Period } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import * as Bulletin from "@gongjian/reports/Bulletin"
 import * as Cadence from "@gongjian/reports/Cadence"
+import * as Edition from "@gongjian/reports/Edition"
 import * as WallChart from "@gongjian/reports/WallChart"
-import type { Computed } from "./engine.js"
+import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
+import { type Store, StoreError } from "../Store.js"
+import { type Computed, compose, decode } from "./engine.js"
 
 /** @internal A bulletin period as the API lists it. */
 export interface BulletinInfo {
@@ -43,29 +47,60 @@ export const info = (c: Computed, period: Period.Period): BulletinInfo => ({
 export const periodOf = (c: Computed, label: string): Period.Period | undefined =>
   periods(c).find((p) => p.label === label)
 
-const engines = (c: Computed, asOf: LocalDate.LocalDate) => {
-  const run = Host.run(c.host, structuredClone(c.snapshot), { asOf })
-  return { assessment: run.assessments[0]?.assessment, findings: run.findings }
-}
+/**
+ * @internal What a bulletin reads of a campaign's records in the store: its
+ * current snapshot (the one computed), the snapshot as known at a time, when
+ * a bulletin was recorded as issued, and the corrections written since.
+ */
+export const source = (
+  store: Store["Service"],
+  campaign: string,
+  c: Computed
+): Edition.Source<StoreError> => ({
+  snapshot: (knownAt) =>
+    knownAt === undefined
+      ? Effect.succeed(c.snapshot)
+      : Effect.flatMap(store.knownAt(campaign, knownAt), (current) => {
+          const decoded = decode(compose(current.records))
+          return Result.isSuccess(decoded)
+            ? Effect.succeed(decoded.success)
+            : Effect.fail(
+                new StoreError({
+                  campaign,
+                  message: `campaign ${campaign}: the records as known at ${knownAt} do not make a valid snapshot: ${decoded.failure
+                    .map((p) => `${p.record ?? ""} ${p.field}: ${p.message}`)
+                    .join("; ")}`
+                })
+              )
+        }),
+  recordedAt: (id) =>
+    Effect.map(
+      store.history(campaign, "activity", id),
+      (revisions) => revisions.find((r) => r.value !== null)?.at
+    ),
+  corrections: (from, to) => store.corrections(campaign, from, to)
+})
 
 /**
- * @internal The bulletin of a period: the policy run as of the period's end
- * and as of the previous bulletin's, as `gongjian bulletin` makes it.
+ * @internal The bulletin of a period, as `gongjian bulletin --campaign` makes
+ * it: the policy run as of the period's end and as of the previous
+ * bulletin's (on the campaign as known when that one was issued, when it was
+ * recorded), with the corrections written since.
  */
-export const make = (c: Computed, period: Period.Period): Bulletin.Bulletin => {
-  const snapshot = c.snapshot
-  const asOf = LocalDate.min(period.end, snapshot.asOf)
-  const now = engines(c, asOf)
-  const prev = Bulletin.previousPeriod(snapshot.campaign, period)
-  return Bulletin.make({
-    snapshot,
-    period,
-    asOf,
-    assessment: now.assessment,
-    findings: now.findings,
-    previous: prev === undefined ? undefined : engines(c, LocalDate.min(prev.end, snapshot.asOf))
-  })
-}
+export const make = (
+  store: Store["Service"],
+  campaign: string,
+  c: Computed,
+  period: Period.Period
+): Effect.Effect<Bulletin.Bulletin, StoreError> =>
+  Effect.flatMap(Edition.read(source(store, campaign, c), { period }), (edition) =>
+    Edition.bulletin(edition, (snapshot, asOf) =>
+      Effect.sync(() => {
+        const run = Host.run(c.host, structuredClone(snapshot), { asOf })
+        return { assessment: run.assessments[0]?.assessment, findings: run.findings }
+      })
+    )
+  )
 
 /** @internal The kinds of wall chart. */
 export const chartKinds = ["gantt", "progress", "ranking", "heatmap"] as const
@@ -75,20 +110,20 @@ export const chartKinds = ["gantt", "progress", "ranking", "heatmap"] as const
  * findings, progress and heat map from the snapshot, the ranking of the
  * current bulletin (with its moves).
  */
-export const chart = (
+export const chart = <E>(
   c: Computed,
   kind: (typeof chartKinds)[number],
-  current: () => Bulletin.Bulletin
-): string => {
+  current: Effect.Effect<Bulletin.Bulletin, E>
+): Effect.Effect<string, E> => {
   switch (kind) {
     case "gantt":
-      return WallChart.gantt(c.snapshot, { findings: c.run.findings })
+      return Effect.succeed(WallChart.gantt(c.snapshot, { findings: c.run.findings }))
     case "progress":
-      return WallChart.progress(c.snapshot)
+      return Effect.succeed(WallChart.progress(c.snapshot))
     case "heatmap":
-      return WallChart.heatmap(c.snapshot)
+      return Effect.succeed(WallChart.heatmap(c.snapshot))
     case "ranking":
-      return WallChart.ranking(current().ranking)
+      return Effect.map(current, (b) => WallChart.ranking(b.ranking))
   }
 }
 

@@ -27,6 +27,7 @@ import * as Role from "../Role.js"
 import { type RecordKind, type Revision, Store, type StoreError, type Write } from "../Store.js"
 import * as Bulletins from "./bulletins.js"
 import * as Engine from "./engine.js"
+import { RequestCheckLive } from "./requestCheck.js"
 import { makeLimiter, makeSessions, SessionsService, sameToken } from "./sessions.js"
 
 /** @internal An account as the server keeps it. */
@@ -592,21 +593,23 @@ const AssessmentsLive = HttpApiBuilder.group(Api, "assessments", (handlers) =>
 const BulletinsLive = HttpApiBuilder.group(Api, "bulletins", (handlers) =>
   Effect.gen(function* () {
     const portal = yield* PortalService
+    const store = yield* Store
     // The bulletins made at each campaign's latest sequence number, by period.
     const made = new Map<string, { sequence: number; bulletins: Map<string, Bulletin> }>()
-    const bulletinOf = (campaign: string, s: Engine.Computed, period: Period.Period) => {
-      let entry = made.get(campaign)
-      if (entry === undefined || entry.sequence !== s.sequence) {
-        entry = { sequence: s.sequence, bulletins: new Map() }
-        made.set(campaign, entry)
-      }
-      let b = entry.bulletins.get(period.label)
-      if (b === undefined) {
-        b = Bulletins.make(s, period)
-        entry.bulletins.set(period.label, b)
-      }
-      return b
-    }
+    const bulletinOf = (campaign: string, s: Engine.Computed, period: Period.Period) =>
+      Effect.gen(function* () {
+        let entry = made.get(campaign)
+        if (entry === undefined || entry.sequence !== s.sequence) {
+          entry = { sequence: s.sequence, bulletins: new Map() }
+          made.set(campaign, entry)
+        }
+        let b = entry.bulletins.get(period.label)
+        if (b === undefined) {
+          b = yield* storeDied(Bulletins.make(store, campaign, s, period))
+          entry.bulletins.set(period.label, b)
+        }
+        return b
+      })
     const bulletin = (campaign: string, label: string) =>
       Effect.gen(function* () {
         const s = yield* portal.state(campaign)
@@ -615,7 +618,7 @@ const BulletinsLive = HttpApiBuilder.group(Api, "bulletins", (handlers) =>
           return yield* new NotFound({
             message: `campaign ${campaign}: there is no bulletin for the period ${label}`
           })
-        return bulletinOf(campaign, s, period)
+        return yield* bulletinOf(campaign, s, period)
       })
     return handlers
       .handle("bulletins", ({ params }) =>
@@ -634,11 +637,12 @@ const BulletinsLive = HttpApiBuilder.group(Api, "bulletins", (handlers) =>
         )
       )
       .handle("chart", ({ params }) =>
-        Effect.map(portal.state(params.campaign), (s) =>
-          Bulletins.chart(s, params.kind, () => {
-            const periods = Bulletins.periods(s)
-            return bulletinOf(params.campaign, s, periods[0]!)
-          })
+        Effect.flatMap(portal.state(params.campaign), (s) =>
+          Bulletins.chart(
+            s,
+            params.kind,
+            Effect.suspend(() => bulletinOf(params.campaign, s, Bulletins.periods(s)[0]!))
+          )
         )
       )
   })
@@ -734,5 +738,9 @@ export const handlersLayer = (options: HandlerOptions) => {
     AssessmentsLive,
     BulletinsLive,
     AccountsLive
-  ).pipe(Layer.provideMerge(AuthenticationLive), Layer.provide(shared))
+  ).pipe(
+    Layer.provideMerge(AuthenticationLive),
+    Layer.provideMerge(RequestCheckLive),
+    Layer.provide(shared)
+  )
 }
