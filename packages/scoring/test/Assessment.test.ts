@@ -645,8 +645,13 @@ describe("money in another currency than its target", () => {
 })
 
 describe("exit-findings items", () => {
-  const finding = (id: string, project: string, unit: string, cls: string, severity: string) =>
-    ({ id, project, unit, class: cls, severity }) as const
+  const finding = (
+    id: string,
+    project: string,
+    unit: string,
+    cls: string,
+    severity: "warning" | "breach" | "escalated"
+  ) => ({ id, project, unit, class: cls, severity }) as const
   // In project order, as the exit engine gives them; F-3's two findings are
   // not in id order ("start/…" before "produce/…").
   const findings = [
