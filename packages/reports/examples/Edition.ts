@@ -1,5 +1,5 @@
 import { deepEqual, equal, ok } from "node:assert/strict"
-import { Ledger } from "@gongjian/ledger"
+import { Correction, Ledger } from "@gongjian/ledger"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, Samples } from "@gongjian/policies"
 import { Bulletin, Cadence, Edition } from "@gongjian/reports"
@@ -53,6 +53,16 @@ const program = Effect.gen(function* () {
     edition.corrections.map((c) => [c.record, c.field, c.after, c.by, c.on]),
     [["project D3", "name", "乡村旅游（一期）", "zhao.lei（town-d）", "2026-09-20"]]
   )
+  // A ledger correction as a bulletin lists it, with who filed it written as the county likes.
+  const [filed] = yield* Correction.between({
+    campaign,
+    from: "2026-09-16T10:00:00+08:00",
+    to: "2026-09-30"
+  })
+  equal(Edition.correction(filed!, "赵磊（丁镇）").by, "赵磊（丁镇）")
+  // What the engines said as of the period's end (Edition.Results), then the bulletin.
+  const results: Edition.Results = yield* engines(edition.snapshot, edition.period.end)
+  ok(results.assessment !== undefined)
   const h2 = yield* Edition.bulletin(edition, engines)
   deepEqual(h2.previous, { asOf: "2026-09-15", record: "bulletin-2026-09-H1" })
   equal(h2.number, 4)
@@ -70,4 +80,12 @@ equal(edition.period.label, "2026-09-H2")
 const bulletin = await Effect.runPromise(Edition.bulletin(edition, engines))
 deepEqual(bulletin.previous, { asOf: "2026-09-15", record: undefined })
 deepEqual(bulletin.corrections, [])
+// Any store can be an Edition.Source: here the file itself, nothing recorded, nothing corrected.
+const file: Edition.Source = {
+  snapshot: () => Effect.succeed(snapshot),
+  recordedAt: () => Effect.succeed(undefined),
+  corrections: () => Effect.succeed([])
+}
+const same = await Effect.runPromise(Edition.read(file))
+equal(same.period.label, "2026-09-H2")
 // #endregion snapshot
