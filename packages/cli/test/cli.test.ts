@@ -4,9 +4,11 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Samples } from "@gongjian/policies"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 
-// End to end: the built binary, run on files, as a user runs it.
+// End to end: the built binary, run on files, as a user runs it. A test may start
+// it several times (each start loads the engines), so a test has two minutes.
+vi.setConfig({ testTimeout: 120_000 })
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
 const fixture = fileURLToPath(new URL("./fixtures/bonus-plugin.mjs", import.meta.url))
 const tmp = mkdtempSync(join(tmpdir(), "gongjian-cli-"))
