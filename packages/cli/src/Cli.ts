@@ -12,7 +12,8 @@
  *
  * @since 0.1.0
  */
-import { join, resolve } from "node:path"
+import { join, relative, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
 import { Snapshot } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, Samples } from "@gongjian/policies"
@@ -283,6 +284,20 @@ const demoOne = (
         ? `  ${snapshot.campaign.title}，${snapshot.campaign.window.start} 至 ${snapshot.campaign.window.end}，截至 ${out.asOf}；单位 ${snapshot.units.length} 个，项目 ${snapshot.projects.length} 个`
         : `  ${snapshot.campaign.title}, ${snapshot.campaign.window.start} to ${snapshot.campaign.window.end}, as of ${out.asOf}; ${snapshot.units.length} units, ${snapshot.projects.length} projects`
     )
+    // Where the county's figures come from, so that `assess` can repeat the run.
+    if (Object.keys(entry.options).length > 0) {
+      const file = (ext: string) =>
+        relative(
+          process.cwd(),
+          fileURLToPath(import.meta.resolve(`@gongjian/policies/samples/${entry.sample}${ext}`))
+        )
+      const command = `gongjian assess ${file(".json")} --policy ${entry.sample.slice(0, 3)} --options ${file(".options.json")}`
+      yield* Console.log(
+        zh
+          ? `  选项：${file(".options.json")}（${command} 得到同样的排名）`
+          : `  Options: ${file(".options.json")} (${command} gives the same ranking)`
+      )
+    }
     for (const { assessment } of out.assessments) {
       yield* Console.log(`\n  ${zh ? "排名" : "Ranking"}`)
       for (const g of rankingSections(assessment, l, vetoTitles(host.success))) {

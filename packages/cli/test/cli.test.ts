@@ -4,9 +4,11 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Samples } from "@gongjian/policies"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 
-// End to end: the built binary, run on files, as a user runs it.
+// End to end: the built binary, run on files, as a user runs it. A test may start
+// it several times (each start loads the engines), so a test has two minutes.
+vi.setConfig({ testTimeout: 120_000 })
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
 const fixture = fileURLToPath(new URL("./fixtures/bonus-plugin.mjs", import.meta.url))
 const tmp = mkdtempSync(join(tmpdir(), "gongjian-cli-"))
@@ -54,6 +56,15 @@ describe("gongjian demo", () => {
     expect(r.out).toMatch(/4\s+丁镇\s+1\s+通报表扬、通报批评（2026-12-31评定，落后序时进度）/)
     // A veto is shown by its title, not its id: 003's year-end holds 金阳新区 to account.
     expect(r.out).toMatch(/3\s+金阳新区管委会\s+97\.5\s+问责\s+未完成目标任务，不予表扬/)
+    // Each sample says where its options are and how `assess` repeats its ranking.
+    const line = r.out
+      .split("\n")
+      .find((l) => l.includes("选项：") && l.includes("003-construction"))
+    const command = /（gongjian (.+) 得到同样的排名）/.exec(line ?? "")?.[1]?.split(" ") ?? []
+    expect(command.slice(0, 1)).toEqual(["assess"])
+    const again = gongjian(...command)
+    expect(again.code).toBe(0)
+    expect(again.out).toMatch(/3\s+金阳新区管委会\s+97\.5\s+问责\s+未完成目标任务，不予表扬/)
     // 002 ranks its towns and its departments apart, each under its own heading.
     expect(r.out).toMatch(/【街道镇、园区】\n\s+名次[^\n]*\n[^\n]*\n\s+1\s+甲镇/)
     expect(r.out).toMatch(/【区直部门】\n\s+名次[^\n]*\n[^\n]*\n\s+1\s+区发改局/)

@@ -14,6 +14,9 @@ equal(Money.equals(Money.parseUnsafe("8.6亿元"), Money.parseUnsafe("860,000,00
 // Bad text is a typed error that quotes it.
 const bad = Money.parse("八亿元")
 equal(Result.isFailure(bad) && bad.failure._tag, "MoneyParseError")
+// A number without a unit is refused, not guessed: 15000元? 15000万元?
+equal(Result.isFailure(Money.parse("15000")), true)
+equal(Money.format(Money.parseUnsafe("15000万元")), "1.5亿元")
 // #endregion parse
 
 // #region make

@@ -439,7 +439,9 @@ const currencyOf = (
 /**
  * Reads an amount the way plans write it: `8.6亿元`, `5000万美元`, `1亿美元`,
  * `3.8亿`, `860,000,000元`, `25亿元`, `USD 100万`. Text without a currency is
- * read in `defaultCurrency` (CNY unless told).
+ * read in `defaultCurrency` (CNY unless told). A number with no unit at all
+ * (`15000`: 元? 万元?) is refused rather than guessed, since 0.4.0; `0` is
+ * read as zero.
  *
  * @example
  * {@includeCode ../examples/Money.ts#parse}
@@ -463,11 +465,21 @@ export const parse = (
     )
   }
   const prefix = trimmed.slice(0, trimmed.indexOf(m[1]!)).trim()
+  const number = BigDecimal.fromStringUnsafe(m[1]!.replaceAll(",", ""))
+  // A number with no unit at all ("15000") could be 元 or, as statistical
+  // tables are often kept, 万元: it is not guessed. Zero is zero in any unit.
+  if (prefix === "" && m[2] === undefined && m[3] === undefined && BigDecimal.sign(number) !== 0) {
+    return Result.fail(
+      new MoneyParseError({
+        text,
+        reason: `a number without a unit is not read as money: write ${m[1]}元, or the magnitude it is counted in (${m[1]}万元, ${m[1]}亿元)`
+      })
+    )
+  }
   const currency = currencyOf(prefix, m[3])
   if (currency === "conflict") {
     return Result.fail(new MoneyParseError({ text, reason: "it names two different currencies" }))
   }
-  const number = BigDecimal.fromStringUnsafe(m[1]!.replaceAll(",", ""))
   const magnitude = MAGNITUDES[m[2] ?? ""]!
   return Result.succeed({
     amount: BigDecimal.normalize(BigDecimal.multiply(number, BigDecimal.fromBigInt(magnitude))),

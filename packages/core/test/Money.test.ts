@@ -1,8 +1,9 @@
-import { Money } from "@gongjian/core"
+import { Money, Snapshot } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Result from "effect/Result"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { baseInput } from "./fixtures.js"
 
 const yuan = (text: string) => {
   const m = Money.parseUnsafe(text)
@@ -27,6 +28,38 @@ describe("parse", () => {
     ["1千万元", "10000000 CNY"]
   ])("reads %s", (text, expected) => {
     expect(yuan(text)).toBe(expected)
+  })
+
+  it.each(["15000", "1,500", "3.5", " 8600 "])(
+    "refuses %j, a number without a unit (元? 万元?), rather than guess",
+    (text) => {
+      expect(Result.isFailure(Money.parse(text))).toBe(true)
+    }
+  )
+
+  it("reads a bare zero as zero, and the same number with its unit", () => {
+    expect(yuan("0")).toBe("0 CNY")
+    expect(yuan("15000元")).toBe("15000 CNY")
+    expect(yuan("15000万元")).toBe("150000000 CNY")
+  })
+
+  it("refuses a snapshot amount written without a unit, naming the record and field", () => {
+    const r = Snapshot.decode({
+      ...baseInput(),
+      projects: [
+        {
+          id: "P-1",
+          name: "甲",
+          unit: "town-a",
+          sector: "secondary",
+          investment: { total: "15000" },
+          events: [{ type: "signed", date: "2026-03-01" }]
+        }
+      ]
+    })
+    expect(Result.isFailure(r) && r.failure.problems.map((p) => [p.record, p.field])).toEqual([
+      ["project P-1", "investment.total"]
+    ])
   })
 
   it("reads text without a currency in the default currency", () => {

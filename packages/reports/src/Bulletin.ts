@@ -273,8 +273,11 @@ export interface Mention {
 }
 
 /**
- * An exit finding new since the previous bulletin, or grown more serious
- * (`escalated` from a warning or a breach).
+ * An exit finding new since the previous bulletin (`new`), grown more serious
+ * (`worse`: `escalated` from a warning or a breach), or a breach or
+ * escalation the previous bulletin already reported that is still open
+ * (`open`, 仍未整改; since 0.4.0): a 通报 does not drop a project that is still
+ * overdue because it was overdue before.
  *
  * @example
  * {@includeCode ../examples/Bulletin.ts#read}
@@ -289,7 +292,7 @@ export interface ExitLine {
   readonly unit: string
   readonly unitName: string
   readonly severity: Finding.Severity
-  readonly change: "new" | "worse"
+  readonly change: "new" | "worse" | "open"
   readonly class: Text
   readonly action: Text
   readonly clause: string
@@ -499,13 +502,15 @@ export const previous = (
  *   tier of commendation ({@link tierRole}), the units in such a tier are
  *   commended; when it has one of criticism, the units in such a tier and
  *   the vetoed units are criticised. Without such tiers: the first three of
- *   each ranking group with no veto, no red target and no new breach are
- *   commended; units vetoed or with a new breach or escalation criticised.
+ *   each ranking group with no veto, no red target and no open breach (new,
+ *   worse or still open since the previous bulletin) are commended; units
+ *   vetoed or with an open breach or escalation criticised.
  *   Both in ranking order, each with its reasons; a unit with a red target
  *   says so;
  * - lagging: every unit with a target red against 序时进度, with the targets
  *   and the points behind — its own list, not a verdict on the unit;
- * - exit: findings absent from the previous bulletin, or more serious now;
+ * - exit: findings absent from the previous bulletin, or more serious now,
+ *   and the breaches and escalations it reported that are still open;
  * - cadence: the reporting duties due in the period (`Cadence.occurrences`);
  * - corrections: as given, in date then record order.
  *
@@ -603,7 +608,8 @@ export const make = (input: Input): Bulletin => {
     }
   })
 
-  // Exit findings new or worse since the previous bulletin.
+  // Exit findings new or worse since the previous bulletin, and the breaches
+  // it reported that are still open (a warning repeated is not listed again).
   const was = new Map((input.previous?.findings ?? []).map((f) => [f.id, f.severity]))
   const exit: Array<ExitLine> = []
   for (const f of input.findings ?? []) {
@@ -613,7 +619,9 @@ export const make = (input: Input): Bulletin => {
         ? ("new" as const)
         : SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[prior]
           ? ("worse" as const)
-          : undefined
+          : f.severity !== "warning"
+            ? ("open" as const)
+            : undefined
     if (change === undefined) continue
     exit.push({
       id: f.id,
@@ -726,8 +734,8 @@ export const make = (input: Input): Bulletin => {
     for (const v of vetoesOf.get(u) ?? []) reasons.push({ zh: `一票否决：${v}`, en: `veto: ${v}` })
     for (const e of breachesOf(u)) {
       reasons.push({
-        zh: `项目「${e.projectName}」${e.class.zh}，${severityNames[e.severity].zh}${e.daysOverdue ?? 0}天（${e.clause}）`,
-        en: `project "${e.projectName}": ${e.class.en}, ${severityNames[e.severity].en} by ${e.daysOverdue ?? 0} days (${e.clause})`
+        zh: `项目「${e.projectName}」${e.class.zh}，${severityNames[e.severity].zh}${e.daysOverdue ?? 0}天${e.change === "open" ? "，上期已通报仍未整改" : ""}（${e.clause}）`,
+        en: `project "${e.projectName}": ${e.class.en}, ${severityNames[e.severity].en} by ${e.daysOverdue ?? 0} days${e.change === "open" ? ", reported before and still open" : ""} (${e.clause})`
       })
     }
     reasons.push(...laggingNote(u))
@@ -751,7 +759,9 @@ export const make = (input: Input): Bulletin => {
   const amber = targets.filter((t) => (t.area ? t.area.status === "amber" : false)).length
   const areaTargets = targets.filter((t) => t.area !== undefined).length
   const missed = cadence.filter((o) => o.status === "overdue")
-  const count = (s: Finding.Severity) => exit.filter((e) => e.severity === s).length
+  const count = (s: Finding.Severity) =>
+    exit.filter((e) => e.severity === s && e.change !== "open").length
+  const open = exit.filter((e) => e.change === "open").length
   const summary: Array<Text> = []
   // A unit red on two targets is two red rows and one unit: both are said.
   const perUnit = { red: unitRowsCount(targets, "red"), amber: unitRowsCount(targets, "amber") }
@@ -771,8 +781,8 @@ export const make = (input: Input): Bulletin => {
     })
   }
   summary.push({
-    zh: `退出机制新增预警 ${count("warning")} 起、逾期 ${count("breach")} 起、整改逾期 ${count("escalated")} 起。`,
-    en: `Exit rules: ${count("warning")} new warnings, ${count("breach")} breaches, ${count("escalated")} escalations.`
+    zh: `退出机制新增预警 ${count("warning")} 起、逾期 ${count("breach")} 起、整改逾期 ${count("escalated")} 起${open > 0 ? `；上期已通报仍未整改 ${open} 起` : ""}。`,
+    en: `Exit rules: ${count("warning")} new warnings, ${count("breach")} breaches, ${count("escalated")} escalations${open > 0 ? `; ${open} reported before and still open` : ""}.`
   })
   if (cadence.length > 0) {
     summary.push({
@@ -843,7 +853,7 @@ const LABELS = {
     commended: "通报表扬",
     criticised: "通报批评",
     lagging: "进度滞后单位（低于序时进度，红灯）",
-    exit: "退出机制新增预警与逾期",
+    exit: "退出机制预警与逾期（新增、升级及仍未整改）",
     project: "项目",
     severity: "程度",
     klass: "类别",
@@ -864,6 +874,7 @@ const LABELS = {
     previous: "上期通报",
     newLabel: "新增",
     worse: "升级",
+    open: "上期已通报，仍未整改",
     first: "首期"
   },
   en: {
@@ -888,7 +899,7 @@ const LABELS = {
     commended: "Commended",
     criticised: "Criticised",
     lagging: "Behind time-elapsed pace (red)",
-    exit: "New exit warnings and breaches",
+    exit: "Exit warnings and breaches: new, worse and still open",
     project: "Project",
     severity: "Severity",
     klass: "Class",
@@ -909,6 +920,7 @@ const LABELS = {
     previous: "Previous bulletin",
     newLabel: "new",
     worse: "worse",
+    open: "reported before, still open",
     first: "first"
   }
 } as const
@@ -1070,7 +1082,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
         [L.project, L.unit, L.klass, L.severity, L.action, L.deadline],
         b.exit.map(
           (e) =>
-            `<tr><td>${h(e.projectName)}</td><td>${h(e.unitName)}</td><td>${h(e.class[lang])}</td><td class="${e.severity === "warning" ? "status-amber" : "status-red"}">${h(severityNames[e.severity][lang])}${e.change === "worse" ? `（${h(L.worse)}）` : ""}</td><td>${h(e.action[lang])}</td><td class="num">${h(e.deadline)}</td></tr>`
+            `<tr><td>${h(e.projectName)}</td><td>${h(e.unitName)}</td><td>${h(e.class[lang])}</td><td class="${e.severity === "warning" ? "status-amber" : "status-red"}">${h(severityNames[e.severity][lang])}${e.change === "new" ? "" : `（${h(L[e.change])}）`}</td><td>${h(e.action[lang])}</td><td class="num">${h(e.deadline)}</td></tr>`
         )
       )
     )
@@ -1198,7 +1210,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
         mc(e.projectName),
         mc(e.unitName),
         mc(e.class[lang]),
-        `${e.severity === "warning" ? "🟡" : "🔴"} ${severityNames[e.severity][lang]}${e.change === "worse" ? `（${L.worse}）` : ""}`,
+        `${e.severity === "warning" ? "🟡" : "🔴"} ${severityNames[e.severity][lang]}${e.change === "new" ? "" : `（${L[e.change]}）`}`,
         mc(e.action[lang]),
         e.deadline
       ])

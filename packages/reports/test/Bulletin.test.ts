@@ -170,21 +170,38 @@ describe("Bulletin.make", () => {
       snapshot,
       period: b.period,
       assessment,
-      findings: [finding("r1/p", "breach"), finding("r2/p", "breach"), finding("r3/p", "warning")],
+      findings: [
+        finding("r1/p", "breach"),
+        finding("r2/p", "breach"),
+        finding("r3/p", "warning"),
+        finding("r4/p", "warning")
+      ],
       previous: {
         ...previous,
-        findings: [finding("r1/p", "warning"), finding("r2/p", "breach")]
+        findings: [
+          finding("r1/p", "warning"),
+          finding("r2/p", "breach"),
+          finding("r4/p", "warning")
+        ]
       }
     })
     const move = new Map(made.ranking.map((r) => [r.unit, Bulletin.showMove(r)]))
     expect(move.get("town-a")).toBe("↑1")
     expect(move.get("street-b")).toBe("↓1")
     expect(move.get("town-d")).toBe("—")
-    // r1 grew from a warning into a breach; r3 is new; r2 is unchanged and not repeated.
+    // r1 grew from a warning into a breach; r3 is new; r2, a breach reported last time, is
+    // still open and listed as such (a 通报 does not drop it); r4, a warning repeated, is not.
     expect(made.exit.map((e) => [e.id, e.change])).toEqual([
       ["r1/p", "worse"],
+      ["r2/p", "open"],
       ["r3/p", "new"]
     ])
+    // The summary counts what is new or worse (r3's warning, r1's breach) apart from
+    // what is still open (r2).
+    expect(made.summary.map((t) => t.zh)).toContain(
+      "退出机制新增预警 1 起、逾期 1 起、整改逾期 0 起；上期已通报仍未整改 1 起。"
+    )
+    expect(Bulletin.markdown(made)).toContain("（上期已通报，仍未整改）")
     const html = Bulletin.html(made)
     expect(html).toContain('<td class="num up">↑1</td>')
     expect(html).toContain('<td class="num down">↓1</td>')
