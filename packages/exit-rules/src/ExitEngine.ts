@@ -146,6 +146,7 @@ const daysOf = (duration: Deadline.Duration): number =>
 
 const POW10 = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i))
 const BIG = 10n ** 80n
+const LARGE = 10n ** 60n
 /** 10^k as a bigint. */
 const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k)
 
@@ -179,7 +180,7 @@ const shareText = (actual: Money.Money, promised: Money.Money): string => {
   const b = promised.amount
   // a / b × 10^4 = (a.value × 10^shift) / b.value, shift = 4 + b.scale − a.scale
   const shift = 4 + b.scale - a.scale
-  if (a.value < 0n || b.value <= 0n || shift > 39 || shift < -39 || b.value >= pow10(60)) {
+  if (a.value < 0n || b.value <= 0n || shift > 39 || shift < -39 || b.value >= LARGE) {
     const ratio = Money.ratioUnsafe(actual, promised, 4)
     return ratio === undefined ? "n/a" : BigDecimal.format(ratio)
   }

@@ -1,5 +1,6 @@
 import { Calendar, LocalDate, Money, type Project, type Snapshot, View } from "@gongjian/core"
 import { Deadline, ExitEngine, ExitRule } from "@gongjian/exit-rules"
+import * as BigDecimal from "effect/BigDecimal"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
@@ -136,6 +137,60 @@ describe("两年不投产 and 三年不见效 at the boundary", () => {
       "contract.taxPerMu": "30万元",
       share: "0.4967"
     }) // 14.9 ÷ 30 = 0.49666… → 0.4967
+  })
+  it("judges results and writes the share exactly, whatever the amounts", () => {
+    // A finding when actual < share × promised, exactly; its share is the ratio
+    // rounded half-even to 4 places (as Money.ratioUnsafe gives it).
+    const amount = fc.oneof(
+      fc.integer({ min: 0, max: 10 ** 6 }).map((n) => `${n}`),
+      fc.integer({ min: 0, max: 10 ** 9 }).map((n) => `${(n / 100).toFixed(2)}`),
+      fc.integer({ min: 1, max: 2000 }).map((n) => `${n * 10_000}`),
+      fc.bigInt({ min: 1n, max: 10n ** 20n }).map((n) => `${n}.${n % 1000n}`)
+    )
+    fc.assert(
+      fc.property(
+        amount,
+        amount,
+        fc.constantFrom(0.5, 0.57, 0.333, 1, 2),
+        (actual, promised, share) => {
+          const rule = { ...resultsRule, requires: { ...resultsRule.requires, share } }
+          const a = Money.makeUnsafe(actual, "CNY")
+          const b = Money.makeUnsafe(promised, "CNY")
+          const p = project("R", producing("1万元").events, {
+            contract: { taxPerMu: b },
+            performance: [{ on: "2026-06-30", taxPerMu: a }]
+          })
+          const report = run([rule as ExitRule.ExitRule], [p], "2026-07-01")
+          const met = BigDecimal.isGreaterThanOrEqualTo(
+            a.amount,
+            BigDecimal.multiply(b.amount, BigDecimal.fromStringUnsafe(String(share)))
+          )
+          expect(report.findings.length).toBe(met ? 0 : 1)
+          if (!met) {
+            const ratio = Money.ratioUnsafe(a, b, 4)
+            expect(report.findings[0]!.facts.share).toBe(
+              ratio === undefined ? "n/a" : BigDecimal.format(ratio)
+            )
+          }
+        }
+      ),
+      { numRuns: 2000 }
+    )
+    // Halves at the fifth place go to the even fourth: 1/20000 = 0.00005 → 0,
+    // 3/20000 = 0.00015 → 0.0002.
+    const shareOf = (actual: string, promised: string) =>
+      run(
+        [resultsRule],
+        [
+          project("R", producing("1万元").events, {
+            contract: { taxPerMu: Money.makeUnsafe(promised, "CNY") },
+            performance: [{ on: "2026-06-30", taxPerMu: Money.makeUnsafe(actual, "CNY") }]
+          })
+        ],
+        "2026-07-01"
+      ).findings[0]!.facts.share
+    expect(shareOf("1", "20000")).toBe("0")
+    expect(shareOf("3", "20000")).toBe("0.0002")
   })
   it("writes the required share as an exact decimal", () => {
     // 0.57 × 100 is 56.99999999999999 in floating point; the message says 57%.
