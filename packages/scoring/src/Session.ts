@@ -24,6 +24,7 @@ import { byRejected, compareText, finish, groupsOf } from "./internal/finish.js"
 import { runItem } from "./internal/items/index.js"
 import {
   Column,
+  Credits,
   inIdOrder,
   policyRef,
   scoreUnit,
@@ -210,7 +211,7 @@ export const make = (
           rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
     for (const e of view.unfolded)
       rejected.push({ item: undefined, record: e.project, reason: e.message })
-    const lines = policy.items.map(() => new Column())
+    const credits = policy.items.map(() => new Credits())
     if (local) {
       let idOrdered: boolean | undefined
       const isIdOrdered = () => {
@@ -236,14 +237,15 @@ export const make = (
           inWindow,
           idOrdered: isIdOrdered,
           units: NONE,
-          credit: (_unit, line) => lines[i]!.add(line),
-          creditRow: (_unit, source, row, raw) => lines[i]!.addRow(source, row, raw),
-          creditProjectRow: (_index, source, row, raw) => lines[i]!.addRow(source, row, raw),
-          creditUnit: (_unit, line) => lines[i]!.add(line),
+          credit: (_unit, line) => credits[i]!.add(0, line, -1, line.raw),
+          creditRow: (_unit, source, row, raw) => credits[i]!.add(0, source, row, raw),
+          creditProjectRow: (_index, source, row, raw) => credits[i]!.add(0, source, row, raw),
+          creditUnit: (_unit, line) => credits[i]!.add(0, line, -1, line.raw),
           reject: (record, reason) => rejected.push({ item: item.id, record, reason })
         })
       })
     }
+    const lines = credits.map((c) => c.columns(1)[0]!)
     return { projects, view, findings, lines, rejected }
   }
 
@@ -277,13 +279,13 @@ export const make = (
   const scores = new Map<string, UnitLines>()
   const rescore = (unit: string) => {
     const perItem = policy.items.map((item, i) => {
-      const out = new Column()
-      if (!applies(item, unit)) return out
+      if (!applies(item, unit)) return new Column()
+      const gathered: Array<Column> = []
       for (const s of sources.get(unit) ?? [unit]) {
         const lines = parts.get(s)?.lines[i]
-        if (lines !== undefined) out.append(lines)
+        if (lines !== undefined) gathered.push(lines)
       }
-      return out
+      return Column.concat(gathered)
     })
     scores.set(unit, scoreUnit(policy, unit, perItem))
   }
