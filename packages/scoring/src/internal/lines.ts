@@ -10,6 +10,7 @@ import { Fingerprint } from "@gongjian/core"
 import type { ScoringPolicy } from "../ScoringPolicy.js"
 import type { LineSource, RawLine, Rendered } from "./items/handler.js"
 import { bounded, signed } from "./items/text.js"
+import { orderByKey } from "./order.js"
 import * as P from "./points.js"
 
 type Facts = Rendered["facts"]
@@ -181,15 +182,7 @@ export class Column {
       keys[j] = this.keyAt(j)
       if (ordered && keys[j - 1]! > keys[j]!) ordered = false
     }
-    if (ordered) return
-    const order = new Array<number>(n)
-    for (let k = 0; k < n; k++) order[k] = k
-    order.sort((a, b) => {
-      const x = keys[a]!
-      const y = keys[b]!
-      return x < y ? -1 : x > y ? 1 : 0
-    })
-    this.#reorder(order)
+    if (!ordered) this.#reorder(orderByKey(keys))
   }
   /** Orders the lines by their rows' ranks (`undefined`: the rows themselves), stable. */
   #sortByRank(ranks: Int32Array | undefined): void {
