@@ -313,6 +313,7 @@ export const run = (
     // the item applies to (by index among the assessed units), worked out
     // once per unit.
     const credits = new Credits()
+    let reserved = false
     const targets = new Map<string, ReadonlyArray<number>>()
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
@@ -353,6 +354,11 @@ export const run = (
         for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
       },
       creditProjectRow: (index, source, row, raw) => {
+        // An item that credits by project usually credits many: room for one a project.
+        if (!reserved) {
+          credits.reserve(s.projects.length)
+          reserved = true
+        }
         const t = targetsOfProject(index)
         for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
       },

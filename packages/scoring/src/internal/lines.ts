@@ -243,8 +243,7 @@ export class Credits {
   #raws = new Float64Array(64)
   #one: Source | undefined
   #sources: Array<Source> | undefined
-  #grow() {
-    const size = this.#units.length * 2
+  #grow(size = this.#units.length * 2) {
     const units = new Int32Array(size)
     units.set(this.#units)
     this.#units = units
@@ -254,6 +253,10 @@ export class Credits {
     const raws = new Float64Array(size)
     raws.set(this.#raws)
     this.#raws = raws
+  }
+  /** Makes room for `size` lines in all (e.g. one a project), so that crediting them copies nothing. */
+  reserve(size: number): void {
+    if (size > this.#units.length) this.#grow(size)
   }
   /** Credits the `row`-th line of `source` (-1: the raw line itself), of `raw` points, to unit `unit`. */
   add(unit: number, source: Source, row: number, raw: P.Micro): void {
