@@ -28,9 +28,7 @@ import {
   inIdOrder,
   policyRef,
   scoreUnit,
-  type UnitLines,
-  unread,
-  withLines
+  type UnitLines
 } from "./internal/lines.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
@@ -276,7 +274,12 @@ export const make = (
   for (const u of base.units) addSource(u.id)
   for (const unit of parts.keys()) addSource(unit)
 
-  const scores = new Map<string, UnitLines>()
+  // A unit's lines are made when it is scored (a submission scores few units), so that
+  // putting the assessment together again costs nothing per unit and line.
+  const scores = new Map<
+    string,
+    Omit<UnitLines, "read"> & { readonly lines: ReadonlyArray<Assessment.ScoreLine> }
+  >()
   const rescore = (unit: string) => {
     const perItem = policy.items.map((item, i) => {
       if (!applies(item, unit)) return new Column()
@@ -287,7 +290,8 @@ export const make = (
       }
       return Column.concat(gathered)
     })
-    scores.set(unit, scoreUnit(policy, unit, perItem))
+    const sc = scoreUnit(policy, unit, perItem)
+    scores.set(unit, { total: sc.total, earned: sc.earned, items: sc.items, lines: sc.read() })
   }
   const groups = groupsOf(policy, base.campaign.assessedUnitKinds)
 
@@ -331,13 +335,7 @@ export const make = (
   }
 
   const assemble = (): Assessment.Assessment => {
-    const outcome = finish<Assessment.ScoreLine>(
-      policy,
-      groups,
-      assessed,
-      unread(scores),
-      undefined
-    )
+    const outcome = finish(policy, groups, assessed, scores, undefined)
     const rejected = [...fixedRejected]
     for (const part of parts.values()) for (const r of part.rejected) rejected.push(r)
     return {
@@ -345,7 +343,6 @@ export const make = (
       campaign: base.campaign.id,
       asOf,
       ...outcome,
-      units: outcome.units.map((u) => withLines(u, scores.get(u.unit)!.read)),
       rejected: rejected.sort(byRejected)
     }
   }
