@@ -12,7 +12,8 @@ import type { Context, FindingLike } from "./Context.js"
 import { byRejected, finish, groupsOf } from "./internal/finish.js"
 import { runItem } from "./internal/items/index.js"
 import {
-  Column,
+  type Column,
+  Credits,
   inIdOrder,
   policyRef,
   scoreUnit,
@@ -279,10 +280,10 @@ export const run = (
   const window = { start: s.campaign.window.start, end: s.campaign.window.end }
   const inWindow = (d: string) => d >= window.start && d <= window.end && d <= asOf
 
-  // unit → item index → its lines
-  const byUnit = new Map<string, Array<Column>>(
-    assessed.map((u) => [u.id, policy.items.map(() => new Column())])
-  )
+  // An assessed unit's index among the assessed units.
+  const assessedIndex = new Map(assessed.map((u, a) => [u.id, a]))
+  // item index → assessed unit index → its lines
+  const columns: Array<ReadonlyArray<Column>> = []
   const applies = (item: ScoringItem, unit: string) => {
     const u = unitsById.get(unit)
     return (
@@ -308,22 +309,25 @@ export const run = (
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
-    // Where a line credited to a unit goes: the line columns of the unit and
-    // of its ancestors that the item applies to, worked out once per unit.
-    const targets = new Map<string, ReadonlyArray<Column>>()
+    // Where a line credited to a unit goes: the unit and its ancestors that
+    // the item applies to (by index among the assessed units), worked out
+    // once per unit.
+    const credits = new Credits()
+    let reserved = false
+    const targets = new Map<string, ReadonlyArray<number>>()
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
       if (t === undefined) {
         t = lineage(unit)
           .filter((u) => applies(item, u))
-          .map((u) => byUnit.get(u)![i]!)
+          .map((u) => assessedIndex.get(u)!)
         targets.set(unit, t)
       }
       return t
     }
     // The same by the unit's index, for lines credited by project.
-    const targetsAt: Array<ReadonlyArray<Column> | undefined> = []
-    const targetsOfProject = (index: number): ReadonlyArray<Column> => {
+    const targetsAt: Array<ReadonlyArray<number> | undefined> = []
+    const targetsOfProject = (index: number): ReadonlyArray<number> => {
       const u = projectUnit(index)
       if (u < 0) return targetsOf(s.projects[index]!.unit)
       let t = targetsAt[u]
@@ -343,18 +347,23 @@ export const run = (
       units: assessed.filter((u) => applies(item, u.id)),
       credit: (unit, line) => {
         const t = targetsOf(unit)
-        for (let k = 0; k < t.length; k++) t[k]!.add(line)
+        for (let k = 0; k < t.length; k++) credits.add(t[k]!, line, -1, line.raw)
       },
       creditRow: (unit, source, row, raw) => {
         const t = targetsOf(unit)
-        for (let k = 0; k < t.length; k++) t[k]!.addRow(source, row, raw)
+        for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
       },
       creditProjectRow: (index, source, row, raw) => {
+        // An item that credits by project usually credits many: room for one a project.
+        if (!reserved) {
+          credits.reserve(s.projects.length)
+          reserved = true
+        }
         const t = targetsOfProject(index)
-        for (let k = 0; k < t.length; k++) t[k]!.addRow(source, row, raw)
+        for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
       },
       creditUnit: (unit, line) => {
-        if (applies(item, unit)) byUnit.get(unit)![i]!.add(line)
+        if (applies(item, unit)) credits.add(assessedIndex.get(unit)!, line, -1, line.raw)
       },
       reject: (record, reason) => rejected.push({ item: item.id, record, reason })
     })
@@ -369,11 +378,21 @@ export const run = (
           ...("cause" in failure ? { cause: failure.cause } : {})
         })
       )
+    columns.push(credits.columns(assessed.length))
   }
 
   // Weight, sort, cap, total; each unit's line objects are made when its lines are first read.
   const scores = new Map<string, UnitLines>()
-  for (const u of assessed) scores.set(u.id, scoreUnit(policy, u.id, byUnit.get(u.id)!))
+  assessed.forEach((u, a) => {
+    scores.set(
+      u.id,
+      scoreUnit(
+        policy,
+        u.id,
+        columns.map((c) => c[a]!)
+      )
+    )
+  })
 
   const groups = groupsOf(policy, s.campaign.assessedUnitKinds)
   const result = finish<ScoreLine>(policy, groups, assessed, unread(scores), context)

@@ -24,12 +24,11 @@ import { byRejected, compareText, finish, groupsOf } from "./internal/finish.js"
 import { runItem } from "./internal/items/index.js"
 import {
   Column,
+  Credits,
   inIdOrder,
   policyRef,
   scoreUnit,
-  type UnitLines,
-  unread,
-  withLines
+  type UnitLines
 } from "./internal/lines.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
@@ -210,7 +209,7 @@ export const make = (
           rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
     for (const e of view.unfolded)
       rejected.push({ item: undefined, record: e.project, reason: e.message })
-    const lines = policy.items.map(() => new Column())
+    const credits = policy.items.map(() => new Credits())
     if (local) {
       let idOrdered: boolean | undefined
       const isIdOrdered = () => {
@@ -236,14 +235,15 @@ export const make = (
           inWindow,
           idOrdered: isIdOrdered,
           units: NONE,
-          credit: (_unit, line) => lines[i]!.add(line),
-          creditRow: (_unit, source, row, raw) => lines[i]!.addRow(source, row, raw),
-          creditProjectRow: (_index, source, row, raw) => lines[i]!.addRow(source, row, raw),
-          creditUnit: (_unit, line) => lines[i]!.add(line),
+          credit: (_unit, line) => credits[i]!.add(0, line, -1, line.raw),
+          creditRow: (_unit, source, row, raw) => credits[i]!.add(0, source, row, raw),
+          creditProjectRow: (_index, source, row, raw) => credits[i]!.add(0, source, row, raw),
+          creditUnit: (_unit, line) => credits[i]!.add(0, line, -1, line.raw),
           reject: (record, reason) => rejected.push({ item: item.id, record, reason })
         })
       })
     }
+    const lines = credits.map((c) => c.columns(1)[0]!)
     return { projects, view, findings, lines, rejected }
   }
 
@@ -274,18 +274,24 @@ export const make = (
   for (const u of base.units) addSource(u.id)
   for (const unit of parts.keys()) addSource(unit)
 
-  const scores = new Map<string, UnitLines>()
+  // A unit's lines are made when it is scored (a submission scores few units), so that
+  // putting the assessment together again costs nothing per unit and line.
+  const scores = new Map<
+    string,
+    Omit<UnitLines, "read"> & { readonly lines: ReadonlyArray<Assessment.ScoreLine> }
+  >()
   const rescore = (unit: string) => {
     const perItem = policy.items.map((item, i) => {
-      const out = new Column()
-      if (!applies(item, unit)) return out
+      if (!applies(item, unit)) return new Column()
+      const gathered: Array<Column> = []
       for (const s of sources.get(unit) ?? [unit]) {
         const lines = parts.get(s)?.lines[i]
-        if (lines !== undefined) out.append(lines)
+        if (lines !== undefined) gathered.push(lines)
       }
-      return out
+      return Column.concat(gathered)
     })
-    scores.set(unit, scoreUnit(policy, unit, perItem))
+    const sc = scoreUnit(policy, unit, perItem)
+    scores.set(unit, { total: sc.total, earned: sc.earned, items: sc.items, lines: sc.read() })
   }
   const groups = groupsOf(policy, base.campaign.assessedUnitKinds)
 
@@ -329,13 +335,7 @@ export const make = (
   }
 
   const assemble = (): Assessment.Assessment => {
-    const outcome = finish<Assessment.ScoreLine>(
-      policy,
-      groups,
-      assessed,
-      unread(scores),
-      undefined
-    )
+    const outcome = finish(policy, groups, assessed, scores, undefined)
     const rejected = [...fixedRejected]
     for (const part of parts.values()) for (const r of part.rejected) rejected.push(r)
     return {
@@ -343,7 +343,6 @@ export const make = (
       campaign: base.campaign.id,
       asOf,
       ...outcome,
-      units: outcome.units.map((u) => withLines(u, scores.get(u.unit)!.read)),
       rejected: rejected.sort(byRejected)
     }
   }

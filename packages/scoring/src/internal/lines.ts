@@ -10,6 +10,7 @@ import { Fingerprint } from "@gongjian/core"
 import type { ScoringPolicy } from "../ScoringPolicy.js"
 import type { LineSource, RawLine, Rendered } from "./items/handler.js"
 import { bounded, signed } from "./items/text.js"
+import { orderByKey } from "./order.js"
 import * as P from "./points.js"
 
 type Facts = Rendered["facts"]
@@ -96,47 +97,60 @@ export class Line implements ScoreLine {
   }
 }
 
+type Source = LineSource | RawLine
+
+const NO_ROWS = new Int32Array(0)
+const NO_RAWS = new Float64Array(0)
+
 /**
  * @internal The lines one item credits to one unit, as columns: where each
  * line comes from (a row of a line source, or a raw line of its own, row
  * -1), its row and its raw points. No object per line.
  */
 export class Column {
-  /** The source of every line while all come from one; then `sources` holds them. */
-  #one: LineSource | RawLine | undefined
-  #sources: Array<LineSource | RawLine> | undefined
-  rows: Array<number> = []
-  raws: Array<P.Micro> = []
+  /** The source of every line when all come from one; else `sources` holds each line's. */
+  #one: Source | undefined
+  #sources: ReadonlyArray<Source> | undefined
+  rows: Int32Array
+  raws: Float64Array
+  constructor(
+    rows: Int32Array = NO_ROWS,
+    raws: Float64Array = NO_RAWS,
+    one: Source | undefined = undefined,
+    sources: ReadonlyArray<Source> | undefined = undefined
+  ) {
+    this.rows = rows
+    this.raws = raws
+    this.#one = one
+    this.#sources = sources
+  }
   get length(): number {
     return this.rows.length
   }
-  #from(source: LineSource | RawLine) {
-    if (this.#sources !== undefined) this.#sources.push(source)
-    else if (this.#one === undefined || this.#one === source) this.#one = source
-    else {
-      this.#sources = new Array<LineSource | RawLine>(this.rows.length).fill(this.#one)
-      this.#sources.push(source)
+  /** The lines of `columns`, one after the other. */
+  static concat(columns: ReadonlyArray<Column>): Column {
+    let n = 0
+    let one: Source | undefined
+    let mixed = false
+    for (const c of columns) {
+      for (let j = 0; j < c.length && !mixed; j++) {
+        const source = c.sourceAt(j)
+        if (one === undefined) one = source
+        else if (one !== source) mixed = true
+      }
+      n += c.length
     }
-  }
-  /** Adds a line of its own. */
-  add(line: RawLine): void {
-    this.#from(line)
-    this.rows.push(-1)
-    this.raws.push(line.raw)
-  }
-  /** Adds the `row`-th line of `source`, of `raw` points. */
-  addRow(source: LineSource, row: number, raw: P.Micro): void {
-    this.#from(source)
-    this.rows.push(row)
-    this.raws.push(raw)
-  }
-  /** Adds every line of `other`, in its order. */
-  append(other: Column): void {
-    for (let j = 0; j < other.rows.length; j++) {
-      this.#from(other.sourceAt(j))
-      this.rows.push(other.rows[j]!)
-      this.raws.push(other.raws[j]!)
+    const rows = new Int32Array(n)
+    const raws = new Float64Array(n)
+    const sources: Array<Source> | undefined = mixed ? [] : undefined
+    let at = 0
+    for (const c of columns) {
+      rows.set(c.rows, at)
+      raws.set(c.raws, at)
+      if (sources !== undefined) for (let j = 0; j < c.length; j++) sources.push(c.sourceAt(j))
+      at += c.length
     }
+    return new Column(rows, raws, mixed ? undefined : one, sources)
   }
   /** The source of the `j`-th line. */
   sourceAt(j: number): LineSource | RawLine {
@@ -168,15 +182,7 @@ export class Column {
       keys[j] = this.keyAt(j)
       if (ordered && keys[j - 1]! > keys[j]!) ordered = false
     }
-    if (ordered) return
-    const order = new Array<number>(n)
-    for (let k = 0; k < n; k++) order[k] = k
-    order.sort((a, b) => {
-      const x = keys[a]!
-      const y = keys[b]!
-      return x < y ? -1 : x > y ? 1 : 0
-    })
-    this.#reorder(order)
+    if (!ordered) this.#reorder(orderByKey(keys))
   }
   /** Orders the lines by their rows' ranks (`undefined`: the rows themselves), stable. */
   #sortByRank(ranks: Int32Array | undefined): void {
@@ -209,8 +215,8 @@ export class Column {
   /** Puts the `order[k]`-th line at position `k`. */
   #reorder(order: ReadonlyArray<number>): void {
     const n = order.length
-    const rows = new Array<number>(n)
-    const raws = new Array<P.Micro>(n)
+    const rows = new Int32Array(n)
+    const raws = new Float64Array(n)
     for (let k = 0; k < n; k++) {
       rows[k] = this.rows[order[k]!]!
       raws[k] = this.raws[order[k]!]!
@@ -221,6 +227,84 @@ export class Column {
     }
     this.rows = rows
     this.raws = raws
+  }
+}
+
+/**
+ * @internal What one item credits, in the order credited: for each line the
+ * index of the unit it goes to, its source, row and raw points (a line that
+ * goes to a unit and its ancestors is credited once for each). `columns`
+ * puts each unit's lines together.
+ */
+export class Credits {
+  #n = 0
+  #units = new Int32Array(64)
+  #rows = new Int32Array(64)
+  #raws = new Float64Array(64)
+  #one: Source | undefined
+  #sources: Array<Source> | undefined
+  #grow(size = this.#units.length * 2) {
+    const units = new Int32Array(size)
+    units.set(this.#units)
+    this.#units = units
+    const rows = new Int32Array(size)
+    rows.set(this.#rows)
+    this.#rows = rows
+    const raws = new Float64Array(size)
+    raws.set(this.#raws)
+    this.#raws = raws
+  }
+  /** Makes room for `size` lines in all (e.g. one a project), so that crediting them copies nothing. */
+  reserve(size: number): void {
+    if (size > this.#units.length) this.#grow(size)
+  }
+  /** Credits the `row`-th line of `source` (-1: the raw line itself), of `raw` points, to unit `unit`. */
+  add(unit: number, source: Source, row: number, raw: P.Micro): void {
+    const k = this.#n
+    if (k === this.#units.length) this.#grow()
+    this.#units[k] = unit
+    this.#rows[k] = row
+    this.#raws[k] = raw
+    if (this.#sources !== undefined) this.#sources.push(source)
+    else if (this.#one === undefined || this.#one === source) this.#one = source
+    else {
+      this.#sources = new Array<Source>(k).fill(this.#one)
+      this.#sources.push(source)
+    }
+    this.#n = k + 1
+  }
+  /** The lines of units `0 … count - 1`, each unit's in the order credited. */
+  columns(count: number): Array<Column> {
+    const n = this.#n
+    const units = this.#units
+    const start = new Int32Array(count + 1)
+    for (let k = 0; k < n; k++) start[units[k]! + 1]!++
+    for (let u = 0; u < count; u++) start[u + 1]! += start[u]!
+    const at = start.slice(0, count)
+    const rows = new Int32Array(n)
+    const raws = new Float64Array(n)
+    const sources = this.#sources === undefined ? undefined : new Array<Source>(n)
+    for (let k = 0; k < n; k++) {
+      const to = at[units[k]!]!++
+      rows[to] = this.#rows[k]!
+      raws[to] = this.#raws[k]!
+      if (sources !== undefined) sources[to] = this.#sources![k]!
+    }
+    const out = new Array<Column>(count)
+    for (let u = 0; u < count; u++) {
+      const from = start[u]!
+      const to = start[u + 1]!
+      out[u] =
+        from === to
+          ? new Column()
+          : new Column(
+              rows.subarray(from, to),
+              raws.subarray(from, to),
+              sources === undefined ? this.#one : undefined,
+              sources?.slice(from, to)
+            )
+    }
+    return out
   }
 }
 

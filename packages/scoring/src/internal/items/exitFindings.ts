@@ -5,6 +5,7 @@
  * @internal
  */
 import type { FindingLike } from "../../Context.js"
+import { orderByKey } from "../order.js"
 import * as P from "../points.js"
 import type { Handler, LineSource, Rendered, Text } from "./handler.js"
 import { signed } from "./text.js"
@@ -95,20 +96,12 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
     at.push(-1)
   }
   // Credited in id order, so that each unit's lines come in order: the
-  // counted findings sorted once by id (stable), each ranked among the
-  // distinct ids.
+  // counted findings put in id order once (stable; an exit engine's come as
+  // a few rising runs, one per rule), each ranked among the distinct ids.
   const n = rows.length
   const ids = new Array<string>(n)
-  const order = new Array<number>(n)
-  for (let k = 0; k < n; k++) {
-    ids[k] = findings[rows[k]!]!.id
-    order[k] = k
-  }
-  order.sort((a, b) => {
-    const x = ids[a]!
-    const y = ids[b]!
-    return x < y ? -1 : x === y ? 0 : 1
-  })
+  for (let k = 0; k < n; k++) ids[k] = findings[rows[k]!]!.id
+  const order = orderByKey(ids)
   const rank = new Int32Array(findings.length)
   let r = -1
   for (let i = 0; i < n; i++) {
