@@ -22,7 +22,7 @@ import * as Bulletin from "./Bulletin.js"
  * an ISO 8601 instant, or a date for the end of that day in Beijing time.
  *
  * @example
- * {@includeCode ../examples/Edition.ts#ledger}
+ * {@includeCode ../examples/Edition.ts#snapshot}
  *
  * @since 0.1.0
  * @category models
@@ -64,7 +64,7 @@ export interface Edition {
  * the assessment and the exit findings (either absent without a policy).
  *
  * @example
- * {@includeCode ../examples/Edition.ts#ledger}
+ * {@includeCode ../examples/Edition.ts#engines}
  *
  * @since 0.1.0
  * @category models
