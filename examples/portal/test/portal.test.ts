@@ -7,6 +7,7 @@ import ExcelJS from "exceljs"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { chromiumPath } from "../../../scripts/system-deps.mjs"
+import { listening } from "./listening.js"
 
 // The portal in a real browser: Debian's Chromium, headless, driven by
 // playwright-core, against `src/start.ts` on 127.0.0.1 (a free port). A failing
@@ -32,15 +33,7 @@ beforeAll(async () => {
   server = spawn(process.execPath, [`${here}src/start.ts`, "--port", "0"], {
     stdio: ["ignore", "pipe", "inherit"]
   })
-  origin = await new Promise<string>((resolve, reject) => {
-    let out = ""
-    server.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /portal listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (m) resolve(m[1]!)
-    })
-    server.on("exit", (code) => reject(new Error(`the portal exited with ${code}: ${out}`)))
-  })
+  origin = await listening(server)
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs"
 import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
+import { listening } from "./listening.js"
 
 // `pnpm portal` runs its script through `sh -c` and, when it is stopped,
 // sends SIGTERM to that shell only: a shell that forked the server would die
@@ -35,15 +36,7 @@ describe("pnpm portal", () => {
       env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ""}` }
     })
     const child = shell
-    const origin = await new Promise<string>((resolve, reject) => {
-      let out = ""
-      child.stdout!.on("data", (chunk: Buffer) => {
-        out += chunk.toString()
-        const m = /portal listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-        if (m) resolve(m[1]!)
-      })
-      child.on("exit", (code) => reject(new Error(`the portal exited with ${code}: ${out}`)))
-    })
+    const origin = await listening(child)
     expect((await fetch(`${origin}/api/openapi.json`)).status).toBe(200)
     const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()))
     child.kill("SIGTERM")

@@ -64,7 +64,7 @@ export interface Edition {
  * the assessment and the exit findings (either absent without a policy).
  *
  * @example
- * {@includeCode ../examples/Edition.ts#ledger}
+ * {@includeCode ../examples/Edition.ts#engines}
  *
  * @since 0.1.0
  * @category models
