@@ -125,6 +125,20 @@ describe("Bulletin.make", () => {
     }
   })
 
+  it("counts red unit targets and the units they belong to apart in the summary", () => {
+    // A unit red on two targets is two red rows and one unit.
+    const rows = (status: string) =>
+      b.targets.flatMap((t) => t.units.filter((u) => u.status === status))
+    const red = rows("red")
+    const redUnits = new Set(red.map((r) => r.unit)).size
+    expect(red.length).toBeGreaterThan(redUnits) // park-c alone is red on 8 targets
+    expect(b.summary[0]!.zh).toContain(`红灯 ${red.length} 项（涉及 ${redUnits} 个单位）`)
+    expect(b.summary[0]!.en).toContain(`${red.length} (in ${redUnits} units) are red`)
+    // None amber: no units to name.
+    expect(rows("amber")).toHaveLength(0)
+    expect(b.summary[0]!.zh).toMatch(/黄灯 0 项。$/)
+  })
+
   it("reports the dispatch the sample missed in the period", () => {
     expect(Cadence.overdue(b.cadence).map((o) => o.id)).toEqual(["cadence[0]/2026-W38"])
     expect(b.summary.at(-1)!.zh).toBe("本期应开展调度、例会等 7 次，已开展 5 次，未按期开展 1 次。")
