@@ -14,7 +14,6 @@ import {
   type Activity,
   type Calendar,
   LocalDate,
-  Money,
   Period,
   Progress,
   Snapshot,
@@ -371,9 +370,6 @@ export const severityNames: { readonly [S in Finding.Severity]: Text } = {
   escalated: { zh: "整改逾期", en: "escalated" }
 }
 
-const show = (g: Money.Money | number): string =>
-  typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
-
 /**
  * The previous period of the same cadence, or undefined when it would start
  * before the campaign window: the period of the previous bulletin.
@@ -549,8 +545,7 @@ export const make = (input: Input): Bulletin => {
     const toRow = (r: Progress.TargetProgress): Row => ({
       unit: r.unit,
       name: r.unit === undefined ? "" : nameOf(r.unit),
-      actual: show(r.actual),
-      goal: show(r.goal),
+      ...Progress.shown(r, { precision: 2 }),
       completion: Percent.format(r.ratio),
       expected: Percent.format(expected),
       behind: Percent.points(Percent.behind(expected, r.ratio)),

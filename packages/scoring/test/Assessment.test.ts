@@ -99,7 +99,11 @@ describe("exact completion", () => {
     expect([totals(a)["town-a"], totals(a)["street-b"]]).toEqual(["6.666667", "3.333333"])
     const line = a.units.find((u) => u.unit === "town-a")!.lines[0]!
     expect(line.arithmetic).toBe("10 × min(0.666666…, 1) = 6.666667")
-    expect(line.message.zh).toContain("完成率66.6666…%")
+    // Shown as people read it: one decimal, half up (⅔ → 66.7%), in the facts the
+    // message is written from.
+    expect(line.facts.percent).toBe("66.7%")
+    const street = a.units.find((u) => u.unit === "street-b")!.lines[0]!
+    expect(street.facts.percent).toBe("33.3%")
   })
   it("a unit a hair short of its goal is vetoed and has not met the target", () => {
     // town-a's signed projects total 12亿 + 1.5亿 = 13.5亿 against 13.50001亿:

@@ -186,8 +186,9 @@ export const RankingRow = Schema.Struct({
 }).annotate({ identifier: "RankingRow" })
 
 /**
- * One row of target progress against 序时进度: actual, goal, exact completion
- * (shown cut, never rounded up to 100%), the expected share and the status
+ * One row of target progress against 序时进度: actual and goal as written (a
+ * rate as a percentage), the completion as a percentage (one decimal, half
+ * up from the exact value, never 100.0% below 100%), the expected share and the status
  * (ahead, on-track, amber, red). `unit` is null for the whole area.
  *
  * @example

@@ -1,4 +1,4 @@
-import { Money, Progress, type Snapshot, type View } from "@gongjian/core"
+import { Progress, type Snapshot, type View } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
 import { Bulletin } from "@gongjian/reports"
@@ -29,8 +29,6 @@ export const headers = {
   problems: { zh: ["位置", "记录", "问题"], en: ["path", "record", "problem"] }
 } as const
 
-const show = (g: Money.Money | number): string =>
-  typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
 
 /** @internal Veto titles by id, from the loaded plugins' scoring contents. */
 export const vetoTitles = (
@@ -101,11 +99,12 @@ export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> 
   const rows: Array<Array<string>> = []
   for (const t of s.campaign.targets) {
     for (const r of Progress.ofTarget(facts, t, { asOf })) {
+      const { actual, goal } = Progress.shown(r, { precision: 2 })
       rows.push([
         t.title,
         r.unit === undefined ? (lang === "zh" ? "全区" : "all") : (names.get(r.unit) ?? r.unit),
-        show(r.actual),
-        show(r.goal),
+        actual,
+        goal,
         percent(r.ratio),
         percent(r.expected),
         Bulletin.statusNames[r.status][lang]

@@ -1,4 +1,4 @@
-import { type Lifecycle, Money, Progress, Ratio, Snapshot, View } from "@gongjian/core"
+import { type Lifecycle, Progress, Ratio, Snapshot, View } from "@gongjian/core"
 import { Host, type Plugin } from "@gongjian/plugin-sdk"
 import * as Result from "effect/Result"
 import type * as Store from "../Store.js"
@@ -127,9 +127,6 @@ export const decode = (
 }
 
 /** @internal The goal or actual of a progress row, as text. */
-const show = (g: Money.Money | number): string =>
-  typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
-
 /** @internal Everything the API shows of one campaign at one sequence number. */
 export interface Computed {
   readonly host: Host.Host
@@ -200,9 +197,8 @@ export const assessmentView = (c: Computed) => {
       target: t.id,
       title: t.title,
       unit: r.unit ?? null,
-      actual: show(r.actual),
-      goal: show(r.goal),
-      completion: Ratio.showPercent(r.ratio, 1),
+      ...Progress.shown(r, { precision: 2 }),
+      completion: Ratio.percent(r.ratio),
       expected: r.expected,
       status: r.status
     }))
