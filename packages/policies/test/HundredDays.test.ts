@@ -112,13 +112,13 @@ describe("000 一 and 二: the scores", () => {
     expect(assessment.tiers.map((t) => [t.id, t.units])).toEqual([
       ["first-prize-eligible", ["park", "xincheng", "beibu", "chengdong"]]
     ])
-    expect(unit("wangdian").vetoes).toEqual([
-      {
-        veto: "fdi-veto",
-        bars: ["first-prize-eligible"],
-        reason: "target annual-paid-in-fdi: completion 0.5 < 1"
-      }
+    expect(unit("wangdian").vetoes.map((v) => [v.veto, v.bars, v.reason])).toEqual([
+      ["fdi-veto", ["first-prize-eligible"], "target annual-paid-in-fdi: completion 0.5 < 1"]
     ])
+    // People read it with the target's title, at 50.0%, and no ids in the Chinese.
+    const zh = unit("wangdian").vetoes[0]!.message.zh
+    expect(zh.includes("50.0%")).toBe(true)
+    expect(/[A-Za-z]/.test(zh)).toBe(false)
     expect(assessment.units.filter((u) => u.vetoes.length > 0).map((u) => u.unit)).toEqual([
       "wangdian"
     ])

@@ -83,7 +83,7 @@ export abstract class Line implements ScoreLine, RawLine {
       this.#rendered =
         this.#weight === undefined
           ? x
-          : { ...x, arithmetic: `(${x.arithmetic}) × weight ${this.#weight} = ${this.points}` }
+          : { ...x, arithmetic: `(${x.arithmetic}) × ${this.#weight} = ${this.points}` }
     }
     return this.#rendered
   }
@@ -188,7 +188,7 @@ export const scoreUnit = (
         raw: adj,
         render: () => ({
           facts: { before: P.format(before), bound: P.format(bound) },
-          arithmetic: `${P.format(before)} → ${P.format(bound)} (${bound === max ? "max" : "min"}) = ${signed(adj)}`,
+          arithmetic: `${P.format(bound)} − ${P.format(before)} = ${signed(adj)}`,
           message: bounded({
             title: item.title,
             side: bound === max ? "max" : "min",

@@ -45,13 +45,14 @@ export const target: Handler<"target"> = (item, env) => {
           .sort((a, b) => b.atLeast - a.atLeast)
           .find((st) => Ratio.isAtLeast(exact, st.atLeast))
         factor = Ratio.makeUnsafe(step?.share ?? 0)
-        how = `${P.format(points)} × ${step?.share ?? 0} (${step ? `completion ${c} ≥ ${step.atLeast}` : `completion ${c} below every step`})`
+        const lowest = Math.min(...item.curve.steps.map((st) => st.atLeast))
+        how = `${P.format(points)} × ${step?.share ?? 0} (${step ? `${c} ≥ ${step.atLeast}` : `${c} < ${lowest}`})`
         break
       }
       case "all-or-nothing": {
         const met = Ratio.isAtLeast(exact, 1)
         factor = Ratio.makeUnsafe(met ? 1 : 0)
-        how = `${P.format(points)} × ${met ? 1 : 0} (completion ${c})`
+        how = `${P.format(points)} × ${met ? 1 : 0} (${c} ${met ? "≥" : "<"} 1)`
         break
       }
     }
@@ -73,7 +74,13 @@ export const target: Handler<"target"> = (item, env) => {
             expected: row.expected
           },
           arithmetic: `${how} = ${P.format(raw)}`,
-          message: messages.line({ title: item.title, actual, goal, percent, points: P.format(raw) })
+          message: messages.line({
+            title: item.title,
+            actual,
+            goal,
+            percent,
+            points: P.format(raw)
+          })
         }
       }
     })
