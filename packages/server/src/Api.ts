@@ -233,8 +233,10 @@ export const AssessmentView = Schema.Struct({
 }).annotate({ identifier: "AssessmentView" })
 
 /**
- * A unit's score explained to the clause (逐条说明): every line with its item,
- * clause, points, arithmetic and message.
+ * A unit's score explained to the clause (逐条说明): every line with its item
+ * (id and title), clause, points, arithmetic and message; the unit's tiers,
+ * each with the condition that put it there; its vetoes, each with its title
+ * and a message in Chinese and English (`reason` is the engine's text).
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -247,10 +249,19 @@ export const Explanation = Schema.Struct({
   name: Schema.String,
   rank: Schema.Int,
   total: Schema.String,
-  vetoes: Schema.Array(Schema.Struct({ veto: Schema.String, reason: Schema.String })),
+  tiers: Schema.Array(Schema.Struct({ id: Schema.String, title: Message, reason: Message })),
+  vetoes: Schema.Array(
+    Schema.Struct({
+      veto: Schema.String,
+      title: Message,
+      reason: Schema.String,
+      message: Message
+    })
+  ),
   lines: Schema.Array(
     Schema.Struct({
       item: Schema.String,
+      title: Message,
       clause: Schema.String,
       points: Schema.String,
       arithmetic: Schema.String,

@@ -222,14 +222,30 @@ export const explanation = (c: Computed, unit: string) => {
   const a = c.run.assessments[0]?.assessment
   const u = a?.units.find((x) => x.unit === unit)
   if (u === undefined) return undefined
+  // Items by their titles: people read 投洽会签约加分, not fair-bonus.
+  const titles = new Map((a?.items ?? []).map((i) => [i.id, { zh: i.title.zh, en: i.title.en }]))
   return {
     unit: u.unit,
     name: u.name,
     rank: u.rank,
     total: u.total,
-    vetoes: u.vetoes.map((v) => ({ veto: v.veto, reason: v.reason })),
+    tiers: u.tiers.map((id) => {
+      const title = a?.tiers.find((t) => t.id === id)?.title ?? { zh: id, en: id }
+      return {
+        id,
+        title: { zh: title.zh, en: title.en },
+        reason: u.tierReasons[id] ?? { zh: "", en: "" }
+      }
+    }),
+    vetoes: u.vetoes.map((v) => ({
+      veto: v.veto,
+      title: { zh: v.title.zh, en: v.title.en },
+      reason: v.reason,
+      message: { zh: v.message.zh, en: v.message.en }
+    })),
     lines: u.lines.map((l) => ({
       item: l.item,
+      title: titles.get(l.item) ?? { zh: l.item, en: l.item },
       clause: l.clause,
       points: l.points,
       arithmetic: l.arithmetic,
