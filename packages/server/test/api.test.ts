@@ -359,6 +359,9 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect(e.lines).toContainEqual(
         expect.objectContaining({ item: "fair-bonus", clause: "002 四.4", points: "2" })
       )
+      // Each line names its item by its title, in both languages, not by its id.
+      for (const l of e.lines as Array<{ item: string; title: { zh: string; en: string } }>)
+        expect([l.title.zh === l.item, l.title.en.length > 0]).toEqual([false, true])
     })
 
     it("withdraws a record with a reason; its history keeps every revision", async () => {
