@@ -5,10 +5,46 @@
  *
  * @internal
  */
-import type { Explanation, ItemTitle } from "../Assessment.js"
 import type { ScoringPolicy } from "../ScoringPolicy.js"
 
 type Lang = "zh" | "en"
+type Text = { readonly zh: string; readonly en: string }
+
+/** @internal An item as explanations name it (the shape of `Assessment.ItemTitle`). */
+export interface ItemTitle {
+  readonly id: string
+  readonly title: Text
+  readonly clause: string
+}
+
+/** @internal What an explanation's text is written from (the shape of `Assessment.Explanation`). */
+interface Explanation {
+  readonly unit: string
+  readonly name: string
+  readonly total: string
+  readonly rank: number
+  readonly tiers: ReadonlyArray<string>
+  readonly tierTitles: { readonly [tier: string]: Text }
+  readonly tierReasons?: { readonly [tier: string]: Text }
+  readonly vetoes: ReadonlyArray<{
+    readonly veto: string
+    readonly title?: Text
+    readonly bars: ReadonlyArray<string>
+    readonly reason: string
+    readonly message?: Text
+  }>
+  readonly items: ReadonlyArray<{
+    readonly item: string
+    readonly title: Text
+    readonly clause: string
+    readonly points: string
+    readonly lines: ReadonlyArray<{
+      readonly points: string
+      readonly message: Text
+      readonly arithmetic: string
+    }>
+  }>
+}
 
 /** @internal The items of a policy as explanations name them, in policy order. */
 export const itemTitles = (policy: Pick<ScoringPolicy, "items">): ReadonlyArray<ItemTitle> =>
