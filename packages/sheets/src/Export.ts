@@ -474,7 +474,12 @@ export interface RankedUnit {
   readonly rank: number
   readonly total: string
   readonly tiers: ReadonlyArray<string>
-  readonly vetoes: ReadonlyArray<{ readonly veto: string; readonly reason: string }>
+  /** `message` (since 0.4.0): the veto as people read it; `reason` is the engine's text. */
+  readonly vetoes: ReadonlyArray<{
+    readonly veto: string
+    readonly reason: string
+    readonly message?: { readonly zh: string }
+  }>
   readonly lines: ReadonlyArray<{
     readonly item: string
     readonly clause: string
@@ -502,10 +507,15 @@ export const ranking = (
       readonly id: string
       readonly title: { readonly zh: string }
     }>
+    /** The tiers' and the items' titles (since 0.4.0): the sheets name them, not their ids. */
+    readonly tiers?: ReadonlyArray<{ readonly id: string; readonly title: { readonly zh: string } }>
+    readonly items?: ReadonlyArray<{ readonly id: string; readonly title: { readonly zh: string } }>
   },
   title = "考核排名"
 ): ReadonlyArray<Table> => {
   const groups = new Map((assessment.groups ?? []).map((g) => [g.id, g.title.zh]))
+  const tiers = new Map((assessment.tiers ?? []).map((t) => [t.id, t.title.zh]))
+  const items = new Map((assessment.items ?? []).map((i) => [i.id, i.title.zh]))
   return [
     {
       name: "排名",
@@ -523,8 +533,8 @@ export const ranking = (
         u.rank,
         u.name,
         Number(u.total),
-        u.tiers.join("、") || undefined,
-        u.vetoes.map((v) => v.reason).join("；") || undefined
+        u.tiers.map((t) => tiers.get(t) ?? t).join("、") || undefined,
+        u.vetoes.map((v) => v.message?.zh ?? v.reason).join("；") || undefined
       ])
     },
     {
@@ -538,7 +548,13 @@ export const ranking = (
         { header: "说明", width: 80, format: "text" }
       ],
       rows: assessment.units.flatMap((u) =>
-        u.lines.map((l) => [u.name, l.item, l.clause, Number(l.points), l.message.zh])
+        u.lines.map((l) => [
+          u.name,
+          items.get(l.item) ?? l.item,
+          l.clause,
+          Number(l.points),
+          l.message.zh
+        ])
       )
     }
   ]
