@@ -45,6 +45,7 @@ describe("the samples' explanations, as county staff read them", () => {
           ...assessment.items.map((i) => i.id),
           ...assessment.tiers.map((t) => t.id),
           ...u.vetoes.map((v) => v.veto),
+          ...(u.pending ?? []).map((p) => p.rule),
           u.unit
         ]
         expect(ids.filter((id) => hasWord(zh, id))).toEqual([])
@@ -135,10 +136,17 @@ describe("the samples' explanations, as county staff read them", () => {
   )
 
   it("002: a criticised unit is told which condition put it there", () => {
-    // 四.4: criticised for missing the annual task — 丁镇 2.7亿 of 10亿, 27.0%.
+    // 四.4: criticised for missing the annual task, judged at its due date 12-31 — as of
+    // 2027-01-04, 丁镇 has 2.7亿 of 10亿: 27.0%.
     const r = runs.find((x) => x.sample === "002-investment-drive")!
+    const entry = all.find((e) => e.sample === "002-investment-drive")!
+    const after = Host.run(
+      Result.getOrThrow(Host.load([{ plugin: entry.plugin, options: entry.options }])),
+      r.snapshot,
+      { asOf: "2027-01-04" }
+    ).assessments[0]!.assessment
     const task = r.snapshot.campaign.targets.find((t) => t.id === "annual-task")!
-    const d = r.assessment.units.find((u) => u.unit === "town-d")!
+    const d = after.units.find((u) => u.unit === "town-d")!
     expect(d.tiers).toEqual(["criticised"])
     for (const text of [d.tierReasons.criticised!.zh, d.tierReasons.criticised!.en]) {
       expect(text.includes(task.title)).toBe(true)

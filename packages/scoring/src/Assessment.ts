@@ -90,6 +90,23 @@ export interface UnitScore {
     readonly reason: string
     readonly message: { readonly zh: string; readonly en: string }
   }>
+  /**
+   * The verdicts on targets not given yet (待定, since 0.4.0): a veto or a
+   * `targets` tier judged at its targets' due date (`ScoringPolicy.Judged`)
+   * that has not come. `due` is the first date a verdict can be given;
+   * `atRisk` says a target is amber or red against 序时进度; `reason` gives
+   * each target's completion, 序时进度 and status. Absent when every verdict
+   * is given.
+   */
+  readonly pending?: ReadonlyArray<{
+    readonly rule: string
+    /** The veto's or the tier's title (since 0.4.0). */
+    readonly title: { readonly zh: string; readonly en: string }
+    readonly kind: "veto" | "tier"
+    readonly due: LocalDate.LocalDate
+    readonly atRisk: boolean
+    readonly reason: string
+  }>
 }
 
 /**
@@ -402,6 +419,8 @@ export interface Explanation {
   /** Why the unit is in each of its tiers (since 0.4.0). */
   readonly tierReasons?: UnitScore["tierReasons"]
   readonly vetoes: UnitScore["vetoes"]
+  /** The verdicts not given yet (since 0.4.0); absent when every verdict is given. */
+  readonly pending?: UnitScore["pending"]
   readonly items: ReadonlyArray<{
     readonly item: string
     /** The item's title (since 0.4.0); its id when the assessment does not name it. */
@@ -435,11 +454,17 @@ export const explain = (assessment: Assessment, unit: string): Explanation | und
     tiers: u.tiers,
     tierTitles: Object.fromEntries(
       assessment.tiers
-        .filter((t) => u.tiers.includes(t.id) || u.vetoes.some((v) => v.bars.includes(t.id)))
+        .filter(
+          (t) =>
+            u.tiers.includes(t.id) ||
+            u.vetoes.some((v) => v.bars.includes(t.id)) ||
+            (u.pending ?? []).some((p) => p.rule === t.id)
+        )
         .map((t) => [t.id, t.title])
     ),
     tierReasons: u.tierReasons ?? {},
     vetoes: u.vetoes,
+    ...(u.pending !== undefined ? { pending: u.pending } : {}),
     items: u.items.map((i) => {
       const lines = u.lines.filter((l) => l.item === i.item)
       const named = titles.get(i.item)

@@ -17,6 +17,16 @@ export interface ItemTitle {
   readonly clause: string
 }
 
+/** A verdict not given yet. */
+interface Pending {
+  readonly rule: string
+  readonly title?: Text
+  readonly kind: "veto" | "tier"
+  readonly due: string
+  readonly atRisk: boolean
+  readonly reason: string
+}
+
 /** @internal What an explanation's text is written from (the shape of `Assessment.Explanation`). */
 interface Explanation {
   readonly unit: string
@@ -25,7 +35,7 @@ interface Explanation {
   readonly rank: number
   readonly tiers: ReadonlyArray<string>
   readonly tierTitles: { readonly [tier: string]: Text }
-  readonly tierReasons?: { readonly [tier: string]: Text }
+  readonly tierReasons?: { readonly [tier: string]: Text } | undefined
   readonly vetoes: ReadonlyArray<{
     readonly veto: string
     readonly title?: Text
@@ -33,6 +43,7 @@ interface Explanation {
     readonly reason: string
     readonly message?: Text
   }>
+  readonly pending?: ReadonlyArray<Pending> | undefined
   readonly items: ReadonlyArray<{
     readonly item: string
     readonly title: Text
@@ -75,6 +86,15 @@ export const explanationText = (e: Explanation, lang: Lang): string => {
       zh
         ? `  一票否决：${title}（${why}），不得评为${bars}`
         : `  veto ${title} [${v.veto}] (${why}): barred from ${bars}`
+    )
+  }
+  // Verdicts not given yet: the engine's reason in English only, the date and the risk in both.
+  for (const p of e.pending ?? []) {
+    const title = p.title?.[lang] ?? (p.kind === "tier" ? tierTitle(p.rule) : p.rule)
+    out.push(
+      zh
+        ? `  ${p.kind === "veto" ? "一票否决" : "档次"}「${title}」待定：${p.due}到期后评定${p.atRisk ? "，落后序时进度，有风险" : ""}`
+        : `  ${p.kind} ${title} [${p.rule}] not judged yet: judged from ${p.due}${p.atRisk ? ", at risk: behind 序时进度" : ""} (${p.reason})`
     )
   }
   for (const i of e.items) {
