@@ -128,8 +128,10 @@ deepStrictEqual(
   [["fair-target", "veto", "2026-09-30", false]]
 )
 equal(
-  Assessment.formatExplanation(Assessment.explain(midDrive, "street-b")!, "en").split("\n")[1],
-  "  veto fair-target not judged yet: judged from 2026-09-30 (target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.5246, on-track)"
+  Assessment.formatExplanation(Assessment.explain(midDrive, "street-b")!, "en")
+    .split("\n")
+    .find((l) => l.includes("not judged yet")),
+  "  veto fair signing target missed [fair-target] not judged yet: judged from 2026-09-30 (target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.5246, on-track)"
 )
 // Judged as of the assessment, it vetoes 乙街道 on 9-01 already.
 const early = Result.getOrThrow(

@@ -205,6 +205,8 @@ export const ProgressRow = Schema.Struct({
   goal: Schema.String,
   completion: Schema.String,
   expected: Schema.Number,
+  /** 序时进度 as a percentage, written as the completion is (since 0.4.0). */
+  expectedPercent: Schema.String,
   status: Schema.Literals(["ahead", "on-track", "amber", "red"])
 }).annotate({ identifier: "ProgressRow" })
 

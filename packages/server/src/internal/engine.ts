@@ -200,6 +200,7 @@ export const assessmentView = (c: Computed) => {
       ...Progress.shown(r, { precision: 2 }),
       completion: Ratio.percent(r.ratio),
       expected: r.expected,
+      expectedPercent: Ratio.percent(r.expected),
       status: r.status
     }))
   )
