@@ -40,11 +40,14 @@ import { bulletin, chart, demoReports } from "./internal/reports.js"
 import { exportCommand, importCommand, writeWorkbook } from "./internal/sheets.js"
 import {
   findingRows,
+  gateLines,
   headers,
   inactiveLines,
   type Lang,
+  noticeLine,
   progressRows,
   rankingSections,
+  unitNamed,
   vetoTitles
 } from "./internal/views.js"
 
@@ -106,48 +109,55 @@ const runPolicy = (input: {
     return { snapshot, out, vetoes: vetoTitles(loaded.success) }
   })
 
-const validate = Command.make("validate", { file: snapshotFile, format }, ({ file, format }) =>
-  Effect.gen(function* () {
-    const r = yield* Effect.result(readSnapshot(file))
-    if (Result.isSuccess(r)) {
-      const s = r.success
-      const calendar = calendarSummary(s)
-      // Valid, but not counted anywhere: said, never dropped silently. Named by
-      // record and field, not by position, so that the list is the same
-      // whatever the order of the file.
-      const notices = Snapshot.notices(s).map(
-        (n) => `${n.record ?? "(document)"} ${n.field.replace(/\[\d+\]/g, "")}: ${n.message}`
-      )
-      yield* Console.log(
-        format === "json"
-          ? json({
-              valid: true,
-              problems: [],
-              notices,
-              units: s.units.length,
-              projects: s.projects.length,
-              calendar
-            })
-          : [
-              `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets`,
-              calendarLine(calendar),
-              ...(notices.length > 0
-                ? [
-                    `${notices.length} notice(s): not counted in any result`,
-                    ...notices.map((n) => `  ${n}`)
-                  ]
-                : [])
-            ].join("\n")
-      )
-      return
-    }
-    const f = r.failure
-    if (format === "json" && f.details !== undefined) {
-      yield* Console.log(json({ valid: false, problems: f.details }))
-      return yield* new CliFailure({ code: 1, message: "", details: [] })
-    }
-    return yield* f
-  })
+const validate = Command.make(
+  "validate",
+  { file: snapshotFile, format, lang },
+  ({ file, format, lang }) =>
+    Effect.gen(function* () {
+      const r = yield* Effect.result(readSnapshot(file))
+      if (Result.isSuccess(r)) {
+        const s = r.success
+        const calendar = calendarSummary(s)
+        // Valid, but not counted anywhere: said, never dropped silently. Named by
+        // record and field, not by position, so that the list is the same
+        // whatever the order of the file.
+        const notices = Snapshot.notices(s).map((n) =>
+          noticeLine(n, format === "json" ? "en" : lang)
+        )
+        yield* Console.log(
+          format === "json"
+            ? json({
+                valid: true,
+                problems: [],
+                notices,
+                units: s.units.length,
+                projects: s.projects.length,
+                calendar
+              })
+            : [
+                lang === "zh"
+                  ? `${file}：有效——单位${s.units.length}个，项目${s.projects.length}个，目标${s.campaign.targets.length}个`
+                  : `${file}: valid — ${s.units.length} units, ${s.projects.length} projects, ${s.campaign.targets.length} targets`,
+                calendarLine(calendar, lang),
+                ...(notices.length > 0
+                  ? [
+                      lang === "zh"
+                        ? `提示${notices.length}条：以下记录不计入任何结果`
+                        : `${notices.length} notice(s): not counted in any result`,
+                      ...notices.map((n) => `  ${n}`)
+                    ]
+                  : [])
+              ].join("\n")
+        )
+        return
+      }
+      const f = r.failure
+      if (format === "json" && f.details !== undefined) {
+        yield* Console.log(json({ valid: false, problems: f.details }))
+        return yield* new CliFailure({ code: 1, message: "", details: [] })
+      }
+      return yield* f
+    })
 ).pipe(
   Command.withDescription(
     "Check a snapshot: every problem with its path and record; exit code 1 when there is any"
@@ -240,18 +250,27 @@ const explain = Command.make(
     options,
     asOf,
     lang,
-    unit: Flag.String("unit").pipe(Flag.withDescription("The unit id")),
+    unit: Flag.String("unit").pipe(Flag.withDescription("The unit: its id or its name")),
     format: Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text" as const))
   },
   (a) =>
     Effect.gen(function* () {
       const { out } = yield* runPolicy(a)
       const assessment = out.assessments[0]?.assessment
-      const e = assessment === undefined ? undefined : Assessment.explain(assessment, a.unit)
+      const found = unitNamed(assessment?.units ?? [], a.unit)
+      if (found !== undefined && "shared" in found)
+        return yield* new CliFailure({
+          code: 1,
+          message: `${found.shared.length} assessed units are named ${JSON.stringify(a.unit)}: give the id (${found.shared.join(", ")})`
+        })
+      const e =
+        assessment === undefined || found === undefined
+          ? undefined
+          : Assessment.explain(assessment, found.unit)
       if (e === undefined) {
         return yield* new CliFailure({
           code: 1,
-          message: `no assessed unit ${JSON.stringify(a.unit)} in this assessment`
+          message: `no assessed unit ${JSON.stringify(a.unit)} (by id or name) in this assessment`
         })
       }
       yield* Console.log(a.format === "json" ? json(e) : Assessment.formatExplanation(e, a.lang))
@@ -317,13 +336,10 @@ const demoOne = (
       yield* Console.log(`\n  ${zh ? "退出机制" : "Exit findings"}`)
       yield* Console.log(table(headers.findings[l], findingRows(snapshot, out.findings, l), "  "))
     }
-    const failed = out.verdicts.filter((v) => !v.pass)
+    const failed = gateLines(host.success, snapshot, out.verdicts, l)
     if (failed.length > 0) {
       yield* Console.log(`\n  ${zh ? "准入与调度检查" : "Gates and dispatch checks"}`)
-      for (const v of failed)
-        yield* Console.log(
-          `  ${v.gate}  ${v.project}: ${v.failures.map((f) => f.message[l]).join(zh ? "；" : "; ")}`
-        )
+      for (const line of failed) yield* Console.log(line)
     }
     const file = join(outDir, `${entry.sample}.json`)
     yield* writeText(file, json({ sample: entry.sample, campaign: snapshot.campaign.id, ...out }))

@@ -123,8 +123,17 @@ describe("gongjian demo", () => {
 
 describe("gongjian validate", () => {
   it("accepts a valid snapshot", () => {
-    const r = gongjian("validate", sample("000-hundred-days"))
+    const r = gongjian("validate", sample("000-hundred-days"), "--lang", "en")
     expect([r.code, r.out]).toEqual([0, expect.stringContaining("valid — 7 units, 41 projects")])
+  })
+  it("speaks Chinese by default and English with --lang en, line for line", () => {
+    const file = sample("000-hundred-days")
+    const zh = gongjian("validate", file)
+    const en = gongjian("validate", file, "--lang", "en")
+    expect([zh.code, en.code]).toEqual([0, 0])
+    expect(zh.out.split("\n")).toHaveLength(en.out.split("\n").length)
+    // No English word in the Chinese text, the file's path aside.
+    expect(/[A-Za-z]/.test(zh.out.replaceAll(file, ""))).toBe(false)
   })
   it("lists every problem with its path and record, and exits 1", () => {
     const bad = Samples.json("000-hundred-days") as { projects: Array<Record<string, unknown>> }
@@ -172,11 +181,16 @@ describe("gongjian validate", () => {
     })
     const file = join(tmp, "late.json")
     writeFileSync(file, JSON.stringify(late))
-    const r = gongjian("validate", file)
+    const r = gongjian("validate", file, "--lang", "en")
     expect(r.code).toBe(0)
     expect(r.out).toContain(
       `activity LATE-1 date: dated 2099-01-01, after the as-of date ${late.asOf}: not counted`
     )
+    // In Chinese, the same record and field, and why in Chinese.
+    const zh = gongjian("validate", file).out.split("\n")
+    const line = zh.find((l) => l.includes("LATE-1"))!
+    expect(line.startsWith("  activity LATE-1 date：")).toBe(true)
+    expect(/[A-Za-z]/.test(line.slice("  activity LATE-1 date：".length))).toBe(false)
     expect(JSON.parse(gongjian("validate", file, "--format", "json").out).notices).toHaveLength(1)
   })
   it("reports a missing file and bad JSON", () => {
@@ -361,14 +375,43 @@ describe("gongjian explain", () => {
     )
     expect(r.code).toBe(0)
     // 乙街道's annual task (16.9亿 of 20亿, due 12-31) is not judged on 10-15: not criticised,
-    // and the explanation says why (序时进度 288 / 365 = 0.789; 0.845 is ahead).
-    expect(r.out.split("\n").slice(0, 3)).toEqual([
-      "乙街道（street-b）：总分18，第2名",
-      "  档次 commended 待定：2026-12-31到期后评定（target annual-task due 2026-12-31, not judged yet: completion 0.845, 序时进度 0.789, ahead）",
-      "  档次 criticised 待定：2026-12-31到期后评定（target annual-task due 2026-12-31, not judged yet: completion 0.845, 序时进度 0.789, ahead）"
+    // and the explanation says why: both tiers, by their titles, wait for the due date.
+    const head = r.out.split("\n").slice(0, 3)
+    expect(head[0]).toBe("乙街道：总分18，第2名")
+    expect(
+      head.slice(1).map((l) => [/通报表扬|通报批评/.test(l), l.includes("2026-12-31")])
+    ).toEqual([
+      [true, true],
+      [true, true]
     ])
-    expect(r.out).toContain("key-starts [002 四.4] 0")
+    // Items by their titles, no ids, in Chinese; the same tree whether the unit is
+    // given by its id or by its name.
+    expect(r.out).toContain("重点签约项目开工（002 四.4）：0分")
     expect(r.out).toContain("商贸物流未能如期开工（期限2026-09-15，2026-10-08开工），减半计2分")
+    for (const id of ["street-b", "key-starts", "fair-bonus", "principal-trips"])
+      expect(r.out.includes(id)).toBe(false)
+    const byName = gongjian(
+      "explain",
+      sample("002-investment-drive"),
+      "--policy",
+      "002",
+      "--unit",
+      "乙街道",
+      "--options",
+      countyOptions("002-investment-drive")
+    )
+    expect([byName.code, byName.out]).toEqual([0, r.out])
+    const en = gongjian(
+      "explain",
+      sample("002-investment-drive"),
+      "--policy",
+      "002",
+      "--unit",
+      "乙街道",
+      "--lang",
+      "en"
+    )
+    expect(en.out).toContain("[key-starts]")
     expect(
       gongjian("explain", sample("002-investment-drive"), "--policy", "002", "--unit", "nobody")
         .code
@@ -410,7 +453,7 @@ describe("the calendar past the last State Council notice", () => {
   }
 
   it("validate says which years are provisional", () => {
-    const r = gongjian("validate", in2027())
+    const r = gongjian("validate", in2027(), "--lang", "en")
     expect(r.code).toBe(0)
     expect(r.out).toContain(
       "calendar: State Council notices 2004–2026, later years provisional; provisional: 2027 (按法定节假日推算，待国务院通知; counted on the statutory holidays, pending the State Council's notice)"
@@ -428,13 +471,13 @@ describe("the calendar past the last State Council notice", () => {
       outside: "provisional",
       provisionalYears: []
     })
-    expect(gongjian("validate", in2027(notice)).out).toContain(
+    expect(gongjian("validate", in2027(notice), "--lang", "en").out).toContain(
       "no provisional year in the campaign"
     )
-    expect(gongjian("validate", in2027({ outsideCoverage: "error" })).out).toContain(
-      "strict: a date after 2026 is an error"
-    )
-    expect(gongjian("validate", sample("000-hundred-days")).out).toContain(
+    expect(
+      gongjian("validate", in2027({ outsideCoverage: "error" }), "--lang", "en").out
+    ).toContain("strict: a date after 2026 is an error")
+    expect(gongjian("validate", sample("000-hundred-days"), "--lang", "en").out).toContain(
       "calendar: State Council notices 2004–2026, later years provisional; no provisional year in the campaign"
     )
   })

@@ -114,6 +114,8 @@ describe("gongjian ledger", () => {
       "2026-10-16",
       "--after",
       "2026-10-21",
+      "--lang",
+      "en",
       ...office
     )
     expect(revise.err).toBe("")
@@ -154,9 +156,28 @@ describe("gongjian ledger", () => {
       "--kind",
       "project",
       "--id",
-      "A1"
+      "A1",
+      "--lang",
+      "en"
     )
     expect(history.out.split("\n").filter((l) => l.includes(" corrected by "))).toHaveLength(2)
+    // In Chinese (the default), the same versions, with who and why in Chinese words:
+    // no English between the time and the user.
+    const zh = gongjian(
+      "ledger",
+      "history",
+      ...ledger,
+      "--campaign",
+      campaign,
+      "--kind",
+      "project",
+      "--id",
+      "A1"
+    ).out.split("\n")
+    const versions = history.out.split("\n").filter((l) => /^\S+T\S+ {2}/.test(l))
+    const zhVersions = zh.filter((l) => /^\S+T\S+ {2}/.test(l))
+    expect(zhVersions).toHaveLength(versions.length)
+    for (const l of zhVersions) expect(/(recorded|corrected|withdrawn) by/.test(l)).toBe(false)
     const now = gongjian("assess", ...ledger, "--campaign", campaign, "--policy", "002")
     expect(now.out).toMatch(/1\s+乙街道\s+18/)
   }, 600_000)

@@ -1,5 +1,5 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import { Money, Progress, View } from "@gongjian/core"
+import { Money, Progress, Ratio, View } from "@gongjian/core"
 import { sampleSnapshot as snapshot } from "./Snapshot.js"
 
 // #region ofTarget
@@ -79,3 +79,20 @@ deepStrictEqual(
   )
 )
 // #endregion filter
+
+// #region shown
+// Money and counts as written; a rate as a percentage, from the exact rate.
+deepStrictEqual(Progress.shown(rows[0]!), { actual: "3.7亿元", goal: "8.6亿元" })
+deepStrictEqual(Progress.shown(rows[0]!, { precision: 2 }), {
+  actual: "3.70亿元",
+  goal: "8.60亿元"
+})
+// 5 of 7 projects of the pool started, against a goal of 0.7: the completion is 5/7 ÷ 0.7.
+const rate = {
+  measure: "start-rate" as const,
+  goal: 0.7,
+  actual: 0.7143,
+  ratio: Ratio.makeUnsafe(50, 49)
+}
+deepStrictEqual(Progress.shown(rate), { actual: "71.4%", goal: "70.0%" })
+// #endregion shown

@@ -57,6 +57,9 @@ const duty = Schema.decodeUnknownSync(Project.Responsibility)({
 equal(Schema.is(Project.CadreRank)(duty.managerRank), true)
 equal(Schema.is(Project.CadreRank)("provincial"), false)
 const kind: Project.ApprovalKind = "eia"
+// Messages name a procedure in words: 环评, not "eia".
+equal(Project.approvalKindNames[kind].zh, "环评")
+equal(Project.approvalKindNames.planning.en, "planning")
 const eia: Project.Approval = { kind, materialsCompleteOn: "2026-03-06", closedOn: "2026-03-11" }
 const receipt = Schema.decodeUnknownSync(Project.Receipt)({
   department: "生态环境局",

@@ -31,3 +31,15 @@ equal(Ratio.show(completion), "0.999996")
 equal(Ratio.show(Ratio.makeUnsafe(2, 3)), "0.666666…")
 equal(Ratio.showPercent(Ratio.makeUnsafe(57, 100)), "57%")
 // #endregion display
+
+// #region percent
+// As people read it: one decimal, half up from the exact value.
+equal(Ratio.percent(Ratio.makeUnsafe(5, 7)), "71.4%")
+equal(Ratio.percent(Ratio.makeUnsafe(1235, 10000)), "12.4%") // a half goes up
+equal(Ratio.percent(0.27), "27.0%")
+// A target missed by a hair never reads as met.
+equal(Ratio.percent(completion), "99.9%")
+equal(Ratio.percent(Ratio.makeUnsafe(1)), "100.0%")
+equal(Ratio.roundHalfUp(Ratio.makeUnsafe(-5, 100), 1), "-0.1") // away from zero
+equal(Ratio.percentPlaces, 1)
+// #endregion percent

@@ -542,3 +542,34 @@ export const ofTarget = (
   }
   return out
 }
+
+/**
+ * A progress row's actual and goal as people read them: a count as it is
+ * (`3`), money by `Money.format` (with `precision` decimals when given:
+ * `1.50亿元`), and a rate (`start-rate`) as a percentage by `Ratio.percent`
+ * — 5 of 7 projects started against a goal of 0.7 reads `71.4%` of `70.0%`,
+ * never the raw `0.7143`. The rate shown is the exact one (the completion
+ * times the goal), rounded once.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#shown}
+ *
+ * @since 0.4.0
+ * @category formatting
+ */
+export const shown = (
+  row: Pick<TargetProgress, "measure" | "goal" | "actual" | "ratio">,
+  options?: { readonly precision?: number }
+): { readonly actual: string; readonly goal: string } => {
+  const money = (m: Money.Money) =>
+    options?.precision === undefined
+      ? Money.format(m)
+      : Money.format(m, { precision: options.precision })
+  const one = (g: Goal) => (typeof g === "number" ? String(g) : money(g))
+  if (measures[row.measure].quantity === "ratio" && typeof row.goal === "number")
+    return {
+      actual: Ratio.percent(Ratio.multiply(row.ratio, String(row.goal))),
+      goal: Ratio.percent(row.goal)
+    }
+  return { actual: one(row.actual), goal: one(row.goal) }
+}

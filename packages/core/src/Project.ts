@@ -212,6 +212,29 @@ export const ApprovalKind = Schema.Literals([
 ])
 
 /**
+ * The name of each kind of procedure in Chinese and English, as messages
+ * write it: `planning` is 规划 (a message says 规划审批, not "planning审批").
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#parts}
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const approvalKindNames: {
+  readonly [K in typeof ApprovalKind.Type]: { readonly zh: string; readonly en: string }
+} = {
+  filing: { zh: "备案", en: "filing" },
+  approval: { zh: "核准", en: "approval" },
+  planning: { zh: "规划", en: "planning" },
+  eia: { zh: "环评", en: "environmental impact" },
+  land: { zh: "用地", en: "land" },
+  fire: { zh: "消防", en: "fire safety" },
+  "construction-permit": { zh: "施工许可", en: "construction permit" },
+  other: { zh: "其他", en: "other" }
+}
+
+/**
  * The type of {@link ApprovalKind}.
  *
  * @example

@@ -3,7 +3,9 @@
  * whole numbers, never rounded before it is used. Comparisons (a veto that
  * turns on missing a target, a tier, a step) and products (points ×
  * completion) are exact; a ratio is rounded only when it is displayed, by
- * {@link toFixed} (half-even at a stated number of places) or {@link show}.
+ * {@link round} (half-even at a stated number of places) or {@link show};
+ * people read it as a percentage by {@link percent}, the one rule every
+ * package writes percentages by.
  *
  * @since 0.2.0
  */
@@ -254,3 +256,58 @@ export const show = (r: Ratio, places = 6): string => {
  * @category formatting
  */
 export const showPercent = (r: Ratio, places = 4): string => `${show(multiply(r, 100), places)}%`
+
+/**
+ * The ratio rounded half up (a half goes away from zero) to `digits` decimal
+ * places, written with exactly that many: `⅔` at 1 place is `0.7`, `-0.05`
+ * is `-0.1`. Rounded once, from the exact value.
+ *
+ * @example
+ * {@includeCode ../examples/Ratio.ts#percent}
+ *
+ * @since 0.4.0
+ * @category formatting
+ */
+export const roundHalfUp = (r: Ratio, digits: number): string => {
+  const scale = 10n ** BigInt(digits)
+  const negative = r.numerator < 0n
+  const n = (negative ? -r.numerator : r.numerator) * scale
+  let q = n / r.denominator
+  if ((n - q * r.denominator) * 2n >= r.denominator) q += 1n
+  const whole = q / scale
+  const frac = (q % scale).toString().padStart(digits, "0")
+  const sign = negative && q !== 0n ? "-" : ""
+  return digits === 0 ? `${sign}${whole}` : `${sign}${whole}.${frac}`
+}
+
+/**
+ * The decimal places of a {@link percent}: 1.
+ *
+ * @example
+ * {@includeCode ../examples/Ratio.ts#percent}
+ *
+ * @since 0.4.0
+ * @category formatting
+ */
+export const percentPlaces = 1
+
+/**
+ * A ratio (0.27 is 27%) as people read it (百分比): one decimal place, always
+ * written (`27.0%`, `100.0%`), rounded half up from the exact value — ⅓ is
+ * `33.3%`, ⅔ is `66.7%`, 0.1235 is `12.4%`. A ratio below 1 never reads
+ * `100.0%` (0.9996 is `99.9%`): 100% says a target is met. Completions,
+ * rates and shares in messages, explanations, bulletins and charts are all
+ * written by this function, so that a figure reads the same everywhere.
+ *
+ * @example
+ * {@includeCode ../examples/Ratio.ts#percent}
+ *
+ * @since 0.4.0
+ * @category formatting
+ */
+export const percent = (r: Ratio | number): string => {
+  const exact = typeof r === "number" ? makeUnsafe(r) : r
+  const text = roundHalfUp(multiply(exact, 100), percentPlaces)
+  const full = `100.${"0".repeat(percentPlaces)}`
+  return text === full && compare(exact, 1) < 0 ? `99.${"9".repeat(percentPlaces)}%` : `${text}%`
+}

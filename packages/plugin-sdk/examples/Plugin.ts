@@ -97,6 +97,8 @@ const overdue: Message.Template = { zh: "{project}逾期{days}天", en: "{projec
 equal(Message.format(overdue.zh, { project: "P-1", days: 12 }), "P-1逾期12天")
 equal(Message.format(overdue.en, { project: "P-1", days: 12 }), "P-1: 12 days late")
 deepStrictEqual(Message.placeholders("{a} and {b}"), ["a", "b"])
+// What the data lacks is read from the second object: a line's item title.
+equal(Message.format("{title}：{points}分", { points: 3 }, { title: "外出招商" }), "外出招商：3分")
 
 // #endregion messages
 

@@ -379,6 +379,9 @@ const thrown = (e: unknown): { code: "threw" | "read-only-input"; detail: string
  * Runs every loaded plugin over a snapshot, which is frozen first (deeply, in
  * place): exit rules, then gates on every project, then scoring with the
  * findings of all plugins. Output is in plugin order, then the engines' order.
+ * A score line's template fills its placeholders from the line's facts,
+ * `points` and `unit`, and `{title}` with its item's title in the
+ * template's language.
  *
  * A result counted on a year with no State Council notice keeps its marking
  * when a plugin's message template renders it: a finding with
@@ -573,6 +576,10 @@ export const run = (
       continue
     }
     const byItem = new Map(items.map((i) => [i.id, i]))
+    // `{title}` in a line's template: its item's title, in the template's language.
+    const titles = new Map(
+      items.map((i) => [i.id, { zh: { title: i.title.zh }, en: { title: i.title.en } }])
+    )
     try {
       const assessment: PluginAssessment = {
         ...r.success,
@@ -581,6 +588,7 @@ export const run = (
           lines: u.lines.map((l): PluginLine => {
             const data: MessageData = { ...l.facts, points: l.points, unit: l.unit }
             const item = byItem.get(l.item)
+            const titled = titles.get(l.item)
             const messageId = messageIdOf(item?.messageId, l.item, data)
             const template = inst.plugin.messages[messageId]
             if (item?.messageId !== undefined && template === undefined) {
@@ -606,8 +614,8 @@ export const run = (
               message: template
                 ? Calendar.markProvisional(
                     {
-                      zh: Message.format(template.zh, data),
-                      en: Message.format(template.en, data)
+                      zh: Message.format(template.zh, data, titled?.zh),
+                      en: Message.format(template.en, data, titled?.en)
                     },
                     provisionalFact(l.facts)
                   )

@@ -20,8 +20,10 @@ export interface Template {
 }
 
 /**
- * Fills `{name}` placeholders from `data`; an unknown placeholder is left as
- * written, so a missing fact shows rather than vanishing.
+ * Fills `{name}` placeholders from `data`, then from `more` for a name
+ * `data` lacks (the host passes a score line's item title there, in the
+ * template's language: `{title}`); an unknown placeholder is left as written,
+ * so a missing fact shows rather than vanishing.
  *
  * @example
  * {@includeCode ../examples/Plugin.ts#messages}
@@ -29,9 +31,13 @@ export interface Template {
  * @since 0.1.0
  * @category formatting
  */
-export const format = (template: string, data: { readonly [key: string]: unknown }): string =>
+export const format = (
+  template: string,
+  data: { readonly [key: string]: unknown },
+  more?: { readonly [key: string]: unknown }
+): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = data[key]
+    const v = data[key] ?? more?.[key]
     return v === undefined ? whole : Array.isArray(v) ? v.join("、") : String(v)
   })
 

@@ -292,16 +292,18 @@ export const policy = Plugin.definePlugin({
         : {}),
       tiers: [
         {
+          // 四: "对年终考核综合排位前三名的进行通报表扬".
           kind: "top",
           id: "commended",
-          title: t("通报表扬", "commended"),
+          title: t("综合排位通报表扬", "commended for the overall ranking"),
           clause: "003 四",
           n: o.commended
         },
         {
+          // 三.(三): "对完成目标任务的单位进行通报表扬" — a commendation of its own.
           kind: "targets",
           id: "completed",
-          title: t("完成目标任务，通报表扬", "targets completed: commended"),
+          title: t("完成目标任务通报表扬", "commended for completing the targets"),
           clause: "003 三.(三)",
           targets: assessed(o),
           met: true,

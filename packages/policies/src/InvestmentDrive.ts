@@ -435,17 +435,19 @@ export const policy = Plugin.definePlugin({
       "{name}不能实施，双倍扣分{points}",
       "{name} cannot be carried out: loses double, {points}"
     ),
+    // The first line is the item's value with the quota met (满分), not its
+    // total: a missing trip's deduction follows and says what the item comes to.
     trips: t(
-      "外出招商{count}次（要求{required}次），本项{points}分",
-      "{count} trips of {required} required: the item is worth {points}"
+      "外出招商{count}次（要求{required}次），本项满分{points}分",
+      "{count} trips of {required} required: the item is worth {points} with the quota met"
     ),
     "trips-missing": t(
-      "外出招商缺少{missing}次（要求{required}次，完成{count}次），每缺1次从该项指标得分中按该次分值的{multiplier}倍扣分，{points}分，本项不设下限",
-      "{missing} trips missing ({count} of {required}): each missing trip deducted {multiplier} times its value from the item, {points}; the item has no floor"
+      "外出招商缺少{missing}次（要求{required}次，完成{count}次），每缺1次从该项指标得分中按该次分值的{multiplier}倍扣分，{points}分，扣后本项{net}分（本项不设下限）",
+      "{missing} trips missing ({count} of {required}): each missing trip deducted {multiplier} times its value from the item, {points}, leaving the item at {net} (no floor)"
     ),
     "trips-missing-floor": t(
-      "外出招商缺少{missing}次（要求{required}次，完成{count}次），每缺1次从该项指标得分中按该次分值的{multiplier}倍扣分，{points}分，本项最低{floor}分",
-      "{missing} trips missing ({count} of {required}): each missing trip deducted {multiplier} times its value from the item, {points}; the item's floor is {floor}"
+      "外出招商缺少{missing}次（要求{required}次，完成{count}次），每缺1次从该项指标得分中按该次分值的{multiplier}倍扣分，{points}分，扣后本项{net}分（本项最低{floor}分）",
+      "{missing} trips missing ({count} of {required}): each missing trip deducted {multiplier} times its value from the item, {points}, leaving the item at {net} (its floor is {floor})"
     )
   },
   create: (o) => {

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Calendar } from "@gongjian/core"
+import { Calendar, Project } from "@gongjian/core"
 import { ExitRule } from "@gongjian/exit-rules"
 import { type Gate, Plugin } from "@gongjian/plugin-sdk"
 import type { Context, ScoringItem } from "@gongjian/scoring"
@@ -92,6 +92,10 @@ export interface ApprovalDelay {
    */
   readonly provisionalYears?: ReadonlyArray<number>
 }
+
+/** A procedure's kind in words (规划, planning); an unknown kind as written. */
+const kindName = (kind: string): { readonly zh: string; readonly en: string } =>
+  Project.approvalKindNames[kind as Project.ApprovalKind] ?? { zh: kind, en: kind }
 
 /**
  * The approvals of a project that closed after their 限时办结 deadline, or are
@@ -201,8 +205,8 @@ export const policy = Plugin.definePlugin({
       "service complaint ({on}): {count}, {points}"
     ),
     "late-approval": t(
-      "{project}的{kind}审批超过限时办结{workingDaysLate}个工作日，{points}分",
-      "{project}: {kind} approval {workingDaysLate} working days late, {points}"
+      "{name}（{project}）的{kindZh}审批超过限时办结{workingDaysLate}个工作日，{points}分",
+      "{name} ({project}): {kindEn} approval {workingDaysLate} working days late, {points}"
     )
   },
   create: (o) => {
@@ -316,12 +320,12 @@ export const policy = Plugin.definePlugin({
           message: Calendar.markProvisional(
             d.closedOn === undefined
               ? t(
-                  `${d.kind}审批应于${d.due}办结，至今未办结（超${d.workingDaysLate}个工作日）`,
-                  `${d.kind} approval due ${d.due}, still open (${d.workingDaysLate} working days)`
+                  `${kindName(d.kind).zh}审批应于${d.due}办结，至今未办结（超${d.workingDaysLate}个工作日）`,
+                  `${kindName(d.kind).en} approval due ${d.due}, still open (${d.workingDaysLate} working days)`
                 )
               : t(
-                  `${d.kind}审批应于${d.due}办结，${d.closedOn}才办结（超${d.workingDaysLate}个工作日）`,
-                  `${d.kind} approval due ${d.due}, closed ${d.closedOn} (${d.workingDaysLate} working days late)`
+                  `${kindName(d.kind).zh}审批应于${d.due}办结，${d.closedOn}才办结（超${d.workingDaysLate}个工作日）`,
+                  `${kindName(d.kind).en} approval due ${d.due}, closed ${d.closedOn} (${d.workingDaysLate} working days late)`
                 ),
             d.provisionalYears
           )
@@ -393,7 +397,11 @@ export const policy = Plugin.definePlugin({
                       points: o.lateApprovalPoints,
                       facts: {
                         project: p.id,
+                        name: p.name,
                         kind: d.kind,
+                        // The procedure in words, for the message in each language.
+                        kindZh: kindName(d.kind).zh,
+                        kindEn: kindName(d.kind).en,
                         due: d.due,
                         workingDaysLate: d.workingDaysLate,
                         ...(d.provisionalYears ? { provisional: d.provisionalYears.join(",") } : {})
@@ -401,8 +409,8 @@ export const policy = Plugin.definePlugin({
                       arithmetic: `${o.lateApprovalPoints}`,
                       message: Calendar.markProvisional(
                         t(
-                          `${p.name}${d.kind}审批超时${d.workingDaysLate}个工作日`,
-                          `${p.name}: ${d.kind} ${d.workingDaysLate} working days late`
+                          `${p.name}${kindName(d.kind).zh}审批超时${d.workingDaysLate}个工作日`,
+                          `${p.name}: ${kindName(d.kind).en} ${d.workingDaysLate} working days late`
                         ),
                         d.provisionalYears
                       )

@@ -50,14 +50,24 @@ describe("003 四: the year-end assessment", () => {
       ["accountable", ["zone-jy", "county-b", "county-c", "dept-gx"]]
     ])
     // The output says why 金阳新区, third, is not commended.
-    expect(year.units.find((u) => u.unit === "zone-jy")!.vetoes).toEqual([
-      {
-        veto: "missed-targets",
-        bars: ["commended"],
+    const jy = year.units.find((u) => u.unit === "zone-jy")!
+    expect(jy.vetoes.map((v) => [v.veto, v.bars, v.reason])).toEqual([
+      [
+        "missed-targets",
+        ["commended"],
         // 11 / 12 = 0.91666…
-        reason: "target major-projects: completion 0.916666… < 1 at its due date 2026-12-31"
-      }
+        "target major-projects: completion 0.916666… < 1 at its due date 2026-12-31"
+      ]
     ])
+    // … in words people read: the target's title, 91.7%, and no ids in the Chinese.
+    const major = Samples.load("003-construction-year").campaign.targets.find(
+      (t) => t.id === "major-projects"
+    )!
+    for (const text of [jy.vetoes[0]!.message.zh, jy.vetoes[0]!.message.en]) {
+      expect(text.includes(major.title)).toBe(true)
+      expect(text.includes("91.7%")).toBe(true)
+    }
+    expect(/[A-Za-z]/.test(jy.vetoes[0]!.message.zh)).toBe(false)
     // A county that reads 四 alone commends the top 3 whatever: 金阳新区 and 工信委 then are both.
     const both = Host.run(
       Result.getOrThrow(
@@ -160,12 +170,13 @@ describe("003 四: quarterly and year-end combined", () => {
     const composite = ConstructionYear.yearEnd({ units: snapshot.units, quarters: [q2], year })
     expect(composite.units.find((u) => u.unit === "county-a")!.vetoes).toEqual([])
     expect(composite.tiers[0]!.units).toContain("county-a")
-    expect(composite.units.find((u) => u.unit === "zone-jy")!.vetoes).toEqual([
-      {
-        veto: "missed-targets",
-        bars: ["commended"],
-        reason: "year: target major-projects: completion 0.916666… < 1 at its due date 2026-12-31"
-      }
+    const carried = composite.units.find((u) => u.unit === "zone-jy")!.vetoes
+    expect(carried.map((v) => [v.veto, v.bars, v.reason])).toEqual([
+      [
+        "missed-targets",
+        ["commended"],
+        "year: target major-projects: completion 0.916666… < 1 at its due date 2026-12-31"
+      ]
     ])
   })
 })

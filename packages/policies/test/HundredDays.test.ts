@@ -1,6 +1,7 @@
 import { Money, Progress, View } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, HundredDays, Samples } from "@gongjian/policies"
+import { Assessment } from "@gongjian/scoring"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 
@@ -124,9 +125,12 @@ describe("000 一 and 二: the scores", () => {
         "target annual-paid-in-fdi due 2026-12-31, not judged yet: completion 0.5, 序时进度 0.4137, ahead"
     }
     expect(unit("wangdian").pending).toEqual([
-      { rule: "fdi-veto", kind: "veto", ...pending },
-      { rule: "first-prize-eligible", kind: "tier", ...pending }
+      { rule: "fdi-veto", kind: "veto", title: expect.anything(), ...pending },
+      { rule: "first-prize-eligible", kind: "tier", title: expect.anything(), ...pending }
     ])
+    // Each named by its title, for the Chinese explanation: no ids in it.
+    const zh = Assessment.formatExplanation(Assessment.explain(assessment, "wangdian")!)
+    expect([zh.includes("fdi-veto"), zh.includes("first-prize-eligible")]).toEqual([false, false])
     expect(assessment.units.filter((u) => u.pending !== undefined).map((u) => u.unit)).toEqual([
       "wangdian"
     ])
@@ -140,13 +144,17 @@ describe("000 一 and 二: the scores", () => {
       { ...snapshot, asOf: "2027-01-04" }
     ).assessments[0]!.assessment
     const wangdian = after.units.find((u) => u.unit === "wangdian")!
-    expect(wangdian.vetoes).toEqual([
-      {
-        veto: "fdi-veto",
-        bars: ["first-prize-eligible"],
-        reason: "target annual-paid-in-fdi: completion 0.5 < 1 at its due date 2026-12-31"
-      }
+    expect(wangdian.vetoes.map((v) => [v.veto, v.bars, v.reason])).toEqual([
+      [
+        "fdi-veto",
+        ["first-prize-eligible"],
+        "target annual-paid-in-fdi: completion 0.5 < 1 at its due date 2026-12-31"
+      ]
     ])
+    // People read it with the target's title, at 50.0%, and no ids in the Chinese.
+    const zh = wangdian.vetoes[0]!.message.zh
+    expect(zh.includes("50.0%")).toBe(true)
+    expect(/[A-Za-z]/.test(zh)).toBe(false)
     expect(wangdian.pending).toBeUndefined()
     expect(after.tiers.map((t) => [t.id, t.units])).toEqual([
       ["first-prize-eligible", ["park", "xincheng", "beibu", "chengdong"]]

@@ -57,9 +57,8 @@ describe("002 四.4: the scores", () => {
       ["trips", "3"],
       ["trips-missing", "-2"]
     ])
-    expect(trips[1]!.message.zh).toBe(
-      "外出招商缺少1次（要求3次，完成2次），每缺1次从该项指标得分中按该次分值的2倍扣分，-2分，本项不设下限"
-    )
+    // The deduction line says what the item comes to: 3 − 2 = 1, the item's points.
+    expect(trips[1]!.data).toMatchObject({ missing: 1, required: 3, count: 2, net: "1" })
     expect(
       unit("street-b")
         .lines.filter((l) => l.item === "key-starts")
@@ -119,9 +118,26 @@ describe("002 四.4: the scores", () => {
     const floored = run({ tripFloor: 0 }).assessments[0]!.assessment
     const d = floored.units.find((u) => u.unit === "town-d")!
     expect(d.items.find((i) => i.item === "principal-trips")!.points).toBe("0")
-    expect(d.lines.find((l) => l.messageId === "trips-missing-floor")!.message.zh).toContain(
-      "本项最低0分"
-    )
+    // The deduction line gives the floor and the item before it (3 − 6 = −3); the +3 line brings it to 0.
+    expect(d.lines.find((l) => l.messageId === "trips-missing-floor")!.data).toMatchObject({
+      floor: 0,
+      net: "-3"
+    })
+  })
+
+  it("丁镇: the trip lines' words match the arithmetic (the item's value, then what it comes to)", () => {
+    // 丁镇 made 0 of 3 trips: the item is worth 3 with the quota met (满分), −6 for the
+    // 3 missing, so it comes to −3 — the item's points, which the deduction line states.
+    for (const u of a.units) {
+      const lines = u.lines.filter((l) => l.item.endsWith("trips"))
+      const missing = lines.find((l) => l.messageId === "trips-missing")
+      const points = u.items.find((i) => lines[0] !== undefined && i.item === lines[0].item)?.points
+      if (missing !== undefined) expect(missing.data.net).toBe(points)
+      // The first line is the item's value, not its total: its template has no total.
+      if (lines[0] !== undefined) expect(lines[0].messageId).toBe("trips")
+    }
+    expect(unit("town-d").lines.find((l) => l.messageId === "trips-missing")!.data.net).toBe("-3")
+    expect(items("town-d")["principal-trips"]).toBe("-3")
   })
 
   it("ranks towns apart from departments and commends or criticises by the targets", () => {

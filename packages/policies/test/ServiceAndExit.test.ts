@@ -181,13 +181,12 @@ describe("001 past the last State Council notice (2027, no notice published)", (
           due: "2026-11-19",
           workingDaysLate: 35,
           provisional: "2027"
-        },
-        message: {
-          zh: `fire审批应于2026-11-19办结，至今未办结（超35个工作日）（${note}）`,
-          en: "fire approval due 2026-11-19, still open (35 working days) (counted on the statutory holidays, pending the State Council's notice)"
         }
       })
     ])
+    // Marked provisional, and the procedure named in words (消防, not "fire") in Chinese.
+    expect(k4![0]!.message.zh.endsWith(`（${note}）`)).toBe(true)
+    expect(/[A-Za-z]/.test(k4![0]!.message.zh)).toBe(false)
     // K2's approval closed in 2026: counted on the 2026 notice, not marked.
     const [k2] = approvalSla(o).filter((f) => f[0]?.data.kind === "planning")
     expect(k2![0]!.message.zh).not.toContain(note)

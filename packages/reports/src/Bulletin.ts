@@ -14,7 +14,6 @@ import {
   type Activity,
   type Calendar,
   LocalDate,
-  Money,
   Period,
   Progress,
   Snapshot,
@@ -64,7 +63,8 @@ export interface Text {
 export interface AssessmentInput {
   readonly policy: Pick<Assessment.Assessment["policy"], "id">
   readonly units: ReadonlyArray<
-    Pick<Assessment.UnitScore, "unit" | "name" | "group" | "total" | "rank" | "tiers" | "vetoes">
+    Pick<Assessment.UnitScore, "unit" | "name" | "group" | "total" | "rank" | "tiers" | "vetoes"> &
+      Partial<Pick<Assessment.UnitScore, "tierReasons">>
   >
   readonly groups: Assessment.Assessment["groups"]
   readonly tiers: ReadonlyArray<
@@ -374,9 +374,6 @@ export const severityNames: { readonly [S in Finding.Severity]: Text } = {
   escalated: { zh: "整改逾期", en: "escalated" }
 }
 
-const show = (g: Money.Money | number): string =>
-  typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
-
 /**
  * The previous period of the same cadence, or undefined when it would start
  * before the campaign window: the period of the previous bulletin.
@@ -554,8 +551,7 @@ export const make = (input: Input): Bulletin => {
     const toRow = (r: Progress.TargetProgress): Row => ({
       unit: r.unit,
       name: r.unit === undefined ? "" : nameOf(r.unit),
-      actual: show(r.actual),
-      goal: show(r.goal),
+      ...Progress.shown(r, { precision: 2 }),
       completion: Percent.format(r.ratio),
       expected: Percent.format(expected),
       behind: Percent.points(Percent.behind(expected, r.ratio)),
@@ -672,10 +668,19 @@ export const make = (input: Input): Bulletin => {
       }
     ])
   )
-  const byTier = (line: RankLine, role: TierRole): ReadonlyArray<Text> =>
-    (input.assessment?.units.find((u) => u.unit === line.unit)?.tiers ?? [])
+  // A tier with the condition that put the unit there, when the assessment says it.
+  const byTier = (line: RankLine, role: TierRole): ReadonlyArray<Text> => {
+    const u = input.assessment?.units.find((x) => x.unit === line.unit)
+    return (u?.tiers ?? [])
       .filter((t) => roleOf.get(t) === role)
-      .map((t) => tierTexts.get(t) ?? { zh: t, en: t })
+      .map((t) => {
+        const text = tierTexts.get(t) ?? { zh: t, en: t }
+        const why = u?.tierReasons?.[t]
+        return why === undefined
+          ? text
+          : { zh: `${text.zh}，${why.zh}`, en: `${text.en}, ${why.en}` }
+      })
+  }
   const commendTiers = [...roleOf.values()].includes("commend")
   const criticiseTiers = [...roleOf.values()].includes("criticise")
   const breachesOf = (u: string) => exit.filter((x) => x.unit === u && x.severity !== "warning")
@@ -709,8 +714,12 @@ export const make = (input: Input): Bulletin => {
     reasons.push(...laggingNote(r.unit))
     commended.push({ unit: r.unit, name: r.name, reasons })
   }
+  // A veto as people read it: its message (the target by its title), else its title.
   const vetoesOf = new Map(
-    (input.assessment?.units ?? []).map((u) => [u.unit, u.vetoes.map((v) => v.reason)])
+    (input.assessment?.units ?? []).map((u) => [
+      u.unit,
+      u.vetoes.map((v): Text => v.message ?? v.title ?? { zh: v.veto, en: v.veto })
+    ])
   )
   const criticisedUnits = new Set<string>([
     ...ranking.filter((r) => r.vetoed).map((r) => r.unit),
@@ -731,7 +740,8 @@ export const make = (input: Input): Bulletin => {
               en: `ranked ${line.rank} with ${pointsText(line.total)}`
             }
           ]
-    for (const v of vetoesOf.get(u) ?? []) reasons.push({ zh: `一票否决：${v}`, en: `veto: ${v}` })
+    for (const v of vetoesOf.get(u) ?? [])
+      reasons.push({ zh: `一票否决：${v.zh}`, en: `veto: ${v.en}` })
     for (const e of breachesOf(u)) {
       reasons.push({
         zh: `项目「${e.projectName}」${e.class.zh}，${severityNames[e.severity].zh}${e.daysOverdue ?? 0}天${e.change === "open" ? "，上期已通报仍未整改" : ""}（${e.clause}）`,

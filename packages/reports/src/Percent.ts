@@ -8,7 +8,8 @@
  * met; the status and the tiers come from the exact values anyway.
  * Points behind 序时进度 are written the same way without the sign
  * (`74.8` 个百分点). HTML, Markdown, PDF and the charts all use this module,
- * so a figure reads the same everywhere.
+ * and it writes by core's `Ratio.percent` and `Ratio.roundHalfUp`, as the
+ * assessments' messages do, so a figure reads the same everywhere.
  *
  * @since 0.1.0
  */
@@ -24,7 +25,7 @@ import { LocalDate, Ratio } from "@gongjian/core"
  * @since 0.1.0
  * @category constants
  */
-export const places = 1
+export const places = Ratio.percentPlaces
 
 /**
  * A ratio rounded half up (away from zero) to `digits` decimal places,
@@ -36,17 +37,8 @@ export const places = 1
  * @since 0.1.0
  * @category formatting
  */
-export const round = (r: Ratio.Ratio, digits: number = places): string => {
-  const scale = 10n ** BigInt(digits)
-  const negative = r.numerator < 0n
-  const n = (negative ? -r.numerator : r.numerator) * scale
-  let q = n / r.denominator
-  if ((n - q * r.denominator) * 2n >= r.denominator) q += 1n
-  const whole = q / scale
-  const frac = (q % scale).toString().padStart(digits, "0")
-  const sign = negative && q !== 0n ? "-" : ""
-  return digits === 0 ? `${sign}${whole}` : `${sign}${whole}.${frac}`
-}
+export const round = (r: Ratio.Ratio, digits: number = places): string =>
+  Ratio.roundHalfUp(r, digits)
 
 /**
  * A ratio (0.27 is 27%) as a percentage with {@link places} decimals,
@@ -59,12 +51,7 @@ export const round = (r: Ratio.Ratio, digits: number = places): string => {
  * @since 0.1.0
  * @category formatting
  */
-export const format = (r: Ratio.Ratio | number): string => {
-  const exact = typeof r === "number" ? Ratio.makeUnsafe(r) : r
-  const text = round(Ratio.multiply(exact, 100))
-  const full = `100.${"0".repeat(places)}`
-  return text === full && Ratio.compare(exact, 1) < 0 ? `99.${"9".repeat(places)}%` : `${text}%`
-}
+export const format = (r: Ratio.Ratio | number): string => Ratio.percent(r)
 
 /**
  * Points (百分点) as written: {@link round} to {@link places} decimals,

@@ -55,12 +55,23 @@ describe("Bulletin.make", () => {
       expect(b.commended.some((c) => c.unit === r.unit)).toBe(tiers.includes("通报表扬"))
       expect(b.criticised.some((c) => c.unit === r.unit)).toBe(tiers.includes("通报批评"))
     }
-    expect(b.commended.find((c) => c.unit === "park-c")!.reasons.map((r) => r.zh)).toEqual([
-      "通报表扬（002 四.4）",
+    const park = b.commended.find((c) => c.unit === "park-c")!.reasons
+    expect(park.map((r) => r.zh)).toEqual([
+      // The tier with the condition that put 丙园区 there: its annual task, 22.9亿 of 20亿.
+      park[0]!.zh,
       "排名第3，得分 11",
       // Red on 8 targets: said here, and listed under 进度滞后.
       "另有 8 项目标低于序时进度（红灯），见「进度滞后单位（低于序时进度，红灯）」"
     ])
+    // Every unit commended or criticised by a tier is told which condition put it there:
+    // the annual task by its title, its completion as a percentage with one decimal.
+    const task = snapshot.campaign.targets.find((t) => t.id === "annual-task")!
+    for (const m of [...b.commended, ...b.criticised])
+      for (const text of [m.reasons[0]!.zh, m.reasons[0]!.en]) {
+        expect(text.includes(task.title)).toBe(true)
+        expect(text).toMatch(/\d+\.\d%/)
+      }
+    expect(park[0]!.zh.includes("114.5%")).toBe(true)
   })
 
   it("reads a tier's role from the words of its title, and takes an override", () => {

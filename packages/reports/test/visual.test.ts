@@ -190,8 +190,9 @@ describe("bulletins as a reader sees them", () => {
     const criticised = await section("criticised")
     const lagging = await section("lagging")
     // 丙园区 met its annual task (22.9亿 of 20亿): 通报表扬 (002 四.4), and says why it is red elsewhere.
+    // The tier comes with the condition that put it there, then the rank.
     expect(commended).toMatch(
-      /丙园区：通报表扬（002 四\.4）；排名第3，得分 11；另有 8 项目标低于序时进度/
+      /丙园区：通报表扬（002 四\.4），[^；]+；排名第3，得分 11；另有 8 项目标低于序时进度/
     )
     expect(criticised).not.toContain("丙园区")
     // 乙街道 (16.9亿 of 20亿) is not criticised on 9-30: the annual task is due 12-31.

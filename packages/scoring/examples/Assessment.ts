@@ -128,8 +128,10 @@ deepStrictEqual(
   [["fair-target", "veto", "2026-09-30", false]]
 )
 equal(
-  Assessment.formatExplanation(Assessment.explain(midDrive, "street-b")!, "en").split("\n")[1],
-  "  veto fair-target not judged yet: judged from 2026-09-30 (target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.5246, on-track)"
+  Assessment.formatExplanation(Assessment.explain(midDrive, "street-b")!, "en")
+    .split("\n")
+    .find((l) => l.includes("not judged yet")),
+  "  veto fair signing target missed [fair-target] not judged yet: judged from 2026-09-30 (target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.5246, on-track)"
 )
 // Judged as of the assessment, it vetoes 乙街道 on 9-01 already.
 const early = Result.getOrThrow(
@@ -263,7 +265,23 @@ deepStrictEqual(
   ["2026-09-15", "2026-10-08", "late"]
 )
 equal(line.arithmetic, "4 × 0.5 = 2")
-equal(Assessment.formatExplanation(why).split("\n")[0], "乙街道（street-b）：总分3，第2名")
+// Items are named by their titles: in Chinese, no ids.
+const item: Assessment.ItemTitle = assessment.items.find((i) => i.id === "key-starts")!
+equal(why.items[1]!.title.zh, item.title.zh)
+const text = Assessment.formatExplanation(why).split("\n")
+equal(text[0], "乙街道：总分3，第2名")
+// A veto says why, with the target's title; each item is named by its title.
+equal(
+  text[1],
+  "  一票否决：投洽会签约任务未完成（「投洽会签约过亿元项目」完成率50.0%，未完成目标任务），不得评为通报表扬"
+)
+equal(text[2], "  投洽会签约加分（002 四.4）：2分")
+equal(text.includes(`  ${item.title.zh}（002 四.4）：0分`), true)
+// The English text adds the ids, for the technical reader.
+equal(
+  Assessment.formatExplanation(why, "en").split("\n")[2],
+  "  fair signing bonus [fair-bonus] (002 四.4): 2"
+)
 // #endregion explain
 
 // #region check

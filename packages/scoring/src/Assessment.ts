@@ -9,6 +9,7 @@ import { type LocalDate, Progress, type Unit, View } from "@gongjian/core"
 import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
+import { explanationText, itemTitles } from "./internal/explain.js"
 import { byRejected, finish, groupsOf } from "./internal/finish.js"
 import { runItem } from "./internal/items/index.js"
 import {
@@ -78,10 +79,24 @@ export interface UnitScore {
   readonly lines: ReadonlyArray<ScoreLine>
   readonly rank: number
   readonly tiers: ReadonlyArray<string>
+  /**
+   * Why the unit is in each of its tiers, by tier id, in Chinese and
+   * English: the condition that put it there (the targets it missed, its
+   * place) (since 0.4.0).
+   */
+  readonly tierReasons: { readonly [tier: string]: { readonly zh: string; readonly en: string } }
+  /**
+   * The vetoes the unit is under: the veto's id and title (since 0.4.0), the
+   * tiers it bars, the `reason` in the engine's terms (target ids, exact
+   * ratios) and the `message` people read, in Chinese and English, naming
+   * the target by its title (since 0.4.0).
+   */
   readonly vetoes: ReadonlyArray<{
     readonly veto: string
+    readonly title: { readonly zh: string; readonly en: string }
     readonly bars: ReadonlyArray<string>
     readonly reason: string
+    readonly message: { readonly zh: string; readonly en: string }
   }>
   /**
    * The verdicts on targets not given yet (待定, since 0.4.0): a veto or a
@@ -93,6 +108,8 @@ export interface UnitScore {
    */
   readonly pending?: ReadonlyArray<{
     readonly rule: string
+    /** The veto's or the tier's title (since 0.4.0). */
+    readonly title: { readonly zh: string; readonly en: string }
     readonly kind: "veto" | "tier"
     readonly due: LocalDate.LocalDate
     readonly atRisk: boolean
@@ -115,6 +132,12 @@ export interface Assessment {
   readonly policy: { readonly id: string; readonly version: string; readonly optionsHash: string }
   readonly campaign: string
   readonly asOf: LocalDate.LocalDate
+  /**
+   * The items the units were scored on, in the policy's order: id, title
+   * and clause, so that an explanation names an item by its title (since
+   * 0.4.0).
+   */
+  readonly items: ReadonlyArray<ItemTitle>
   readonly groups: ReadonlyArray<{
     readonly id: string
     readonly title: { readonly zh: string; readonly en: string }
@@ -132,6 +155,22 @@ export interface Assessment {
     readonly record: string
     readonly reason: string
   }>
+}
+
+/**
+ * A scoring item as explanations name it: its id, its title in Chinese and
+ * English, and its clause.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#explain}
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface ItemTitle {
+  readonly id: string
+  readonly title: { readonly zh: string; readonly en: string }
+  readonly clause: string
 }
 
 /**
@@ -400,6 +439,7 @@ export const run = (
     policy: policyRef(policy, input.options),
     campaign: s.campaign.id,
     asOf,
+    items: itemTitles(policy),
     ...result,
     units: result.units.map((u) => withLines(u, scores.get(u.unit)!.read)),
     rejected: rejected.sort(byRejected)
@@ -408,7 +448,7 @@ export const run = (
 
 /**
  * The explanation of a unit's score: its total, rank, tiers and vetoes, and
- * each item's points with the lines that make them.
+ * each item's title, points and the lines that make them.
  *
  * @example
  * {@includeCode ../examples/Assessment.ts#explain}
@@ -423,13 +463,17 @@ export interface Explanation {
   readonly rank: number
   readonly group: string
   readonly tiers: ReadonlyArray<string>
-  /** The titles of the unit's tiers, by tier id. */
+  /** The titles of the unit's tiers and of the tiers its vetoes bar, by tier id. */
   readonly tierTitles: { readonly [tier: string]: { readonly zh: string; readonly en: string } }
+  /** Why the unit is in each of its tiers (since 0.4.0). */
+  readonly tierReasons?: UnitScore["tierReasons"]
   readonly vetoes: UnitScore["vetoes"]
   /** The verdicts not given yet (since 0.4.0); absent when every verdict is given. */
   readonly pending?: UnitScore["pending"]
   readonly items: ReadonlyArray<{
     readonly item: string
+    /** The item's title (since 0.4.0); its id when the assessment does not name it. */
+    readonly title: { readonly zh: string; readonly en: string }
     readonly clause: string
     readonly points: string
     readonly lines: ReadonlyArray<ScoreLine>
@@ -449,6 +493,7 @@ export interface Explanation {
 export const explain = (assessment: Assessment, unit: string): Explanation | undefined => {
   const u = assessment.units.find((x) => x.unit === unit)
   if (u === undefined) return undefined
+  const titles = new Map((assessment.items ?? []).map((i) => [i.id, i]))
   return {
     unit: u.unit,
     name: u.name,
@@ -457,19 +502,37 @@ export const explain = (assessment: Assessment, unit: string): Explanation | und
     group: u.group,
     tiers: u.tiers,
     tierTitles: Object.fromEntries(
-      assessment.tiers.filter((t) => u.tiers.includes(t.id)).map((t) => [t.id, t.title])
+      assessment.tiers
+        .filter(
+          (t) =>
+            u.tiers.includes(t.id) ||
+            u.vetoes.some((v) => v.bars.includes(t.id)) ||
+            (u.pending ?? []).some((p) => p.rule === t.id)
+        )
+        .map((t) => [t.id, t.title])
     ),
+    tierReasons: u.tierReasons ?? {},
     vetoes: u.vetoes,
     ...(u.pending !== undefined ? { pending: u.pending } : {}),
     items: u.items.map((i) => {
       const lines = u.lines.filter((l) => l.item === i.item)
-      return { item: i.item, clause: lines[0]?.clause ?? "", points: i.points, lines }
+      const named = titles.get(i.item)
+      return {
+        item: i.item,
+        title: named?.title ?? { zh: i.item, en: i.item },
+        clause: lines[0]?.clause ?? named?.clause ?? "",
+        points: i.points,
+        lines
+      }
     })
   }
 }
 
 /**
  * Writes an explanation as indented text, in Chinese (default) or English.
+ * The Chinese text names every item by its title, with points written
+ * without trailing zeros; the English text adds each item's id in brackets,
+ * for the technical reader.
  *
  * @example
  * {@includeCode ../examples/Assessment.ts#explain}
@@ -477,30 +540,5 @@ export const explain = (assessment: Assessment, unit: string): Explanation | und
  * @since 0.1.0
  * @category explaining
  */
-export const formatExplanation = (e: Explanation, lang: "zh" | "en" = "zh"): string => {
-  const out: Array<string> = []
-  const tiers = e.tiers.map((t) => e.tierTitles[t]?.[lang] ?? t)
-  out.push(
-    lang === "zh"
-      ? `${e.name}（${e.unit}）：总分${e.total}，第${e.rank}名${tiers.length ? `，${tiers.join("、")}` : ""}`
-      : `${e.name} (${e.unit}): ${e.total} points, rank ${e.rank}${tiers.length ? `, ${tiers.join(", ")}` : ""}`
-  )
-  for (const v of e.vetoes)
-    out.push(
-      lang === "zh"
-        ? `  否决 ${v.veto}（${v.reason}）：不得评为 ${v.bars.join("、")}`
-        : `  veto ${v.veto} (${v.reason}): barred from ${v.bars.join(", ")}`
-    )
-  for (const p of e.pending ?? [])
-    out.push(
-      lang === "zh"
-        ? `  ${p.kind === "veto" ? "否决" : "档次"} ${p.rule} 待定：${p.due}到期后评定${p.atRisk ? "，落后序时进度，有风险" : ""}（${p.reason}）`
-        : `  ${p.kind} ${p.rule} not judged yet: judged from ${p.due}${p.atRisk ? ", at risk: behind 序时进度" : ""} (${p.reason})`
-    )
-  for (const i of e.items) {
-    out.push(`  ${i.item} [${i.clause}] ${i.points}`)
-    for (const l of i.lines)
-      out.push(`    ${l.points.padStart(8)}  ${l.message[lang]}  (${l.arithmetic})`)
-  }
-  return out.join("\n")
-}
+export const formatExplanation = (e: Explanation, lang: "zh" | "en" = "zh"): string =>
+  explanationText(e, lang)

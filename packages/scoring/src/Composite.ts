@@ -7,7 +7,7 @@
  */
 import { Fingerprint, LocalDate, type Unit } from "@gongjian/core"
 import type { Assessment, ScoreLine } from "./Assessment.js"
-import { finish, groupsOf } from "./internal/finish.js"
+import { finish, groupsOf, type UnitVeto } from "./internal/finish.js"
 import * as P from "./internal/points.js"
 import type { Group, Tier, Ties } from "./ScoringPolicy.js"
 
@@ -49,10 +49,7 @@ export const combine = (input: {
       lines: Array<ScoreLine>
     }
   >()
-  const carried = new Map<
-    string,
-    Array<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
-  >()
+  const carried = new Map<string, Array<UnitVeto>>()
   for (const u of units) {
     const lines: Array<ScoreLine> = []
     const items: Array<{ item: string; points: string }> = []
@@ -91,7 +88,14 @@ export const combine = (input: {
       for (const v of score?.vetoes ?? []) {
         const list = carried.get(u.id) ?? []
         if (!list.some((x) => x.veto === v.veto))
-          list.push({ ...v, reason: `${period.label}: ${v.reason}` })
+          list.push({
+            ...v,
+            reason: `${period.label}: ${v.reason}`,
+            message: {
+              zh: `${period.label}：${v.message.zh}`,
+              en: `${period.label}: ${v.message.en}`
+            }
+          })
         carried.set(u.id, list)
       }
     }
@@ -123,6 +127,12 @@ export const combine = (input: {
     },
     campaign: first?.campaign ?? "",
     asOf: input.periods.reduce((d, p) => LocalDate.max(d, p.assessment.asOf), first?.asOf ?? ""),
+    // Each period is an item of the composite.
+    items: input.periods.map((p) => ({
+      id: p.label,
+      title: { zh: p.label, en: p.label },
+      clause: "003 四"
+    })),
     ...result,
     rejected: input.periods.flatMap((p) =>
       p.assessment.rejected.map((r) => ({ ...r, reason: `${p.label}: ${r.reason}` }))

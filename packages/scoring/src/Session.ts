@@ -20,6 +20,7 @@ import * as Data from "effect/Data"
 import * as Result from "effect/Result"
 import * as Assessment from "./Assessment.js"
 import type { Context, FindingLike } from "./Context.js"
+import { itemTitles } from "./internal/explain.js"
 import { byRejected, compareText, finish, groupsOf } from "./internal/finish.js"
 import { runItem } from "./internal/items/index.js"
 import {
@@ -342,6 +343,7 @@ export const make = (
       policy: ref,
       campaign: base.campaign.id,
       asOf,
+      items: itemTitles(policy),
       ...outcome,
       rejected: rejected.sort(byRejected)
     }

@@ -73,7 +73,9 @@ describe("target completion", () => {
     expect(townA.lines.map((l) => l.points)).toEqual(["15", "-3"])
     expect(townA.total).toBe("12")
     expect(totals(a)["street-b"]).toBe("7.5")
-    expect(townA.lines[0]!.arithmetic).toBe("(10 × min(1, 1) = 10) × weight 1.5 = 15")
+    expect(townA.lines[0]!.arithmetic).toBe("(10 × min(1, 1) = 10) × 1.5 = 15")
+    // The cap line's arithmetic is the adjustment: 12 − 15.
+    expect(townA.lines[1]!.arithmetic).toBe("12 − 15 = -3")
   })
 })
 
@@ -99,7 +101,11 @@ describe("exact completion", () => {
     expect([totals(a)["town-a"], totals(a)["street-b"]]).toEqual(["6.666667", "3.333333"])
     const line = a.units.find((u) => u.unit === "town-a")!.lines[0]!
     expect(line.arithmetic).toBe("10 × min(0.666666…, 1) = 6.666667")
-    expect(line.message.zh).toContain("完成率66.6666…%")
+    // Shown as people read it: one decimal, half up (⅔ → 66.7%), in the facts the
+    // message is written from.
+    expect(line.facts.percent).toBe("66.7%")
+    const street = a.units.find((u) => u.unit === "street-b")!.lines[0]!
+    expect(street.facts.percent).toBe("33.3%")
   })
   it("a unit a hair short of its goal is vetoed and has not met the target", () => {
     // town-a's signed projects total 12亿 + 1.5亿 = 13.5亿 against 13.50001亿:
@@ -140,13 +146,19 @@ describe("exact completion", () => {
     )
     const townA = a.units.find((u) => u.unit === "town-a")!
     expect(townA.total).toBe("0")
-    expect(townA.vetoes).toEqual([
-      {
-        veto: "v",
-        bars: ["top"],
-        reason: "target inv: completion 0.999999… < 1 at its due date 2026-09-30"
-      }
+    expect(townA.vetoes.map((v) => [v.veto, v.bars, v.reason])).toEqual([
+      ["v", ["top"], "target inv: completion 0.999999… < 1 at its due date 2026-09-30"]
     ])
+    // People read it with the target's title and its completion as a percentage that
+    // does not round a miss up to 100%: 99.9%, one decimal.
+    const m = townA.vetoes[0]!.message
+    const inv = s.campaign.targets.find((t) => t.id === "inv")!
+    for (const text of [m.zh, m.en]) {
+      expect(text.includes(inv.title)).toBe(true)
+      expect(text.includes("99.9%")).toBe(true)
+    }
+    expect(/[A-Za-z]/.test(m.zh.replaceAll(inv.title, ""))).toBe(false)
+    expect(townA.vetoes[0]!.title).toEqual(title)
     expect(a.tiers.find((t) => t.id === "met")!.units).toEqual([])
   })
 })
@@ -195,15 +207,14 @@ describe("deductions and floors", () => {
     ])
     const lines = a.units.find((u) => u.unit === "street-b")!.lines
     expect(lines.map((l) => [l.points, l.arithmetic])).toEqual([
-      ["10", "10 (3 required)"],
+      ["10", "10"],
       ["-6.666667", "−2 × 1 × (10 / 3) = -6.666667"]
     ])
-    expect(lines[1]!.message.zh).toBe(
-      "主要负责人外出招商：缺少1次（要求3次，完成2次），每缺1次从该项得分中双倍扣分，-6.666667分（本项不设下限）"
-    )
-    expect(lines[1]!.message.en).toContain(
-      "1 missing (2 of 3), each missing one deducted at double its value"
-    )
+    // The deduction line says what the item comes to after it, as the total shows:
+    // 10 − 6.666667 = 3.333333 (the first line is the item's value with the quota met).
+    expect(lines[1]!.facts).toMatchObject({ count: 2, required: 3, missing: 1, net: "3.333333" })
+    expect(lines[1]!.facts.net).toBe(totals(a)["street-b"])
+    for (const l of lines) expect(/[A-Za-z]/.test(l.message.zh)).toBe(false)
     // Without a floor the item goes below 0: no trips at all is 10 − 2 × 3 × 10/3 = −10.
     const none = run(policyOf([item]), { ...snapshot, activities: [] })
     expect(totals(none)["town-a"]).toBe("-10")
@@ -245,13 +256,29 @@ describe("vetoes and tiers", () => {
     expect(a.tiers.find((t) => t.id === "met")!.units).toEqual(["town-a"])
     expect(a.tiers.find((t) => t.id === "missed")!.units).toEqual(["park-c", "street-b"])
     expect(a.tiers.find((t) => t.id === "five")!.units).toEqual(["town-a", "park-c", "street-b"])
-    expect(a.units[2]!.vetoes).toEqual([
-      {
-        veto: "v",
-        bars: ["first"],
-        reason: "target fair-signings: completion 0.5 < 1 at its due date 2026-09-30"
-      }
+    expect(a.units[2]!.vetoes.map((v) => [v.veto, v.bars, v.reason])).toEqual([
+      ["v", ["first"], "target fair-signings: completion 0.5 < 1 at its due date 2026-09-30"]
     ])
+  })
+  it("says why each unit is in each of its tiers, in both languages", () => {
+    const a = run(base)
+    const fair = snapshot.campaign.targets.find((t) => t.id === "fair-signings")!
+    for (const u of a.units) {
+      // A reason for every tier the unit is in, and for no other.
+      expect(Object.keys(u.tierReasons).sort()).toEqual([...u.tiers].sort())
+      for (const why of Object.values(u.tierReasons)) {
+        // Chinese without English words, percentages with one decimal.
+        expect(/[A-Za-z]/.test(why.zh.replaceAll(fair.title, ""))).toBe(false)
+        for (const text of [why.zh, why.en])
+          for (const p of text.match(/[\d.]+%/g) ?? []) expect(p).toMatch(/^\d+\.\d%$/)
+      }
+    }
+    // park-c is criticised for missing the target, and the reason names it: 1 of 2, 50.0%.
+    const park = a.units.find((u) => u.unit === "park-c")!
+    for (const text of [park.tierReasons.missed!.zh, park.tierReasons.missed!.en]) {
+      expect(text.includes(fair.title)).toBe(true)
+      expect(text.includes("50.0%")).toBe(true)
+    }
   })
   it("broken ties give every unit its own rank", () => {
     const a = run({ ...base, ties: "broken" })
@@ -297,6 +324,7 @@ describe("when a target's verdict is given", () => {
     expect(unit(a, "street-b").pending).toEqual([
       {
         rule: "v",
+        title,
         kind: "veto",
         due: "2026-09-30",
         atRisk: false,
@@ -305,6 +333,7 @@ describe("when a target's verdict is given", () => {
       },
       {
         rule: "met",
+        title,
         kind: "tier",
         due: "2026-09-30",
         atRisk: false,
@@ -313,6 +342,7 @@ describe("when a target's verdict is given", () => {
       },
       {
         rule: "missed",
+        title,
         kind: "tier",
         due: "2026-09-30",
         atRisk: false,
@@ -329,13 +359,15 @@ describe("when a target's verdict is given", () => {
     )
     // town-a has met it; the departments have no share: nothing pending.
     expect(["town-a", "dept-d"].map((id) => unit(a, id).pending)).toEqual([undefined, undefined])
-    // The explanation says why street-b is not vetoed yet, and park-c is at risk.
-    expect(Assessment.formatExplanation(Assessment.explain(a, "park-c")!, "en")).toContain(
-      "veto v not judged yet: judged from 2026-09-30, at risk: behind 序时进度 (target fair-signings"
-    )
-    expect(Assessment.formatExplanation(Assessment.explain(a, "street-b")!).split("\n")[1]).toBe(
-      "  否决 v 待定：2026-09-30到期后评定（target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.4098, ahead）"
-    )
+    // The explanation says why street-b is not vetoed yet: the veto, by its title (its id in
+    // English), waits for the due date.
+    const parkEn = Assessment.formatExplanation(Assessment.explain(a, "park-c")!, "en").split("\n")
+    expect([parkEn[1]!.includes("[v]"), parkEn[1]!.includes("2026-09-30")]).toEqual([true, true])
+    const streetZh = Assessment.formatExplanation(Assessment.explain(a, "street-b")!).split("\n")
+    expect([streetZh[1]!.includes(title.zh), streetZh[1]!.includes("2026-09-30")]).toEqual([
+      true,
+      true
+    ])
   })
 
   it("from the due date on, a target below its goal is missed", () => {
@@ -347,12 +379,8 @@ describe("when a target's verdict is given", () => {
       ["met", ["town-a"]],
       ["missed", ["park-c", "street-b"]]
     ])
-    expect(unit(a, "park-c").vetoes).toEqual([
-      {
-        veto: "v",
-        bars: ["first"],
-        reason: "target fair-signings: completion 0.5 < 1 at its due date 2026-09-30"
-      }
+    expect(unit(a, "park-c").vetoes.map((v) => [v.veto, v.bars, v.reason])).toEqual([
+      ["v", ["first"], "target fair-signings: completion 0.5 < 1 at its due date 2026-09-30"]
     ])
   })
 
@@ -388,13 +416,12 @@ describe("when a target's verdict is given", () => {
       ["first", ["town-a"]],
       ["missed", ["street-b", "park-c"]]
     ])
-    expect(unit(asOf, "park-c").vetoes).toEqual([
-      {
-        veto: "v",
-        bars: ["first"],
-        reason:
-          "target fair-signings: completion 0 < 1 as of 2026-08-25, judged by this assessment before its due date 2026-09-30"
-      }
+    expect(unit(asOf, "park-c").vetoes.map((v) => [v.veto, v.bars, v.reason])).toEqual([
+      [
+        "v",
+        ["first"],
+        "target fair-signings: completion 0 < 1 as of 2026-08-25, judged by this assessment before its due date 2026-09-30"
+      ]
     ])
   })
 

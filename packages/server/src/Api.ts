@@ -210,8 +210,9 @@ export const RankingRow = Schema.Struct({
 }).annotate({ identifier: "RankingRow" })
 
 /**
- * One row of target progress against 序时进度: actual, goal, exact completion
- * (shown cut, never rounded up to 100%), the expected share and the status
+ * One row of target progress against 序时进度: actual and goal as written (a
+ * rate as a percentage), the completion as a percentage (one decimal, half
+ * up from the exact value, never 100.0% below 100%), the expected share and the status
  * (ahead, on-track, amber, red). `unit` is null for the whole area.
  *
  * @example
@@ -228,6 +229,8 @@ export const ProgressRow = Schema.Struct({
   goal: Schema.String,
   completion: Schema.String,
   expected: Schema.Number,
+  /** 序时进度 as a percentage, written as the completion is (since 0.4.0). */
+  expectedPercent: Schema.String,
   status: Schema.Literals(["ahead", "on-track", "amber", "red"])
 }).annotate({ identifier: "ProgressRow" })
 
@@ -256,8 +259,10 @@ export const AssessmentView = Schema.Struct({
 }).annotate({ identifier: "AssessmentView" })
 
 /**
- * A unit's score explained to the clause (逐条说明): every line with its item,
- * clause, points, arithmetic and message.
+ * A unit's score explained to the clause (逐条说明): every line with its item
+ * (id and title), clause, points, arithmetic and message; the unit's tiers,
+ * each with the condition that put it there; its vetoes, each with its title
+ * and a message in Chinese and English (`reason` is the engine's text).
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -270,10 +275,19 @@ export const Explanation = Schema.Struct({
   name: Schema.String,
   rank: Schema.Int,
   total: Schema.String,
-  vetoes: Schema.Array(Schema.Struct({ veto: Schema.String, reason: Schema.String })),
+  tiers: Schema.Array(Schema.Struct({ id: Schema.String, title: Message, reason: Message })),
+  vetoes: Schema.Array(
+    Schema.Struct({
+      veto: Schema.String,
+      title: Message,
+      reason: Schema.String,
+      message: Message
+    })
+  ),
   lines: Schema.Array(
     Schema.Struct({
       item: Schema.String,
+      title: Message,
       clause: Schema.String,
       points: Schema.String,
       arithmetic: Schema.String,

@@ -157,8 +157,15 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       const activities = (await c.get(`${base}/activities`)).json
       expect(activities.length).toBeGreaterThan(0)
       expect(activities.every((a: Json) => a.unit === "town-a")).toBe(true)
-      const findings = (await c.get(`${base}/assessment`)).json.findings
+      const view = (await c.get(`${base}/assessment`)).json
+      const findings = view.findings
       expect(findings.every((f: Json) => f.unit === "town-a")).toBe(true)
+      // Percentages as the bulletins write them: one decimal, completion and 序时进度 alike.
+      for (const row of view.progress as Array<Json>)
+        expect([row.completion, row.expectedPercent]).toEqual([
+          expect.stringMatching(/^\d+\.\d%$/),
+          expect.stringMatching(/^\d+\.\d%$/)
+        ])
     })
 
     it("a leader reads everything and writes nothing", async () => {
@@ -405,6 +412,9 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect(e.lines).toContainEqual(
         expect.objectContaining({ item: "fair-bonus", clause: "002 四.4", points: "2" })
       )
+      // Each line names its item by its title, in both languages, not by its id.
+      for (const l of e.lines as Array<{ item: string; title: { zh: string; en: string } }>)
+        expect([l.title.zh === l.item, l.title.en.length > 0]).toEqual([false, true])
     })
 
     it("withdraws a record with a reason; its history keeps every revision", async () => {

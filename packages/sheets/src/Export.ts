@@ -496,7 +496,12 @@ export interface RankedUnit {
   readonly rank: number
   readonly total: string
   readonly tiers: ReadonlyArray<string>
-  readonly vetoes: ReadonlyArray<{ readonly veto: string; readonly reason: string }>
+  /** `message` (since 0.4.0): the veto as people read it; `reason` is the engine's text. */
+  readonly vetoes: ReadonlyArray<{
+    readonly veto: string
+    readonly reason: string
+    readonly message?: { readonly zh: string }
+  }>
   readonly lines: ReadonlyArray<{
     readonly item: string
     readonly clause: string
@@ -524,23 +529,38 @@ export const ranking = (
       readonly id: string
       readonly title: { readonly zh: string }
     }>
+    /** The tiers' and the items' titles (since 0.4.0): the sheets name them, not their ids. */
+    readonly tiers?: ReadonlyArray<{ readonly id: string; readonly title: { readonly zh: string } }>
+    readonly items?: ReadonlyArray<{ readonly id: string; readonly title: { readonly zh: string } }>
   },
   title = "考核排名"
 ): ReadonlyArray<Table> => {
   const groups = new Map((assessment.groups ?? []).map((g) => [g.id, g.title.zh]))
+  const tiers = new Map((assessment.tiers ?? []).map((t) => [t.id, t.title.zh]))
+  const items = new Map((assessment.items ?? []).map((i) => [i.id, i.title.zh]))
   const units: ReadonlyArray<ColumnOf<RankedUnit>> = [
     column("分组", 10, "text", (u) => groups.get(u.group) ?? u.group),
     column("名次", 6, "integer", (u) => u.rank),
     column("单位", 16, "text", (u) => u.name),
     column("总分", 10, "number", (u) => Number(u.total)),
-    column("等次", 16, "text", (u) => u.tiers.join("、") || undefined),
-    column("否决事项", 40, "text", (u) => u.vetoes.map((v) => v.reason).join("；") || undefined)
+    column(
+      "等次",
+      16,
+      "text",
+      (u) => u.tiers.map((t) => tiers.get(t) ?? t).join("、") || undefined
+    ),
+    column(
+      "否决事项",
+      40,
+      "text",
+      (u) => u.vetoes.map((v) => v.message?.zh ?? v.reason).join("；") || undefined
+    )
   ]
   // A score line with the name of its unit.
   type Line = { readonly unit: string; readonly line: RankedUnit["lines"][number] }
   const lines: ReadonlyArray<ColumnOf<Line>> = [
     column("单位", 16, "text", (l) => l.unit),
-    column("指标", 20, "text", (l) => l.line.item),
+    column("指标", 20, "text", (l) => items.get(l.line.item) ?? l.line.item),
     column("依据条款", 12, "text", (l) => l.line.clause),
     column("得分", 10, "number", (l) => Number(l.line.points)),
     column("说明", 80, "text", (l) => l.line.message.zh)

@@ -128,6 +128,36 @@ describe("the exported workbook", () => {
     expect(rows.some((r) => r.status === "red" || r.status === "amber")).toBe(true)
   })
 
+  it("rankings name tiers and items by their titles and vetoes by their messages", () => {
+    const tables = Export.ranking({
+      asOf: "2026-10-15",
+      tiers: [{ id: "criticised", title: { zh: "通报批评" } }],
+      items: [{ id: "fair-bonus", title: { zh: "投洽会签约加分" } }],
+      units: [
+        {
+          unit: "b",
+          name: "乙街道",
+          group: "乡镇",
+          rank: 2,
+          total: "2",
+          tiers: ["criticised"],
+          vetoes: [
+            {
+              veto: "v",
+              reason: "target annual: completion 0.5 < 1",
+              message: { zh: "「年度任务」完成率50.0%，未完成目标任务" }
+            }
+          ],
+          lines: [{ item: "fair-bonus", clause: "002 四.4", points: "2", message: { zh: "加2分" } }]
+        }
+      ]
+    })
+    expect(tables.map((t) => t.rows)).toEqual([
+      [["乡镇", 2, "乙街道", 2, "通报批评", "「年度任务」完成率50.0%，未完成目标任务"]],
+      [["乙街道", "投洽会签约加分", "002 四.4", 2, "加2分"]]
+    ])
+  })
+
   it("rankings with explanations: a ranking sheet and every score line", () => {
     const tables = Export.ranking({
       asOf: "2026-10-15",

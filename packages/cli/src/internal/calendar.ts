@@ -30,7 +30,21 @@ export const calendarSummary = (s: Snapshot.Snapshot): CalendarSummary => {
 }
 
 /** @internal One line for `validate`'s text output. */
-export const calendarLine = (c: CalendarSummary): string => {
+export const calendarLine = (c: CalendarSummary, lang: "zh" | "en" = "en"): string => {
+  if (lang === "zh") {
+    const { firstYear, lastYear } = c.notices
+    const after =
+      c.outside === "provisional"
+        ? "此后年份按法定节假日推算"
+        : c.outside === "error"
+          ? `严格：${lastYear}年以后的日期视为错误`
+          : `${lastYear}年以后只按周末计`
+    const years =
+      c.provisionalYears.length === 0
+        ? "活动期内没有推算的年份"
+        : `推算年份：${c.provisionalYears.join("、")}（${Calendar.provisionalNote.zh}）`
+    return `工作日历：国务院节假日通知${firstYear}–${lastYear}年，${after}；${years}`
+  }
   const notices = `State Council notices ${c.notices.firstYear}–${c.notices.lastYear}`
   const after =
     c.outside === "provisional"

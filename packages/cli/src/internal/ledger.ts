@@ -236,10 +236,28 @@ const snapshot = Command.make(
   Command.withDescription("The campaign's snapshot as known at a time, in the snapshot JSON format")
 )
 
-const versionLine = (v: Ledger.Version): string => {
+/** The kinds of record in Chinese, for the Chinese history. */
+const kindNames: { readonly [K in (typeof recordKinds)[number]]: string } = {
+  campaign: "攻坚活动",
+  calendar: "工作日历",
+  target: "目标",
+  unit: "单位",
+  project: "项目",
+  event: "项目事件",
+  activity: "活动",
+  report: "报表"
+}
+
+/** One version of a record: who recorded it, when and why, in the language asked for. */
+const versionLine = (v: Ledger.Version, lang: "zh" | "en"): string => {
   const what = v.value === null ? "withdrawn" : v.supersedes === null ? "recorded" : "corrected"
   const fields = changedFields(v)
-  return `${v.recordedAt}  ${v.kind} ${v.id} v${v.version} ${what} by ${v.by.user} (${v.by.unit})${v.reason ? ` — ${v.reason}` : ""}${fields.length > 0 ? `\n    ${fields.join("; ")}` : ""}`
+  const changed = fields.length > 0 ? `\n    ${fields.join("; ")}` : ""
+  if (lang === "en")
+    return `${v.recordedAt}  ${v.kind} ${v.id} v${v.version} ${what} by ${v.by.user} (${v.by.unit})${v.reason ? ` — ${v.reason}` : ""}${changed}`
+  const done = { withdrawn: "撤回", recorded: "录入", corrected: "更正" }[what]
+  const kind = kindNames[v.kind as (typeof recordKinds)[number]] ?? v.kind
+  return `${v.recordedAt}  ${kind} ${v.id} 第${v.version}版 由${v.by.user}（${v.by.unit}）${done}${v.reason ? `，理由：${v.reason}` : ""}${changed}`
 }
 
 /** The top-level fields a version changed: `value: "27.5亿元" → "30亿元"`. */
@@ -275,7 +293,8 @@ const history = Command.make(
       Flag.optional,
       Flag.withDescription("Without --kind: every record changed after this time")
     ),
-    format
+    format,
+    lang
   },
   (a) =>
     Effect.gen(function* () {
@@ -297,7 +316,7 @@ const history = Command.make(
           ? json(versions)
           : versions.length === 0
             ? "no records"
-            : versions.map(versionLine).join("\n")
+            : versions.map((v) => versionLine(v, a.lang)).join("\n")
       )
     })
 ).pipe(
@@ -474,7 +493,15 @@ const revise = Command.make(
             })
           ]
           const changes = yield* Ledger.changes({ campaign: a.campaign, from: a.before, to: after })
-          return { runs, revision: Revision.compare(before, later, changes, now.projects) }
+          // Items by their titles: in Chinese an explanation names no ids.
+          const titles = new Map(
+            [...(before.items ?? []), ...(later.items ?? [])].map((i) => [i.id, i.title])
+          )
+          return {
+            runs,
+            revision: Revision.compare(before, later, changes, now.projects),
+            titles
+          }
         })
       )
       if (a.format === "json") {
@@ -482,7 +509,7 @@ const revise = Command.make(
         return
       }
       const zh = a.lang === "zh"
-      const { revision, runs } = result
+      const { revision, runs, titles } = result
       yield* Console.log(
         zh
           ? `${a.campaign} — ${revision.policy.id}，截至 ${revision.asOf}：${a.before} 时所知 → ${runs[1]!.knownAt} 时所知`
@@ -509,12 +536,18 @@ const revise = Command.make(
           )
         )
         for (const u of revision.units) {
-          yield* Console.log(`\n${u.name} (${u.unit})`)
-          for (const i of u.items)
-            yield* Console.log(`  ${i.item}: ${i.before} → ${i.after} (${i.change})`)
+          yield* Console.log(zh ? `\n${u.name}` : `\n${u.name} (${u.unit})`)
+          for (const i of u.items) {
+            const title = titles.get(i.item)
+            yield* Console.log(
+              zh
+                ? `  ${title?.zh ?? i.item}：${i.before} → ${i.after}（${i.change}）`
+                : `  ${i.item}: ${i.before} → ${i.after} (${i.change})`
+            )
+          }
           for (const v of u.because)
             yield* Console.log(
-              `  ${zh ? "原因" : "because"}: ${versionLine(v).replace(/\n\s*/g, "\n      ")}`
+              `  ${zh ? "原因" : "because"}: ${versionLine(v, a.lang).replace(/\n\s*/g, "\n      ")}`
             )
         }
       }
@@ -523,7 +556,7 @@ const revise = Command.make(
       )
       if (others.length > 0) {
         yield* Console.log(`\n${zh ? "其他更正记录" : "Other changes in the ledger"}`)
-        for (const v of others) yield* Console.log(`  ${versionLine(v)}`)
+        for (const v of others) yield* Console.log(`  ${versionLine(v, a.lang)}`)
       }
       yield* Console.log(
         `\n${zh ? "已存评分记录" : "Runs stored"}: ${runs.map((r) => `#${r.id} ${r.policy.id}@${r.policy.version} ${r.inputFingerprint}`).join(", ")}`

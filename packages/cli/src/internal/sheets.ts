@@ -279,6 +279,7 @@ export const tablesOf = (
         {
           asOf: assessment.asOf,
           groups: assessment.groups,
+          items: assessment.items,
           units: assessment.units.map((u) => ({
             ...u,
             tiers: u.tiers.map((t) => tiers.get(t) ?? t)

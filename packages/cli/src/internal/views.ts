@@ -1,4 +1,4 @@
-import { Money, Progress, type Snapshot, type View } from "@gongjian/core"
+import { Progress, type Snapshot, type View } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
 import { Bulletin } from "@gongjian/reports"
@@ -28,9 +28,6 @@ export const headers = {
   },
   problems: { zh: ["位置", "记录", "问题"], en: ["path", "record", "problem"] }
 } as const
-
-const show = (g: Money.Money | number): string =>
-  typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
 
 /** @internal Veto titles by id, from the loaded plugins' scoring contents. */
 export const vetoTitles = (
@@ -137,11 +134,12 @@ export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> 
   const rows: Array<Array<string>> = []
   for (const t of s.campaign.targets) {
     for (const r of Progress.ofTarget(facts, t, { asOf })) {
+      const { actual, goal } = Progress.shown(r, { precision: 2 })
       rows.push([
         t.title,
         r.unit === undefined ? (lang === "zh" ? "全区" : "all") : (names.get(r.unit) ?? r.unit),
-        show(r.actual),
-        show(r.goal),
+        actual,
+        goal,
         percent(r.ratio),
         percent(r.expected),
         Bulletin.statusNames[r.status][lang]
@@ -167,4 +165,70 @@ export const findingRows = (
     f.deadline,
     f.severity === "warning" ? (f.daysLeft === 0 ? "0" : `-${f.daysLeft}`) : String(f.daysOverdue)
   ])
+}
+
+/**
+ * @internal The assessed unit `--unit` names: by id, else by name (甲县人民政府).
+ * `undefined` when none does; the ids of all when a name is shared.
+ */
+export const unitNamed = (
+  units: ReadonlyArray<{ readonly unit: string; readonly name: string }>,
+  given: string
+): { readonly unit: string } | { readonly shared: ReadonlyArray<string> } | undefined => {
+  if (units.some((u) => u.unit === given)) return { unit: given }
+  const named = units.filter((u) => u.name === given.trim())
+  if (named.length === 1) return { unit: named[0]!.unit }
+  return named.length > 1 ? { shared: named.map((u) => u.unit) } : undefined
+}
+
+/**
+ * @internal The failed gate checks as lines: the gate by its title and the
+ * project by its name, in the language asked for (the gate's id and the
+ * project's id follow in English, for the technical reader).
+ */
+export const gateLines = (
+  host: Host.Host,
+  s: Snapshot.Snapshot,
+  verdicts: Host.Run["verdicts"],
+  lang: Lang
+): Array<string> => {
+  const titles = new Map(
+    host.installed.flatMap((i) => (i.contents.gates ?? []).map((g) => [g.id, g.title]))
+  )
+  const names = new Map(s.projects.map((p) => [p.id, p.name]))
+  return verdicts
+    .filter((v) => !v.pass)
+    .map((v) => {
+      const title = titles.get(v.gate)?.[lang] ?? v.gate
+      const name = names.get(v.project) ?? v.project
+      const why = v.failures.map((f) => f.message[lang]).join(lang === "zh" ? "；" : "; ")
+      return lang === "zh"
+        ? `  ${title}  ${name}（${v.project}）：${why}`
+        : `  ${title} [${v.gate}]  ${name} (${v.project}): ${why}`
+    })
+}
+
+/** @internal What a notice's code means, in Chinese. */
+const NOTICE_ZH: { readonly [code: string]: string } = {
+  "after-as-of": "日期晚于截至日期，不计入",
+  "currency-mismatch": "币种或数值类型与目标不一致，不计入"
+}
+
+/**
+ * @internal A snapshot's notice (a record no result counts) as a line of
+ * `validate`: the record and field, and why, in the language asked for (the
+ * English text is the engine's, which names the target).
+ */
+export const noticeLine = (
+  n: {
+    readonly record?: string | undefined
+    readonly field: string
+    readonly code: string
+    readonly message: string
+  },
+  lang: Lang
+): string => {
+  const field = n.field.replace(/\[\d+\]/g, "")
+  if (lang === "en") return `${n.record ?? "(document)"} ${field}: ${n.message}`
+  return `${n.record ?? "（文件）"} ${field}：${NOTICE_ZH[n.code] ?? n.message}`
 }

@@ -29,8 +29,8 @@ export const completion = (
 /** @internal The message every target-completion item reports. */
 export const targetMessage = {
   target: t(
-    "{target}：完成{actual}，目标{goal}，完成率{completion}，得{points}分",
-    "{target}: {actual} of {goal} (completion {completion}), {points} points"
+    "{title}：完成{actual}，目标{goal}，完成率{percent}，得{points}分",
+    "{title}: {actual} of {goal} ({percent}), {points} points"
   )
 }
 

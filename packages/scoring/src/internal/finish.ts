@@ -22,16 +22,26 @@ export const groupsOf = (
   return groups
 }
 
-/** @internal A veto a unit is under. */
+/** @internal A text in Chinese and English. */
+export interface Text {
+  readonly zh: string
+  readonly en: string
+}
+
+/** @internal A veto a unit is under: `reason` for the technical reader, `message` for people. */
 export interface UnitVeto {
   readonly veto: string
+  readonly title: Text
   readonly bars: ReadonlyArray<string>
   readonly reason: string
+  readonly message: Text
 }
 
 /** @internal A verdict on targets not given yet: their due date has not come. */
 export interface UnitPending {
   readonly rule: string
+  /** The veto's or the tier's title, for the words people read. */
+  readonly title: Text
   readonly kind: "veto" | "tier"
   readonly due: LocalDate.LocalDate
   readonly atRisk: boolean
@@ -41,7 +51,13 @@ export interface UnitPending {
 /** @internal Where a unit stands on a condition that reads targets. */
 type Verdict =
   | { readonly kind: "met" }
-  | { readonly kind: "missed"; readonly reason: string }
+  | {
+      readonly kind: "missed"
+      readonly reason: string
+      /** The target missed and its completion, for the words people read. */
+      readonly target: string
+      readonly ratio: Ratio.Ratio
+    }
   | {
       readonly kind: "pending"
       readonly due: LocalDate.LocalDate
@@ -74,12 +90,16 @@ const judge = (
     if (judged === "as-of" && context.asOf < due)
       return {
         kind: "missed",
-        reason: `target ${t}: completion ${completion} < 1 as of ${context.asOf}, judged by this assessment before its due date ${due}`
+        reason: `target ${t}: completion ${completion} < 1 as of ${context.asOf}, judged by this assessment before its due date ${due}`,
+        target: t,
+        ratio: row.ratio
       }
     if (context.asOf >= due)
       return {
         kind: "missed",
-        reason: `target ${t}: completion ${completion} < 1 at its due date ${due}`
+        reason: `target ${t}: completion ${completion} < 1 at its due date ${due}`,
+        target: t,
+        ratio: row.ratio
       }
     pending.push({ target: t, due, row })
   }
@@ -110,6 +130,8 @@ export interface Finished<L> {
   readonly lines: ReadonlyArray<L>
   readonly rank: number
   readonly tiers: ReadonlyArray<string>
+  /** Why the unit is in each of its tiers, by tier id. */
+  readonly tierReasons: { readonly [tier: string]: Text }
   readonly vetoes: ReadonlyArray<UnitVeto>
   /** Present when a verdict on targets is not given yet. */
   readonly pending?: ReadonlyArray<UnitPending>
@@ -146,17 +168,13 @@ export const finish = <L>(
     }
   >,
   context: Pick<Context, "progress" | "findings" | "lineage" | "asOf" | "snapshot"> | undefined,
-  carried?: ReadonlyMap<
-    string,
-    ReadonlyArray<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
-  >
+  carried?: ReadonlyMap<string, ReadonlyArray<UnitVeto>>
 ): Outcome<L> => {
   const ties = policy.ties ?? "shared"
+  const targetTitle = (t: string) =>
+    context?.snapshot.campaign.targets.find((x) => x.id === t)?.title ?? t
   // Vetoes: those carried from period assessments, then the policy's own.
-  const vetoes = new Map<
-    string,
-    Array<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
-  >()
+  const vetoes = new Map<string, Array<UnitVeto>>()
   for (const [u, list] of carried ?? []) vetoes.set(u, [...list])
   // A target's due date: its own, else the window's end.
   const dues = new Map(context?.snapshot.campaign.targets.map((t) => [t.id, t.due]))
@@ -167,21 +185,25 @@ export const finish = <L>(
   const hold = (
     unit: string,
     rule: string,
+    title: Text,
     kind: "veto" | "tier",
     v: Verdict & { kind: "pending" }
   ) => {
     const list = pending.get(unit) ?? []
-    list.push({ rule, kind, due: v.due, atRisk: v.atRisk, reason: v.reason })
+    list.push({ rule, title, kind, due: v.due, atRisk: v.atRisk, reason: v.reason })
     pending.set(unit, list)
   }
   for (const v of policy.vetoes ?? []) {
     for (const u of units) {
       let reason: string | undefined
+      let message: Text | undefined
       if (v.when.kind === "target-missed") {
         if (context === undefined) continue
         const verdict = judge(context, dueOf, u.id, v.when.targets, v.when.judged ?? "due")
-        if (verdict?.kind === "missed") reason = verdict.reason
-        else if (verdict?.kind === "pending") hold(u.id, v.id, "veto", verdict)
+        if (verdict?.kind === "missed") {
+          reason = verdict.reason
+          message = missed(targetTitle(verdict.target), verdict.ratio)
+        } else if (verdict?.kind === "pending") hold(u.id, v.id, v.title, "veto", verdict)
       } else if (context !== undefined) {
         const classes = v.when.classes
         const n = context.findings.filter(
@@ -190,12 +212,17 @@ export const finish = <L>(
             classes.includes(f.class) &&
             context.lineage(f.unit).includes(u.id)
         ).length
-        if (n >= v.when.atLeast)
+        if (n >= v.when.atLeast) {
           reason = `${n} breaches of ${classes.join(", ")} (at least ${v.when.atLeast})`
+          message = {
+            zh: `${n}个项目逾期（${classes.join("、")}），达到${v.when.atLeast}个即否决`,
+            en: `${n} projects in breach (${classes.join(", ")}), vetoed from ${v.when.atLeast}`
+          }
+        }
       }
       if (reason !== undefined) {
         const list = vetoes.get(u.id) ?? []
-        list.push({ veto: v.id, bars: v.bars, reason })
+        list.push({ veto: v.id, title: v.title, bars: v.bars, reason, message: message! })
         vetoes.set(u.id, list)
       }
     }
@@ -224,14 +251,21 @@ export const finish = <L>(
   const byId = new Map(units.map((u) => [u.id, u]))
   const ranked = outGroups.flatMap((g) => g.units.map((id) => byId.get(id)!))
   const tierUnits = new Map<string, Array<string>>()
-  const place = (ordered: ReadonlyArray<string>, n: number): Array<string> => {
-    const out: Array<string> = []
+  // Why each unit is in each of its tiers: the condition that put it there.
+  const reasons = new Map<string, Record<string, Text>>()
+  const because = (unit: string, tier: string, why: Text) => {
+    const r = reasons.get(unit) ?? {}
+    r[tier] = why
+    reasons.set(unit, r)
+  }
+  const place = (ordered: ReadonlyArray<string>, n: number): Array<[string, number]> => {
+    const out: Array<[string, number]> = []
     let last: number | undefined
     let lastPlace = 0
     ordered.forEach((u, i) => {
       const total = scores.get(u)!.total
       const p = ties === "shared" && last === total ? lastPlace : i + 1
-      if (p <= n) out.push(u)
+      if (p <= n) out.push([u, p])
       last = total
       lastPlace = p
     })
@@ -243,16 +277,31 @@ export const finish = <L>(
       for (const g of outGroups) {
         if (tier.group !== undefined && tier.group !== g.id) continue
         const eligible = g.units.filter((u) => !barred(u, tier.id))
-        chosen.push(...place(tier.kind === "top" ? eligible : [...eligible].reverse(), tier.n))
+        const top = tier.kind === "top"
+        for (const [u, p] of place(top ? eligible : [...eligible].reverse(), tier.n)) {
+          chosen.push(u)
+          because(u, tier.id, placed(top, ranks.get(u)!.rank, p, tier.n))
+        }
       }
     } else if (tier.kind === "targets") {
       if (context !== undefined) {
         for (const u of ranked) {
           const verdict = judge(context, dueOf, u.id, tier.targets, tier.judged ?? "due")
           if (verdict === undefined) continue
-          if (verdict.kind === "pending") hold(u.id, tier.id, "tier", verdict)
-          else if ((verdict.kind === "met") === tier.met && !barred(u.id, tier.id))
+          if (verdict.kind === "pending") hold(u.id, tier.id, tier.title, "tier", verdict)
+          else if ((verdict.kind === "met") === tier.met && !barred(u.id, tier.id)) {
             chosen.push(u.id)
+            because(
+              u.id,
+              tier.id,
+              verdict.kind === "missed"
+                ? missed(targetTitle(verdict.target), verdict.ratio)
+                : metAll(
+                    tier.targets.flatMap((t) => context.progress(t).filter((r) => r.unit === u.id)),
+                    targetTitle
+                  )
+            )
+          }
         }
       }
     } else {
@@ -260,6 +309,14 @@ export const finish = <L>(
       chosen = ranked
         .filter((u) => scores.get(u.id)!.total >= bound && !barred(u.id, tier.id))
         .map((u) => u.id)
+      for (const u of chosen) {
+        const total = P.format(scores.get(u)!.total)
+        const least = P.format(bound)
+        because(u, tier.id, {
+          zh: `得分${total}，不低于${least}分`,
+          en: `${total} points, at least ${least}`
+        })
+      }
     }
     tierUnits.set(tier.id, chosen)
   }
@@ -282,6 +339,7 @@ export const finish = <L>(
         tiers: (policy.tiers ?? [])
           .filter((t) => tierUnits.get(t.id)!.includes(id))
           .map((t) => t.id),
+        tierReasons: reasons.get(id) ?? {},
         vetoes: vetoes.get(id) ?? [],
         ...(pending.has(id) ? { pending: pending.get(id)! } : {})
       })
@@ -297,6 +355,41 @@ export const finish = <L>(
       units: tierUnits.get(t.id)!
     }))
   }
+}
+
+/** A target missed, as a veto says it: its title and its completion. */
+const missed = (title: string, ratio: Ratio.Ratio): Text => ({
+  zh: `「${title}」完成率${Ratio.percent(ratio)}，未完成目标任务`,
+  en: `"${title}" at ${Ratio.percent(ratio)}: target not met`
+})
+
+/** A place in a top or bottom tier: in the first (last) `n`, among the units not barred. */
+const placed = (top: boolean, rank: number, place: number, n: number): Text =>
+  top
+    ? place === rank
+      ? n === 1
+        ? { zh: "名列第一", en: "ranked first" }
+        : { zh: `名列前${n}名`, en: `in the top ${n}` }
+      : {
+          zh: `不计被否决的单位，名列前${n}名（第${place}名）`,
+          en: `in the top ${n} of the units not vetoed (place ${place})`
+        }
+    : n === 1
+      ? { zh: "排名最后", en: "ranked last" }
+      : {
+          zh: `名列后${n}名（倒数第${place}名）`,
+          en: `in the bottom ${n} (place ${place} from the bottom)`
+        }
+
+/** The targets a `targets` tier found all met, with their completions. */
+const metAll = (
+  rows: ReadonlyArray<{ readonly target: string; readonly ratio: Ratio.Ratio }>,
+  title: (target: string) => string
+): Text => {
+  const shown = rows.map((r) => ({ title: title(r.target), percent: Ratio.percent(r.ratio) }))
+  const zh = shown.map((x) => `「${x.title}」完成率${x.percent}`).join("，")
+  const en = shown.map((x) => `"${x.title}" at ${x.percent}`).join(", ")
+  return { zh: `${zh}，目标任务全部完成`, en: `every target met (${en})` }
 }
 
 /** Plain code-unit order of two strings. */

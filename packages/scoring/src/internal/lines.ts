@@ -70,7 +70,7 @@ export class Line implements ScoreLine {
       this.#rendered =
         this.#weight === undefined
           ? x
-          : { ...x, arithmetic: `(${x.arithmetic}) × weight ${this.#weight} = ${this.points}` }
+          : { ...x, arithmetic: `(${x.arithmetic}) × ${this.#weight} = ${this.points}` }
     }
     return this.#rendered
   }
@@ -337,7 +337,7 @@ const capLine = (
     raw: adj,
     render: () => ({
       facts: { before: P.format(before), bound: P.format(bound) },
-      arithmetic: `${P.format(before)} → ${P.format(bound)} (${side}) = ${signed(adj)}`,
+      arithmetic: `${P.format(bound)} − ${P.format(before)} = ${signed(adj)}`,
       message: bounded({
         title,
         side,

@@ -1,4 +1,4 @@
-import { type Lifecycle, Money, Progress, Ratio, Snapshot, View } from "@gongjian/core"
+import { type Lifecycle, Progress, Ratio, Snapshot, View } from "@gongjian/core"
 import { Host, type Plugin } from "@gongjian/plugin-sdk"
 import * as Result from "effect/Result"
 import type * as Store from "../Store.js"
@@ -127,9 +127,6 @@ export const decode = (
 }
 
 /** @internal The goal or actual of a progress row, as text. */
-const show = (g: Money.Money | number): string =>
-  typeof g === "number" ? String(g) : Money.format(g, { precision: 2 })
-
 /** @internal Everything the API shows of one campaign at one sequence number. */
 export interface Computed {
   readonly host: Host.Host
@@ -200,10 +197,10 @@ export const assessmentView = (c: Computed) => {
       target: t.id,
       title: t.title,
       unit: r.unit ?? null,
-      actual: show(r.actual),
-      goal: show(r.goal),
-      completion: Ratio.showPercent(r.ratio, 1),
+      ...Progress.shown(r, { precision: 2 }),
+      completion: Ratio.percent(r.ratio),
       expected: r.expected,
+      expectedPercent: Ratio.percent(r.expected),
       status: r.status
     }))
   )
@@ -226,14 +223,30 @@ export const explanation = (c: Computed, unit: string) => {
   const a = c.run.assessments[0]?.assessment
   const u = a?.units.find((x) => x.unit === unit)
   if (u === undefined) return undefined
+  // Items by their titles: people read 投洽会签约加分, not fair-bonus.
+  const titles = new Map((a?.items ?? []).map((i) => [i.id, { zh: i.title.zh, en: i.title.en }]))
   return {
     unit: u.unit,
     name: u.name,
     rank: u.rank,
     total: u.total,
-    vetoes: u.vetoes.map((v) => ({ veto: v.veto, reason: v.reason })),
+    tiers: u.tiers.map((id) => {
+      const title = a?.tiers.find((t) => t.id === id)?.title ?? { zh: id, en: id }
+      return {
+        id,
+        title: { zh: title.zh, en: title.en },
+        reason: u.tierReasons[id] ?? { zh: "", en: "" }
+      }
+    }),
+    vetoes: u.vetoes.map((v) => ({
+      veto: v.veto,
+      title: { zh: v.title.zh, en: v.title.en },
+      reason: v.reason,
+      message: { zh: v.message.zh, en: v.message.en }
+    })),
     lines: u.lines.map((l) => ({
       item: l.item,
+      title: titles.get(l.item) ?? { zh: l.item, en: l.item },
       clause: l.clause,
       points: l.points,
       arithmetic: l.arithmetic,

@@ -23,8 +23,9 @@ const messages = {
     readonly required: number
     readonly value: string
   }): Text => ({
-    zh: `${x.title.zh}：完成${x.count}次（要求${x.required}次），本项${x.value}分`,
-    en: `${x.title.en}: ${x.count} of ${x.required} required, the item is worth ${x.value}`
+    // The item's value with the quota met, not its total: deductions follow.
+    zh: `${x.title.zh}：完成${x.count}次（要求${x.required}次），本项满分${x.value}分`,
+    en: `${x.title.en}: ${x.count} of ${x.required} required, the item is worth ${x.value} with the quota met`
   }),
   missing: (x: {
     readonly title: Text
@@ -33,10 +34,11 @@ const messages = {
     readonly missing: number
     readonly multiplier: Text
     readonly points: string
+    readonly net: string
     readonly floor: Text
   }): Text => ({
-    zh: `${x.title.zh}：缺少${x.missing}次（要求${x.required}次，完成${x.count}次），每缺1次从该项得分中${x.multiplier.zh}扣分，${x.points}分（${x.floor.zh}）`,
-    en: `${x.title.en}: ${x.missing} missing (${x.count} of ${x.required}), each missing one deducted at ${x.multiplier.en} its value, ${x.points} (${x.floor.en})`
+    zh: `${x.title.zh}：缺少${x.missing}次（要求${x.required}次，完成${x.count}次），每缺1次从该项得分中${x.multiplier.zh}扣分，${x.points}分，扣后本项${x.net}分（${x.floor.zh}）`,
+    en: `${x.title.en}: ${x.missing} missing (${x.count} of ${x.required}), each missing one deducted at ${x.multiplier.en} its value, ${x.points}, leaving the item at ${x.net} (${x.floor.en})`
   })
 }
 
@@ -67,7 +69,7 @@ export const activityQuota: Handler<"activity-quota"> = (item, env) => {
       raw: value,
       render: () => ({
         facts: { count: c.n, required: r, activities: ids },
-        arithmetic: `${P.format(value)} (${r} required)`,
+        arithmetic: P.format(value),
         message: messages.quota({
           title: item.title,
           count: c.n,
@@ -91,6 +93,8 @@ export const activityQuota: Handler<"activity-quota"> = (item, env) => {
             required: r,
             missing,
             multiplier: k,
+            // The item after this deduction, before any floor.
+            net: P.format(value + raw),
             ...(item.min === undefined ? {} : { floor: item.min })
           },
           arithmetic: `−${k} × ${missing} × (${P.format(value)} / ${r}) = ${P.format(raw)}`,
@@ -101,6 +105,7 @@ export const activityQuota: Handler<"activity-quota"> = (item, env) => {
             missing,
             multiplier: messages.multiplier(k),
             points: signed(raw),
+            net: P.format(value + raw),
             floor: messages.floor(item.min)
           })
         })

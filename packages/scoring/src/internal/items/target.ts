@@ -5,10 +5,9 @@
  *
  * @internal
  */
-import { Ratio } from "@gongjian/core"
+import { Progress, Ratio } from "@gongjian/core"
 import * as P from "../points.js"
 import type { Handler, Text } from "./handler.js"
-import { money } from "./text.js"
 
 const messages = {
   line: (x: {
@@ -46,39 +45,44 @@ export const target: Handler<"target"> = (item, env) => {
           .sort((a, b) => b.atLeast - a.atLeast)
           .find((st) => Ratio.isAtLeast(exact, st.atLeast))
         factor = Ratio.makeUnsafe(step?.share ?? 0)
-        how = `${P.format(points)} × ${step?.share ?? 0} (${step ? `completion ${c} ≥ ${step.atLeast}` : `completion ${c} below every step`})`
+        const lowest = Math.min(...item.curve.steps.map((st) => st.atLeast))
+        how = `${P.format(points)} × ${step?.share ?? 0} (${step ? `${c} ≥ ${step.atLeast}` : `${c} < ${lowest}`})`
         break
       }
       case "all-or-nothing": {
         const met = Ratio.isAtLeast(exact, 1)
         factor = Ratio.makeUnsafe(met ? 1 : 0)
-        how = `${P.format(points)} × ${met ? 1 : 0} (completion ${c})`
+        how = `${P.format(points)} × ${met ? 1 : 0} (${c} ${met ? "≥" : "<"} 1)`
         break
       }
     }
     const raw = P.timesRatio(points, factor)
-    const goal = typeof row.goal === "number" ? String(row.goal) : money(row.goal)
-    const actual = typeof row.actual === "number" ? String(row.actual) : money(row.actual)
     env.creditUnit(row.unit, {
       key: item.target,
       raw,
-      render: () => ({
-        facts: {
-          target: item.target,
-          goal,
-          actual,
-          completion: row.completion,
-          expected: row.expected
-        },
-        arithmetic: `${how} = ${P.format(raw)}`,
-        message: messages.line({
-          title: item.title,
-          actual,
-          goal,
-          percent: Ratio.showPercent(exact),
-          points: P.format(raw)
-        })
-      })
+      render: () => {
+        // As people read them: a rate and the completion as percentages.
+        const { actual, goal } = Progress.shown(row)
+        const percent = Ratio.percent(exact)
+        return {
+          facts: {
+            target: item.target,
+            goal,
+            actual,
+            completion: row.completion,
+            percent,
+            expected: row.expected
+          },
+          arithmetic: `${how} = ${P.format(raw)}`,
+          message: messages.line({
+            title: item.title,
+            actual,
+            goal,
+            percent,
+            points: P.format(raw)
+          })
+        }
+      }
     })
   }
   return undefined
