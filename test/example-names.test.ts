@@ -7,12 +7,8 @@ import { packages, root } from "./workspace.js"
 // A reader of `Assessment.UnitScore` must see an example that uses UnitScore,
 // not one about something next to it. So the example region(s) a public
 // export's doc comment includes must name the export in their code (a
-// mention in a comment of the example does not count).
-//
-// The rule holds for every package except those listed here, whose examples
-// are still being brought up to it; it applies to each of them once it is off
-// this list.
-const notYetCovered = new Set(["cli", "ledger", "reports"])
+// mention in a comment of the example does not count). The rule holds for
+// every package.
 
 /** A documented export: its name, where it is declared, and its doc comment. */
 interface Documented {
@@ -83,15 +79,8 @@ const included = (from: string, doc: string): string | undefined => {
   return codes.length === 0 ? undefined : codes.join("\n")
 }
 
-const covered = packages().filter((p) => !notYetCovered.has(p.folder))
-
 describe("an export's example names it", () => {
-  it("the packages not yet covered exist (a package leaves the list when its examples are done)", () => {
-    const folders = packages().map((p) => p.folder)
-    expect([...notYetCovered].filter((f) => !folders.includes(f))).toEqual([])
-  })
-
-  for (const p of covered) {
+  for (const p of packages()) {
     it(`${p.folder}: every public export has a doc comment with an example`, () => {
       const undocumented: Array<string> = []
       for (const file of modules(p.dir)) {

@@ -386,10 +386,11 @@ const demo = Command.make(
 )
 
 /**
- * The `gongjian` command with its subcommands.
+ * The `gongjian` command with its subcommands, to run with effect's
+ * `Command.runWith` or to carry as a subcommand of a tool of your own.
  *
  * @example
- * {@includeCode ../examples/Cli.ts#run}
+ * {@includeCode ../examples/Cli.ts#command}
  *
  * @since 0.1.0
  * @category commands

@@ -102,7 +102,8 @@ if (Result.isFailure(broken)) {
   const problems: ReadonlyArray<Snapshot.Problem> = error.problems
   deepStrictEqual(
     problems.map((p) => `${p.record} ${p.field}`),
-    ["project P-2 events[0].date", "project P-3 secter"]
+    // The fields first, then the references: the unknown unit is reported in the same run.
+    ["project P-2 events[0].date", "project P-3 secter", "project P-1 unit"]
   )
   // Codes are stable: branch on them, never on the message.
   const misspelt: Snapshot.ProblemCode = "unexpected-key"

@@ -1,5 +1,5 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import { Calendar, type Snapshot, View } from "@gongjian/core"
+import { Calendar, LocalDate, type Snapshot, View } from "@gongjian/core"
 
 // #region view
 // A county snapshot with its own holiday (县庆, Monday 2026-11-23) and a
@@ -75,3 +75,14 @@ equal(
   true
 )
 // #endregion view
+
+// #region milestoneDays
+// Each project's start as a day number, in project order: P-1 started on
+// 2026-06-01; P-2's history cannot be folded, so it has no milestone.
+const started = View.milestoneDays(view, "started")
+deepStrictEqual([...started], [LocalDate.toDays("2026-06-01"), View.notReached])
+// Compared with a deadline as numbers: started by 2026-06-30?
+equal(started[0]! <= LocalDate.toDays("2026-06-30"), true)
+// A project that has not reached a stage is never on time for it.
+equal(View.milestoneDays(view, "in-production")[0]! <= LocalDate.toDays("9999-12-31"), false)
+// #endregion milestoneDays

@@ -18,7 +18,7 @@ import { Activity } from "./Activity.js"
 import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
 import * as Fast from "./internal/fastDecode.js"
-import { byDecode } from "./internal/folded.js"
+import { byDecode, NOT_REACHED } from "./internal/folded.js"
 import { projectMoneyField } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -213,15 +213,94 @@ const shown = (input: unknown, path: ReadonlyArray<PropertyKey>): string => {
   return ""
 }
 
-const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
-  const out: Array<Problem> = []
+/**
+ * What the checks of ids and references read of a snapshot: each record's id
+ * and the ids it refers to, at the record's index in the input. A record left
+ * `undefined` (or a reference) is not checked: on malformed input, the
+ * records whose ids cannot be read.
+ */
+interface Links {
+  readonly units: ReadonlyArray<
+    { readonly id: string; readonly parent?: string | undefined } | undefined
+  >
+  readonly projects: ReadonlyArray<
+    { readonly id: string; readonly unit?: string | undefined } | undefined
+  >
+  readonly activities?:
+    | ReadonlyArray<
+        | {
+            readonly id: string
+            readonly unit?: string | undefined
+            readonly projects?: ReadonlyArray<string | undefined> | undefined
+          }
+        | undefined
+      >
+    | undefined
+  readonly reports?:
+    | ReadonlyArray<{ readonly id: string; readonly unit?: string | undefined } | undefined>
+    | undefined
+  readonly campaign: {
+    readonly targets: ReadonlyArray<
+      | {
+          readonly id: string
+          readonly allocations?:
+            | ReadonlyArray<{ readonly unit?: string | undefined } | undefined>
+            | undefined
+        }
+      | undefined
+    >
+    readonly phases: ReadonlyArray<{ readonly id: string } | undefined>
+  }
+}
+
+/**
+ * The links of input the schema refused: the records whose id is text, with
+ * the references that are text, each at its index, so that a file's unknown
+ * units and duplicate ids are reported with its malformed fields at once.
+ */
+const linksOf = (input: unknown): Links => {
+  const obj = (x: unknown): Record<string, unknown> | undefined =>
+    x !== null && typeof x === "object" && !Array.isArray(x)
+      ? (x as Record<string, unknown>)
+      : undefined
+  const text = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined)
+  const list = <A>(x: unknown, f: (o: Record<string, unknown>) => A): Array<A | undefined> =>
+    Array.isArray(x) ? x.map((e) => ((o) => (o === undefined ? undefined : f(o)))(obj(e))) : []
+  const record = <A extends object>(o: Record<string, unknown>, rest: A) => {
+    const id = text(o.id)
+    return id === undefined ? undefined : { id, ...rest }
+  }
+  const root = obj(input) ?? {}
+  const campaign = obj(root.campaign) ?? {}
+  return {
+    units: list(root.units, (o) => record(o, { parent: text(o.parent) })),
+    projects: list(root.projects, (o) => record(o, { unit: text(o.unit) })),
+    activities: list(root.activities, (o) =>
+      record(o, {
+        unit: text(o.unit),
+        projects: Array.isArray(o.projects) ? o.projects.map(text) : undefined
+      })
+    ),
+    reports: list(root.reports, (o) => record(o, { unit: text(o.unit) })),
+    campaign: {
+      targets: list(campaign.targets, (o) =>
+        record(o, { allocations: list(o.allocations, (a) => ({ unit: text(a.unit) })) })
+      ),
+      phases: list(campaign.phases, (o) => record(o, {}))
+    }
+  }
+}
+
+/** Unique ids, and references to units and projects that the snapshot holds. */
+const checkLinks = (input: unknown, s: Links, out: Array<Problem>): void => {
   const unique = (
     collection: string,
-    items: ReadonlyArray<{ readonly id: string }>,
+    items: ReadonlyArray<{ readonly id: string } | undefined>,
     base: ReadonlyArray<PropertyKey>
   ) => {
     const seen = new Map<string, number>()
     items.forEach((item, i) => {
+      if (item === undefined) return
       const first = seen.get(item.id)
       if (first !== undefined) {
         out.push(
@@ -247,6 +326,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
       out.push(problem(input, path, "unknown-unit", `${what} ${id} is not a unit of the snapshot`))
   }
   s.units.forEach((u, i) => {
+    if (u === undefined) return
     unit(["units", i, "parent"], u.parent, "the parent")
     // A cycle: walking up the parents comes back to the unit.
     const seen = new Set([u.id])
@@ -262,12 +342,12 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
     }
   })
   s.projects.forEach((p, i) => {
-    unit(["projects", i, "unit"], p.unit, "the unit")
+    unit(["projects", i, "unit"], p?.unit, "the unit")
   })
   ;(s.activities ?? []).forEach((a, i) => {
-    unit(["activities", i, "unit"], a.unit, "the unit")
-    a.projects?.forEach((pid, j) => {
-      if (!projects.has(pid))
+    unit(["activities", i, "unit"], a?.unit, "the unit")
+    a?.projects?.forEach((pid, j) => {
+      if (pid !== undefined && !projects.has(pid))
         out.push(
           problem(
             input,
@@ -279,13 +359,18 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
     })
   })
   ;(s.reports ?? []).forEach((r, i) => {
-    unit(["reports", i, "unit"], r.unit, "the unit")
+    unit(["reports", i, "unit"], r?.unit, "the unit")
   })
   s.campaign.targets.forEach((t, i) => {
-    t.allocations?.forEach((a, j) => {
-      unit(["campaign", "targets", i, "allocations", j, "unit"], a.unit, "the unit")
+    t?.allocations?.forEach((a, j) => {
+      unit(["campaign", "targets", i, "allocations", j, "unit"], a?.unit, "the unit")
     })
   })
+}
+
+const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
+  const out: Array<Problem> = []
+  checkLinks(input, s, out)
   s.campaign.targets.forEach((t, i) => {
     const goals: Array<[ReadonlyArray<PropertyKey>, Goal]> = [
       [["campaign", "targets", i, "goal"], t.goal]
@@ -329,16 +414,33 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
       )
   })
   const timelines: Array<Lifecycle.Timeline> = []
+  // The day number of each milestone, a column per stage: the events that
+  // set a timeline's milestones are its stage events dated on or before as-of.
+  const n = s.projects.length
+  const days = new Map<Lifecycle.Stage, Int32Array>()
+  const columns = new Map<string, Int32Array>()
   s.projects.forEach((p, i) => {
     const r = Lifecycle.fold(p, { asOf: s.asOf })
-    if (Result.isFailure(r))
+    if (Result.isFailure(r)) {
       out.push(
         problem(input, ["projects", i, "events", r.failure.event], "history", r.failure.detail)
       )
-    else timelines.push(r.success)
+      return
+    }
+    timelines.push(r.success)
+    for (const e of p.events) {
+      let column = columns.get(e.type)
+      if (column === undefined) {
+        if (!Lifecycle.isStageEvent(e.type)) continue
+        column = new Int32Array(n).fill(NOT_REACHED)
+        columns.set(e.type, column)
+        days.set(e.type, column)
+      }
+      if (e.date <= s.asOf) column[i] = LocalDate.toDays(e.date)
+    }
   })
   // A snapshot without problems keeps its folded histories for its view (View.make).
-  if (out.length === 0) byDecode.set(s, { asOf: s.asOf, timelines })
+  if (out.length === 0) byDecode.set(s, { asOf: s.asOf, timelines, days })
   return out
 }
 
@@ -368,14 +470,18 @@ export const decode = (input: unknown): Result.Result<Snapshot, SnapshotError> =
     onExcessProperty: "error"
   })
   if (Result.isFailure(r)) {
-    return Result.fail(
-      new SnapshotError({
-        problems: P.fromIssue(r.failure.issue).map((i) =>
-          // Say what was given, unless the message already quotes it.
-          problem(input, i.path, i.code, `${i.message}${i.quotesInput ? "" : shown(input, i.path)}`)
-        )
-      })
+    const problems = P.fromIssue(r.failure.issue).map((i) =>
+      // Say what was given, unless the message already quotes it.
+      problem(input, i.path, i.code, `${i.message}${i.quotesInput ? "" : shown(input, i.path)}`)
     )
+    // The ids and references that can be read are checked too, so that one
+    // run reports an unknown unit beside a malformed amount; a field the
+    // schema already refused is not reported twice.
+    const refused = new Set(problems.map((p) => p.path))
+    const links: Array<Problem> = []
+    checkLinks(input, linksOf(input), links)
+    for (const p of links) if (!refused.has(p.path)) problems.push(p)
+    return Result.fail(new SnapshotError({ problems }))
   }
   const problems = checkReferences(input, r.success)
   return problems.length > 0

@@ -9,9 +9,9 @@
  */
 import * as Result from "effect/Result"
 import type * as Calendar from "./Calendar.js"
-import { byDecode, LazyTimelines } from "./internal/folded.js"
+import { byDecode, LazyTimelines, NOT_REACHED } from "./internal/folded.js"
 import * as Lifecycle from "./Lifecycle.js"
-import type * as LocalDate from "./LocalDate.js"
+import * as LocalDate from "./LocalDate.js"
 import * as Snapshot from "./Snapshot.js"
 import * as Unit from "./Unit.js"
 
@@ -86,6 +86,7 @@ export const make = (
       lineage: Unit.lineageOf(snapshot.units)
     })
     inOrder.set(view, decoded.timelines)
+    milestones.set(view, decoded.days)
     return view
   }
   const timelines = new Map<string, Lifecycle.Timeline>()
@@ -141,4 +142,54 @@ export const timelinesInOrder = (view: View): ReadonlyArray<Lifecycle.Timeline |
     inOrder.set(view, list)
   }
   return list
+}
+
+const milestones = new WeakMap<View, Map<Lifecycle.Stage, Int32Array>>()
+
+/**
+ * The day number of a milestone a project has not reached (2147483647): later
+ * than every day, so `column[i] <= deadline` is false for it. See
+ * {@link milestoneDays}.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#milestoneDays}
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const notReached: number = NOT_REACHED
+
+/**
+ * The day each project of the view reached `stage` by its own event (its
+ * timeline's `milestones[stage]` as a day number, see `LocalDate.toDays`), in
+ * the order of the snapshot's projects; {@link notReached} where the project
+ * has no such milestone or its history cannot be folded. For engines that
+ * compare milestones with deadlines over many projects: the view of a decoded
+ * snapshot at its own date has the columns decode worked out; another view
+ * works each out once, when first asked. The column is shared: read it, do
+ * not write it.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#milestoneDays}
+ *
+ * @since 0.3.0
+ * @category queries
+ */
+export const milestoneDays = (view: View, stage: Lifecycle.Stage): Int32Array => {
+  let columns = milestones.get(view)
+  if (columns === undefined) {
+    columns = new Map()
+    milestones.set(view, columns)
+  }
+  let column = columns.get(stage)
+  if (column === undefined) {
+    const timelines = timelinesInOrder(view)
+    column = new Int32Array(timelines.length).fill(NOT_REACHED)
+    for (let i = 0; i < timelines.length; i++) {
+      const on = timelines[i]?.milestones[stage]
+      if (on !== undefined) column[i] = LocalDate.toDays(on)
+    }
+    columns.set(stage, column)
+  }
+  return column
 }

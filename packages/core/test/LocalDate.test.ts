@@ -86,3 +86,44 @@ describe("Period", () => {
     )
   })
 })
+
+describe("LocalDate day numbers", () => {
+  it("adds months to day numbers as to dates, across the years of the lookup table and beyond", () => {
+    const wide = fc
+      .integer({ min: LocalDate.toDays("1800-01-01"), max: LocalDate.toDays("2300-12-31") })
+      .map(LocalDate.fromDays)
+    fc.assert(
+      fc.property(wide, fc.integer({ min: -1300, max: 1300 }), (a, months) => {
+        expect(LocalDate.fromDays(LocalDate.addMonthsToDays(LocalDate.toDays(a), months))).toBe(
+          LocalDate.addMonths(a, months)
+        )
+      }),
+      { numRuns: 5000 }
+    )
+    // End of month, leap days, and the table's edges (1900-01, 2199-12).
+    for (const [a, months, want] of [
+      ["2025-11-30", 3, "2026-02-28"],
+      ["2024-02-29", 12, "2025-02-28"],
+      ["1900-01-31", 1, "1900-02-28"],
+      ["2199-12-31", 2, "2200-02-28"],
+      ["1899-12-31", 2, "1900-02-28"]
+    ] as const)
+      expect(LocalDate.fromDays(LocalDate.addMonthsToDays(LocalDate.toDays(a), months))).toBe(want)
+  })
+
+  it("reads day numbers the same inside and outside the lookup table's years", () => {
+    // Days since 1970-01-01 as JavaScript's UTC clock counts them.
+    const utc = (a: string) =>
+      Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10)) / 86_400_000
+    for (const a of [
+      "1000-01-01",
+      "1899-12-31",
+      "1900-01-01",
+      "1970-01-01",
+      "2199-12-31",
+      "2200-01-01",
+      "9999-12-31"
+    ])
+      expect(LocalDate.toDays(a)).toBe(utc(a))
+  })
+})

@@ -73,6 +73,47 @@ describe("decode", () => {
     expect(refs.map((p) => p.code)).toEqual(["duplicate-id", "unknown-unit"])
   })
 
+  it("reports unknown units and duplicate ids beside malformed fields, in one run", () => {
+    // A file with a malformed amount (P-1), an unknown unit (P-2), a
+    // duplicate id (P-3 twice) and a report for a unit not in the file: every
+    // problem is reported the first time, not the references only after the
+    // fields are fixed.
+    const input = {
+      ...baseInput(),
+      projects: [
+        project("P-1", { investment: { total: "八亿元" } }),
+        project("P-2", { unit: "town-x" }),
+        project("P-3"),
+        project("P-3"),
+        // No id to read: its references cannot be checked, its id is reported.
+        { name: "无编号", unit: "town-y" }
+      ],
+      reports: [
+        {
+          id: "R-1",
+          measure: "fixed-asset-investment",
+          unit: "nowhere",
+          on: "2026-03-31",
+          value: "1亿元"
+        }
+      ]
+    }
+    expect(problems(input).map((p) => `${p.code} · ${p.record} · ${p.field}`)).toEqual([
+      "invalid-value · project P-1 · investment.total",
+      "missing-key · project #4 · id",
+      "missing-key · project #4 · sector",
+      "missing-key · project #4 · events",
+      "duplicate-id · project P-3 · id",
+      "unknown-unit · project P-2 · unit",
+      "unknown-unit · report R-1 · unit"
+    ])
+  })
+
+  it("does not report a reference twice when its field is malformed", () => {
+    const input = { ...baseInput(), projects: [project("P-1", { unit: 7 })] }
+    expect(problems(input).map((p) => `${p.record} · ${p.field}`)).toEqual(["project P-1 · unit"])
+  })
+
   it("names a record without an id by its position", () => {
     const input = { ...baseInput(), projects: [{ name: "无编号" }] }
     expect(problems(input)[0]).toMatchObject({ record: "project #0", field: "id" })

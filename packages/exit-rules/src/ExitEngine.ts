@@ -77,6 +77,7 @@ const NO_EXTENSIONS: ReadonlyArray<Deadline.Extension> = Object.freeze([])
  * `{ provisionalYears }`, or nothing when every count rests on notices.
  */
 const provisionalOf = (
+  workingDays: boolean,
   calendar: Calendar.Calendar,
   rule: ExitRule,
   anchorDays: number,
@@ -84,6 +85,7 @@ const provisionalOf = (
   deadlineDays: number,
   warnFromDays: number | undefined
 ): { readonly provisionalYears?: ReadonlyArray<number> } => {
+  if (!workingDays) return NOT_PROVISIONAL
   const counted = "workingDays" in rule.within
   const warned = rule.warnBefore !== undefined && "workingDays" in rule.warnBefore
   if (!counted && !warned) return NOT_PROVISIONAL
@@ -112,16 +114,6 @@ const laterStages = (model: Lifecycle.Model, stage: Lifecycle.Stage): Array<Life
   return later
 }
 
-/** A milestone's day number, read from its text the first time (Infinity when there is none). */
-const dayOf = (column: Float64Array, i: number, on: LocalDate.LocalDate | undefined): number => {
-  let d = column[i]!
-  if (Number.isNaN(d)) {
-    d = on === undefined ? Number.POSITIVE_INFINITY : LocalDate.toDays(on)
-    column[i] = d
-  }
-  return d
-}
-
 /** Sorts in `order` unless already in it (projects in id order, rules in order). */
 const sortIfNeeded = (xs: Array<Pick<Finding, "project" | "rule">>): void => {
   for (let i = 1; i < xs.length; i++)
@@ -129,6 +121,67 @@ const sortIfNeeded = (xs: Array<Pick<Finding, "project" | "rule">>): void => {
       xs.sort(order)
       return
     }
+}
+
+const NOT_REACHED = View.notReached
+
+/**
+ * Calendar months of a duration (`{ years }` as 12 months), or NaN for one
+ * counted in days or working days.
+ */
+const monthsOf = (duration: Deadline.Duration): number =>
+  "months" in duration ? duration.months : "years" in duration ? duration.years * 12 : Number.NaN
+
+/** Calendar days of a duration, or NaN for one counted otherwise. */
+const daysOf = (duration: Deadline.Duration): number =>
+  "days" in duration ? duration.days : Number.NaN
+
+const POW10 = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i))
+const BIG = 10n ** 80n
+/** 10^k as a bigint. */
+const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k)
+
+/**
+ * Whether `actual ≥ share × promised`, exactly: the decimals' digits
+ * compared as integers at one scale (no decimal object made).
+ */
+const isAtLeastShare = (
+  actual: BigDecimal.BigDecimal,
+  share: BigDecimal.BigDecimal,
+  promised: BigDecimal.BigDecimal
+): boolean => {
+  // actual.value × 10^-actual.scale against right × 10^-rightScale.
+  const right = share.value * promised.value
+  const shift = actual.scale - (share.scale + promised.scale)
+  if (shift > 39 || shift < -39)
+    return BigDecimal.isGreaterThanOrEqualTo(actual, BigDecimal.multiply(promised, share))
+  return shift >= 0 ? actual.value >= right * pow10(shift) : actual.value * pow10(-shift) >= right
+}
+
+/**
+ * `Money.ratioUnsafe(actual, promised, 4)` written out (`"n/a"` when the
+ * promise is zero): the quotient rounded half-even to 4 places by integer
+ * division with its remainder, written by `BigDecimal.format`. Dividing to
+ * 100 digits first, as `ratioUnsafe` does, gives the same places when the
+ * promise has fewer than 60 digits and the quotient is below 10^76; other
+ * amounts take `ratioUnsafe` itself.
+ */
+const shareText = (actual: Money.Money, promised: Money.Money): string => {
+  const a = actual.amount
+  const b = promised.amount
+  // a / b × 10^4 = (a.value × 10^shift) / b.value, shift = 4 + b.scale − a.scale
+  const shift = 4 + b.scale - a.scale
+  if (a.value < 0n || b.value <= 0n || shift > 39 || shift < -39 || b.value >= pow10(60)) {
+    const ratio = Money.ratioUnsafe(actual, promised, 4)
+    return ratio === undefined ? "n/a" : BigDecimal.format(ratio)
+  }
+  const num = shift >= 0 ? a.value * pow10(shift) : a.value
+  const den = shift >= 0 ? b.value : b.value * pow10(-shift)
+  let q = num / den
+  if (q >= BIG) return BigDecimal.format(Money.ratioUnsafe(actual, promised, 4)!)
+  const twice = (num - q * den) * 2n
+  if (twice > den || (twice === den && q % 2n === 1n)) q += 1n
+  return BigDecimal.format(BigDecimal.make(q, 4))
 }
 
 /**
@@ -165,39 +218,53 @@ export const evaluate = (input: Input): ExitReport => {
   // A project whose history cannot be folded is not judged, and said so.
   for (const e of view.unfolded)
     unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
-  // Each rule's filter and requirement prepared once for every project.
-  // Milestones as day numbers, each read from its text once per run however
-  // many rules read it (NaN: not read yet; Infinity: no such milestone).
+  // Each rule's filter, deadline arithmetic and requirement prepared once for
+  // every project; milestones read as day numbers from the view's columns.
+  // The rules run in id order, so that a project's findings come out in
+  // report order without a sort.
   const projects = view.snapshot.projects
-  const columns = new Map<Lifecycle.Stage, Float64Array>()
-  const columnOf = (stage: Lifecycle.Stage): Float64Array => {
-    let column = columns.get(stage)
-    if (column === undefined) {
-      column = new Float64Array(projects.length).fill(Number.NaN)
-      columns.set(stage, column)
-    }
-    return column
-  }
-  const compiled = input.rules.map((rule) => {
-    const required = rule.requires.kind === "stage" ? rule.requires.stage : undefined
-    return {
-      rule,
-      anchorName:
-        "milestone" in rule.anchor
-          ? stageNameOf(model, rule.anchor.milestone)
-          : CONTRACT_NAMES[rule.anchor.contract],
-      matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
-      anchorDays: "milestone" in rule.anchor ? columnOf(rule.anchor.milestone) : undefined,
-      requiredOn: required === undefined ? undefined : Lifecycle.reachedOnOf(required, model),
-      required,
-      requiredDays: required === undefined ? undefined : columnOf(required),
-      // The later stages that imply the requirement (as `Lifecycle.reachedOn` reads them).
-      implied:
-        required === undefined || model.terminal.includes(required)
-          ? []
-          : laterStages(model, required).map((stage) => ({ stage, days: columnOf(stage) }))
-    }
-  })
+  const compiled = input.rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : a.index - b.index))
+    .map(({ rule }) => {
+      const required = rule.requires.kind === "stage" ? rule.requires.stage : undefined
+      const warnBefore = rule.warnBefore
+      return {
+        rule,
+        anchorName:
+          "milestone" in rule.anchor
+            ? stageNameOf(model, rule.anchor.milestone)
+            : CONTRACT_NAMES[rule.anchor.contract],
+        matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
+        anchorStage: "milestone" in rule.anchor ? rule.anchor.milestone : undefined,
+        anchorDays:
+          "milestone" in rule.anchor ? View.milestoneDays(view, rule.anchor.milestone) : undefined,
+        withinMonths: monthsOf(rule.within),
+        withinDays: daysOf(rule.within),
+        warnMonths: warnBefore === undefined ? Number.NaN : monthsOf(warnBefore),
+        warnDays: warnBefore === undefined ? Number.NaN : daysOf(warnBefore),
+        workingDays:
+          "workingDays" in rule.within || (warnBefore !== undefined && "workingDays" in warnBefore),
+        requiredOn: required === undefined ? undefined : Lifecycle.reachedOnOf(required, model),
+        // The requirement and the later stages that imply it (as
+        // `Lifecycle.reachedOn` reads them).
+        requiredDays:
+          required === undefined
+            ? undefined
+            : [
+                View.milestoneDays(view, required),
+                ...(model.terminal.includes(required)
+                  ? []
+                  : laterStages(model, required).map((stage) => View.milestoneDays(view, stage)))
+              ],
+        share:
+          rule.requires.kind === "performance"
+            ? shareOf(rule.requires.share)
+            : BigDecimal.fromBigInt(0n)
+      }
+    })
+  const exited = View.milestoneDays(view, "exited")
+  const reclaimed = View.milestoneDays(view, "land-reclaimed")
   // The text of the deadlines found, written once per run and day (they
   // fall within a few years of the as-of date).
   const texts: Array<string | undefined> = new Array(TEXT_SPAN * 2).fill(undefined)
@@ -211,16 +278,25 @@ export const evaluate = (input: Input): ExitReport => {
     }
     return text
   }
+  // Findings and resolutions come out in project order while each project
+  // to report has a greater id than the one before; sorted otherwise.
+  let lastReported: Project.Project | undefined
+  let inOrder = true
+  const reporting = (p: Project.Project): void => {
+    if (p === lastReported) return
+    if (lastReported !== undefined && !(p.id > lastReported.id)) inOrder = false
+    lastReported = p
+  }
   const timelines = View.timelinesInOrder(view)
   for (let pi = 0; pi < projects.length; pi++) {
-    const p = projects[pi]!
     const t = timelines[pi]
     if (t === undefined) continue
-    if (Lifecycle.isClosed(t)) continue
+    if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
+    const p = projects[pi]!
 
     for (let ri = 0; ri < compiled.length; ri++) {
-      const { rule, anchorName, matches, anchorDays: anchorColumn, requiredOn } = compiled[ri]!
-      const { required, requiredDays, implied } = compiled[ri]!
+      const c = compiled[ri]!
+      const { rule, matches } = c
       if (matches !== undefined) {
         const m = matches(p, t)
         if (m === "currency-mismatch") {
@@ -233,15 +309,13 @@ export const evaluate = (input: Input): ExitReport => {
         }
         if (!m) continue
       }
-      let anchorOn: LocalDate.LocalDate | undefined
       let anchorDays: number
-      const anchor = rule.anchor
-      if ("milestone" in anchor) {
-        anchorOn = t.milestones[anchor.milestone]
-        if (anchorOn === undefined) continue
-        anchorDays = dayOf(anchorColumn!, pi, anchorOn)
+      let anchorOn: LocalDate.LocalDate | undefined
+      if (c.anchorDays !== undefined) {
+        anchorDays = c.anchorDays[pi]!
+        if (anchorDays === NOT_REACHED) continue
       } else {
-        anchorOn = p.contract?.[anchor.contract]
+        anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
         if (anchorOn === undefined) continue
         anchorDays = LocalDate.toDays(anchorOn)
       }
@@ -252,9 +326,14 @@ export const evaluate = (input: Input): ExitReport => {
       let warnFromDays: number | undefined
       let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
       try {
-        baseDays = Deadline.addDays(anchorDays, rule.within, calendar)
+        baseDays = !Number.isNaN(c.withinMonths)
+          ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
+          : !Number.isNaN(c.withinDays)
+            ? anchorDays + c.withinDays
+            : Deadline.addDays(anchorDays, rule.within, calendar)
         deadlineDays = baseDays
         if (rule.exemptions !== false && t.exemptions.length > 0) {
+          anchorOn ??= t.milestones[c.anchorStage!]!
           const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
           deadlineDays = LocalDate.toDays(x.deadline)
           extensions = x.extensions
@@ -262,61 +341,58 @@ export const evaluate = (input: Input): ExitReport => {
         warnFromDays =
           rule.warnBefore === undefined
             ? undefined
-            : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
+            : !Number.isNaN(c.warnDays)
+              ? deadlineDays - c.warnDays
+              : !Number.isNaN(c.warnMonths)
+                ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
+                : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
       } catch (e) {
         unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
         continue
       }
-      const provisional = provisionalOf(
-        calendar,
-        rule,
-        anchorDays,
-        baseDays,
-        deadlineDays,
-        warnFromDays
-      )
-
-      // The latest rectification ordered since the anchor, if any.
-      let rect: Lifecycle.Timeline["rectifications"][number] | undefined
-      for (const r of t.rectifications) {
-        if (r.ordered >= anchorOn && (rect === undefined || r.ordered > rect.ordered)) rect = r
-      }
-      const rectOrder =
-        rect === undefined ? undefined : { ordered: rect.ordered, deadline: rect.deadline }
 
       // Is the requirement met, and since when?
       let performance: Record<string, string | number> | undefined
+      const requiredDays = c.requiredDays
       if (requiredDays !== undefined) {
-        let reachedDays = dayOf(requiredDays, pi, t.milestones[required!])
-        if (reachedDays === Number.POSITIVE_INFINITY)
-          for (let k = 0; k < implied.length; k++) {
-            const { stage, days } = implied[k]!
-            const d = dayOf(days, pi, t.milestones[stage])
+        let reachedDays = requiredDays[0]![pi]!
+        if (reachedDays === NOT_REACHED)
+          for (let k = 1; k < requiredDays.length; k++) {
+            const d = requiredDays[k]![pi]!
             if (d < reachedDays) reachedDays = d
           }
-        if (reachedDays !== Number.POSITIVE_INFINITY) {
-          if (reachedDays > deadlineDays) {
-            const reached = requiredOn!(t)!
-            // Met after the deadline: inside an ordered rectification period
-            // that is a rectification, otherwise it is late.
-            const inPeriod =
-              rect !== undefined && reached >= rect.ordered && reached <= rect.deadline
-            resolved.push({
-              project: p.id,
-              unit: p.unit,
-              rule: rule.id,
-              class: rule.class,
-              deadline: textOf(deadlineDays),
-              on: reached,
-              how: inPeriod ? "rectified" : "reached-late",
-              rectification: rectOrder,
-              ...provisional
-            })
-          }
+        if (reachedDays <= deadlineDays) continue
+        if (reachedDays !== NOT_REACHED) {
+          // Met after the deadline: inside an ordered rectification period
+          // that is a rectification, otherwise it is late.
+          anchorOn ??= t.milestones[c.anchorStage!]!
+          const rect = rectificationSince(t, anchorOn)
+          const reached = c.requiredOn!(t)!
+          const inPeriod = rect !== undefined && reached >= rect.ordered && reached <= rect.deadline
+          reporting(p)
+          resolved.push(
+            resolution(
+              p,
+              rule,
+              textOf(deadlineDays),
+              reached,
+              inPeriod ? "rectified" : "reached-late",
+              rect,
+              provisionalOf(
+                c.workingDays,
+                calendar,
+                rule,
+                anchorDays,
+                baseDays,
+                deadlineDays,
+                warnFromDays
+              )
+            )
+          )
           continue
         }
       } else {
-        const { measure, share } = rule.requires as Extract<
+        const { measure } = rule.requires as Extract<
           ExitRule["requires"],
           { readonly kind: "performance" }
         >
@@ -359,22 +435,28 @@ export const evaluate = (input: Input): ExitReport => {
           continue
         }
         // Compare exactly: actual ≥ share × promised.
-        const threshold = {
-          amount: BigDecimal.multiply(promised.amount, shareOf(share)),
-          currency: promised.currency
-        }
-        if (Money.isAtLeastUnsafe(actual, threshold)) continue
-        const ratio = Money.ratioUnsafe(actual, promised, 4)
+        if (isAtLeastShare(actual.amount, c.share, promised.amount)) continue
         performance = {
           [measure]: Money.format(actual),
           [`contract.${measure}`]: Money.format(promised),
           measuredOn: latest.on,
-          share: ratio === undefined ? "n/a" : BigDecimal.format(ratio)
+          share: shareText(actual, promised)
         }
       }
 
       const inWarning = asOfDays <= deadlineDays
       if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) continue
+      anchorOn ??= t.milestones[c.anchorStage!]!
+      const rect = rectificationSince(t, anchorOn)
+      const provisional = provisionalOf(
+        c.workingDays,
+        calendar,
+        rule,
+        anchorDays,
+        baseDays,
+        deadlineDays,
+        warnFromDays
+      )
       const deadline = textOf(deadlineDays)
       const base = baseDays === deadlineDays ? deadline : textOf(baseDays)
       const stage = t.stage ?? "none"
@@ -383,13 +465,14 @@ export const evaluate = (input: Input): ExitReport => {
           ? { stage, anchor: anchorOn }
           : { stage, anchor: anchorOn, ...performance }
       const years = provisional.provisionalYears
+      reporting(p)
       if (inWarning) {
         findings.push(
           new LazyFinding(
             p,
             rule,
             model,
-            anchorName,
+            c.anchorName,
             "warning",
             "warn",
             anchorOn,
@@ -408,17 +491,9 @@ export const evaluate = (input: Input): ExitReport => {
       }
       const overdue = asOfDays - deadlineDays
       if (rect?.resolvedOn !== undefined) {
-        resolved.push({
-          project: p.id,
-          unit: p.unit,
-          rule: rule.id,
-          class: rule.class,
-          deadline,
-          on: rect.resolvedOn,
-          how: "rectified",
-          rectification: rectOrder,
-          ...provisional
-        })
+        resolved.push(
+          resolution(p, rule, deadline, rect.resolvedOn, "rectified", rect, provisional)
+        )
         continue
       }
       if (rect !== undefined && rect.deadline < asOf) {
@@ -428,7 +503,7 @@ export const evaluate = (input: Input): ExitReport => {
             p,
             rule,
             model,
-            anchorName,
+            c.anchorName,
             "escalated",
             escalation,
             anchorOn,
@@ -449,7 +524,7 @@ export const evaluate = (input: Input): ExitReport => {
             p,
             rule,
             model,
-            anchorName,
+            c.anchorName,
             "breach",
             "rectify",
             anchorOn,
@@ -470,7 +545,7 @@ export const evaluate = (input: Input): ExitReport => {
             p,
             rule,
             model,
-            anchorName,
+            c.anchorName,
             "breach",
             rule.action,
             anchorOn,
@@ -488,12 +563,52 @@ export const evaluate = (input: Input): ExitReport => {
       }
     }
   }
-  sortIfNeeded(findings)
-  sortIfNeeded(resolved)
+  if (!inOrder) {
+    sortIfNeeded(findings)
+    sortIfNeeded(resolved)
+  }
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )
   return { asOf, rules: input.rules.map((r) => r.id), findings, resolved, unevaluated }
+}
+
+/** The latest rectification ordered on or after the anchor, if any. */
+const rectificationSince = (
+  t: Lifecycle.Timeline,
+  anchorOn: LocalDate.LocalDate
+): Lifecycle.Timeline["rectifications"][number] | undefined => {
+  let rect: Lifecycle.Timeline["rectifications"][number] | undefined
+  for (const r of t.rectifications)
+    if (r.ordered >= anchorOn && (rect === undefined || r.ordered > rect.ordered)) rect = r
+  return rect
+}
+
+/** A resolution, its fields in the order of the report. */
+const resolution = (
+  p: Project.Project,
+  rule: ExitRule,
+  deadline: LocalDate.LocalDate,
+  on: LocalDate.LocalDate,
+  how: Resolution["how"],
+  rect: Lifecycle.Timeline["rectifications"][number] | undefined,
+  provisional: { readonly provisionalYears?: ReadonlyArray<number> }
+): Resolution => {
+  const r: {
+    -readonly [K in keyof Resolution]: Resolution[K]
+  } = {
+    project: p.id,
+    unit: p.unit,
+    rule: rule.id,
+    class: rule.class,
+    deadline,
+    on,
+    how,
+    rectification:
+      rect === undefined ? undefined : { ordered: rect.ordered, deadline: rect.deadline }
+  }
+  if (provisional.provisionalYears !== undefined) r.provisionalYears = provisional.provisionalYears
+  return r
 }
 
 /** A stage's names in a model (the stage's id where the model does not name it). */

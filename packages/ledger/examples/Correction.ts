@@ -75,6 +75,13 @@ const program = Effect.gen(function* () {
       .length,
     0
   )
+  // The corrections of one version, read from the record's history.
+  const history = yield* Ledger.history({ campaign: "drive-2026", kind: "project", id: "P-001" })
+  const corrected = history.find((v) => v.supersedes !== null)!
+  deepEqual(
+    Correction.ofVersion(corrected).map((c) => [c.field, c.before, c.after]),
+    [["investment.total", "6亿元", "8亿元"]]
+  )
   // #endregion between
 })
 

@@ -1,6 +1,9 @@
 import { deepEqual, equal, ok } from "node:assert/strict"
-import { Ledger, LedgerError, PostgresClient } from "@gongjian/ledger"
+import { Ledger, LedgerError, PgliteClient, PostgresClient } from "@gongjian/ledger"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Reactivity from "effect/reactivity/Reactivity"
+import * as SqlClient from "effect/sql/SqlClient"
 
 const campaign = {
   id: "drive-2026",
@@ -50,13 +53,13 @@ const file = {
   ]
 }
 
-const office = { user: "wang.fang", unit: "county" }
-const town = { user: "zhao.lei", unit: "town-a" }
-
 const program = Effect.gen(function* () {
   // #region open
-  // A ledger in memory here; a folder ("./gongjian-data") or a postgres:// URL otherwise.
-  const receipt = yield* Ledger.importSnapshot({
+  // Who records (填报人): a user and the unit they report for.
+  const office: Ledger.Author = { user: "wang.fang", unit: "county" }
+  const town: Ledger.Author = { user: "zhao.lei", unit: "town-a" }
+  // The program runs on `Ledger.layer(location)` (see the end of this file).
+  const receipt: Ledger.Receipt = yield* Ledger.importSnapshot({
     snapshot: file,
     by: office,
     at: "2026-09-15T17:00:00+08:00"
@@ -69,21 +72,49 @@ const program = Effect.gen(function* () {
 
   // #region correct
   // 更正: the town corrects its report on 09-20, with the reason.
+  const kind: Ledger.RecordKind = "report"
+  const entry: Ledger.Entry = {
+    kind,
+    value: { ...file.reports[0], value: "1.5亿元" },
+    reason: "统计口径更正"
+  }
+  // A correction without its reason is refused, naming the record.
+  const unexplained = yield* Effect.flip(
+    Ledger.submit({
+      campaign: "drive-2026",
+      key: "town-a/2026-09-20/0",
+      by: town,
+      at: "2026-09-20T08:00:00+08:00",
+      entries: [{ ...entry, reason: undefined }]
+    })
+  )
+  ok(unexplained instanceof LedgerError.InvalidEntry)
+  equal(unexplained.record, "report R-1")
   const correction = yield* Ledger.submit({
     campaign: "drive-2026",
     key: "town-a/2026-09-20/1",
     by: town,
     at: "2026-09-20T09:00:00+08:00",
-    entries: [
-      {
-        kind: "report",
-        value: { ...file.reports[0], value: "1.5亿元" },
-        reason: "统计口径更正"
-      }
-    ]
+    entries: [entry]
   })
-  equal(correction.written[0]?.version, 2)
-  const history = yield* Ledger.history({ campaign: "drive-2026", kind: "report", id: "R-1" })
+  const written: Ledger.Written = correction.written[0]!
+  equal(written.version, 2)
+  // The past is not rewritten: a write dated before the report's latest record is refused.
+  const backdated = yield* Effect.flip(
+    Ledger.submit({
+      campaign: "drive-2026",
+      key: "town-a/2026-09-19/1",
+      by: town,
+      at: "2026-09-19T09:00:00+08:00",
+      entries: [{ ...entry, value: { ...file.reports[0], value: "1.4亿元" } }]
+    })
+  )
+  ok(backdated instanceof LedgerError.BackdatedWrite)
+  const history: ReadonlyArray<Ledger.Version> = yield* Ledger.history({
+    campaign: "drive-2026",
+    kind: "report",
+    id: "R-1"
+  })
   deepEqual(
     history.map((v) => [v.version, v.by.unit, v.reason]),
     [
@@ -95,7 +126,8 @@ const program = Effect.gen(function* () {
 
   // #region snapshot
   // What the bulletin of 09-15 was computed on, and what is known now.
-  const then = yield* Ledger.snapshot({ campaign: "drive-2026", knownAt: "2026-09-15" })
+  const reading: Ledger.Reading = { campaign: "drive-2026", knownAt: "2026-09-15" }
+  const then = yield* Ledger.snapshot(reading)
   const now = yield* Ledger.snapshot({ campaign: "drive-2026" })
   equal(then.asOf, "2026-09-15")
   ok(JSON.stringify(then.reports) !== JSON.stringify(now.reports))
@@ -107,6 +139,9 @@ const program = Effect.gen(function* () {
   equal(view.asOf, "2026-09-15")
   equal(view.timelines.get("P-001")?.stage, "signed")
   deepEqual(yield* Ledger.campaigns, ["drive-2026"])
+  // A campaign the ledger does not hold is a query error naming the field.
+  const unknown = yield* Effect.flip(Ledger.snapshot({ campaign: "drive-2027" }))
+  ok(unknown instanceof LedgerError.LedgerQueryError)
   // #endregion snapshot
 
   // #region revise
@@ -138,6 +173,14 @@ const program = Effect.gen(function* () {
   )
   equal(stale._tag, "StaleWrite")
   if (stale instanceof LedgerError.StaleWrite) equal(stale.current, 3)
+  // A key used again for other content is a conflict, never a second write.
+  const reused = yield* Effect.flip(
+    Ledger.submit({ campaign: "drive-2026", key: "a", by: town, entries: [event("2026-09-23")] })
+  )
+  ok(reused instanceof LedgerError.IdempotencyConflict)
+  // Each refusal is one of LedgerError's (a failing database is the SqlClient's SqlError).
+  const refusals: ReadonlyArray<LedgerError.LedgerError> = [stale, reused]
+  equal(refusals.length, 2)
   // #endregion concurrency
 })
 
@@ -145,6 +188,30 @@ const program = Effect.gen(function* () {
 // The same program runs on a PostgreSQL server: Ledger.layer("postgres://…").
 equal(PostgresClient.isUrl("postgres://ledger@db.county.gov.cn/gongjian"), true)
 equal(PostgresClient.isUrl("./gongjian-data"), false)
+// Or with a pool of your own size (connections are made when the layer is built).
+const server = PostgresClient.layer("postgres://ledger@db.county.gov.cn/gongjian", {
+  maxConnections: 4
+})
+ok(server !== undefined)
 // #endregion server
 
+// #region layer
+// A ledger in memory here; a folder ("./gongjian-data") or a postgres:// URL otherwise.
 await Effect.runPromise(program.pipe(Effect.provide(Ledger.layer("memory:"))))
+// The embedded back end made by hand: a PGlite client (PgliteClient.make, as a
+// layer), its tables created by Ledger.migrate, then any ledger program.
+const embedded: PgliteClient.PgliteOptions = {} // { dataDir: "./gongjian-data" } on disk
+await Effect.runPromise(
+  Ledger.migrate.pipe(
+    Effect.andThen(Ledger.campaigns),
+    Effect.map((held) => deepEqual(held, [])),
+    Effect.provide(PgliteClient.layer(embedded))
+  )
+)
+// PgliteClient.make is the scoped constructor that layer is made of; build
+// your own layer from it to add services around the client.
+const own = Layer.effect(SqlClient.SqlClient, PgliteClient.make(embedded)).pipe(
+  Layer.provide(Reactivity.layer)
+)
+await Effect.runPromise(Ledger.migrate.pipe(Effect.provide(own)))
+// #endregion layer

@@ -73,8 +73,9 @@ const program = Effect.gen(function* () {
       Ledger.exportJson({ campaign: "drive-2026", knownAt }),
       (text) => JSON.parse(text) as typeof file
     )
-  const published = assess((yield* read("2026-09-15")).reports)
-  const revised = assess((yield* read("2026-09-20")).reports)
+  // Any assessment of the shape Revision.Ranked compares: the scoring engine's, a plugin host's.
+  const published: Revision.Ranked = assess((yield* read("2026-09-15")).reports)
+  const revised: Revision.Ranked = assess((yield* read("2026-09-20")).reports)
   const now = yield* Ledger.snapshot({ campaign: "drive-2026", knownAt: "2026-09-20" })
   const changes = yield* Ledger.changes({
     campaign: "drive-2026",
@@ -89,9 +90,12 @@ const program = Effect.gen(function* () {
       ["town-b", 1, 2, -1, "0"]
     ]
   )
-  equal(revision.units[0]?.because[0]?.reason, "统计局核定")
+  const first: Revision.UnitChange = revision.units[0]!
+  equal(first.because[0]?.reason, "统计局核定")
+  const before: Revision.Standing | undefined = first.before
+  deepEqual(before, { rank: 2, total: "10", tiers: [] })
   // Both runs kept, with the fingerprint of what they ran on.
-  const run = yield* Ledger.recordAssessment({
+  const run: Ledger.Run = yield* Ledger.recordAssessment({
     campaign: "drive-2026",
     snapshot: now,
     knownAt: "2026-09-20",

@@ -167,7 +167,7 @@ export interface Receipt {
  * it for you.
  *
  * @example
- * {@includeCode ../examples/Ledger.ts#open}
+ * {@includeCode ../examples/Ledger.ts#layer}
  *
  * @since 0.1.0
  * @category setup
@@ -181,7 +181,7 @@ export const migrate: Effect.Effect<void, MigrationError | SqlError, SqlClient.S
  * (created when missing); `memory:` keeps it in memory.
  *
  * @example
- * {@includeCode ../examples/Ledger.ts#open}
+ * {@includeCode ../examples/Ledger.ts#layer}
  *
  * @since 0.1.0
  * @category setup

@@ -36,7 +36,7 @@ import {
  * for example a clone of a migrated template in tests).
  *
  * @example
- * {@includeCode ../examples/Ledger.ts#open}
+ * {@includeCode ../examples/Ledger.ts#layer}
  *
  * @since 0.1.0
  * @category models
@@ -101,7 +101,7 @@ const connectionOf = (db: PGliteInterface): Connection => {
  * statements and migrations run on a PostgreSQL server.
  *
  * @example
- * {@includeCode ../examples/Ledger.ts#open}
+ * {@includeCode ../examples/Ledger.ts#layer}
  *
  * @since 0.1.0
  * @category constructors
@@ -141,7 +141,7 @@ export const make = (
  * {@link make} as a layer of `SqlClient`.
  *
  * @example
- * {@includeCode ../examples/Ledger.ts#open}
+ * {@includeCode ../examples/Ledger.ts#layer}
  *
  * @since 0.1.0
  * @category layers

@@ -19,12 +19,18 @@ deepStrictEqual(
     ["departments", ["dept-e", "dept-f"]]
   ]
 )
+// 四.4 judges each unit's annual task at its due date, 12-31: as of 10-15 the units that
+// have completed it are commended; the others are not criticised yet, their verdict pending.
 deepStrictEqual(
   a.tiers.map((t) => [t.id, t.units]),
   [
     ["commended", ["town-a", "park-c", "dept-e"]],
-    ["criticised", ["street-b", "town-d", "dept-f"]]
+    ["criticised", []]
   ]
+)
+deepStrictEqual(
+  a.units.filter((u) => u.pending !== undefined).map((u) => u.unit),
+  ["street-b", "town-d", "dept-f"]
 )
 // 二 "全区完成全年招商引资工作任务的80%": 0.8 of the annual 75亿元 is 60亿元.
 const decided = Schema.decodeUnknownSync(InvestmentDrive.Options)({

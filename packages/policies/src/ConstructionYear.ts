@@ -268,6 +268,11 @@ export const policy = Plugin.definePlugin({
             ])
       ],
       groups: GROUPS,
+      // 四.(三) "季度考核和年终考核相结合" and 三.(三) 考核总结阶段: the quarters score
+      // progress; commending the units that completed their targets and holding the others
+      // to account is the year-end verdict. The targets are the year's (due at the window's
+      // end, 12-31), so they are judged at their due date: a quarterly assessment vetoes
+      // and holds no one to account on them (its vetoes would carry into `yearEnd`).
       ...(o.commendOnlyIfMet
         ? {
             vetoes: [
@@ -275,7 +280,11 @@ export const policy = Plugin.definePlugin({
                 id: "missed-targets",
                 title: t("未完成目标任务，不予表扬", "a target missed: not commended"),
                 clause: "003 三.(三), 四",
-                when: { kind: "target-missed" as const, targets: assessed(o) },
+                when: {
+                  kind: "target-missed" as const,
+                  targets: assessed(o),
+                  judged: "due" as const
+                },
                 bars: ["commended"]
               }
             ]
@@ -295,7 +304,8 @@ export const policy = Plugin.definePlugin({
           title: t("完成目标任务，通报表扬", "targets completed: commended"),
           clause: "003 三.(三)",
           targets: assessed(o),
-          met: true
+          met: true,
+          judged: "due"
         },
         {
           kind: "targets",
@@ -303,7 +313,8 @@ export const policy = Plugin.definePlugin({
           title: t("问责", "held accountable"),
           clause: "003 三.(三), 四",
           targets: assessed(o),
-          met: false
+          met: false,
+          judged: "due"
         }
       ]
     }

@@ -400,6 +400,10 @@ const annualAward = (
     ...(o.annualPaidInFdi ? ["annual-paid-in-fdi"] : [])
   ]
   if (annual.length === 0) return {}
+  // 二.(一).1 "年度目标任务": the tasks are the year's, due 12-31. The drive's assessment
+  // (as of 5-31) gives no verdict on them: a unit below its annual task is not vetoed
+  // before 12-31 (it is listed as pending, at risk when behind 序时进度); from 12-31 on
+  // a task still missed vetoes the prize.
   return {
     vetoes: [
       {
@@ -409,7 +413,7 @@ const annualAward = (
           "annual contract or paid-in FDI task missed"
         ),
         clause: "000 二.(一).1",
-        when: { kind: "target-missed", targets: annual },
+        when: { kind: "target-missed", targets: annual, judged: "due" },
         bars: ["first-prize-eligible"]
       }
     ],
@@ -420,7 +424,8 @@ const annualAward = (
         title: t("可参评开放型经济工作一等奖", "eligible for the open-economy first prize"),
         clause: "000 二.(一).1",
         targets: annual,
-        met: true
+        met: true,
+        judged: "due"
       }
     ]
   }

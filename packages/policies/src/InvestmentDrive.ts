@@ -619,6 +619,11 @@ const inactive = (
 /**
  * 四.4: units that meet their annual task are commended, units that miss it
  * criticised — judged on each unit's annual task, when the county gives it.
+ * "全面完成招商引资年度目标任务" is the year's task, due 12-31: the drive's
+ * assessment (after 9-30, "结果计入年终考核指标") commends a unit that has
+ * already completed it, and criticises none for a task whose year is still
+ * running (judged at its due date: pending until 12-31, at risk when behind
+ * 序时进度).
  */
 const annualTiers = (
   o: Pick<typeof Options.Type, "annualTasks">
@@ -633,7 +638,8 @@ const annualTiers = (
             title: t("通报表扬", "commended"),
             clause: "002 四.4",
             targets: ["annual-task"],
-            met: true
+            met: true,
+            judged: "due"
           },
           {
             kind: "targets",
@@ -641,7 +647,8 @@ const annualTiers = (
             title: t("通报批评", "criticised"),
             clause: "002 四.4",
             targets: ["annual-task"],
-            met: false
+            met: false,
+            judged: "due"
           }
         ]
       }

@@ -273,13 +273,17 @@ export const policy = Plugin.definePlugin({
           clause: "004 plan 2",
           n: o.advanced
         },
+        // Plan 2 (七) "12月份，进行年底评分、考核" and 3 "年底…组织…综合考评": the December
+        // assessment is the year's verdict, given before the year's targets fall due on
+        // 12-31, so they are judged as of the assessment date.
         {
           kind: "targets",
           id: "criticised",
           title: t("成效不明显，通报批评", "no clear results: criticised"),
           clause: "004 plan 2",
           targets: ["key-progress", "preliminary-progress"],
-          met: false
+          met: false,
+          judged: "as-of"
         },
         {
           kind: "targets",
@@ -287,7 +291,8 @@ export const policy = Plugin.definePlugin({
           title: t("主要负责人诫勉谈话", "admonishment talk for the head"),
           clause: "004 plan 2",
           targets: ["key-progress", "preliminary-progress"],
-          met: false
+          met: false,
+          judged: "as-of"
         }
       ]
     },

@@ -55,7 +55,7 @@ describe("003 四: the year-end assessment", () => {
         veto: "missed-targets",
         bars: ["commended"],
         // 11 / 12 = 0.91666…
-        reason: "target major-projects: completion 0.916666… < 1"
+        reason: "target major-projects: completion 0.916666… < 1 at its due date 2026-12-31"
       }
     ])
     // A county that reads 四 alone commends the top 3 whatever: 金阳新区 and 工信委 then are both.
@@ -134,5 +134,38 @@ describe("003 四: quarterly and year-end combined", () => {
     expect(
       composite.units.find((u) => u.unit === "county-a")!.lines.map((l) => l.arithmetic)
     ).toEqual(["58 × 0.1 = 5.8", "100 × 0.6 = 60"])
+  })
+
+  it("a quarter gives no verdict on the year's targets, so none carries into the year", () => {
+    // 三.(三): commending the units that completed their targets and holding the others to
+    // account is the year-end's. As of 6-30 the year's targets (due 12-31) are unfinished:
+    // 甲县 FAI 0.55, majors 0.7, funds 0.5 against 序时进度 181 / 365 = 0.4959 — ahead on
+    // all three. No unit is vetoed or held accountable in Q2; each verdict is pending. A
+    // target complete early is met: 发改委 signed its 4 majors by 4-15 (4 of 4), so it has
+    // completed its targets; 工信委's 2 of 4 (0.5) is pending.
+    const q2 = Host.run(host, snapshot, { asOf: "2026-06-30" }).assessments[0]!.assessment
+    expect(q2.units.flatMap((u) => u.vetoes)).toEqual([])
+    expect(q2.tiers.filter((t) => t.id !== "commended").map((t) => [t.id, t.units])).toEqual([
+      ["completed", ["dept-fg"]],
+      ["accountable", []]
+    ])
+    const a = q2.units.find((u) => u.unit === "county-a")!
+    expect(a.pending!.map((p) => [p.rule, p.kind, p.due, p.atRisk])).toEqual([
+      ["missed-targets", "veto", "2026-12-31", false],
+      ["completed", "tier", "2026-12-31", false],
+      ["accountable", "tier", "2026-12-31", false]
+    ])
+    // The year: 甲县 met all three and is commended in the composite; 金阳新区 (majors 11/12)
+    // carries the year's veto only.
+    const composite = ConstructionYear.yearEnd({ units: snapshot.units, quarters: [q2], year })
+    expect(composite.units.find((u) => u.unit === "county-a")!.vetoes).toEqual([])
+    expect(composite.tiers[0]!.units).toContain("county-a")
+    expect(composite.units.find((u) => u.unit === "zone-jy")!.vetoes).toEqual([
+      {
+        veto: "missed-targets",
+        bars: ["commended"],
+        reason: "year: target major-projects: completion 0.916666… < 1 at its due date 2026-12-31"
+      }
+    ])
   })
 })

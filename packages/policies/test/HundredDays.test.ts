@@ -104,23 +104,52 @@ describe("000 一 and 二: the scores", () => {
       ["wangdian", 5]
     ])
     // "对完不成合同外资或实到外资年度目标任务的，否决开放型经济工作一等奖": the annual tasks
-    // (the sample county's options) count from 1 January to 31 December. 王店镇's annual
-    // paid-in task is 800万$; W1 has paid in 400万$ → 0.5 < 1: vetoed. The other four met
-    // both tasks (新塍 3000/3000, 1500/1500; 城东 2000/2000, 1000/1000; 北部 2500/2500,
-    // 1200/1200; 园区 1000/1000, 500/500) and stay eligible. The drive's own score awards
-    // no prize: the annual open-economy assessment does.
+    // (the sample county's options) count from 1 January to 31 December. The other four met
+    // both tasks already (新塍 3000/3000, 1500/1500; 城东 2000/2000, 1000/1000; 北部
+    // 2500/2500, 1200/1200; 园区 1000/1000, 500/500) and are eligible. The drive's own score
+    // awards no prize: the annual open-economy assessment does.
     expect(assessment.tiers.map((t) => [t.id, t.units])).toEqual([
       ["first-prize-eligible", ["park", "xincheng", "beibu", "chengdong"]]
     ])
-    expect(unit("wangdian").vetoes).toEqual([
+    // 王店镇's annual paid-in task is 800万$; W1 has paid in 400万$ → 0.5. The task is due
+    // 12-31: as of 5-31 it is not missed, it is unfinished. 序时进度 of 1-01 … 12-31 as of
+    // 5-31: 151 / 365 = 0.4137; 0.5 is ahead of it. No veto: the verdict is pending, and
+    // 王店镇 is not at risk. (Its contract-FDI task, 1500/1500, is met.)
+    expect(unit("wangdian").vetoes).toEqual([])
+    expect(assessment.units.filter((u) => u.vetoes.length > 0)).toEqual([])
+    const pending = {
+      due: "2026-12-31",
+      atRisk: false,
+      reason:
+        "target annual-paid-in-fdi due 2026-12-31, not judged yet: completion 0.5, 序时进度 0.4137, ahead"
+    }
+    expect(unit("wangdian").pending).toEqual([
+      { rule: "fdi-veto", kind: "veto", ...pending },
+      { rule: "first-prize-eligible", kind: "tier", ...pending }
+    ])
+    expect(assessment.units.filter((u) => u.pending !== undefined).map((u) => u.unit)).toEqual([
+      "wangdian"
+    ])
+  })
+
+  it("二.(一).1: from 12-31 on, an annual task still missed vetoes the first prize", () => {
+    // The same county as of 2027-01-04: nothing more paid in, 王店镇 still 400万$ of 800万$
+    // → 0.5 < 1 at the due date 12-31: vetoed, and not eligible. The other four met theirs.
+    const after = Host.run(
+      Result.getOrThrow(Host.load([{ plugin: HundredDays.policy, options: county }])),
+      { ...snapshot, asOf: "2027-01-04" }
+    ).assessments[0]!.assessment
+    const wangdian = after.units.find((u) => u.unit === "wangdian")!
+    expect(wangdian.vetoes).toEqual([
       {
         veto: "fdi-veto",
         bars: ["first-prize-eligible"],
-        reason: "target annual-paid-in-fdi: completion 0.5 < 1"
+        reason: "target annual-paid-in-fdi: completion 0.5 < 1 at its due date 2026-12-31"
       }
     ])
-    expect(assessment.units.filter((u) => u.vetoes.length > 0).map((u) => u.unit)).toEqual([
-      "wangdian"
+    expect(wangdian.pending).toBeUndefined()
+    expect(after.tiers.map((t) => [t.id, t.units])).toEqual([
+      ["first-prize-eligible", ["park", "xincheng", "beibu", "chengdong"]]
     ])
   })
 

@@ -139,10 +139,49 @@ describe("002 四.4: the scores", () => {
     // 乙街道 B1 3 + B2 11 + B3 2 + B4 0.6 + B8 0.3 = 16.9亿 of 20亿 → missed
     // 丙园区 C2 20 + C3 0.3 + C8 0.6 + C9 1.2 = 22.1亿 of 20亿 → met (C1 exited)
     // 丁镇 D1 2 + D6 0.7 = 2.7亿 of 10亿 → missed; 发改局 E1 4亿 of 3亿 → met; 商务局 0 of 2亿 → missed
+    // The task is the year's, due 12-31. As of 10-15 the three that completed it are
+    // commended; the others are not criticised yet: their verdict is pending.
     expect(a.tiers.map((t) => [t.id, t.units])).toEqual([
+      ["commended", ["town-a", "park-c", "dept-e"]],
+      ["criticised", []]
+    ])
+    // 序时进度 of 1-01 … 12-31 as of 10-15: 288 / 365 = 0.789 (4 places). 乙街道 0.845 is
+    // ahead; 丁镇 0.27 is 51.9 points behind and 商务局 0 is 78.9 behind: red, at risk.
+    const pending = (id: string) =>
+      (unit(id).pending ?? []).map((p) => [p.rule, p.kind, p.due, p.atRisk, p.reason])
+    const why = (completion: string, status: string) =>
+      `target annual-task due 2026-12-31, not judged yet: completion ${completion}, 序时进度 0.789, ${status}`
+    expect(pending("street-b")).toEqual([
+      ["commended", "tier", "2026-12-31", false, why("0.845", "ahead")],
+      ["criticised", "tier", "2026-12-31", false, why("0.845", "ahead")]
+    ])
+    expect(pending("town-d").map((p) => [p[0], p[3], p[4]])).toEqual([
+      ["commended", true, why("0.27", "red")],
+      ["criticised", true, why("0.27", "red")]
+    ])
+    expect(pending("dept-f").map((p) => [p[3], p[4]])).toEqual([
+      [true, why("0", "red")],
+      [true, why("0", "red")]
+    ])
+    expect(["town-a", "park-c", "dept-e"].map((id) => unit(id).pending)).toEqual([
+      undefined,
+      undefined,
+      undefined
+    ])
+  })
+
+  it("四.4: from 12-31 on, the units that did not complete their annual task are criticised", () => {
+    // The same county as of 2026-12-31, nothing signed since: 乙街道 16.9亿 of 20亿, 丁镇
+    // 2.7亿 of 10亿, 商务局 0 of 2亿 → missed at the due date: criticised.
+    const year = Host.run(
+      Result.getOrThrow(Host.load([{ plugin: InvestmentDrive.policy, options: county }])),
+      { ...Samples.load("002-investment-drive"), asOf: "2026-12-31" }
+    ).assessments[0]!.assessment
+    expect(year.tiers.map((t) => [t.id, t.units])).toEqual([
       ["commended", ["town-a", "park-c", "dept-e"]],
       ["criticised", ["street-b", "town-d", "dept-f"]]
     ])
+    expect(year.units.filter((u) => u.pending !== undefined)).toEqual([])
   })
 
   it("002 二: 80% of the annual task is a year-to-date share, not the drive's signings", () => {

@@ -43,6 +43,10 @@ describe("004 plan 2: year-end scores", () => {
       ["criticised", ["v2", "v3", "v4"]],
       ["admonishment", ["v2", "v3", "v4"]]
     ])
+    // Plan 2 (七) "12月份，进行年底评分、考核": the assessment of 12-20 is the year's verdict,
+    // though the year's targets fall due on 12-31 — judged as of the assessment, not pending.
+    expect(a.asOf < snapshot.campaign.window.end).toBe(true)
+    expect(a.units.filter((u) => u.pending !== undefined)).toEqual([])
   })
   it("a breakthrough and substantive progress are milestones a county may set", () => {
     // Substantive progress as land in hand (land-supplied): no preliminary project has land,

@@ -30,8 +30,11 @@ equal(Bulletin.showMove(bulletin.ranking[0]!), "—")
 equal(Bulletin.statusNames.red.zh, "红灯")
 equal(Bulletin.severityNames.breach.en, "breach")
 // The lists follow the tiers; a commended unit red on some target says so,
-// and the red targets have their own list (进度滞后).
-ok(bulletin.criticised.some((c) => c.name === "丁镇"))
+// and the red targets have their own list (进度滞后). The annual tasks are due
+// 12-31: on 9-30 no unit is criticised on them yet, and 丁镇 (2.7亿 of 10亿) is
+// listed as behind 序时进度.
+equal(bulletin.criticised.length, 0)
+ok(bulletin.lagging.some((c) => c.name === "丁镇"))
 ok(bulletin.commended.some((c) => c.name === "丙园区"))
 ok(bulletin.lagging.some((c) => c.name === "丙园区"))
 equal(Bulletin.tierRole({ title: { zh: "通报表扬", en: "commended" } }), "commend")
@@ -72,3 +75,52 @@ deepEqual(Bulletin.previous({ ...later, asOf: "2026-10-15" }, next, "2026-10-15"
 // Without a record, the previous bulletin is the previous period's.
 equal(Bulletin.previous(snapshot, period)?.asOf, "2026-09-15")
 // #endregion issue
+
+// #region input
+// Bulletin.Input spelled out: the engines' outputs in the shapes a bulletin
+// reads (the scoring engine's or a plugin's assessment is an AssessmentInput,
+// exit findings are FindingInputs), a correction filed since the previous
+// bulletin (Correction), and a tier whose role its title does not say.
+const assessment: Bulletin.AssessmentInput | undefined = now.assessments[0]?.assessment
+const findings: ReadonlyArray<Bulletin.FindingInput> = now.findings
+const corrected: Bulletin.Correction = {
+  record: "report R-7",
+  field: "value",
+  on: "2026-09-28",
+  before: "1.2亿元",
+  after: "1.5亿元",
+  reason: "统计口径更正",
+  by: "zhao.lei（甲镇）"
+}
+const firstTier = assessment?.tiers[0]
+const role: Bulletin.TierRole = "criticise"
+const input: Bulletin.Input = {
+  snapshot,
+  period,
+  assessment,
+  findings,
+  previous: { assessment: before.assessments[0]?.assessment, findings: before.findings },
+  corrections: [corrected],
+  tierRoles: firstTier === undefined ? {} : { [firstTier.id]: role }
+}
+const corrected4 = Bulletin.make(input)
+deepEqual(corrected4.corrections, [corrected])
+const lang: Bulletin.Lang = "en"
+const heading: Bulletin.Text = corrected4.heading
+ok(Bulletin.markdown(corrected4, lang).startsWith(`# ${heading.en}\n`))
+ok(Bulletin.markdown(corrected4).includes("统计口径更正"))
+// #endregion input
+
+// #region read
+// What a bulletin holds, part by part.
+const annual: Bulletin.TargetLine = bulletin.targets.find((t) => t.target === "annual-task")!
+const area: Bulletin.Row | undefined = annual.area
+deepEqual([area?.completion, area?.status], ["82.3%", "ahead"])
+const top: Bulletin.RankLine = bulletin.ranking[0]!
+deepEqual([top.name, top.rank, top.vetoed], ["甲镇", 1, false])
+// A unit listed under 进度滞后 says which targets and how far behind.
+const behind: Bulletin.Mention = bulletin.lagging.find((c) => c.name === "丁镇")!
+ok(behind.reasons.some((r) => r.zh.includes("低于序时进度")))
+const exits: ReadonlyArray<Bulletin.ExitLine> = bulletin.exit
+ok(exits.every((e) => e.change === "new" || e.change === "worse"))
+// #endregion read

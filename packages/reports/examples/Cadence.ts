@@ -1,10 +1,10 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import type { Snapshot } from "@gongjian/core"
 import { Cadence } from "@gongjian/reports"
 
 // #region occurrences
 // 002 四.3 一周一调度、半月一通报, over the first half of August 2026.
-const snapshot: Pick<Snapshot.Snapshot, "campaign" | "projects" | "activities" | "asOf"> = {
+// What Cadence.occurrences reads (Cadence.Input): the campaign, its projects and activities.
+const snapshot: Cadence.Input = {
   asOf: "2026-08-20",
   campaign: {
     id: "drive",
@@ -22,9 +22,10 @@ const snapshot: Pick<Snapshot.Snapshot, "campaign" | "projects" | "activities" |
   projects: [],
   activities: [{ id: "D-32", kind: "dispatch", unit: "county", date: "2026-08-03" }]
 }
-const due = Cadence.occurrences(snapshot, {
-  issued: [{ id: "通报-1", kind: "bulletin", date: "2026-08-14" }]
-})
+// A duty recorded apart from the activities: the bulletin issued on the 14th.
+const kind: Cadence.DutyKind = "bulletin"
+const issued: Cadence.Issued = { id: "通报-1", kind, date: "2026-08-14" }
+const due: ReadonlyArray<Cadence.Occurrence> = Cadence.occurrences(snapshot, { issued: [issued] })
 // Week 31 (1–2 August, a weekend) has no working day: not due. Week 32 held,
 // week 33 (10–15 August, due Friday the 14th) missed; the bulletin issued.
 deepStrictEqual(
@@ -35,6 +36,8 @@ deepStrictEqual(
     ["2026-08-H1", "2026-08-14", "held"]
   ]
 )
+const missed: Cadence.Status = "overdue"
+equal(due[1]?.status, missed)
 equal(Cadence.activityKinds["spot-check"][0], "inspection")
 equal(Cadence.kindNames.dispatch.zh, "调度")
 equal(

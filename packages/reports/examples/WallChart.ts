@@ -10,9 +10,10 @@ ok(svg.startsWith("<svg"))
 ok(svg.includes("今日 2026-10-15"))
 // Same input, same bytes.
 equal(WallChart.gantt(snapshot), svg)
-const rows = WallChart.ganttRows(snapshot)
+const rows: ReadonlyArray<WallChart.GanttRow> = WallChart.ganttRows(snapshot)
+const late: WallChart.Light = "red"
 deepStrictEqual(
-  rows.filter((r) => r.light === "red").map((r) => r.name),
+  rows.filter((r) => r.light === late).map((r) => r.name),
   ["老城改造", "塑料制品"]
 )
 // #endregion gantt

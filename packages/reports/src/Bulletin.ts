@@ -30,7 +30,7 @@ import * as Percent from "./Percent.js"
  * A language of the output: `zh` (Chinese, the default) or `en`.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -41,7 +41,7 @@ export type Lang = "zh" | "en"
  * Text in both languages.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -56,7 +56,7 @@ export interface Text {
  * `@gongjian/scoring`, or a plugin's assessment).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -78,7 +78,7 @@ export interface AssessmentInput {
  * tier under 通报批评.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -110,7 +110,7 @@ export const tierRole = (tier: { readonly title: Text }): TierRole | undefined =
  * `@gongjian/exit-rules`).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -136,7 +136,7 @@ export type FindingInput = Pick<
  * `@gongjian/ledger` lists them from the ledger.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -160,7 +160,7 @@ export interface Correction {
  * of the previous bulletin's.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#input}
  *
  * @since 0.1.0
  * @category models
@@ -198,7 +198,7 @@ export interface Input {
  * units behind 序时进度 (amber or red).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -217,7 +217,7 @@ export interface TargetLine {
  * the status.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -240,7 +240,7 @@ export interface Row {
  * (positive: up).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -261,7 +261,7 @@ export interface RankLine {
  * A unit commended or criticised, with its reasons.
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -277,7 +277,7 @@ export interface Mention {
  * (`escalated` from a warning or a breach).
  *
  * @example
- * {@includeCode ../examples/Bulletin.ts#make}
+ * {@includeCode ../examples/Bulletin.ts#read}
  *
  * @since 0.1.0
  * @category models
@@ -753,10 +753,12 @@ export const make = (input: Input): Bulletin => {
   const missed = cadence.filter((o) => o.status === "overdue")
   const count = (s: Finding.Severity) => exit.filter((e) => e.severity === s).length
   const summary: Array<Text> = []
+  // A unit red on two targets is two red rows and one unit: both are said.
+  const perUnit = { red: unitRowsCount(targets, "red"), amber: unitRowsCount(targets, "amber") }
   if (campaign.targets.length > 0) {
     summary.push({
-      zh: `截至 ${asOf}，全区 ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；${unitRowsCount(targets, "red")} 个单位目标红灯、${unitRowsCount(targets, "amber")} 个黄灯。`,
-      en: `As of ${asOf}, of ${areaTargets} area-wide targets ${red} are red and ${amber} amber; ${unitRowsCount(targets, "red")} unit targets are red and ${unitRowsCount(targets, "amber")} amber.`
+      zh: `截至 ${asOf}，全区 ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；分解到单位的目标中红灯 ${inUnits(perUnit.red, "zh")}、黄灯 ${inUnits(perUnit.amber, "zh")}。`,
+      en: `As of ${asOf}, of ${areaTargets} area-wide targets ${red} are red and ${amber} amber; of the targets allocated to units, ${inUnits(perUnit.red, "en")} are red and ${inUnits(perUnit.amber, "en")} amber.`
     })
   } else if (allRows.length === 0) {
     summary.push({ zh: `截至 ${asOf}。`, en: `As of ${asOf}.` })
@@ -806,8 +808,17 @@ export const make = (input: Input): Bulletin => {
   }
 }
 
-const unitRowsCount = (targets: ReadonlyArray<TargetLine>, status: Progress.Status) =>
-  targets.reduce((n, t) => n + t.units.filter((u) => u.status === status).length, 0)
+/** "29 项（涉及 4 个单位）": rows of a status and their units; "0 项" when none. */
+const inUnits = (n: { readonly rows: number; readonly units: number }, lang: Lang): string =>
+  lang === "zh"
+    ? `${n.rows} 项${n.rows === 0 ? "" : `（涉及 ${n.units} 个单位）`}`
+    : `${n.rows}${n.rows === 0 ? "" : ` (in ${n.units} unit${n.units === 1 ? "" : "s"})`}`
+
+/** The unit rows of a status, and the units they belong to. */
+const unitRowsCount = (targets: ReadonlyArray<TargetLine>, status: Progress.Status) => {
+  const rows = targets.flatMap((t) => t.units.filter((u) => u.status === status))
+  return { rows: rows.length, units: new Set(rows.map((r) => r.unit ?? r.name)).size }
+}
 
 const LABELS = {
   zh: {

@@ -1,5 +1,7 @@
 import type { Snapshot } from "@gongjian/core"
-import { Samples } from "@gongjian/policies"
+import { Host } from "@gongjian/plugin-sdk"
+import { all, Samples } from "@gongjian/policies"
+import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 import { Bulletin, Cadence } from "../src/index.js"
 import { sampleBulletin } from "./samples.js"
@@ -27,10 +29,26 @@ describe("Bulletin.make", () => {
   it("commends and criticises exactly the units the assessment's tiers name (002 四.4)", () => {
     // 四.4 judges each unit on its annual task (the sample's options), as of 09-30:
     //   甲镇 town-a 15.2亿/15亿, 丙园区 park-c 22.9亿/20亿, 区发改局 dept-e 4亿/3亿 — met: 通报表扬;
-    //   乙街道 street-b 16.9亿/20亿, 丁镇 town-d 2.7亿/10亿, 区商务局 dept-f 0/2亿 — missed: 通报批评.
+    //   乙街道 street-b 16.9亿/20亿, 丁镇 town-d 2.7亿/10亿, 区商务局 dept-f 0/2亿 — not met, but
+    //   the task is due 12-31: not criticised on 9-30, their verdict pending.
     expect(b.commended.map((c) => c.unit)).toEqual(["town-a", "park-c", "dept-e"])
-    // Both lists in ranking order: group by group, rank by rank.
-    expect(b.criticised.map((c) => c.unit)).toEqual(["street-b", "town-d", "dept-f"])
+    expect(b.criticised.map((c) => c.unit)).toEqual([])
+    expect(assessment.units.filter((u) => u.pending !== undefined).map((u) => u.unit)).toEqual([
+      "street-b",
+      "town-d",
+      "dept-f"
+    ])
+    // Judged on 12-31 (nothing signed since): criticised, in ranking order, group by group.
+    const entry = all.find((e) => e.sample === "002-investment-drive")!
+    const host = Result.getOrThrow(Host.load([{ plugin: entry.plugin, options: entry.options }]))
+    const atYearEnd = Host.run(host, snapshot, { asOf: "2026-12-31" })
+    const year = Bulletin.make({
+      snapshot,
+      period: b.period,
+      assessment: atYearEnd.assessments[0]!.assessment,
+      findings: atYearEnd.findings
+    })
+    expect(year.criticised.map((c) => c.unit)).toEqual(["street-b", "town-d", "dept-f"])
     // What the ranking's tier column says is what the lists say.
     for (const r of b.ranking) {
       const tiers = r.tiers.map((t) => t.zh)
@@ -70,7 +88,7 @@ describe("Bulletin.make", () => {
       tierRoles: { commended: "none" }
     })
     expect(made.commended.map((c) => c.unit)).toEqual(["town-a", "dept-e"])
-    expect(made.criticised.map((c) => c.unit)).toEqual(["street-b", "town-d", "dept-f"])
+    expect(made.criticised.map((c) => c.unit)).toEqual([])
   })
 
   it("lists every unit with a red target under 进度滞后, with the target and the points behind", () => {
@@ -105,6 +123,20 @@ describe("Bulletin.make", () => {
       expect(text).toContain("82.3%")
       expect(text).not.toMatch(/…%|\d\.\d{2,}%/)
     }
+  })
+
+  it("counts red unit targets and the units they belong to apart in the summary", () => {
+    // A unit red on two targets is two red rows and one unit.
+    const rows = (status: string) =>
+      b.targets.flatMap((t) => t.units.filter((u) => u.status === status))
+    const red = rows("red")
+    const redUnits = new Set(red.map((r) => r.unit)).size
+    expect(red.length).toBeGreaterThan(redUnits) // park-c alone is red on 8 targets
+    expect(b.summary[0]!.zh).toContain(`红灯 ${red.length} 项（涉及 ${redUnits} 个单位）`)
+    expect(b.summary[0]!.en).toContain(`${red.length} (in ${redUnits} units) are red`)
+    // None amber: no units to name.
+    expect(rows("amber")).toHaveLength(0)
+    expect(b.summary[0]!.zh).toMatch(/黄灯 0 项。$/)
   })
 
   it("reports the dispatch the sample missed in the period", () => {

@@ -104,6 +104,43 @@ const towns: ScoringPolicy.Group = policy.groups![0]!
 deepStrictEqual(towns.unitKinds, ["town", "street", "park"])
 // #endregion policy
 
+// #region judged
+// The fair-signing veto as a county writes it, and the same veto judged as of the
+// assessment (for an assessment that is itself the period's verdict).
+const atDue = Schema.decodeUnknownSync(ScoringPolicy.Veto)(veto)
+const judged: ScoringPolicy.Judged = "as-of"
+const asOfVeto = Schema.decodeUnknownSync(ScoringPolicy.Veto)({
+  ...veto,
+  when: { ...veto.when, judged }
+})
+equal(atDue.when.kind === "target-missed" && atDue.when.judged, undefined) // at the due date
+equal(asOfVeto.when.kind === "target-missed" && asOfVeto.when.judged, "as-of")
+// Mid-drive, on 9-01, the fair-signing target (due 9-30) is not missed yet: 乙街道 has
+// signed 1 of 2 (0.5) against 序时进度 32 / 61 = 0.5246, so it is not vetoed; its verdict is
+// pending, and the explanation says so.
+const midDrive = Result.getOrThrow(
+  Assessment.run(policy, { view: View.make(snapshot, { asOf: "2026-09-01" }) })
+)
+const streetB = midDrive.units.find((u) => u.unit === "street-b")!
+deepStrictEqual(streetB.vetoes, [])
+deepStrictEqual(
+  streetB.pending?.map((p) => [p.rule, p.kind, p.due, p.atRisk]),
+  [["fair-target", "veto", "2026-09-30", false]]
+)
+equal(
+  Assessment.formatExplanation(Assessment.explain(midDrive, "street-b")!, "en").split("\n")[1],
+  "  veto fair-target not judged yet: judged from 2026-09-30 (target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.5246, on-track)"
+)
+// Judged as of the assessment, it vetoes 乙街道 on 9-01 already.
+const early = Result.getOrThrow(
+  Assessment.run(
+    { ...policy, vetoes: [asOfVeto] },
+    { view: View.make(snapshot, { asOf: "2026-09-01" }) }
+  )
+)
+equal(early.units.find((u) => u.unit === "street-b")!.vetoes.length, 1)
+// #endregion judged
+
 // #region items
 // Each kind of item is a schema of its own, and a DataItem is any of them: a
 // form that edits one item decodes just that item.

@@ -75,6 +75,21 @@ export interface UnitScore {
     readonly bars: ReadonlyArray<string>
     readonly reason: string
   }>
+  /**
+   * The verdicts on targets not given yet (待定, since 0.4.0): a veto or a
+   * `targets` tier judged at its targets' due date (`ScoringPolicy.Judged`)
+   * that has not come. `due` is the first date a verdict can be given;
+   * `atRisk` says a target is amber or red against 序时进度; `reason` gives
+   * each target's completion, 序时进度 and status. Absent when every verdict
+   * is given.
+   */
+  readonly pending?: ReadonlyArray<{
+    readonly rule: string
+    readonly kind: "veto" | "tier"
+    readonly due: LocalDate.LocalDate
+    readonly atRisk: boolean
+    readonly reason: string
+  }>
 }
 
 /**
@@ -362,6 +377,8 @@ export interface Explanation {
   /** The titles of the unit's tiers, by tier id. */
   readonly tierTitles: { readonly [tier: string]: { readonly zh: string; readonly en: string } }
   readonly vetoes: UnitScore["vetoes"]
+  /** The verdicts not given yet (since 0.4.0); absent when every verdict is given. */
+  readonly pending?: UnitScore["pending"]
   readonly items: ReadonlyArray<{
     readonly item: string
     readonly clause: string
@@ -394,6 +411,7 @@ export const explain = (assessment: Assessment, unit: string): Explanation | und
       assessment.tiers.filter((t) => u.tiers.includes(t.id)).map((t) => [t.id, t.title])
     ),
     vetoes: u.vetoes,
+    ...(u.pending !== undefined ? { pending: u.pending } : {}),
     items: u.items.map((i) => {
       const lines = u.lines.filter((l) => l.item === i.item)
       return { item: i.item, clause: lines[0]?.clause ?? "", points: i.points, lines }
@@ -423,6 +441,12 @@ export const formatExplanation = (e: Explanation, lang: "zh" | "en" = "zh"): str
       lang === "zh"
         ? `  否决 ${v.veto}（${v.reason}）：不得评为 ${v.bars.join("、")}`
         : `  veto ${v.veto} (${v.reason}): barred from ${v.bars.join(", ")}`
+    )
+  for (const p of e.pending ?? [])
+    out.push(
+      lang === "zh"
+        ? `  ${p.kind === "veto" ? "否决" : "档次"} ${p.rule} 待定：${p.due}到期后评定${p.atRisk ? "，落后序时进度，有风险" : ""}（${p.reason}）`
+        : `  ${p.kind} ${p.rule} not judged yet: judged from ${p.due}${p.atRisk ? ", at risk: behind 序时进度" : ""} (${p.reason})`
     )
   for (const i of e.items) {
     out.push(`  ${i.item} [${i.clause}] ${i.points}`)

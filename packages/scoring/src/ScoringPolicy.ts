@@ -10,11 +10,51 @@ import * as Schema from "effect/Schema"
 import { DataItem, Points, type ScoringItem, Title } from "./ScoringItem.js"
 
 /**
+ * When a condition that reads targets (a `target-missed` veto, a `targets`
+ * tier) is judged (评定时点):
+ *
+ * - `due` (the default): at each target's due date — its `due`, else the end
+ *   of the campaign window. A target completed earlier is met at once; one
+ *   below its goal is missed only from its due date on. Before that its
+ *   verdict is pending (待定): the unit is neither vetoed nor listed in the
+ *   tier, and the assessment lists the pending verdict with the target's
+ *   progress, marked at risk when the target is amber or red against 序时进度.
+ *   A mid-campaign assessment (000's 100-day drive as of 5-31) so does not
+ *   hold a unit to an annual task that runs to 12-31;
+ * - `as-of`: as of the assessment date, whatever the due date: for an
+ *   assessment that is itself the period's final verdict (004 plan 2 "12月份，
+ *   进行年底评分、考核": the year-end assessment in December judges the year's
+ *   targets, before 12-31).
+ *
+ * Either way a target's completion is the exact ratio as of the assessment.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#judged}
+ *
+ * @since 0.4.0
+ * @category schemas
+ */
+export const Judged = Schema.Literals(["due", "as-of"]).annotate({ identifier: "Judged" })
+
+/**
+ * The type of {@link Judged}.
+ *
+ * @example
+ * {@includeCode ../examples/Assessment.ts#judged}
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export type Judged = typeof Judged.Type
+
+/**
  * A veto (一票否决): a unit that fails the condition keeps its score but is
  * barred from the named tiers (000 二.(一).1: missing the contract-FDI or
  * paid-in-FDI target bars the first prize for open-economy work).
  *
- * - `target-missed`: the unit's completion of any of the targets is below 1;
+ * - `target-missed`: the unit's completion of any of the targets is below 1,
+ *   judged when `judged` says ({@link Judged}; at each target's due date by
+ *   default, since 0.4.0);
  * - `findings`: the unit has at least `atLeast` breaches of the classes.
  *
  * @example
@@ -28,7 +68,11 @@ export const Veto = Schema.Struct({
   title: Title,
   clause: Schema.String,
   when: Schema.Union([
-    Schema.Struct({ kind: Schema.Literal("target-missed"), targets: Schema.Array(Schema.String) }),
+    Schema.Struct({
+      kind: Schema.Literal("target-missed"),
+      targets: Schema.Array(Schema.String),
+      judged: Schema.optionalKey(Judged)
+    }),
     Schema.Struct({
       kind: Schema.Literal("findings"),
       classes: Schema.Array(Schema.String),
@@ -56,7 +100,9 @@ export type Veto = typeof Veto.Type
  *   003 四: the top 3);
  * - `bottom`: the last `n` (诫勉谈话 for the heads of the weakest, 004 plan 2);
  * - `targets`: units that met all the targets (`met: true`, commended) or
- *   missed any (`met: false`, criticised or held accountable, 002 四.4, 003 四);
+ *   missed any (`met: false`, criticised or held accountable, 002 四.4, 003 四),
+ *   judged when `judged` says ({@link Judged}; at each target's due date by
+ *   default, since 0.4.0: a unit whose verdict is pending is in neither);
  * - `min-score`: units with at least `atLeast` points.
  *
  * @example
@@ -88,7 +134,8 @@ export const Tier = Schema.Union([
     title: Title,
     clause: Schema.String,
     targets: Schema.Array(Schema.String),
-    met: Schema.Boolean
+    met: Schema.Boolean,
+    judged: Schema.optionalKey(Judged)
   }),
   Schema.Struct({
     kind: Schema.Literal("min-score"),

@@ -1,5 +1,5 @@
 import { type Snapshot, View } from "@gongjian/core"
-import { Assessment, ScoringItem, type ScoringPolicy } from "@gongjian/scoring"
+import { Assessment, ScoringItem, ScoringPolicy } from "@gongjian/scoring"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
@@ -141,7 +141,11 @@ describe("exact completion", () => {
     const townA = a.units.find((u) => u.unit === "town-a")!
     expect(townA.total).toBe("0")
     expect(townA.vetoes).toEqual([
-      { veto: "v", bars: ["top"], reason: "target inv: completion 0.999999… < 1" }
+      {
+        veto: "v",
+        bars: ["top"],
+        reason: "target inv: completion 0.999999… < 1 at its due date 2026-09-30"
+      }
     ])
     expect(a.tiers.find((t) => t.id === "met")!.units).toEqual([])
   })
@@ -242,13 +246,173 @@ describe("vetoes and tiers", () => {
     expect(a.tiers.find((t) => t.id === "missed")!.units).toEqual(["park-c", "street-b"])
     expect(a.tiers.find((t) => t.id === "five")!.units).toEqual(["town-a", "park-c", "street-b"])
     expect(a.units[2]!.vetoes).toEqual([
-      { veto: "v", bars: ["first"], reason: "target fair-signings: completion 0.5 < 1" }
+      {
+        veto: "v",
+        bars: ["first"],
+        reason: "target fair-signings: completion 0.5 < 1 at its due date 2026-09-30"
+      }
     ])
   })
   it("broken ties give every unit its own rank", () => {
     const a = run({ ...base, ties: "broken" })
     expect(a.units.map((u) => u.rank)).toEqual([1, 2, 3, 4, 5])
     expect(a.units.map((u) => u.unit)).toEqual(["town-a", "park-c", "street-b", "dept-d", "dept-e"])
+  })
+})
+
+describe("when a target's verdict is given", () => {
+  // The drive's window is 8-01 … 9-30 (61 days): fair-signings is due 9-30. Signed at the
+  // fair from 1亿: town-a F-1, F-2 (8-20); street-b F-3 (8-21); park-c F-6 (9-05) — F-5
+  // (8000万) is under 1亿. Goals: 2 each.
+  const base = policyOf([targetItem({ kind: "linear" })], {
+    vetoes: [
+      {
+        id: "v",
+        title,
+        clause: "000 二.(一).1",
+        when: { kind: "target-missed", targets: ["fair-signings"] },
+        bars: ["first"]
+      }
+    ],
+    tiers: [
+      { kind: "top", id: "first", title, clause: "x", n: 1 },
+      { kind: "targets", id: "met", title, clause: "x", targets: ["fair-signings"], met: true },
+      { kind: "targets", id: "missed", title, clause: "x", targets: ["fair-signings"], met: false }
+    ]
+  })
+  const at = (asOf: string, policy = base) =>
+    Result.getOrThrow(Assessment.run(policy, { view: View.make(snapshot, { asOf }) }))
+  const unit = (a: Assessment.Assessment, id: string) => a.units.find((u) => u.unit === id)!
+
+  it("before the due date, a target below its goal is not missed: the verdict is pending", () => {
+    // As of 8-25: 序时进度 25 / 61 = 0.4098. town-a 2/2 = 1: met already. street-b 1/2 = 0.5:
+    // ahead. park-c 0/2 (F-6 signs 9-05): 40.98 points behind, red — at risk.
+    const a = at("2026-08-25")
+    expect(a.units.flatMap((u) => u.vetoes)).toEqual([])
+    expect(a.tiers.map((t) => [t.id, t.units])).toEqual([
+      ["first", ["town-a"]],
+      ["met", ["town-a"]],
+      ["missed", []]
+    ])
+    expect(unit(a, "street-b").pending).toEqual([
+      {
+        rule: "v",
+        kind: "veto",
+        due: "2026-09-30",
+        atRisk: false,
+        reason:
+          "target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.4098, ahead"
+      },
+      {
+        rule: "met",
+        kind: "tier",
+        due: "2026-09-30",
+        atRisk: false,
+        reason:
+          "target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.4098, ahead"
+      },
+      {
+        rule: "missed",
+        kind: "tier",
+        due: "2026-09-30",
+        atRisk: false,
+        reason:
+          "target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.4098, ahead"
+      }
+    ])
+    expect(unit(a, "park-c").pending!.map((p) => [p.rule, p.atRisk, p.reason])).toEqual(
+      ["v", "met", "missed"].map((rule) => [
+        rule,
+        true,
+        "target fair-signings due 2026-09-30, not judged yet: completion 0, 序时进度 0.4098, red"
+      ])
+    )
+    // town-a has met it; the departments have no share: nothing pending.
+    expect(["town-a", "dept-d"].map((id) => unit(a, id).pending)).toEqual([undefined, undefined])
+    // The explanation says why street-b is not vetoed yet, and park-c is at risk.
+    expect(Assessment.formatExplanation(Assessment.explain(a, "park-c")!, "en")).toContain(
+      "veto v not judged yet: judged from 2026-09-30, at risk: behind 序时进度 (target fair-signings"
+    )
+    expect(Assessment.formatExplanation(Assessment.explain(a, "street-b")!).split("\n")[1]).toBe(
+      "  否决 v 待定：2026-09-30到期后评定（target fair-signings due 2026-09-30, not judged yet: completion 0.5, 序时进度 0.4098, ahead）"
+    )
+  })
+
+  it("from the due date on, a target below its goal is missed", () => {
+    // As of 9-30, the due date: street-b 1/2 and park-c 1/2 (F-6) → 0.5 < 1: vetoed, missed.
+    const a = at("2026-09-30")
+    expect(a.units.flatMap((u) => u.pending ?? [])).toEqual([])
+    expect(a.tiers.map((t) => [t.id, t.units])).toEqual([
+      ["first", ["town-a"]],
+      ["met", ["town-a"]],
+      ["missed", ["park-c", "street-b"]]
+    ])
+    expect(unit(a, "park-c").vetoes).toEqual([
+      {
+        veto: "v",
+        bars: ["first"],
+        reason: "target fair-signings: completion 0.5 < 1 at its due date 2026-09-30"
+      }
+    ])
+  })
+
+  it("judged as of the assessment, a target below its goal is missed before its due date", () => {
+    // An assessment that is the period's verdict: as of 8-25, street-b 0.5 and park-c 0 < 1.
+    const asOf = at("2026-08-25", {
+      ...base,
+      vetoes: [
+        {
+          id: "v",
+          title,
+          clause: "004 plan 2",
+          when: { kind: "target-missed", targets: ["fair-signings"], judged: "as-of" },
+          bars: ["first"]
+        }
+      ],
+      tiers: [
+        { kind: "top", id: "first", title, clause: "x", n: 1 },
+        {
+          kind: "targets",
+          id: "missed",
+          title,
+          clause: "x",
+          targets: ["fair-signings"],
+          met: false,
+          judged: "as-of"
+        }
+      ]
+    })
+    expect(asOf.units.flatMap((u) => u.pending ?? [])).toEqual([])
+    // In rank order: street-b 10 × 0.5 = 5 before park-c 0.
+    expect(asOf.tiers.map((t) => [t.id, t.units])).toEqual([
+      ["first", ["town-a"]],
+      ["missed", ["street-b", "park-c"]]
+    ])
+    expect(unit(asOf, "park-c").vetoes).toEqual([
+      {
+        veto: "v",
+        bars: ["first"],
+        reason:
+          "target fair-signings: completion 0 < 1 as of 2026-08-25, judged by this assessment before its due date 2026-09-30"
+      }
+    ])
+  })
+
+  it("a policy's verdict timing decodes from JSON, and anything else is refused", () => {
+    const veto = {
+      id: "v",
+      title,
+      clause: "x",
+      when: { kind: "target-missed", targets: ["fair-signings"], judged: "as-of" },
+      bars: []
+    }
+    expect(Schema.decodeUnknownSync(ScoringPolicy.Veto)(veto).when).toEqual(veto.when)
+    expect(
+      Schema.decodeUnknownExit(ScoringPolicy.Veto)({
+        ...veto,
+        when: { ...veto.when, judged: "later" }
+      })._tag
+    ).toBe("Failure")
   })
 })
 

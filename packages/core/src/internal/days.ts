@@ -63,10 +63,6 @@ export const civilFromDays = (days: number): number => {
   return y * 10000 + m * 100 + d
 }
 
-/** @internal Days since 1970-01-01 of a valid ISO date. */
-export const toDayNumber = (s: string): number =>
-  daysFromCivil(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10))
-
 /** @internal */
 export const fromDayNumber = (days: number): string => {
   const c = civilFromDays(days)
@@ -76,8 +72,42 @@ export const fromDayNumber = (days: number): string => {
   return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`
 }
 
+// The day number of the 1st of each month from 1900-01 to 2200-01 (3601
+// months), for month arithmetic on day numbers by lookup: the month of a day
+// is guessed from its distance to 1900-01-01 and corrected by at most one.
+const TABLE_FIRST_YEAR = 1900
+const TABLE_MONTHS = 300 * 12
+const monthStart = new Int32Array(TABLE_MONTHS + 1)
+for (let m = 0; m <= TABLE_MONTHS; m++)
+  monthStart[m] = daysFromCivil(TABLE_FIRST_YEAR + Math.floor(m / 12), (m % 12) + 1, 1)
+const TABLE_START = monthStart[0]!
+const TABLE_END = monthStart[TABLE_MONTHS]!
+const DAYS_PER_MONTH = 146097 / 4800
+
+/** @internal Days since 1970-01-01 of a valid ISO date (by the month table from 1900 to 2199). */
+export const toDayNumber = (s: string): number => {
+  const year = digits(s, 0, 4)
+  const month = digits(s, 5, 7)
+  const day = digits(s, 8, 10)
+  const m = (year - TABLE_FIRST_YEAR) * 12 + month - 1
+  return m >= 0 && m < TABLE_MONTHS ? monthStart[m]! + day - 1 : daysFromCivil(year, month, day)
+}
+
 /** @internal Adds calendar months to a day number, clamping to the month's end. */
 export const addMonthsToDays = (days: number, months: number): number => {
+  if (days >= TABLE_START && days < TABLE_END) {
+    let m = Math.floor((days - TABLE_START) / DAYS_PER_MONTH)
+    if (m >= TABLE_MONTHS) m = TABLE_MONTHS - 1
+    while (monthStart[m]! > days) m--
+    while (monthStart[m + 1]! <= days) m++
+    const target = m + months
+    if (target >= 0 && target < TABLE_MONTHS) {
+      const first = monthStart[target]!
+      const day = days - monthStart[m]!
+      const length = monthStart[target + 1]! - first
+      return first + (day < length ? day : length - 1)
+    }
+  }
   const c = civilFromDays(days)
   const index = Math.floor(c / 10000) * 12 + (Math.floor(c / 100) % 100) - 1 + months
   const year = Math.floor(index / 12)

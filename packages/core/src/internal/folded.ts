@@ -7,11 +7,23 @@
  */
 import type * as Lifecycle from "../Lifecycle.js"
 
-/** @internal Per decoded snapshot: the date it was folded as of, and each project's timeline in order. */
+/**
+ * @internal Per decoded snapshot: the date it was folded as of, each
+ * project's timeline in order, and the day number each project reached a
+ * stage by its own event (a column per stage that some project reached,
+ * `NOT_REACHED` elsewhere).
+ */
 export const byDecode = new WeakMap<
   object,
-  { readonly asOf: string; readonly timelines: ReadonlyArray<Lifecycle.Timeline> }
+  {
+    readonly asOf: string
+    readonly timelines: ReadonlyArray<Lifecycle.Timeline>
+    readonly days: Map<Lifecycle.Stage, Int32Array>
+  }
 >()
+
+/** @internal The day number of a milestone not reached (later than any date). */
+export const NOT_REACHED = 2147483647
 
 /**
  * @internal The timelines of a view by project id, from the timelines in

@@ -1,7 +1,7 @@
-import { Ratio, type Unit } from "@gongjian/core"
+import { LocalDate, type Progress, Ratio, type Unit } from "@gongjian/core"
 import type { Context } from "../Context.js"
 import * as Ranking from "../Ranking.js"
-import type { Group, ScoringPolicy, Tier } from "../ScoringPolicy.js"
+import type { Group, Judged, ScoringPolicy, Tier } from "../ScoringPolicy.js"
 import * as P from "./points.js"
 
 /** @internal Groups of the policy, plus one for assessed kinds no group names (no unit is left out). */
@@ -29,6 +29,75 @@ export interface UnitVeto {
   readonly reason: string
 }
 
+/** @internal A verdict on targets not given yet: their due date has not come. */
+export interface UnitPending {
+  readonly rule: string
+  readonly kind: "veto" | "tier"
+  readonly due: LocalDate.LocalDate
+  readonly atRisk: boolean
+  readonly reason: string
+}
+
+/** @internal Where a unit stands on a condition that reads targets. */
+type Verdict =
+  | { readonly kind: "met" }
+  | { readonly kind: "missed"; readonly reason: string }
+  | {
+      readonly kind: "pending"
+      readonly due: LocalDate.LocalDate
+      readonly atRisk: boolean
+      readonly reason: string
+    }
+
+/**
+ * @internal The verdict on a unit's targets, `undefined` when the unit has no
+ * share of any. Targets are read in the order given; a target complete is met
+ * whatever the date; one below its goal is missed when judged `as-of`, or from
+ * its due date on (the window's end when it has none); before, it is pending.
+ */
+const judge = (
+  context: Pick<Context, "progress" | "asOf">,
+  dueOf: (target: string) => LocalDate.LocalDate,
+  unit: string,
+  targets: ReadonlyArray<string>,
+  judged: Judged
+): Verdict | undefined => {
+  let seen = false
+  const pending: Array<{ target: string; due: string; row: Progress.TargetProgress }> = []
+  for (const t of targets) {
+    const row = context.progress(t).find((r) => r.unit === unit)
+    if (row === undefined) continue
+    seen = true
+    if (Ratio.isAtLeast(row.ratio, 1)) continue
+    const due = dueOf(t)
+    const completion = Ratio.show(row.ratio)
+    if (judged === "as-of" && context.asOf < due)
+      return {
+        kind: "missed",
+        reason: `target ${t}: completion ${completion} < 1 as of ${context.asOf}, judged by this assessment before its due date ${due}`
+      }
+    if (context.asOf >= due)
+      return {
+        kind: "missed",
+        reason: `target ${t}: completion ${completion} < 1 at its due date ${due}`
+      }
+    pending.push({ target: t, due, row })
+  }
+  if (!seen) return undefined
+  if (pending.length === 0) return { kind: "met" }
+  return {
+    kind: "pending",
+    due: pending.reduce((d, p) => LocalDate.min(d, p.due), pending[0]!.due),
+    atRisk: pending.some((p) => p.row.status === "amber" || p.row.status === "red"),
+    reason: pending
+      .map(
+        (p) =>
+          `target ${p.target} due ${p.due}, not judged yet: completion ${Ratio.show(p.row.ratio)}, 序时进度 ${p.row.expected}, ${p.row.status}`
+      )
+      .join("; ")
+  }
+}
+
 /** @internal A unit ranked, with its lines (of whatever shape the caller keeps). */
 export interface Finished<L> {
   readonly unit: string
@@ -42,6 +111,8 @@ export interface Finished<L> {
   readonly rank: number
   readonly tiers: ReadonlyArray<string>
   readonly vetoes: ReadonlyArray<UnitVeto>
+  /** Present when a verdict on targets is not given yet. */
+  readonly pending?: ReadonlyArray<UnitPending>
 }
 
 /** @internal Groups, units and tiers of an assessment or a composite. */
@@ -74,7 +145,7 @@ export const finish = <L>(
       lines: ReadonlyArray<L>
     }
   >,
-  context: Pick<Context, "progress" | "findings" | "lineage"> | undefined,
+  context: Pick<Context, "progress" | "findings" | "lineage" | "asOf" | "snapshot"> | undefined,
   carried?: ReadonlyMap<
     string,
     ReadonlyArray<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
@@ -87,17 +158,30 @@ export const finish = <L>(
     Array<{ veto: string; bars: ReadonlyArray<string>; reason: string }>
   >()
   for (const [u, list] of carried ?? []) vetoes.set(u, [...list])
+  // A target's due date: its own, else the window's end.
+  const dues = new Map(context?.snapshot.campaign.targets.map((t) => [t.id, t.due]))
+  const dueOf = (target: string): LocalDate.LocalDate =>
+    dues.get(target) ?? context!.snapshot.campaign.window.end
+  // Verdicts on targets not given yet, by unit: vetoes first, then tiers, in policy order.
+  const pending = new Map<string, Array<UnitPending>>()
+  const hold = (
+    unit: string,
+    rule: string,
+    kind: "veto" | "tier",
+    v: Verdict & { kind: "pending" }
+  ) => {
+    const list = pending.get(unit) ?? []
+    list.push({ rule, kind, due: v.due, atRisk: v.atRisk, reason: v.reason })
+    pending.set(unit, list)
+  }
   for (const v of policy.vetoes ?? []) {
     for (const u of units) {
       let reason: string | undefined
       if (v.when.kind === "target-missed") {
-        for (const t of v.when.targets) {
-          const row = context?.progress(t).find((r) => r.unit === u.id)
-          if (row !== undefined && !Ratio.isAtLeast(row.ratio, 1)) {
-            reason = `target ${t}: completion ${Ratio.show(row.ratio)} < 1`
-            break
-          }
-        }
+        if (context === undefined) continue
+        const verdict = judge(context, dueOf, u.id, v.when.targets, v.when.judged ?? "due")
+        if (verdict?.kind === "missed") reason = verdict.reason
+        else if (verdict?.kind === "pending") hold(u.id, v.id, "veto", verdict)
       } else if (context !== undefined) {
         const classes = v.when.classes
         const n = context.findings.filter(
@@ -162,13 +246,14 @@ export const finish = <L>(
         chosen.push(...place(tier.kind === "top" ? eligible : [...eligible].reverse(), tier.n))
       }
     } else if (tier.kind === "targets") {
-      for (const u of ranked) {
-        const rows = tier.targets.flatMap(
-          (t) => context?.progress(t).filter((r) => r.unit === u.id) ?? []
-        )
-        if (rows.length === 0) continue
-        const met = rows.every((r) => Ratio.isAtLeast(r.ratio, 1))
-        if (met === tier.met && !barred(u.id, tier.id)) chosen.push(u.id)
+      if (context !== undefined) {
+        for (const u of ranked) {
+          const verdict = judge(context, dueOf, u.id, tier.targets, tier.judged ?? "due")
+          if (verdict === undefined) continue
+          if (verdict.kind === "pending") hold(u.id, tier.id, "tier", verdict)
+          else if ((verdict.kind === "met") === tier.met && !barred(u.id, tier.id))
+            chosen.push(u.id)
+        }
       }
     } else {
       const bound = P.fromDecimal(tier.atLeast)
@@ -197,7 +282,8 @@ export const finish = <L>(
         tiers: (policy.tiers ?? [])
           .filter((t) => tierUnits.get(t.id)!.includes(id))
           .map((t) => t.id),
-        vetoes: vetoes.get(id) ?? []
+        vetoes: vetoes.get(id) ?? [],
+        ...(pending.has(id) ? { pending: pending.get(id)! } : {})
       })
     }
   }
