@@ -22,6 +22,7 @@ const unit: Finished<ScoreLine> = {
   lines: [],
   rank: 1,
   tiers: [],
+  tierReasons: {},
   vetoes: []
 }
 
