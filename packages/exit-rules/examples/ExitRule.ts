@@ -43,4 +43,8 @@ deepStrictEqual(
     ["results-within-3-years", "3年不见效"]
   ]
 )
+// The findings cite 001's clause unless the county names its own plan's.
+equal(rules[0]?.clause, "001 三.(四)")
+const county = ExitRule.threeTwoThree({ clause: "县方案 四.2" })
+deepStrictEqual(new Set(county.map((r) => r.clause)), new Set(["县方案 四.2"]))
 // #endregion threeTwoThree

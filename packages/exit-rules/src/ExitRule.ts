@@ -206,6 +206,13 @@ export interface ThreeTwoThreeOptions {
   readonly resultsShare?: number
   /** Days of warning before each deadline. Default 30. */
   readonly warnDays?: number
+  /**
+   * The clause the rules cite in findings (依据条款): the county's own, when
+   * its plan states the rule. Default `001 三.(四)`, the reference plan's.
+   *
+   * @since 0.4.0
+   */
+  readonly clause?: string
 }
 
 /**
@@ -231,11 +238,12 @@ export const threeTwoThree = (options: ThreeTwoThreeOptions = {}): ReadonlyArray
   const results = options.resultsWithinYears ?? 3
   const share = options.resultsShare ?? 0.5
   const warn = { days: options.warnDays ?? 30 }
+  const clause = options.clause ?? "001 三.(四)"
   return [
     {
       id: "start-within-3-months",
       title: { zh: `${start}个月不开工`, en: `not started within ${start} months` },
-      clause: "001 三.(四)",
+      clause,
       class: "land-idle",
       anchor: { milestone: "land-supplied" },
       within: { months: start },
@@ -247,7 +255,7 @@ export const threeTwoThree = (options: ThreeTwoThreeOptions = {}): ReadonlyArray
     {
       id: "produce-within-2-years",
       title: { zh: `${produce}年不投产`, en: `not producing within ${produce} years` },
-      clause: "001 三.(四)",
+      clause,
       class: "built-not-producing",
       anchor: { milestone: "started" },
       within: { years: produce },
@@ -258,7 +266,7 @@ export const threeTwoThree = (options: ThreeTwoThreeOptions = {}): ReadonlyArray
     {
       id: "results-within-3-years",
       title: { zh: `${results}年不见效`, en: `no results within ${results} years` },
-      clause: "001 三.(四)",
+      clause,
       class: "no-results",
       anchor: { milestone: "in-production" },
       within: { years: results },

@@ -502,6 +502,18 @@ describe("which projects a rule reads", () => {
       run([rule], [idle("K", ["key"]), idle("N", [])], "2026-11-22").findings.map((f) => f.project)
     ).toEqual(["K"])
   })
+  it("cites the county's clause when the three-two-three rules are given one", () => {
+    // Land supplied 2026-02-01, not started by 11-22: past 3 months → a breach, citing the clause given.
+    const idle = project("L", [
+      { type: "signed", date: "2026-01-01" },
+      { type: "land-supplied", date: "2026-02-01" }
+    ])
+    const own = ExitRule.threeTwoThree({ clause: "县方案 四.2" })
+    const [finding] = run(own, [idle], "2026-11-22").findings
+    expect([finding?.rule, finding?.clause]).toEqual(["start-within-3-months", "县方案 四.2"])
+    expect(finding?.message.zh).toContain("按县方案 四.2「3个月不开工」")
+    expect(run(rules323, [idle], "2026-11-22").findings[0]?.clause).toBe("001 三.(四)")
+  })
   it("reports an impossible history instead of judging it", () => {
     const bad = project("Z", [{ type: "started", date: "2026-01-01" }])
     expect(run(rules323, [bad], "2026-11-22").unevaluated).toMatchObject([
