@@ -1,7 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync"
 import { LimitExceededError, MalformedFileError, UnsupportedFormatError } from "../SheetError.js"
 import type { Limits, SheetRow } from "./rows.js"
-import { worksheetRows } from "./worksheet.js"
+import { endOfCentralDirectory, worksheetRows } from "./worksheet.js"
 
 export { defaultLimits, type Limits, type SheetRow } from "./rows.js"
 
@@ -124,13 +124,7 @@ const checkCells = (
  */
 export const checkZip = (bytes: Uint8Array, file: string, limits: Limits): void => {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let eocd = -1
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i
-      break
-    }
-  }
+  const eocd = endOfCentralDirectory(view, bytes.length)
   if (eocd < 0)
     throw new MalformedFileError({
       file,

@@ -17,16 +17,21 @@ interface Entry {
 const damaged = (file: string, detail: string, damage: Damage = "zip") =>
   new MalformedFileError({ file, damage, detail })
 
+/**
+ * @internal Where a zip's end-of-central-directory record starts (searched
+ * back from the end, over the longest comment a zip may carry); -1 when it
+ * has none.
+ */
+export const endOfCentralDirectory = (view: DataView, length: number): number => {
+  for (let i = length - 22; i >= Math.max(0, length - 65_557); i--)
+    if (view.getUint32(i, true) === 0x06054b50) return i
+  return -1
+}
+
 /** The entries of a zip by name, from its central directory (checked by `checkZip` first). */
 const entriesOf = (bytes: Uint8Array, file: string): ReadonlyMap<string, Entry> => {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let eocd = -1
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i
-      break
-    }
-  }
+  const eocd = endOfCentralDirectory(view, bytes.length)
   if (eocd < 0) throw damaged(file, "the zip has no central directory")
   const count = view.getUint16(eocd + 10, true)
   let p = view.getUint32(eocd + 16, true)
