@@ -310,11 +310,12 @@ const demoOne = (
           process.cwd(),
           fileURLToPath(import.meta.resolve(`@gongjian/policies/samples/${entry.sample}${ext}`))
         )
-      const command = `gongjian assess ${file(".json")} --policy ${entry.sample.slice(0, 3)} --options ${file(".options.json")}`
+      const options = file(".options.json")
+      const command = `gongjian assess ${file(".json")} --policy ${entry.sample.slice(0, 3)} --options ${options}`
       yield* Console.log(
         zh
-          ? `  选项：${file(".options.json")}（${command} 得到同样的排名）`
-          : `  Options: ${file(".options.json")} (${command} gives the same ranking)`
+          ? `  选项：${options}（${command} 得到同样的排名）`
+          : `  Options: ${options} (${command} gives the same ranking)`
       )
     }
     for (const { assessment } of out.assessments) {
