@@ -48,9 +48,24 @@ describe("gongjian demo", () => {
     // 王店镇 (400万$ of 800万$ paid in, ahead of 序时进度 151 / 365) is neither vetoed nor
     // eligible yet: both are judged on 12-31, and it is not behind.
     expect(r.out).toMatch(/1\s+工业园区\s+41\s+可参评开放型经济工作一等奖/)
+    // Its total, 27.214286 exactly, reads 27.21 (at most two decimals, as in the bulletins).
     expect(r.out).toMatch(
-      /5\s+王店镇\s+27\.214286\s+完不成合同外资或实到外资年度目标任务、可参评开放型经济工作一等奖（2026-12-31评定）\n/
+      /5\s+王店镇\s+27\.21\s+完不成合同外资或实到外资年度目标任务、可参评开放型经济工作一等奖（2026-12-31评定）\n/
     )
+    expect(r.out).not.toMatch(/\d\.\d{3,}\s/)
+    // The area-wide progress rows are named after each sample's root unit: 003 示范市 全市,
+    // 004 桐木镇 全镇; 全区 only for the 示范区 of 000–002.
+    const sections = r.out.split("\n■ ")
+    const progressUnits = (title: string) =>
+      new Set(
+        sections
+          .find((x) => x.startsWith(title))!
+          .split("\n")
+          .flatMap((l) => /^ {2}\S.*\s(全[县市区镇]|全域)\s/.exec(l)?.slice(1, 2) ?? [])
+      )
+    expect(progressUnits("项目提升年百日攻坚")).toEqual(new Set(["全区"]))
+    expect(progressUnits("项目建设年")).toEqual(new Set(["全市"]))
+    expect(progressUnits("项目攻坚年")).toEqual(new Set(["全镇"]))
     // 002 四.4 on 10-15: 丁镇's annual task (2.7亿 of 10亿, due 12-31) is 51.9 points behind
     // 序时进度 288 / 365: not criticised yet, shown as behind.
     expect(r.out).toMatch(/4\s+丁镇\s+1\s+通报表扬、通报批评（2026-12-31评定，落后序时进度）/)
@@ -102,12 +117,21 @@ describe("gongjian demo", () => {
       total: "28",
       rank: 1
     })
+    // JSON keeps the exact totals.
+    const hundred = JSON.parse(readFileSync(join(tmp, "out-zh", "000-hundred-days.json"), "utf8"))
+    expect(
+      hundred.assessments[0].assessment.units.find((u: { name: string }) => u.name === "王店镇")
+        .total
+    ).toBe("27.214286")
   })
 
   it("is deterministic and speaks English when asked", () => {
     const r = gongjian("demo", "--lang", "en", "--out", "out-en")
     expect(r.code).toBe(0)
     expect(r.out).toContain("Targets against time-elapsed progress")
+    // 003's area-wide rows in English: its root is 示范市.
+    expect(r.out).toMatch(/\n {2}\S.*\s{2}whole city\s/)
+    expect(r.out).not.toMatch(/\s{2}all\s{2}/)
     expect(readFileSync(join(tmp, "out-en", "003-construction-year.json"), "utf8")).toBe(
       readFileSync(join(tmp, "out-zh", "003-construction-year.json"), "utf8")
     )

@@ -296,6 +296,55 @@ describe("gongjian export", () => {
     expect(Export.neutralise("=1")).toBe("'=1")
   })
 
+  it("names the area-wide rows after the campaign's root unit and writes totals as a county reads them", () => {
+    // 003's root unit is 示范市: its area-wide progress rows are 全市.
+    const city = join(tmp, "003.json")
+    writeFileSync(city, JSON.stringify(Samples.json("003-construction-year")))
+    const p = gongjian(
+      "export",
+      "progress",
+      "--snapshot",
+      city,
+      "--policy",
+      "003",
+      "--format",
+      "csv",
+      "--out",
+      "c.csv"
+    )
+    expect(p.code).toBe(0)
+    const units = readFileSync(join(tmp, "c.csv"), "utf8")
+      .split("\r\n")
+      .slice(2)
+      .map((l) => l.split(",")[1])
+    expect(units).toContain("全市")
+    expect(units).not.toContain("全区")
+    // 000's 王店镇 scores 27.214286: the ranking sheet's 总分 is 27.21.
+    const hundred = join(tmp, "000.json")
+    writeFileSync(hundred, JSON.stringify(Samples.json("000-hundred-days")))
+    const r = gongjian(
+      "export",
+      "ranking",
+      "--snapshot",
+      hundred,
+      "--policy",
+      "000",
+      "--options",
+      fileURLToPath(
+        new URL("../../policies/samples/000-hundred-days.options.json", import.meta.url)
+      ),
+      "--format",
+      "csv",
+      "--out",
+      "r.csv"
+    )
+    expect(r.code).toBe(0)
+    const line = readFileSync(join(tmp, "r.csv"), "utf8")
+      .split("\r\n")
+      .find((l) => l.includes("王店镇"))
+    expect(line?.split(",")[3]).toBe("27.21")
+  })
+
   it("refuses an --out file named for the other format as a usage error (exit 2), writing nothing", () => {
     const cases = [
       ["--format", "csv", "--out", "wrong.xlsx"],

@@ -45,3 +45,15 @@ if (Result.isFailure(broken)) {
   )
 }
 // #endregion errors
+
+// #region area
+// The area-wide figures are named after the root unit: its name, else its kind.
+deepStrictEqual(Unit.areaLabel(units), { zh: "全区", en: "whole district" })
+const city = [{ id: "city", name: "示范市", kind: "district" as const }]
+equal(Unit.areaLabel(city).zh, "全市") // the name says 市
+equal(Unit.areaLabel([{ id: "gov", name: "甲县人民政府", kind: "other" }]).zh, "全县")
+equal(Unit.areaLabel([{ id: "t", name: "桐木", kind: "town" }]).en, "whole town")
+// Nothing says: two roots, or none.
+equal(Unit.areaLabel([...city, { id: "x", name: "乙镇", kind: "town" }]).zh, "全域")
+equal(Unit.areaLabel([]).en, "whole area")
+// #endregion area

@@ -311,3 +311,34 @@ export const percent = (r: Ratio | number): string => {
   const full = `100.${"0".repeat(percentPlaces)}`
   return text === full && compare(exact, 1) < 0 ? `99.${"9".repeat(percentPlaces)}%` : `${text}%`
 }
+
+/**
+ * The decimal places of {@link points}: at most 2.
+ *
+ * @example
+ * {@includeCode ../examples/Ratio.ts#points}
+ *
+ * @since 0.5.0
+ * @category formatting
+ */
+export const pointsPlaces = 2
+
+/**
+ * A score (得分, a unit's total or a line's points) as people read it: at
+ * most two decimals, rounded half up from the exact value, trailing zeros
+ * dropped — `27.214286` is `27.21`, `14.666667` is `14.67`, `27.5` stays
+ * `27.5`, `41` stays `41`. Rankings in bulletins, wall charts, the command
+ * line and spreadsheets are written by this function, so that a total reads
+ * the same everywhere; JSON keeps the exact value.
+ *
+ * @example
+ * {@includeCode ../examples/Ratio.ts#points}
+ *
+ * @since 0.5.0
+ * @category formatting
+ */
+export const points = (total: Ratio | number | string): string => {
+  const exact = typeof total === "object" ? total : makeUnsafe(total)
+  const text = roundHalfUp(exact, pointsPlaces)
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text
+}

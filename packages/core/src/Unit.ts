@@ -275,3 +275,63 @@ export const descendants = (h: Hierarchy, id: string): ReadonlyArray<string> => 
   walk(id)
   return out
 }
+
+/** The levels of administrative area a name ends with, longest ending first. */
+const AREA_ENDINGS: ReadonlyArray<readonly [string, { readonly zh: string; readonly en: string }]> =
+  [
+    ["街道", { zh: "全街道", en: "whole subdistrict" }],
+    ["县", { zh: "全县", en: "whole county" }],
+    ["市", { zh: "全市", en: "whole city" }],
+    ["区", { zh: "全区", en: "whole district" }],
+    ["旗", { zh: "全旗", en: "whole banner" }],
+    ["镇", { zh: "全镇", en: "whole town" }],
+    ["乡", { zh: "全乡", en: "whole township" }],
+    ["村", { zh: "全村", en: "whole village" }]
+  ]
+
+/** The area a unit kind names, for a root whose name does not say. */
+const AREA_KINDS: Partial<Record<UnitKind, string>> = {
+  county: "县",
+  district: "区",
+  "new-district": "区",
+  town: "镇",
+  street: "街道",
+  village: "村"
+}
+
+/** What an issuing body's name adds after its area: 人民政府, 管委会, 办公室, …. */
+const BODY = /(人民政府|政府|管理委员会|管委会|委员会|办公室|指挥部)$/
+
+/**
+ * The label of the whole area (全县, 全市, 全区, 全镇) a campaign covers: the
+ * name for its area-wide figures in a bulletin, a wall chart, a progress
+ * table or a spreadsheet, read from its root unit — the one unit without a
+ * parent. The root's name decides when it ends with a level of
+ * administrative area (示范市 → 全市, 甲县人民政府 → 全县, 桐木镇 → 全镇,
+ * XX街道 → 全街道, also 乡, 旗, 村; an issuing body's 人民政府 or 管委会 after
+ * the area is read past); otherwise its kind (`county` 全县, `district` and
+ * `new-district` 全区, `town` 全镇, `street` 全街道, `village` 全村). When
+ * nothing says — no unit, several units without a parent, or a root of
+ * another kind with a name that names no area — it is 全域 ("whole area"),
+ * never a level the data does not give.
+ *
+ * @example
+ * {@includeCode ../examples/Unit.ts#area}
+ *
+ * @since 0.5.0
+ * @category queries
+ */
+export const areaLabel = (
+  units: ReadonlyArray<Pick<Unit, "name" | "kind" | "parent">>
+): { readonly zh: string; readonly en: string } => {
+  const roots = units.filter((u) => u.parent === undefined)
+  const root = roots.length === 1 ? roots[0] : undefined
+  if (root !== undefined) {
+    const name = root.name.trim().replace(BODY, "")
+    const byName = AREA_ENDINGS.find(([end]) => name.endsWith(end))
+    if (byName !== undefined) return byName[1]
+    const byKind = AREA_ENDINGS.find(([end]) => end === AREA_KINDS[root.kind])
+    if (byKind !== undefined) return byKind[1]
+  }
+  return { zh: "全域", en: "whole area" }
+}

@@ -25,6 +25,11 @@ const bulletin = Bulletin.make({
   previous: { assessment: before.assessments[0]?.assessment, findings: before.findings }
 })
 equal(bulletin.heading.zh, "招商引资集中攻坚工作通报（第4期）")
+equal(Bulletin.numberOf(snapshot.campaign, period), 4)
+// A campaign without a reporting cadence issues unnumbered bulletins.
+equal(Bulletin.numberOf({ ...snapshot.campaign, cadence: [] }, period), undefined)
+// The area-wide figures are named after the root unit, 示范区.
+equal(bulletin.area.zh, "全区")
 equal(bulletin.ranking[0]?.name, "甲镇")
 equal(Bulletin.showMove(bulletin.ranking[0]!), "—")
 equal(Bulletin.statusNames.red.zh, "红灯")

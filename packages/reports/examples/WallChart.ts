@@ -28,4 +28,8 @@ const bulletin = Bulletin.make({
 const ranking = WallChart.ranking(bulletin.ranking) // empty without an assessment
 for (const chart of [progress, heatmap, ranking]) ok(chart.startsWith("<svg"))
 ok(heatmap.includes('fill="#d93025"')) // red cells
+// A campaign without targets: the charts say 无目标 rather than stay blank.
+const untargeted = { ...snapshot, campaign: { ...snapshot.campaign, targets: [] } }
+ok(WallChart.progress(untargeted).includes("无目标"))
+ok(WallChart.heatmap(untargeted).includes("无目标"))
 // #endregion charts

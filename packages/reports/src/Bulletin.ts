@@ -16,7 +16,9 @@ import {
   LocalDate,
   Period,
   Progress,
+  Ratio,
   Snapshot,
+  Unit,
   View
 } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
@@ -188,7 +190,7 @@ export interface Input {
   readonly corrections?: ReadonlyArray<Correction> | undefined
   /** Tier ids whose role differs from {@link tierRole}'s reading of their titles; `none`: neither. */
   readonly tierRoles?: { readonly [tier: string]: TierRole | "none" } | undefined
-  /** The bulletin's number (第N期); default: the period's place among the campaign's periods of its cadence. */
+  /** The bulletin's number (第N期); default: {@link numberOf} — none when the campaign has no reporting cadence. */
   readonly number?: number | undefined
   readonly thresholds?: Progress.Thresholds | undefined
 }
@@ -250,6 +252,7 @@ export interface RankLine {
   readonly name: string
   readonly group: string
   readonly rank: number
+  /** The exact total, as the assessment gives it; written by `Ratio.points` (at most two decimals). */
   readonly total: string
   readonly previousRank: number | undefined
   readonly move: number | undefined
@@ -312,8 +315,15 @@ export interface ExitLine {
  */
 export interface Bulletin {
   readonly campaign: { readonly id: string; readonly title: string }
-  readonly number: number
+  /**
+   * The number (第N期), `undefined` for a bulletin outside a numbered series:
+   * a campaign without a reporting cadence (`cadence: []`) issues its
+   * bulletins as they come, and they carry no number and no period.
+   */
+  readonly number: number | undefined
   readonly period: Period.Period
+  /** The name of the whole area (全县, 全市, 全区, 全镇; `Unit.areaLabel`), for its area-wide figures (since 0.5.0). */
+  readonly area: Text
   readonly asOf: LocalDate.LocalDate
   /** The previous bulletin the moves count from: its date, and its record when it was issued. */
   readonly previous:
@@ -393,6 +403,31 @@ export const previousPeriod = (
 }
 
 /**
+ * The number (第N期) of a campaign's bulletin for a period: the period's
+ * place among the campaign's periods of its cadence, from the start of the
+ * window (at least 1). `undefined` when the campaign has no reporting
+ * cadence (`cadence: []`): its bulletins are not a numbered series.
+ *
+ * @example
+ * {@includeCode ../examples/Bulletin.ts#make}
+ *
+ * @since 0.5.0
+ * @category constructors
+ */
+export const numberOf = (
+  campaign: Pick<Snapshot.Snapshot["campaign"], "window" | "cadence">,
+  period: Period.Period
+): number | undefined =>
+  campaign.cadence.length === 0
+    ? undefined
+    : Math.max(
+        1,
+        Period.between(period.cadence, campaign.window.start, period.end).filter(
+          (p) => p.end >= campaign.window.start
+        ).length
+      )
+
+/**
  * The bulletin period that is current on a date for a campaign: the period
  * of its `bulletin` duty (of its first one; half-month when it has none)
  * containing the date, or the campaign's last one when the date is past the
@@ -432,8 +467,8 @@ export const issued = (
 /**
  * The record of an issued bulletin (通报印发): an activity of kind
  * `bulletin` of the issuing unit, dated the day the bulletin speaks as of
- * (so the cadence counts it in its period), with its number and period in
- * the note. Kept in the snapshot's activities (or in the ledger), it shows
+ * (so the cadence counts it in its period), with its number (when it has
+ * one) and period in the note. Kept in the snapshot's activities (or in the ledger), it shows
  * the bulletin duty held and makes this bulletin the previous one of the
  * next ({@link previous}).
  *
@@ -452,7 +487,10 @@ export const record = (
   unit: options.unit,
   date: bulletin.asOf,
   ...(options.who === undefined ? {} : { who: options.who }),
-  note: `第${bulletin.number}期（${bulletin.period.label}）`
+  note:
+    bulletin.number === undefined
+      ? `（${bulletin.period.label}）`
+      : `第${bulletin.number}期（${bulletin.period.label}）`
 })
 
 /**
@@ -460,7 +498,9 @@ export const record = (
  * issued ({@link record}) dated before this one's date — never this one's
  * own record — or, when none is recorded, the bulletin of the previous
  * period of the cadence ({@link previousPeriod}), as of its end.
- * `undefined` for a first bulletin. The moves (↑↓) and the new exit findings
+ * `undefined` for a first bulletin, and for a campaign without a reporting
+ * cadence (`cadence: []`) when none is recorded: it has no periods, so no
+ * previous period is made up. The moves (↑↓) and the new exit findings
  * count from its date, the corrections from its issue.
  *
  * @example
@@ -481,6 +521,7 @@ export const previous = (
     .filter((a) => a.date < asOf && a.id !== own)
     .at(-1)
   if (last !== undefined) return { asOf: last.date, record: last }
+  if (snapshot.campaign.cadence.length === 0) return undefined
   const p = previousPeriod(snapshot.campaign, period)
   return p === undefined
     ? undefined
@@ -524,14 +565,8 @@ export const make = (input: Input): Bulletin => {
   const unitName = new Map(snapshot.units.map((u) => [u.id, u.name]))
   const projectName = new Map(snapshot.projects.map((p) => [p.id, p.name]))
   const nameOf = (id: string) => unitName.get(id) ?? id
-  const number =
-    input.number ??
-    Math.max(
-      1,
-      Period.between(period.cadence, campaign.window.start, period.end).filter(
-        (p) => p.end >= campaign.window.start
-      ).length
-    )
+  const number = input.number ?? numberOf(campaign, period)
+  const area = Unit.areaLabel(snapshot.units)
 
   // Targets against 序时进度.
   const facts = Progress.facts(
@@ -704,7 +739,10 @@ export const make = (input: Input): Bulletin => {
     if (!eligible) continue
     const reasons: Array<Text> = [
       ...tiers,
-      { zh: `排名第${r.rank}，得分 ${r.total}`, en: `ranked ${r.rank} with ${pointsText(r.total)}` }
+      {
+        zh: `排名第${r.rank}，得分 ${Ratio.points(r.total)}`,
+        en: `ranked ${r.rank} with ${pointsText(Ratio.points(r.total))}`
+      }
     ]
     if (r.move !== undefined && r.move > 0)
       reasons.push({ zh: `较上期上升${r.move}位`, en: `up ${r.move} since the last bulletin` })
@@ -736,8 +774,8 @@ export const make = (input: Input): Bulletin => {
         : [
             ...byTier(line, "criticise"),
             {
-              zh: `排名第${line.rank}，得分 ${line.total}`,
-              en: `ranked ${line.rank} with ${pointsText(line.total)}`
+              zh: `排名第${line.rank}，得分 ${Ratio.points(line.total)}`,
+              en: `ranked ${line.rank} with ${pointsText(Ratio.points(line.total))}`
             }
           ]
     for (const v of vetoesOf.get(u) ?? [])
@@ -777,8 +815,8 @@ export const make = (input: Input): Bulletin => {
   const perUnit = { red: unitRowsCount(targets, "red"), amber: unitRowsCount(targets, "amber") }
   if (campaign.targets.length > 0) {
     summary.push({
-      zh: `截至 ${asOf}，全区 ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；分解到单位的目标中红灯 ${inUnits(perUnit.red, "zh")}、黄灯 ${inUnits(perUnit.amber, "zh")}。`,
-      en: `As of ${asOf}, of ${areaTargets} area-wide targets ${red} are red and ${amber} amber; of the targets allocated to units, ${inUnits(perUnit.red, "en")} are red and ${inUnits(perUnit.amber, "en")} amber.`
+      zh: `截至 ${asOf}，${area.zh} ${areaTargets} 项目标中红灯 ${red} 项、黄灯 ${amber} 项；分解到单位的目标中红灯 ${inUnits(perUnit.red, "zh")}、黄灯 ${inUnits(perUnit.amber, "zh")}。`,
+      en: `As of ${asOf}, of ${areaTargets} targets for the ${area.en} ${red} are red and ${amber} amber; of the targets allocated to units, ${inUnits(perUnit.red, "en")} are red and ${inUnits(perUnit.amber, "en")} amber.`
     })
   } else if (allRows.length === 0) {
     summary.push({ zh: `截至 ${asOf}。`, en: `As of ${asOf}.` })
@@ -806,15 +844,16 @@ export const make = (input: Input): Bulletin => {
     campaign: { id: campaign.id, title },
     number,
     period,
+    area,
     asOf,
     previous:
       input.previous?.asOf === undefined
         ? undefined
         : { asOf: input.previous.asOf, record: input.previous.record },
-    heading: {
-      zh: `${title}工作通报（第${number}期）`,
-      en: `${title}: bulletin no. ${number}`
-    },
+    heading:
+      number === undefined
+        ? { zh: `${title}工作通报`, en: `${title}: bulletin` }
+        : { zh: `${title}工作通报（第${number}期）`, en: `${title}: bulletin no. ${number}` },
     summary,
     targets,
     ranking,
@@ -1021,7 +1060,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
     `<!DOCTYPE html>\n<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${h(b.heading[lang])}</title><style>${CSS}</style></head><body>`
   )
   out.push(
-    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${h(L.period)}${COLON[lang]}${h(Cadence.periodName(b.period, lang))}${GAP[lang]}${h(L.asOf)}${COLON[lang]}${h(b.asOf)}${b.previous ? `${GAP[lang]}${h(L.previous)}${COLON[lang]}${h(b.previous.asOf)}` : ""}</div></header>`
+    `<header><h1>${h(b.heading[lang])}</h1><div class="meta">${b.number === undefined ? "" : `${h(L.period)}${COLON[lang]}${h(Cadence.periodName(b.period, lang))}${GAP[lang]}`}${h(L.asOf)}${COLON[lang]}${h(b.asOf)}${b.previous ? `${GAP[lang]}${h(L.previous)}${COLON[lang]}${h(b.previous.asOf)}` : ""}</div></header>`
   )
   out.push(`<section id="summary"><h2>${h(L.summary)}</h2>`)
   for (const s of b.summary) out.push(`<p>${h(s[lang])}</p>`)
@@ -1061,7 +1100,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
             .map((r) => {
               const m = showMove(r)
               const cls = m.startsWith("↑") ? "up" : m.startsWith("↓") ? "down" : ""
-              return `<tr><td class="num">${r.rank}</td><td>${h(r.name)}</td><td class="num">${h(r.total)}</td><td class="num ${cls}">${h(m)}</td><td>${h(r.tiers.map((t) => t[lang]).join(lang === "zh" ? "、" : ", "))}</td></tr>`
+              return `<tr><td class="num">${r.rank}</td><td>${h(r.name)}</td><td class="num">${h(Ratio.points(r.total))}</td><td class="num ${cls}">${h(m)}</td><td>${h(r.tiers.map((t) => t[lang]).join(lang === "zh" ? "、" : ", "))}</td></tr>`
             })
         )
       )
@@ -1150,7 +1189,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
     `${s === "red" ? "🔴 " : s === "amber" ? "🟡 " : ""}${statusNames[s][lang]}`
   lines.push(`# ${mt(b.heading[lang])}`, "")
   lines.push(
-    `${L.period}${COLON[lang]}${mt(Cadence.periodName(b.period, lang))}${GAP[lang]}${L.asOf}${COLON[lang]}${b.asOf}${b.previous ? `${GAP[lang]}${L.previous}${COLON[lang]}${b.previous.asOf}` : ""}`,
+    `${b.number === undefined ? "" : `${L.period}${COLON[lang]}${mt(Cadence.periodName(b.period, lang))}${GAP[lang]}`}${L.asOf}${COLON[lang]}${b.asOf}${b.previous ? `${GAP[lang]}${L.previous}${COLON[lang]}${b.previous.asOf}` : ""}`,
     ""
   )
   lines.push(`## ${L.summary}`, "")
@@ -1192,7 +1231,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
           .map((r) => [
             String(r.rank),
             mc(r.name),
-            mc(r.total),
+            mc(Ratio.points(r.total)),
             showMove(r),
             mc(r.tiers.map((t) => t[lang]).join(lang === "zh" ? "、" : ", "))
           ])

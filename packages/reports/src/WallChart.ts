@@ -14,6 +14,7 @@ import {
   Progress,
   Ratio,
   type Snapshot,
+  Unit,
   View
 } from "@gongjian/core"
 import type { Finding } from "@gongjian/exit-rules"
@@ -166,6 +167,34 @@ const tickDays = (span: number, plotWidth: number): number => {
 
 const axisDate = (origin: number) => (v: number) => LocalDate.fromDays(origin + v).slice(2)
 
+/** What a chart of targets says when the campaign sets none. */
+const NO_TARGETS = "无目标"
+
+/** A chart with nothing to draw: its title, and what it lacks in the middle. */
+const empty = (title: string, lack: string): string => {
+  const width = Math.max(480, textWidth(title, 16) + 48)
+  return render(
+    {
+      title: [
+        {
+          text: title,
+          left: 12,
+          top: 8,
+          textStyle: { fontSize: 16, width: width - 24, overflow: "break" }
+        },
+        {
+          text: lack,
+          left: "center",
+          top: "middle",
+          textStyle: { fontSize: 20, color: "#5f6368", fontWeight: "normal" }
+        }
+      ]
+    },
+    width,
+    160
+  )
+}
+
 /**
  * The Gantt of key projects (倒排工期) as SVG: a bar per project from its
  * start to its last planned milestone, coloured red, amber or green; planned
@@ -286,8 +315,10 @@ export const gantt = (
 
 /**
  * The units' progress against 序时进度 as SVG: for every target a panel of
- * bars, one per unit (the area-wide row when the target has no units),
- * coloured by status, with a dashed line at 序时进度.
+ * bars, one per unit (the area-wide row, named by `Unit.areaLabel` — 全县,
+ * 全市, 全区, 全镇 — when the target has no units), coloured by status, with a
+ * dashed line at 序时进度. A campaign without targets gets a chart that
+ * says so (无目标), not a blank one.
  *
  * @example
  * {@includeCode ../examples/WallChart.ts#charts}
@@ -304,11 +335,14 @@ export const progress = (
   }
 ): string => {
   const asOf = options?.asOf ?? snapshot.asOf
-  const facts = Progress.facts(View.make(snapshot, { asOf }))
-  const names = new Map(snapshot.units.map((u) => [u.id, u.name]))
   const targets = [...snapshot.campaign.targets]
     .filter((t) => options?.targets === undefined || options.targets.includes(t.id))
     .sort((a, b) => cmp(a.id, b.id))
+  if (targets.length === 0)
+    return empty(`${snapshot.campaign.title} 目标任务进度（截至 ${asOf}）`, NO_TARGETS)
+  const facts = Progress.facts(View.make(snapshot, { asOf }))
+  const names = new Map(snapshot.units.map((u) => [u.id, u.name]))
+  const area = Unit.areaLabel(snapshot.units).zh
   const panels = targets.map((t) => {
     const rows = Progress.ofTarget(facts, t, { asOf })
     const units = rows.filter((r) => r.unit !== undefined)
@@ -322,7 +356,7 @@ export const progress = (
       title: t.title,
       expected,
       rows: shown.map((r) => ({
-        name: r.unit === undefined ? "全区" : (names.get(r.unit) ?? r.unit),
+        name: r.unit === undefined ? area : (names.get(r.unit) ?? r.unit),
         value: Number(Percent.round(Ratio.multiply(r.ratio, 100))),
         shown: Percent.format(r.ratio),
         status: r.status
@@ -400,7 +434,8 @@ export const progress = (
 }
 
 /**
- * The ranking as SVG: a bar per unit in rank order, its points at the end,
+ * The ranking as SVG: a bar per unit in rank order, its points at the end
+ * (`Ratio.points`: at most two decimals),
  * the move since the previous bulletin (↑↓) beside its name, vetoed units
  * red. Takes `Bulletin.ranking`.
  *
@@ -456,7 +491,7 @@ export const ranking = (
         data: lines.map((l) => ({
           value: Number(l.total),
           itemStyle: { color: l.vetoed ? COLORS.red : "#1a73e8" },
-          label: { show: true, position: "right", formatter: l.total, fontSize: 11 }
+          label: { show: true, position: "right", formatter: Ratio.points(l.total), fontSize: 11 }
         }))
       }
     ]
@@ -477,8 +512,9 @@ const STATUS_CODE: { readonly [S in Progress.Status]: number } = {
 /**
  * The units × targets heat map as SVG: a cell per unit and target with the
  * completion, coloured by status against 序时进度 (red, amber, on track,
- * ahead), the area-wide figures (全区) first; no cell where a target sets the
- * unit no goal.
+ * ahead), the area-wide figures first (named by `Unit.areaLabel`: 全县, 全市,
+ * 全区, 全镇); no cell where a target sets the unit no goal. A campaign
+ * without targets gets a chart that says so (无目标), not a blank one.
  *
  * @example
  * {@includeCode ../examples/WallChart.ts#charts}
@@ -491,8 +527,10 @@ export const heatmap = (
   options?: { readonly asOf?: LocalDate.LocalDate; readonly title?: string }
 ): string => {
   const asOf = options?.asOf ?? snapshot.asOf
-  const facts = Progress.facts(View.make(snapshot, { asOf }))
   const targets = [...snapshot.campaign.targets].sort((a, b) => cmp(a.id, b.id))
+  const title = options?.title ?? `各单位目标完成热力图（截至 ${asOf}）`
+  if (targets.length === 0) return empty(title, NO_TARGETS)
+  const facts = Progress.facts(View.make(snapshot, { asOf }))
   const cells: Array<{ unit: string; target: number; row: Progress.TargetProgress }> = []
   targets.forEach((t, i) => {
     for (const r of Progress.ofTarget(facts, t, { asOf })) {
@@ -504,7 +542,7 @@ export const heatmap = (
   )
   const names = new Map<string, string>([
     ...snapshot.units.map((u): [string, string] => [u.id, u.name]),
-    [AREA, "全区"]
+    [AREA, Unit.areaLabel(snapshot.units).zh]
   ])
   const unitNames = unitIds.map((u) => names.get(u) ?? u)
   const titles = targets.map((t) => t.title)
@@ -512,7 +550,6 @@ export const heatmap = (
   const col = Math.max(64, ...unitNames.map((n) => textWidth(n, 12) + 12))
   const rowHeight = 28
   const top = 84
-  const title = options?.title ?? `各单位目标完成热力图（截至 ${asOf}）`
   const width = Math.max(left + Math.max(1, unitIds.length) * col + 24, textWidth(title, 16) + 48)
   const height = top + Math.max(1, targets.length) * rowHeight + 24
   const index = new Map(unitIds.map((u, i) => [u, i]))

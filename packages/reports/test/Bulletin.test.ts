@@ -364,3 +364,72 @@ describe("bulletins issued (Bulletin.record, Bulletin.previous)", () => {
     expect(Bulletin.html(made, "en")).toContain("<td>withdrawn</td>")
   })
 })
+
+describe("a campaign's area and its reporting cadence", () => {
+  it("names the area-wide figures after the root unit: 全区, 全市, 全镇", () => {
+    // 002's root is 示范区, 003's 示范市, 004's 桐木镇.
+    expect(sampleBulletin("002-investment-drive").bulletin.area.zh).toBe("全区")
+    expect(sampleBulletin("003-construction-year").bulletin.area).toEqual({
+      zh: "全市",
+      en: "whole city"
+    })
+    const town = sampleBulletin("004-project-year").bulletin
+    expect(town.area.zh).toBe("全镇")
+    expect(town.summary[0]!.zh).toContain("，全镇 ")
+    expect(town.summary[0]!.zh).not.toContain("全区")
+    expect(town.summary[0]!.en).toContain("for the whole town")
+  })
+
+  it("gives a county's bulletin 全县", () => {
+    const { snapshot } = sampleBulletin("002-investment-drive")
+    const county: Snapshot.Snapshot = {
+      ...snapshot,
+      units: snapshot.units.map((u) =>
+        u.parent === undefined ? { ...u, name: "示范县", kind: "county" as const } : u
+      )
+    }
+    const b = Bulletin.make({ snapshot: county, period: Cadence.parsePeriod("2026-09-H2")! })
+    expect(b.area.zh).toBe("全县")
+    expect(Bulletin.markdown(b)).toContain("截至 2026-09-30，全县 ")
+  })
+
+  it("gives a campaign without a reporting cadence no number and no made-up previous bulletin", () => {
+    // 000 has cadence []: its bulletin is not one of a numbered series.
+    const { snapshot, period, bulletin } = sampleBulletin("000-hundred-days")
+    expect(snapshot.campaign.cadence).toEqual([])
+    expect(bulletin.number).toBeUndefined()
+    expect(bulletin.previous).toBeUndefined()
+    expect(bulletin.heading.zh).toBe("项目提升年百日攻坚工作通报")
+    expect(Bulletin.previous(snapshot, period)).toBeUndefined()
+    expect(Bulletin.numberOf(snapshot.campaign, period)).toBeUndefined()
+    // No 通报期 and no 上期通报 line: only the date the data speak as of.
+    const md = Bulletin.markdown(bulletin)
+    expect(md).not.toMatch(/第\d+期|通报期|上期通报/)
+    expect(md).toContain("数据截至：2026-05-31")
+    expect(Bulletin.html(bulletin, "en")).not.toMatch(/no\. \d|Previous bulletin/)
+    // No rank moves without a previous bulletin.
+    expect(bulletin.ranking.every((r) => r.move === undefined)).toBe(true)
+  })
+
+  it("still counts from a bulletin recorded as issued when the campaign has no cadence", () => {
+    const { snapshot, period } = sampleBulletin("000-hundred-days")
+    const issued = Bulletin.record(
+      { number: undefined, period: Cadence.parsePeriod("2026-05-H1")!, asOf: "2026-05-15" },
+      { unit: "district" }
+    )
+    const s = { ...snapshot, activities: [...(snapshot.activities ?? []), issued] }
+    expect(Bulletin.previous(s, period)).toEqual({ asOf: "2026-05-15", record: issued })
+    expect(issued.note).not.toMatch(/第.*期/)
+  })
+
+  it("writes rank totals with at most two decimals, the exact total kept in the data", () => {
+    // 000's 王店镇 scores 27.214286 (exact, six places): read as 27.21.
+    const { bulletin } = sampleBulletin("000-hundred-days")
+    const line = bulletin.ranking.find((r) => r.name === "王店镇")!
+    expect(line.total).toBe("27.214286")
+    for (const text of [Bulletin.markdown(bulletin), Bulletin.html(bulletin, "en")]) {
+      expect(text).toContain("27.21")
+      expect(text).not.toMatch(/\d\.\d{3,}/)
+    }
+  })
+})

@@ -108,3 +108,30 @@ describe("WallChart", () => {
     }
   })
 })
+
+describe("WallChart of a campaign's area, targets and ranking", () => {
+  it("names the area-wide figures after the root unit (003: 全市, never 全区)", () => {
+    const s = Samples.load("003-construction-year")
+    for (const svg of [WallChart.progress(s), WallChart.heatmap(s)]) {
+      expect(svg).toContain(">全市<")
+      expect(svg).not.toContain("全区")
+    }
+  })
+
+  it("says 无目标 for a campaign without targets instead of drawing a blank chart", () => {
+    // 001 sets no targets.
+    const s = Samples.load("001-service-and-exit")
+    expect(s.campaign.targets).toEqual([])
+    for (const svg of [WallChart.progress(s), WallChart.heatmap(s)]) {
+      expect(svg).toMatch(/^<svg /)
+      expect(svg).toContain(">无目标<")
+    }
+  })
+
+  it("labels the ranking's bars with totals of at most two decimals", () => {
+    const { bulletin } = sampleBulletin("000-hundred-days")
+    const svg = WallChart.ranking(bulletin.ranking)
+    expect(svg).toContain(">27.21<")
+    expect(svg).not.toContain("27.214286")
+  })
+})

@@ -21,7 +21,15 @@
  * @since 0.3.0
  */
 
-import { Lifecycle, type LocalDate, Money, type Progress, type Snapshot } from "@gongjian/core"
+import {
+  Lifecycle,
+  type LocalDate,
+  Money,
+  type Progress,
+  Ratio,
+  type Snapshot,
+  Unit
+} from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Order from "effect/Order"
 import * as Result from "effect/Result"
@@ -442,7 +450,10 @@ const STATUS_ZH: Record<Progress.Status, string> = {
 /**
  * Target progress against 序时进度 (目标任务完成情况): one row per target and
  * unit with the goal, what was achieved, the completion, 序时进度 and the
- * points behind; rows behind are filled amber, far behind red.
+ * points behind; rows behind are filled amber, far behind red. The
+ * area-wide rows are named `area` — the campaign's whole area as
+ * `Unit.areaLabel` names it from the units (全县, 全市, 全区, 全镇); without
+ * it, `Unit.areaLabel`'s name for an area nothing names (全域).
  *
  * @example
  * {@includeCode ../examples/export.ts#progress}
@@ -456,12 +467,15 @@ export const progress = (
     readonly asOf: LocalDate.LocalDate
     readonly targetTitles?: Readonly<Record<string, string>>
     readonly unitNames?: Readonly<Record<string, string>>
+    /** The name of the area-wide rows (since 0.5.0): `Unit.areaLabel(snapshot.units).zh`. */
+    readonly area?: string | undefined
   }
 ): Table => {
+  const area = options.area ?? Unit.areaLabel([]).zh
   const columns: ReadonlyArray<ColumnOf<Progress.TargetProgress>> = [
     column("目标", 24, "text", (r) => options.targetTitles?.[r.target] ?? r.target),
     column("单位", 14, "text", (r) =>
-      r.unit === undefined ? "全区" : (options.unitNames?.[r.unit] ?? r.unit)
+      r.unit === undefined ? area : (options.unitNames?.[r.unit] ?? r.unit)
     ),
     column("目标值（万元或个数）", 14, "wan", (r) => r.goal),
     column("完成值（万元或个数）", 14, "wan", (r) => r.actual),
@@ -512,8 +526,10 @@ export interface RankedUnit {
 
 /**
  * Rankings with explanations (考核排名): a sheet of units in rank order with
- * their totals, tiers and vetoes, and a sheet with every score line — item,
- * clause, points and the explanation in Chinese.
+ * their totals (as `Ratio.points` writes them: at most two decimals, as the
+ * bulletins and the command line show them), tiers and vetoes, and a sheet
+ * with every score line — item, clause, exact points and the explanation in
+ * Chinese.
  *
  * @example
  * {@includeCode ../examples/export.ts#ranking}
@@ -542,7 +558,7 @@ export const ranking = (
     column("分组", 10, "text", (u) => groups.get(u.group) ?? u.group),
     column("名次", 6, "integer", (u) => u.rank),
     column("单位", 16, "text", (u) => u.name),
-    column("总分", 10, "number", (u) => Number(u.total)),
+    column("总分", 10, "number", (u) => Number(Ratio.points(u.total))),
     column(
       "等次",
       16,

@@ -201,6 +201,42 @@ describe("the exported workbook", () => {
   })
 })
 
+describe("what a county reads in the exported tables", () => {
+  it("ranking totals with at most two decimals, as the bulletins show them", () => {
+    // 000's 王店镇 scores 27.214286 exactly; the 总分 cell holds 27.21, in the workbook and the CSV.
+    const [ranks] = Export.ranking({
+      asOf: "2026-05-31",
+      units: [
+        {
+          unit: "wangdian",
+          name: "王店镇",
+          group: "all",
+          rank: 5,
+          total: "27.214286",
+          tiers: [],
+          vetoes: [],
+          lines: []
+        }
+      ]
+    })
+    expect(ranks!.rows[0]![3]).toBe(27.21)
+    expect(Export.csv(ranks!).split("\r\n")[2]).toBe("all,5,王店镇,27.21,,")
+  })
+
+  it("names the area-wide progress rows as given (全市), 全域 when not given", () => {
+    const asOf = county.asOf
+    const facts = Progress.facts(View.make(county, { asOf }))
+    const rows = county.campaign.targets.flatMap((t) => Progress.ofTarget(facts, t, { asOf }))
+    const areaRows = rows.filter((r) => r.unit === undefined).length
+    expect(areaRows).toBeGreaterThan(0)
+    const names = (area?: string) =>
+      Export.progress(rows, { asOf, ...(area === undefined ? {} : { area }) }).rows.map((r) => r[1])
+    expect(names("全市").filter((n) => n === "全市")).toHaveLength(areaRows)
+    expect(names().filter((n) => n === "全域")).toHaveLength(areaRows)
+    expect(names("全市")).not.toContain("全区")
+  })
+})
+
 describe("the county's own file with a status column", () => {
   it("says what became of every row next to it, kept in the county's layout", async () => {
     const bytes = sample("project-ledger.xlsx")

@@ -231,8 +231,8 @@ export const bulletin = Command.make(
         )
         yield* Console.error(
           receipt.replayed
-            ? `bulletin ${b.period.label} (no. ${b.number}) was already recorded as issued (${receipt.recordedAt})`
-            : `bulletin ${b.period.label} (no. ${b.number}) recorded as issued (${receipt.recordedAt})`
+            ? `bulletin ${b.period.label}${b.number === undefined ? "" : ` (no. ${b.number})`} was already recorded as issued (${receipt.recordedAt})`
+            : `bulletin ${b.period.label}${b.number === undefined ? "" : ` (no. ${b.number})`} recorded as issued (${receipt.recordedAt})`
         )
       }
       if (a.format === "md") return yield* emit(Bulletin.markdown(b, a.lang), a.out)

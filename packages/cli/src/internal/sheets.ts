@@ -1,5 +1,5 @@
 import { basename, extname, resolve } from "node:path"
-import { Fingerprint, Progress, Snapshot } from "@gongjian/core"
+import { Fingerprint, Progress, Snapshot, Unit } from "@gongjian/core"
 import { Ledger } from "@gongjian/ledger"
 import type { Host } from "@gongjian/plugin-sdk"
 import { Export, Forms, Import, RowReport, SheetError, Template } from "@gongjian/sheets"
@@ -269,6 +269,7 @@ export const tablesOf = (
     progress: [
       Export.progress(progressRows, {
         asOf: out.asOf,
+        area: Unit.areaLabel(snapshot.units).zh,
         unitNames,
         targetTitles: Object.fromEntries(snapshot.campaign.targets.map((t) => [t.id, t.title]))
       })

@@ -1,4 +1,4 @@
-import { Progress, type Snapshot, type View } from "@gongjian/core"
+import { Progress, Ratio, type Snapshot, Unit, type View } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
 import { Bulletin } from "@gongjian/reports"
@@ -37,7 +37,10 @@ export const vetoTitles = (
     host.installed.flatMap((i) => (i.contents.scoring?.vetoes ?? []).map((v) => [v.id, v.title]))
   )
 
-/** @internal The ranking rows of an assessment, in group and rank order. */
+/**
+ * @internal The ranking rows of an assessment, in group and rank order; the
+ * totals as people read them (`Ratio.points`), the exact ones stay in JSON.
+ */
 export const rankingRows = (
   a: Host.PluginAssessment,
   lang: Lang,
@@ -48,7 +51,7 @@ export const rankingRows = (
   return a.units.map((u) => [
     String(u.rank),
     u.name,
-    u.total,
+    Ratio.points(u.total),
     u.tiers.map((t) => tierTitles.get(t) ?? t).join(sep),
     u.vetoes.map((v) => vetoes.get(v.veto)?.[lang] ?? v.veto).join(sep),
     pendingText(
@@ -125,19 +128,23 @@ export const inactiveLines = (run: Host.Run, lang: Lang): Array<string> =>
       : `  Not assessed: ${x.clause} ${x.title.en} (needs the option${x.needs.length > 1 ? "s" : ""} ${x.needs.join(", ")}; give ${x.needs.length > 1 ? "them" : "it"} with --options)`
   )
 
-/** @internal Every target's progress rows (area first, then units), as of the view's date. */
+/**
+ * @internal Every target's progress rows (area first, named by
+ * `Unit.areaLabel`: 全县, 全市, 全区, 全镇; then units), as of the view's date.
+ */
 export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> => {
   const s = view.snapshot
   const asOf = view.asOf
   const facts = Progress.facts(view)
   const names = new Map(s.units.map((u) => [u.id, u.name]))
+  const area = Unit.areaLabel(s.units)[lang]
   const rows: Array<Array<string>> = []
   for (const t of s.campaign.targets) {
     for (const r of Progress.ofTarget(facts, t, { asOf })) {
       const { actual, goal } = Progress.shown(r, { precision: 2 })
       rows.push([
         t.title,
-        r.unit === undefined ? (lang === "zh" ? "全区" : "all") : (names.get(r.unit) ?? r.unit),
+        r.unit === undefined ? area : (names.get(r.unit) ?? r.unit),
         actual,
         goal,
         percent(r.ratio),
