@@ -44,13 +44,13 @@ equal(Ratio.roundHalfUp(Ratio.makeUnsafe(-5, 100), 1), "-0.1") // away from zero
 equal(Ratio.percentPlaces, 1)
 // #endregion percent
 
-// #region points
+// #region score
 // A unit's total as a ranking shows it: at most two decimals, half up.
-equal(Ratio.points("27.214286"), "27.21")
-equal(Ratio.points("14.666667"), "14.67")
-equal(Ratio.points("39.995"), "40") // a half goes up, trailing zeros go
-equal(Ratio.points("27.5"), "27.5")
-equal(Ratio.points(41), "41")
-equal(Ratio.points(Ratio.makeUnsafe(-1, 3)), "-0.33")
-equal(Ratio.pointsPlaces, 2)
-// #endregion points
+equal(Ratio.score("27.214286"), "27.21")
+equal(Ratio.score("14.666667"), "14.67")
+equal(Ratio.score("39.995"), "40") // a half goes up, trailing zeros go
+equal(Ratio.score("27.5"), "27.5")
+equal(Ratio.score(41), "41")
+equal(Ratio.score(Ratio.makeUnsafe(-1, 3)), "-0.33")
+equal(Ratio.scorePlaces, 2)
+// #endregion score

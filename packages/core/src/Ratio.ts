@@ -313,15 +313,15 @@ export const percent = (r: Ratio | number): string => {
 }
 
 /**
- * The decimal places of {@link points}: at most 2.
+ * The decimal places of {@link score}: at most 2.
  *
  * @example
- * {@includeCode ../examples/Ratio.ts#points}
+ * {@includeCode ../examples/Ratio.ts#score}
  *
  * @since 0.5.0
  * @category formatting
  */
-export const pointsPlaces = 2
+export const scorePlaces = 2
 
 /**
  * A score (得分, a unit's total or a line's points) as people read it: at
@@ -332,13 +332,13 @@ export const pointsPlaces = 2
  * the same everywhere; JSON keeps the exact value.
  *
  * @example
- * {@includeCode ../examples/Ratio.ts#points}
+ * {@includeCode ../examples/Ratio.ts#score}
  *
  * @since 0.5.0
  * @category formatting
  */
-export const points = (total: Ratio | number | string): string => {
+export const score = (total: Ratio | number | string): string => {
   const exact = typeof total === "object" ? total : makeUnsafe(total)
-  const text = roundHalfUp(exact, pointsPlaces)
+  const text = roundHalfUp(exact, scorePlaces)
   return text.includes(".") ? text.replace(/\.?0+$/, "") : text
 }

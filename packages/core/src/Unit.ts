@@ -280,6 +280,7 @@ export const descendants = (h: Hierarchy, id: string): ReadonlyArray<string> => 
 const AREA_ENDINGS: ReadonlyArray<readonly [string, { readonly zh: string; readonly en: string }]> =
   [
     ["街道", { zh: "全街道", en: "whole subdistrict" }],
+    ["社区", { zh: "全社区", en: "whole community" }],
     ["县", { zh: "全县", en: "whole county" }],
     ["市", { zh: "全市", en: "whole city" }],
     ["区", { zh: "全区", en: "whole district" }],
@@ -308,8 +309,8 @@ const BODY = /(人民政府|政府|管理委员会|管委会|委员会|办公室
  * table or a spreadsheet, read from its root unit — the one unit without a
  * parent. The root's name decides when it ends with a level of
  * administrative area (示范市 → 全市, 甲县人民政府 → 全县, 桐木镇 → 全镇,
- * XX街道 → 全街道, also 乡, 旗, 村; an issuing body's 人民政府 or 管委会 after
- * the area is read past); otherwise its kind (`county` 全县, `district` and
+ * XX街道 → 全街道, also 乡, 旗, 村, 社区; an issuing body's 人民政府 or
+ * 管委会 after the area is read past); otherwise its kind (`county` 全县, `district` and
  * `new-district` 全区, `town` 全镇, `street` 全街道, `village` 全村). When
  * nothing says — no unit, several units without a parent, or a root of
  * another kind with a name that names no area — it is 全域 ("whole area"),

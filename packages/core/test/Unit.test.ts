@@ -9,6 +9,8 @@ describe("Unit.areaLabel", () => {
     expect(Unit.areaLabel([{ name: "桐木镇", kind: "town" }]).zh).toBe("全镇")
     expect(Unit.areaLabel([{ name: "甲县", kind: "other" }]).zh).toBe("全县")
     expect(Unit.areaLabel([{ name: "城东街道", kind: "street" }]).zh).toBe("全街道")
+    // A 社区 is not a 区.
+    expect(Unit.areaLabel([{ name: "东湖社区", kind: "village" }]).zh).toBe("全社区")
     // An issuing body's 人民政府 or 管委会 after the area is read past.
     expect(Unit.areaLabel([{ name: "甲县人民政府", kind: "other" }]).zh).toBe("全县")
     expect(Unit.areaLabel([{ name: "经济开发区管委会", kind: "zone-committee" }]).zh).toBe("全区")
@@ -37,18 +39,18 @@ describe("Unit.areaLabel", () => {
   })
 })
 
-describe("Ratio.points", () => {
+describe("Ratio.score", () => {
   it("writes a score with at most two decimals, half up from the exact value", () => {
     // 000's 王店镇 27.214286 → 27.21; 004's 北村 14.666667 → 14.67.
-    expect(Ratio.points("27.214286")).toBe("27.21")
-    expect(Ratio.points("14.666667")).toBe("14.67")
-    expect(Ratio.points("39.571429")).toBe("39.57")
+    expect(Ratio.score("27.214286")).toBe("27.21")
+    expect(Ratio.score("14.666667")).toBe("14.67")
+    expect(Ratio.score("39.571429")).toBe("39.57")
     // 0.125 is a half at the third place: up, not to even.
-    expect(Ratio.points("0.125")).toBe("0.13")
-    expect(Ratio.points("27.5")).toBe("27.5")
-    expect(Ratio.points("41")).toBe("41")
-    expect(Ratio.points("40.00")).toBe("40")
-    expect(Ratio.points("-3.455")).toBe("-3.46")
-    expect(Ratio.points("-0.004")).toBe("0")
+    expect(Ratio.score("0.125")).toBe("0.13")
+    expect(Ratio.score("27.5")).toBe("27.5")
+    expect(Ratio.score("41")).toBe("41")
+    expect(Ratio.score("40.00")).toBe("40")
+    expect(Ratio.score("-3.455")).toBe("-3.46")
+    expect(Ratio.score("-0.004")).toBe("0")
   })
 })

@@ -252,7 +252,7 @@ export interface RankLine {
   readonly name: string
   readonly group: string
   readonly rank: number
-  /** The exact total, as the assessment gives it; written by `Ratio.points` (at most two decimals). */
+  /** The exact total, as the assessment gives it; written by `Ratio.score` (at most two decimals). */
   readonly total: string
   readonly previousRank: number | undefined
   readonly move: number | undefined
@@ -740,8 +740,8 @@ export const make = (input: Input): Bulletin => {
     const reasons: Array<Text> = [
       ...tiers,
       {
-        zh: `排名第${r.rank}，得分 ${Ratio.points(r.total)}`,
-        en: `ranked ${r.rank} with ${pointsText(Ratio.points(r.total))}`
+        zh: `排名第${r.rank}，得分 ${Ratio.score(r.total)}`,
+        en: `ranked ${r.rank} with ${pointsText(Ratio.score(r.total))}`
       }
     ]
     if (r.move !== undefined && r.move > 0)
@@ -774,8 +774,8 @@ export const make = (input: Input): Bulletin => {
         : [
             ...byTier(line, "criticise"),
             {
-              zh: `排名第${line.rank}，得分 ${Ratio.points(line.total)}`,
-              en: `ranked ${line.rank} with ${pointsText(Ratio.points(line.total))}`
+              zh: `排名第${line.rank}，得分 ${Ratio.score(line.total)}`,
+              en: `ranked ${line.rank} with ${pointsText(Ratio.score(line.total))}`
             }
           ]
     for (const v of vetoesOf.get(u) ?? [])
@@ -1100,7 +1100,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
             .map((r) => {
               const m = showMove(r)
               const cls = m.startsWith("↑") ? "up" : m.startsWith("↓") ? "down" : ""
-              return `<tr><td class="num">${r.rank}</td><td>${h(r.name)}</td><td class="num">${h(Ratio.points(r.total))}</td><td class="num ${cls}">${h(m)}</td><td>${h(r.tiers.map((t) => t[lang]).join(lang === "zh" ? "、" : ", "))}</td></tr>`
+              return `<tr><td class="num">${r.rank}</td><td>${h(r.name)}</td><td class="num">${h(Ratio.score(r.total))}</td><td class="num ${cls}">${h(m)}</td><td>${h(r.tiers.map((t) => t[lang]).join(lang === "zh" ? "、" : ", "))}</td></tr>`
             })
         )
       )
@@ -1231,7 +1231,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
           .map((r) => [
             String(r.rank),
             mc(r.name),
-            mc(Ratio.points(r.total)),
+            mc(Ratio.score(r.total)),
             showMove(r),
             mc(r.tiers.map((t) => t[lang]).join(lang === "zh" ? "、" : ", "))
           ])

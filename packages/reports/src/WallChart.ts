@@ -435,7 +435,7 @@ export const progress = (
 
 /**
  * The ranking as SVG: a bar per unit in rank order, its points at the end
- * (`Ratio.points`: at most two decimals),
+ * (`Ratio.score`: at most two decimals),
  * the move since the previous bulletin (↑↓) beside its name, vetoed units
  * red. Takes `Bulletin.ranking`.
  *
@@ -491,7 +491,7 @@ export const ranking = (
         data: lines.map((l) => ({
           value: Number(l.total),
           itemStyle: { color: l.vetoed ? COLORS.red : "#1a73e8" },
-          label: { show: true, position: "right", formatter: Ratio.points(l.total), fontSize: 11 }
+          label: { show: true, position: "right", formatter: Ratio.score(l.total), fontSize: 11 }
         }))
       }
     ]

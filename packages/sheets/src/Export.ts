@@ -526,7 +526,7 @@ export interface RankedUnit {
 
 /**
  * Rankings with explanations (考核排名): a sheet of units in rank order with
- * their totals (as `Ratio.points` writes them: at most two decimals, as the
+ * their totals (as `Ratio.score` writes them: at most two decimals, as the
  * bulletins and the command line show them), tiers and vetoes, and a sheet
  * with every score line — item, clause, exact points and the explanation in
  * Chinese.
@@ -558,7 +558,7 @@ export const ranking = (
     column("分组", 10, "text", (u) => groups.get(u.group) ?? u.group),
     column("名次", 6, "integer", (u) => u.rank),
     column("单位", 16, "text", (u) => u.name),
-    column("总分", 10, "number", (u) => Number(Ratio.points(u.total))),
+    column("总分", 10, "number", (u) => Number(Ratio.score(u.total))),
     column(
       "等次",
       16,

@@ -39,7 +39,7 @@ export const vetoTitles = (
 
 /**
  * @internal The ranking rows of an assessment, in group and rank order; the
- * totals as people read them (`Ratio.points`), the exact ones stay in JSON.
+ * totals as people read them (`Ratio.score`), the exact ones stay in JSON.
  */
 export const rankingRows = (
   a: Host.PluginAssessment,
@@ -51,7 +51,7 @@ export const rankingRows = (
   return a.units.map((u) => [
     String(u.rank),
     u.name,
-    Ratio.points(u.total),
+    Ratio.score(u.total),
     u.tiers.map((t) => tierTitles.get(t) ?? t).join(sep),
     u.vetoes.map((v) => vetoes.get(v.veto)?.[lang] ?? v.veto).join(sep),
     pendingText(
