@@ -49,11 +49,13 @@ if (Result.isFailure(broken)) {
 // #region area
 // The area-wide figures are named after the root unit: its name, else its kind.
 deepStrictEqual(Unit.areaLabel(units), { zh: "全区", en: "whole district" })
-const city = [{ id: "city", name: "示范市", kind: "district" as const }]
+const city: ReadonlyArray<Unit.Unit> = [{ id: "city", name: "示范市", kind: "district" }]
 equal(Unit.areaLabel(city).zh, "全市") // the name says 市
-equal(Unit.areaLabel([{ id: "gov", name: "甲县人民政府", kind: "other" }]).zh, "全县")
-equal(Unit.areaLabel([{ id: "t", name: "桐木", kind: "town" }]).en, "whole town")
+const government: ReadonlyArray<Unit.Unit> = [{ id: "gov", name: "甲县人民政府", kind: "other" }]
+equal(Unit.areaLabel(government).zh, "全县")
+const tongmu: ReadonlyArray<Unit.Unit> = [{ id: "t", name: "桐木", kind: "town" }]
+equal(Unit.areaLabel(tongmu).en, "whole town")
 // Nothing says: two roots, or none.
-equal(Unit.areaLabel([...city, { id: "x", name: "乙镇", kind: "town" }]).zh, "全域")
+equal(Unit.areaLabel([...city, ...tongmu]).zh, "全域")
 equal(Unit.areaLabel([]).en, "whole area")
 // #endregion area
