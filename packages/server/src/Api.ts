@@ -27,6 +27,7 @@ import {
   Forbidden,
   Invalid,
   NotFound,
+  PayloadTooLarge,
   TooManyAttempts,
   Unauthenticated
 } from "./Errors.js"
@@ -102,7 +103,10 @@ export class Authentication extends HttpApiMiddleware.Service<
  * The request check: a request whose path parameters, query, headers or body
  * do not fit its endpoint's schema is answered 400 with {@link BadRequest},
  * every problem named (where in the request, the record written, the field,
- * the schema's code), instead of an empty 400. On every endpoint.
+ * the schema's code), instead of an empty 400; a body found larger than the
+ * server takes while it is read is answered 413 with {@link PayloadTooLarge}
+ * (since 0.4.0), as one whose declared length is over the limit is before it
+ * is read. On every endpoint.
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -112,7 +116,7 @@ export class Authentication extends HttpApiMiddleware.Service<
  */
 export class RequestCheck extends HttpApiMiddleware.Service<RequestCheck>()(
   "@gongjian/server/RequestCheck",
-  { error: BadRequest }
+  { error: [BadRequest, PayloadTooLarge] }
 ) {}
 
 /**
