@@ -465,6 +465,22 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect(run.json).toMatchObject({ id: 1, who: "admin" })
       expect((await c.get(`${base}/assessments`)).json).toEqual([run.json])
     })
+
+    it("gives every time to the microsecond in UTC, on every back end: revisions and runs alike", async () => {
+      const c = await as("admin")
+      const micro = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+      const a1 = (await c.get(`${base}/projects/A1`)).json.project
+      const put = await c.put(`${base}/projects/A1`, {
+        value: { ...a1, name: "更名" },
+        reason: "名称更正"
+      })
+      expect(put.status).toBe(200)
+      expect(put.json.at).toMatch(micro)
+      const history = (await c.get(`${base}/history/project/A1`)).json
+      expect(history).toHaveLength(2)
+      for (const r of history) expect(r.at).toMatch(micro)
+      expect((await c.post(`${base}/assessments`)).json.at).toMatch(micro)
+    })
   })
 
   describe("outputs", () => {
