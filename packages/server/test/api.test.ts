@@ -503,6 +503,49 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect(ranking.find((r: Json) => r.unit === "town-a").name).toBe(name)
     })
 
+    it("shows the verdicts not given yet (待定): the tier, its due date and whether the unit is at risk", async () => {
+      // 002 四.4 commends a unit that meets its annual task (年度目标任务) and
+      // criticises one that misses it, judged at the task's due date 2026-12-31.
+      // As of 2026-10-15 序时进度 is 288/365 = 0.789: 乙街道 has signed 16.9亿 of
+      // its 20亿 (0.845, ahead), 丁镇 none of its 10亿 (0, red: at risk).
+      // Neither is commended nor criticised yet; 甲镇 has met its 15亿: commended.
+      const c = await as("leader")
+      const ranking = (await c.get(`${base}/assessment`)).json.ranking
+      const row = (unit: string) => ranking.find((r: Json) => r.unit === unit)
+      const verdicts = (r: Json) =>
+        r.pending.map((p: Json) => [p.rule, p.kind, p.due, p.atRisk, p.title.zh])
+      expect(verdicts(row("town-d"))).toEqual([
+        ["commended", "tier", "2026-12-31", true, "通报表扬"],
+        ["criticised", "tier", "2026-12-31", true, "通报批评"]
+      ])
+      expect(row("town-d").tiers).toEqual([])
+      expect(verdicts(row("street-b"))).toEqual([
+        ["commended", "tier", "2026-12-31", false, "通报表扬"],
+        ["criticised", "tier", "2026-12-31", false, "通报批评"]
+      ])
+      expect(row("town-a").pending).toEqual([])
+      expect(row("town-a").tiers).toContain("commended")
+      // The unit's explanation lists them, with the engine's reason.
+      const explained = (await c.get(`${base}/assessment/units/town-d`)).json
+      expect(verdicts(explained)).toEqual(verdicts(row("town-d")))
+      expect(explained.pending[0].reason).toEqual(expect.any(String))
+      // The CSV names them in its last two columns: pending, and at risk.
+      const csv = (await c.get(`${base}/assessment/ranking.csv`)).text.split("\r\n")
+      expect(csv[0]!.split(",").slice(-2)).toEqual(["pending", "at-risk"])
+      const line = csv.find((l) => l.split(",")[1] === "town-d")!
+      expect(line.split(",").slice(-2)).toEqual(["commended criticised", "commended criticised"])
+      // The schema is in the OpenAPI document.
+      const doc = (await client().get("/api/openapi.json")).json
+      expect(Object.keys(doc.components.schemas.PendingVerdict.properties).sort()).toEqual([
+        "atRisk",
+        "due",
+        "kind",
+        "reason",
+        "rule",
+        "title"
+      ])
+    })
+
     it("serves an OpenAPI document with every resource and the session scheme", async () => {
       const c = client()
       const r = await c.get("/api/openapi.json")

@@ -547,7 +547,7 @@ const AssessmentsLive = HttpApiBuilder.group(Api, "assessments", (handlers) =>
           const s = yield* portal.state(params.campaign)
           const rows = Engine.rankingRows(s)
           return [
-            csvLine(["rank", "unit", "name", "total", "tiers", "vetoes"]),
+            csvLine(["rank", "unit", "name", "total", "tiers", "vetoes", "pending", "at-risk"]),
             ...rows.map((r) =>
               csvLine([
                 String(r.rank),
@@ -555,7 +555,12 @@ const AssessmentsLive = HttpApiBuilder.group(Api, "assessments", (handlers) =>
                 r.name,
                 r.total,
                 r.tiers.join(" "),
-                r.vetoes.join(" ")
+                r.vetoes.join(" "),
+                r.pending.map((p) => p.rule).join(" "),
+                r.pending
+                  .filter((p) => p.atRisk)
+                  .map((p) => p.rule)
+                  .join(" ")
               ])
             ),
             ""
