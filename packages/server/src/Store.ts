@@ -77,8 +77,9 @@ export type Sequence = number
  * `2026-10-15T08:00:00.000000Z` (since 0.4.0; the in-memory store gave
  * milliseconds before, the ledger microseconds). A {@link Stamp} given to a
  * store may be to the millisecond or carry an offset
- * (`2026-10-15T16:00:00.000+08:00`); the store writes it in that form. Not a
- * number of milliseconds.
+ * (`2026-10-15T16:00:00.000+08:00`): the in-memory store gives it back in UTC
+ * to the microsecond; the ledger keeps its own time. Not a number of
+ * milliseconds.
  *
  * @example
  * {@includeCode ../examples/Store.ts#memory}
