@@ -108,6 +108,52 @@ describe("the portal in Chromium", () => {
     await page.context().close()
   })
 
+  it("the ranking and a unit's page show the verdicts not given yet (待定), at risk when behind 序时进度", async () => {
+    // 002 四.4 commends a unit that meets its annual task (年度目标任务) and
+    // criticises one that misses it, judged at the task's due date 2026-12-31.
+    // As of 2026-10-15 序时进度 is 288/365 = 0.789: 丁镇 has none of its 10亿
+    // (0, red: at risk), 乙街道 16.9亿 of its 20亿 (0.845, ahead); 甲镇 has met
+    // its 15亿 and is commended, nothing pending.
+    const page = await open()
+    await signIn(page, "leader")
+    const row = (name: string) =>
+      page.getByTestId("ranking").locator("tr.el-table__row", { hasText: name })
+    const marks = (name: string) =>
+      row(name)
+        .getByTestId("pending")
+        .evaluateAll((spans) =>
+          spans.map((s) => [s.getAttribute("data-rule"), s.getAttribute("data-at-risk")])
+        )
+    await expect
+      .poll(() => marks("丁镇"))
+      .toEqual([
+        ["commended", "true"],
+        ["criticised", "true"]
+      ])
+    const ding = row("丁镇").getByTestId("pending").first()
+    await expect(ding.textContent()).resolves.toContain("通报表扬待定")
+    await expect(ding.getByTestId("at-risk").textContent()).resolves.toBe("有风险")
+    expect(await marks("乙街道")).toEqual([
+      ["commended", "false"],
+      ["criticised", "false"]
+    ])
+    expect(await row("乙街道").getByTestId("at-risk").count()).toBe(0)
+    expect(await marks("甲镇")).toEqual([])
+    // 丁镇's page says when the verdict comes, and that it is at risk.
+    await row("丁镇").locator('a[data-unit="town-d"]').click()
+    const pending = page.getByTestId("unit-pending")
+    await pending.first().waitFor()
+    expect(
+      await pending.evaluateAll((divs) =>
+        divs.map((d) => [d.getAttribute("data-rule"), d.textContent?.replace(/\s+/g, "")])
+      )
+    ).toEqual([
+      ["commended", "通报表扬：待定，2026-12-31到期后评定，落后序时进度，有风险"],
+      ["criticised", "通报批评：待定，2026-12-31到期后评定，落后序时进度，有风险"]
+    ])
+    await page.context().close()
+  })
+
   it("a leader opens a bulletin and sees its units, its ranking and a wall chart", async () => {
     const page = await open()
     await signIn(page, "leader")

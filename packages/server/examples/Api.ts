@@ -1,5 +1,6 @@
-import { equal } from "node:assert/strict"
+import { deepEqual, equal } from "node:assert/strict"
 import { Api } from "@gongjian/server"
+import * as Schema from "effect/Schema"
 
 // #region openapi
 const doc = Api.openApi()
@@ -46,4 +47,36 @@ equal(typeof Api.CurrentUser.key, "string")
 equal(typeof Api.RequestCheck.key, "string")
 const put = doc.paths["/api/campaigns/{campaign}/projects/{id}"]!.put!
 equal(JSON.stringify(put.responses["400"]).includes("BadRequest"), true)
+// A body over the server's limit: 413 PayloadTooLarge, listed too.
+equal(JSON.stringify(put.responses["413"]).includes("PayloadTooLarge"), true)
 // #endregion openapi
+
+// #region pending
+// A ranking row of a unit whose tier 通报表扬 is judged at the year's end
+// (待定): behind 序时进度, so at risk. It is in no tier yet.
+const row = Schema.decodeUnknownSync(Api.RankingRow)({
+  group: "towns",
+  rank: 4,
+  unit: "town-d",
+  name: "丁镇",
+  total: "1",
+  tiers: [],
+  vetoes: [],
+  pending: [
+    {
+      rule: "commended",
+      kind: "tier",
+      title: { zh: "通报表扬", en: "commended" },
+      due: "2026-12-31",
+      atRisk: true,
+      reason: "target annual-task due 2026-12-31, not judged yet: completion 0, 序时进度 0.789, red"
+    }
+  ]
+})
+const pending: typeof Api.PendingVerdict.Type = row.pending[0]!
+deepEqual([pending.rule, pending.due, pending.atRisk], ["commended", "2026-12-31", true])
+equal(row.tiers.length, 0)
+// The explanation of a unit lists the same verdicts.
+equal(Api.Explanation.fields.pending.value, Api.PendingVerdict)
+equal(Api.RankingRow.fields.pending.value, Api.PendingVerdict)
+// #endregion pending

@@ -35,4 +35,11 @@ equal(new Errors.NotFound({ message: "no such campaign" })._tag, "NotFound")
 equal(new Errors.Unauthenticated({ message: "sign in first" })._tag, "Unauthenticated")
 equal(new Errors.TooManyAttempts({ message: "wait", retryAfterSeconds: 60 }).retryAfterSeconds, 60)
 equal(Errors.Problem.fields.field !== undefined, true)
+// A body over the server's limit: 413, with the limit and the declared size.
+const large = new Errors.PayloadTooLarge({
+  message: "PUT /api/campaigns/c/projects/A1: the request body has 70302 bytes; the limit is 65536",
+  limit: 65536,
+  size: 70302
+})
+equal(large.limit, 65536)
 // #endregion errors

@@ -36,9 +36,9 @@ const sequence: Store.Sequence = current.sequence
 equal(sequence, 2)
 equal(history[1]!.sequence, 2)
 equal(some.records.length, 1)
-// `at` is an instant as ISO 8601 text in UTC.
+// `at` is an instant as ISO 8601 text in UTC, to the microsecond whatever the store.
 const at: Store.Instant = history[0]!.at
-equal(at, "2026-10-15T08:00:00.000Z")
+equal(at, "2026-10-15T08:00:00.000000Z")
 equal(typeof Store.Sequence.ast, "object")
 equal(typeof Store.Instant.ast, "object")
 equal(current.records.length, 1)

@@ -27,6 +27,7 @@ import {
   Forbidden,
   Invalid,
   NotFound,
+  PayloadTooLarge,
   TooManyAttempts,
   Unauthenticated
 } from "./Errors.js"
@@ -102,7 +103,10 @@ export class Authentication extends HttpApiMiddleware.Service<
  * The request check: a request whose path parameters, query, headers or body
  * do not fit its endpoint's schema is answered 400 with {@link BadRequest},
  * every problem named (where in the request, the record written, the field,
- * the schema's code), instead of an empty 400. On every endpoint.
+ * the schema's code), instead of an empty 400; a body found larger than the
+ * server takes while it is read is answered 413 with {@link PayloadTooLarge}
+ * (since 0.4.0), as one whose declared length is over the limit is before it
+ * is read. On every endpoint.
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -112,7 +116,7 @@ export class Authentication extends HttpApiMiddleware.Service<
  */
 export class RequestCheck extends HttpApiMiddleware.Service<RequestCheck>()(
   "@gongjian/server/RequestCheck",
-  { error: BadRequest }
+  { error: [BadRequest, PayloadTooLarge] }
 ) {}
 
 /**
@@ -190,8 +194,34 @@ export const FindingView = Schema.Struct({
 }).annotate({ identifier: "FindingView" })
 
 /**
+ * A verdict not given yet (待定): a veto (一票否决) or a tier (档次) the policy
+ * judges at its targets' due date, which has not come by the assessment's
+ * date. `rule` is the veto's or the tier's id and `title` its title; `due`
+ * the first date the verdict can be given; `atRisk` says a target it judges
+ * is amber or red against 序时进度 (落后序时进度，有风险); `reason` gives each
+ * target's completion, 序时进度 and status in the engine's terms. A unit whose
+ * verdict is pending is neither vetoed nor in the tier yet.
+ *
+ * @example
+ * {@includeCode ../examples/Api.ts#pending}
+ *
+ * @since 0.4.0
+ * @category schemas
+ */
+export const PendingVerdict = Schema.Struct({
+  rule: Schema.String,
+  kind: Schema.Literals(["veto", "tier"]),
+  title: Message,
+  due: Schema.String,
+  atRisk: Schema.Boolean,
+  reason: Schema.String
+}).annotate({ identifier: "PendingVerdict" })
+
+/**
  * One row of the ranking (排名); ranks count within the unit's group (towns
- * and streets apart from departments, when the policy groups them).
+ * and streets apart from departments, when the policy groups them). `pending`
+ * lists the unit's verdicts not given yet ({@link PendingVerdict}, since
+ * 0.4.0; empty when every verdict is given).
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -206,7 +236,8 @@ export const RankingRow = Schema.Struct({
   name: Schema.String,
   total: Schema.String,
   tiers: Schema.Array(Schema.String),
-  vetoes: Schema.Array(Schema.String)
+  vetoes: Schema.Array(Schema.String),
+  pending: Schema.Array(PendingVerdict)
 }).annotate({ identifier: "RankingRow" })
 
 /**
@@ -262,7 +293,9 @@ export const AssessmentView = Schema.Struct({
  * A unit's score explained to the clause (逐条说明): every line with its item
  * (id and title), clause, points, arithmetic and message; the unit's tiers,
  * each with the condition that put it there; its vetoes, each with its title
- * and a message in Chinese and English (`reason` is the engine's text).
+ * and a message in Chinese and English (`reason` is the engine's text); its
+ * verdicts not given yet ({@link PendingVerdict}, since 0.4.0; empty when
+ * every verdict is given).
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -284,6 +317,7 @@ export const Explanation = Schema.Struct({
       message: Message
     })
   ),
+  pending: Schema.Array(PendingVerdict),
   lines: Schema.Array(
     Schema.Struct({
       item: Schema.String,

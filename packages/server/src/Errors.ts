@@ -127,3 +127,22 @@ export class TooManyAttempts extends Schema.TaggedError<TooManyAttempts>()(
   { message: Schema.String, retryAfterSeconds: Schema.Int },
   { httpApiStatus: 429 }
 ) {}
+
+/**
+ * 413: the request body is larger than the server takes (`maxBodyBytes`,
+ * or `maxUploadBytes` for a spreadsheet upload, of the server's options).
+ * `limit` is that limit in bytes; `size` the body's declared length
+ * (`content-length`), or null when the body came without one and was cut off
+ * while read. On every endpoint. Nothing was changed.
+ *
+ * @example
+ * {@includeCode ../examples/Errors.ts#errors}
+ *
+ * @since 0.4.0
+ * @category errors
+ */
+export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()(
+  "PayloadTooLarge",
+  { message: Schema.String, limit: Schema.Int, size: Schema.NullOr(Schema.Int) },
+  { httpApiStatus: 413 }
+) {}

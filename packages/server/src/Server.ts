@@ -23,6 +23,7 @@ import * as Layer from "effect/Layer"
 import { Api } from "./Api.js"
 import * as Engine from "./internal/engine.js"
 import { handlersLayer } from "./internal/handlers.js"
+import { payloadTooLarge, payloadTooLargeJson } from "./internal/requestCheck.js"
 import * as Password from "./Password.js"
 import type { Role } from "./Role.js"
 import { type Stamp, Store, type StoreError } from "./Store.js"
@@ -70,8 +71,9 @@ export const account = (input: {
  * What the server serves: its campaigns (each with the policy plugin that
  * assesses it and the plugin's options), its accounts, and the limits.
  *
- * - `maxBodyBytes`: larger request bodies get 413 (default 1 MiB);
- *   `maxUploadBytes` for spreadsheet uploads (default 16 MiB).
+ * - `maxBodyBytes`: larger request bodies get 413 with
+ *   `Errors.PayloadTooLarge` (default 1 MiB); `maxUploadBytes` for
+ *   spreadsheet uploads (default 16 MiB).
  * - `loginAttempts` failed sign-ins per account (four times as many per
  *   client address) within `loginWindowSeconds` block further tries with
  *   429 (defaults 5 and 900).
@@ -122,10 +124,7 @@ const limits = (maxBodyBytes: number, maxUploadBytes: number) =>
         const response =
           Number.isFinite(length) && length > limit
             ? HttpServerResponse.jsonUnsafe(
-                {
-                  _tag: "PayloadTooLarge",
-                  message: `the request body has ${length} bytes; the limit is ${limit}`
-                },
+                payloadTooLargeJson(payloadTooLarge(`${request.method} ${url}`, limit, length)),
                 { status: 413 }
               )
             : yield* httpEffect.pipe(

@@ -18,6 +18,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
+import { bound, micros } from "./internal/instant.js"
 
 /**
  * The kinds of record a campaign holds.
@@ -71,9 +72,14 @@ export const Sequence = Schema.Int.annotate({
 export type Sequence = number
 
 /**
- * An instant (时间) as ISO 8601 text in UTC, to the millisecond or finer:
- * `2026-10-15T08:00:00.000Z`, as `Date.prototype.toISOString` writes it
- * (the ledger writes microseconds). Not a number of milliseconds.
+ * An instant (时间) as ISO 8601 text in UTC. A revision's time, and every
+ * time the API gives, is to the microsecond whatever the store:
+ * `2026-10-15T08:00:00.000000Z` (since 0.4.0; the in-memory store gave
+ * milliseconds before, the ledger microseconds). A {@link Stamp} given to a
+ * store may be to the millisecond or carry an offset
+ * (`2026-10-15T16:00:00.000+08:00`): the in-memory store gives it back in UTC
+ * to the microsecond; the ledger keeps its own time. Not a number of
+ * milliseconds.
  *
  * @example
  * {@includeCode ../examples/Store.ts#memory}
@@ -83,7 +89,7 @@ export type Sequence = number
  */
 export const Instant = Schema.String.annotate({
   description:
-    "An instant as ISO 8601 text in UTC, to the millisecond or finer, e.g. 2026-10-15T08:00:00.000Z"
+    "An instant as ISO 8601 text in UTC, to the microsecond as the store gives it, e.g. 2026-10-15T08:00:00.000000Z"
 })
 
 /**
@@ -297,10 +303,6 @@ export const compare = (a: Revision, b: Revision): number =>
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
   a.revision - b.revision
 
-/** The time of an instant or date in milliseconds: a date is the end of that day in Beijing time. */
-const millis = (at: string): number =>
-  Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T23:59:59.999+08:00` : at)
-
 /**
  * The in-memory store: every revision kept in this process, lost when it
  * ends. For tests, demos and a portal's first run.
@@ -370,6 +372,8 @@ export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
           seen.add(k)
         }
         const out: Array<Revision> = []
+        // Stamped as the ledger stamps: UTC to the microsecond.
+        const at = micros(stamp.at)
         for (const w of writes) {
           const k = key(campaign, w.kind, w.id)
           const revisions = byKey.get(k) ?? []
@@ -380,7 +384,8 @@ export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
             revision: revisions.length + 1,
             sequence: log.length + 1,
             value: w.value === undefined ? null : structuredClone(w.value),
-            ...stamp
+            ...stamp,
+            at
           }
           revisions.push(revision)
           byKey.set(k, revisions)
@@ -394,11 +399,11 @@ export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
       Effect.sync(() => [...(byKey.get(key(campaign, kind, id)) ?? [])]),
     knownAt: (campaign, at) =>
       Effect.sync(() => {
-        const until = millis(at)
+        const until = bound(at)
         const last = new Map<string, Revision>()
         let sequence = 0
         for (const r of log) {
-          if (millis(r.at) > until) continue
+          if (r.at > until) continue
           sequence = r.sequence
           if (r.campaign === campaign) last.set(key(campaign, r.kind, r.id), r)
         }
@@ -407,12 +412,13 @@ export const layerMemory: Layer.Layer<Store> = Layer.sync(Store, () => {
       }),
     corrections: (campaign, from, to) =>
       Effect.sync(() => {
-        const after = millis(from)
-        const until = to === undefined ? Number.POSITIVE_INFINITY : millis(to)
+        const after = bound(from)
+        const until = to === undefined ? undefined : bound(to)
         const out: Array<Correction> = []
         for (const r of log) {
-          const t = millis(r.at)
-          if (r.campaign !== campaign || r.revision === 1 || t <= after || t > until) continue
+          const t = r.at
+          if (r.campaign !== campaign || r.revision === 1 || t <= after) continue
+          if (until !== undefined && t > until) continue
           const before = byKey.get(key(campaign, r.kind, r.id))![r.revision - 2]!
           const versions = LedgerCorrection.ofVersion({
             kind: r.kind,

@@ -319,16 +319,46 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       ).toEqual(Array.from({ length: 6 }, (_, n) => `更正 ${n}`))
     })
 
-    it("rejects a write without a reason, and a body over the size limit with 413", async () => {
+    it("rejects a write without a reason, and a body over the size limit with 413 PayloadTooLarge", async () => {
       const c = await as("admin")
       const a1 = (await c.get(`${base}/projects/A1`)).json.project
       expect((await c.put(`${base}/projects/A1`, { value: a1, reason: "" })).status).toBe(400)
-      const big = await c.put(`${base}/projects/A1`, {
-        value: { ...a1, name: "x".repeat(70_000) },
-        reason: "r"
-      })
+      const body = new TextEncoder().encode(
+        JSON.stringify({ value: { ...a1, name: "x".repeat(70_000) }, reason: "r" })
+      )
+      // Sent without its length, the body is cut off while read (the harness's
+      // limit is 64 KiB).
+      const big = await c.request(
+        "PUT",
+        `${base}/projects/A1`,
+        undefined,
+        { "content-type": "application/json" },
+        body
+      )
       expect(big.status).toBe(413)
+      expect(big.json).toMatchObject({ _tag: "PayloadTooLarge", limit: 65_536, size: null })
+      // With its length declared, it is refused before it is read.
+      const declared = await c.request(
+        "PUT",
+        `${base}/projects/A1`,
+        undefined,
+        { "content-type": "application/json", "content-length": String(body.length) },
+        body
+      )
+      expect(declared.status).toBe(413)
+      expect(declared.json).toMatchObject({
+        _tag: "PayloadTooLarge",
+        limit: 65_536,
+        size: body.length
+      })
       expect((await c.get(`${base}/history/project/A1`)).json).toHaveLength(1)
+      // The OpenAPI document lists the 413 with its schema.
+      const doc = (await client().get("/api/openapi.json")).json
+      const ref = doc.paths["/api/campaigns/{campaign}/projects/{id}"].put.responses["413"]
+      expect(JSON.stringify(ref)).toContain("PayloadTooLarge")
+      expect(doc.components.schemas.PayloadTooLargeEncoded.properties).toMatchObject({
+        limit: { type: "integer" }
+      })
     })
 
     it("answers a request that does not fit the schema with 400 BadRequest, naming the record, the field and the code", async () => {
@@ -435,6 +465,22 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect(run.json).toMatchObject({ id: 1, who: "admin" })
       expect((await c.get(`${base}/assessments`)).json).toEqual([run.json])
     })
+
+    it("gives every time to the microsecond in UTC, on every back end: revisions and runs alike", async () => {
+      const c = await as("admin")
+      const micro = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+      const a1 = (await c.get(`${base}/projects/A1`)).json.project
+      const put = await c.put(`${base}/projects/A1`, {
+        value: { ...a1, name: "更名" },
+        reason: "名称更正"
+      })
+      expect(put.status).toBe(200)
+      expect(put.json.at).toMatch(micro)
+      const history = (await c.get(`${base}/history/project/A1`)).json
+      expect(history).toHaveLength(2)
+      for (const r of history) expect(r.at).toMatch(micro)
+      expect((await c.post(`${base}/assessments`)).json.at).toMatch(micro)
+    })
   })
 
   describe("outputs", () => {
@@ -455,6 +501,49 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
       expect(csv.text.split("\r\n").every((l) => !/(^|,)[=+\-@]/.test(l))).toBe(true)
       const ranking = (await c.get(`${base}/assessment`)).json.ranking
       expect(ranking.find((r: Json) => r.unit === "town-a").name).toBe(name)
+    })
+
+    it("shows the verdicts not given yet (待定): the tier, its due date and whether the unit is at risk", async () => {
+      // 002 四.4 commends a unit that meets its annual task (年度目标任务) and
+      // criticises one that misses it, judged at the task's due date 2026-12-31.
+      // As of 2026-10-15 序时进度 is 288/365 = 0.789: 乙街道 has signed 16.9亿 of
+      // its 20亿 (0.845, ahead), 丁镇 none of its 10亿 (0, red: at risk).
+      // Neither is commended nor criticised yet; 甲镇 has met its 15亿: commended.
+      const c = await as("leader")
+      const ranking = (await c.get(`${base}/assessment`)).json.ranking
+      const row = (unit: string) => ranking.find((r: Json) => r.unit === unit)
+      const verdicts = (r: Json) =>
+        r.pending.map((p: Json) => [p.rule, p.kind, p.due, p.atRisk, p.title.zh])
+      expect(verdicts(row("town-d"))).toEqual([
+        ["commended", "tier", "2026-12-31", true, "通报表扬"],
+        ["criticised", "tier", "2026-12-31", true, "通报批评"]
+      ])
+      expect(row("town-d").tiers).toEqual([])
+      expect(verdicts(row("street-b"))).toEqual([
+        ["commended", "tier", "2026-12-31", false, "通报表扬"],
+        ["criticised", "tier", "2026-12-31", false, "通报批评"]
+      ])
+      expect(row("town-a").pending).toEqual([])
+      expect(row("town-a").tiers).toContain("commended")
+      // The unit's explanation lists them, with the engine's reason.
+      const explained = (await c.get(`${base}/assessment/units/town-d`)).json
+      expect(verdicts(explained)).toEqual(verdicts(row("town-d")))
+      expect(explained.pending[0].reason).toEqual(expect.any(String))
+      // The CSV names them in its last two columns: pending, and at risk.
+      const csv = (await c.get(`${base}/assessment/ranking.csv`)).text.split("\r\n")
+      expect(csv[0]!.split(",").slice(-2)).toEqual(["pending", "at-risk"])
+      const line = csv.find((l) => l.split(",")[1] === "town-d")!
+      expect(line.split(",").slice(-2)).toEqual(["commended criticised", "commended criticised"])
+      // The schema is in the OpenAPI document.
+      const doc = (await client().get("/api/openapi.json")).json
+      expect(Object.keys(doc.components.schemas.PendingVerdict.properties).sort()).toEqual([
+        "atRisk",
+        "due",
+        "kind",
+        "reason",
+        "rule",
+        "title"
+      ])
     })
 
     it("serves an OpenAPI document with every resource and the session scheme", async () => {

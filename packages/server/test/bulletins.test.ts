@@ -77,7 +77,7 @@ describe.each(backEnds())("bulletins and wall charts on $name", (backEnd: BackEn
     })
     expect(issued.status).toBe(200)
     // The correction must come after the issue in time: the in-memory store
-    // times writes to the millisecond.
+    // takes the server's clock, which moves by the millisecond.
     while (Date.now() <= Date.parse(issued.json.at) + 1) await new Promise((r) => setTimeout(r, 2))
     const reporter = await as("reporter-d")
     const d3 = (await reporter.get(`${base}/projects/D3`)).json.project

@@ -44,10 +44,16 @@ describe("the OpenAPI document", () => {
     const put = doc.paths["/api/campaigns/{campaign}/projects/{id}"].put
     expect(put.parameters.map((p: { name: string }) => p.name)).toEqual(["campaign", "id"])
     expect(Object.keys(put.responses)).toEqual(
-      expect.arrayContaining(["200", "400", "403", "404", "422"])
+      expect.arrayContaining(["200", "400", "403", "404", "413", "422"])
     )
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(["Revision", "Problem", "BadRequestEncoded", "Campaign"])
+      expect.arrayContaining([
+        "Revision",
+        "Problem",
+        "BadRequestEncoded",
+        "Campaign",
+        "PayloadTooLargeEncoded"
+      ])
     )
     // A field named like wording stays: the campaign's title.
     expect(doc.components.schemas.Campaign.properties.title).toBeDefined()

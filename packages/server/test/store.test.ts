@@ -166,3 +166,34 @@ describe.each(backEnds())("Store.knownAt and Store.corrections on $name", (backE
     }
   })
 })
+
+describe.each(backEnds())("the times of Store revisions on $name", (backEnd: BackEnd) => {
+  beforeAll(() => backEnd.start(), 120_000)
+  afterAll(() => backEnd.stop(), 60_000)
+
+  it("are UTC text to the microsecond, whatever the stamp's precision and offset", async () => {
+    const fresh = await backEnd.fresh()
+    const micro = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+    try {
+      const program = Effect.gen(function* () {
+        const store = yield* Store.Store
+        const written = yield* store.submit(
+          campaign,
+          [{ kind: "activity", id: "T-1", value: trip("T-1", "town-a") }],
+          { who: "reporter-a", at: "2026-10-16T16:00:00.123+08:00", why: "上报" }
+        )
+        const history = yield* store.history(campaign, "activity", "T-1")
+        return [written[0]!.at, ...history.map((r) => r.at)]
+      })
+      const times = await Effect.runPromise(
+        program.pipe(Effect.provide(Layer.fresh(seeded(fresh.store))))
+      )
+      expect(times).toHaveLength(2)
+      for (const at of times) expect(at).toMatch(micro)
+      // The revision written is the one the history gives, time and all.
+      expect(times[1]).toBe(times[0])
+    } finally {
+      await fresh.close()
+    }
+  })
+})

@@ -50,4 +50,29 @@ const bad = Template.decode({
 })
 ok(Result.isFailure(bad) && bad.failure instanceof SheetError.TemplateError)
 ok(bad.failure.problems.some((p) => p.includes('needs a "unit"')))
+
 // #endregion template
+
+// #region annotate
+import { readFileSync } from "node:fs"
+import { Snapshot } from "@gongjian/core"
+import { Export } from "@gongjian/sheets"
+
+const samples = new URL("../samples/", import.meta.url)
+const county = Result.getOrThrow(
+  Snapshot.decodeJson(readFileSync(new URL("county.json", samples), "utf8"))
+)
+const funds = new Uint8Array(readFileSync(new URL("monthly-funds.xlsx", samples)))
+const read = await Effect.runPromise(
+  Import.fromBytes(funds, { template: Forms.monthlyFunds, snapshot: county, file: "funds.xlsx" })
+)
+// The workbook has one sheet: writing the status back into a second one is refused.
+const refusedBack = await Export.annotate(funds, read.report, { sheet: 2 }).then(
+  () => undefined,
+  (e: unknown) => e
+)
+ok(refusedBack instanceof SheetError.AnnotateError)
+const code: SheetError.AnnotateCode = refusedBack.code
+strictEqual(code, "missing-sheet")
+strictEqual(refusedBack.sheets, 1)
+// #endregion annotate

@@ -38,6 +38,7 @@ import * as Forms from "./Forms.js"
 import { neutralise as neutraliseText, restore as restoreText } from "./internal/cells.js"
 import { csvRows, decodeText, defaultLimits, detect } from "./internal/source.js"
 import * as RowReport from "./RowReport.js"
+import { AnnotateError } from "./SheetError.js"
 import type { Template } from "./Template.js"
 
 /**
@@ -704,6 +705,12 @@ export const cleanup = (
  * back as a workbook with the same cells. Formatting of an `.xlsx` is kept.
  * The same file and report give the same bytes at any time.
  *
+ * Rejects with `SheetError.AnnotateError` (since 0.4.0) when the workbook has
+ * no such `sheet` (`missing-sheet`) or a part of it cannot be read back
+ * (`unreadable-workbook`), and with the errors of reading a file
+ * (`UnsupportedFormatError`, `MalformedFileError`, `LimitExceededError`) for
+ * a file that is neither `.xlsx` nor CSV, or a CSV over the limits.
+ *
  * @example
  * {@includeCode ../examples/export.ts#annotate}
  *
@@ -716,11 +723,29 @@ export const annotate = async (
   options?: { readonly sheet?: number }
 ): Promise<Uint8Array> => {
   const wb = new (await excel()).Workbook()
+  const sheet = options?.sheet ?? 1
   let ws: ExcelJS.Worksheet
   if (detect(bytes, report.file) === "xlsx") {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
-    const found = wb.worksheets[(options?.sheet ?? 1) - 1]
-    if (found === undefined) throw new Error(`${report.file} has no sheet ${options?.sheet ?? 1}`)
+    try {
+      await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
+    } catch (e) {
+      throw new AnnotateError({
+        code: "unreadable-workbook",
+        file: report.file,
+        sheet,
+        sheets: 0,
+        detail: e instanceof Error ? e.message : String(e)
+      })
+    }
+    const found = Number.isInteger(sheet) ? wb.worksheets[sheet - 1] : undefined
+    if (found === undefined)
+      throw new AnnotateError({
+        code: "missing-sheet",
+        file: report.file,
+        sheet,
+        sheets: wb.worksheets.length,
+        detail: ""
+      })
     ws = found
   } else {
     wb.created = new Date(0)

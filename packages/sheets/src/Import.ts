@@ -21,6 +21,7 @@ import * as Effect from "effect/Effect"
 import * as FileSystem from "effect/FileSystem"
 import type * as Result from "effect/Result"
 import { run } from "./internal/engine.js"
+import type { Limits } from "./internal/limits.js"
 import { csvRows, decodeText, defaultLimits, detect, typed, xlsxRows } from "./internal/source.js"
 import type * as RowReport from "./RowReport.js"
 import {
@@ -33,27 +34,7 @@ import {
 } from "./SheetError.js"
 import type { Template } from "./Template.js"
 
-/**
- * The limits an import enforces (defaults in brackets): `maxBytes` (64 MiB),
- * `maxRows` (200,000), `maxColumns` (256), `maxCellChars` (32,767, Excel's
- * own), and for `.xlsx` `maxZipEntries` (2,000), `maxUnpackedBytes`
- * (512 MiB) and `maxCompressionRatio` (200, for entries over 1 MB).
- *
- * @example
- * {@includeCode ../examples/errors.ts#limit}
- *
- * @since 0.3.0
- * @category models
- */
-export interface Limits {
-  readonly maxBytes: number
-  readonly maxRows: number
-  readonly maxColumns: number
-  readonly maxCellChars: number
-  readonly maxZipEntries: number
-  readonly maxUnpackedBytes: number
-  readonly maxCompressionRatio: number
-}
+export type { Limits } from "./internal/limits.js"
 
 /**
  * The default {@link Limits}.

@@ -180,6 +180,52 @@ export class TemplateError extends Data.TaggedError("TemplateError")<{
 }
 
 /**
+ * Why a county's own file cannot be written back with its import status
+ * (导入结果写回失败), a stable code to branch on:
+ *
+ * - `missing-sheet`: the workbook has no worksheet of the number asked for
+ *   (`options.sheet`, from 1);
+ * - `unreadable-workbook`: a part of the workbook cannot be read back (the
+ *   import reads only the sheet, so a damaged styles part passes it, but
+ *   writing the file back reads every part).
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#annotate}
+ *
+ * @since 0.4.0
+ * @category errors
+ */
+export type AnnotateCode = "missing-sheet" | "unreadable-workbook"
+
+/**
+ * `Export.annotate` could not write the file back (导入结果写回失败): the
+ * `file`, the `sheet` asked for (from 1), how many worksheets the workbook has
+ * (`sheets`, 0 when it could not be read), and a stable {@link AnnotateCode};
+ * `detail` is the cause in the reader's own words ("" when there is none).
+ * The message names the file and the sheet, in Chinese and English, and how
+ * to fix it.
+ *
+ * @example
+ * {@includeCode ../examples/errors.ts#annotate}
+ *
+ * @since 0.4.0
+ * @category errors
+ */
+export class AnnotateError extends Data.TaggedError("AnnotateError")<{
+  readonly code: AnnotateCode
+  readonly file: string
+  readonly sheet: number
+  readonly sheets: number
+  readonly detail: string
+}> {
+  override get message(): string {
+    return this.code === "missing-sheet"
+      ? `${this.file}: 工作簿没有第 ${this.sheet} 个工作表（共 ${this.sheets} 个），请把 sheet 设为 1 到 ${this.sheets} 之间的序号。 / ${this.file}: the workbook has no sheet ${this.sheet} (it has ${this.sheets}); give a sheet from 1 to ${this.sheets}.`
+      : `${this.file}: 无法写回第 ${this.sheet} 个工作表的导入结果，工作簿的某个组成部分已损坏（${this.detail}），请在 Excel 中打开并重新保存为 .xlsx 后再导入。 / ${this.file}: the import status of sheet ${this.sheet} cannot be written back: a part of the workbook is damaged (${this.detail}); open it in Excel, save it again as .xlsx and import that file.`
+  }
+}
+
+/**
  * Every error reading a spreadsheet can end in.
  *
  * @example

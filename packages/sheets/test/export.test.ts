@@ -2,7 +2,7 @@ import { Progress, type Project, Snapshot, View } from "@gongjian/core"
 import * as Result from "effect/Result"
 import ExcelJS from "exceljs"
 import { describe, expect, it, vi } from "vitest"
-import { Export, Forms, Import } from "../src/index.js"
+import { Export, Forms, Import, SheetError } from "../src/index.js"
 import { county, importBytes, outline, sample, sheetXml, workbookParts, zip } from "./helpers.js"
 
 const load = async (bytes: Uint8Array) => {
@@ -290,7 +290,31 @@ describe("the county's own file with a status column", () => {
     expect(read.report.counts.accepted).toBe(1)
     const back = await load(await Export.annotate(whole, read.report))
     expect(back.worksheets[0]!.getCell("G3").value).toBe("已导入")
-    await expect(Export.annotate(cut, read.report)).rejects.toThrow()
+    await expect(Export.annotate(cut, read.report)).rejects.toMatchObject({
+      _tag: "AnnotateError",
+      code: "unreadable-workbook",
+      file: "z.xlsx",
+      sheet: 1
+    })
+  })
+
+  it("refuses a sheet the workbook does not have with AnnotateError missing-sheet, naming the file and the sheet", async () => {
+    const bytes = sample("monthly-funds.xlsx")
+    const r = Result.getOrThrow(
+      await importBytes(bytes, { template: Forms.monthlyFunds, snapshot: county, file: "f.xlsx" })
+    )
+    for (const sheet of [2, 0, 1.5])
+      await expect(Export.annotate(bytes, r.report, { sheet })).rejects.toSatisfy(
+        (e: unknown) =>
+          e instanceof SheetError.AnnotateError &&
+          e.code === "missing-sheet" &&
+          e.file === "f.xlsx" &&
+          e.sheet === sheet &&
+          e.sheets === 1
+      )
+    // The sheet that exists is written back.
+    const ws = (await load(await Export.annotate(bytes, r.report, { sheet: 1 }))).worksheets[0]!
+    expect(ws.columnCount).toBeGreaterThan(0)
   })
 })
 

@@ -173,6 +173,19 @@ export const findingRows = (run: Host.Run) =>
     message: { zh: f.message.zh, en: f.message.en }
   }))
 
+type UnitScore = NonNullable<Host.Run["assessments"][number]["assessment"]>["units"][number]
+
+/** @internal A unit's verdicts not given yet, as the API shows them. */
+const pendingOf = (u: UnitScore) =>
+  (u.pending ?? []).map((p) => ({
+    rule: p.rule,
+    kind: p.kind,
+    title: { zh: p.title.zh, en: p.title.en },
+    due: p.due,
+    atRisk: p.atRisk,
+    reason: p.reason
+  }))
+
 /** @internal The ranking rows of a run's first assessment. */
 export const rankingRows = (c: Computed) => {
   const a = c.run.assessments[0]?.assessment
@@ -184,7 +197,8 @@ export const rankingRows = (c: Computed) => {
     name: u.name,
     total: u.total,
     tiers: [...u.tiers],
-    vetoes: u.vetoes.map((v) => v.veto)
+    vetoes: u.vetoes.map((v) => v.veto),
+    pending: pendingOf(u)
   }))
 }
 
@@ -244,6 +258,7 @@ export const explanation = (c: Computed, unit: string) => {
       reason: v.reason,
       message: { zh: v.message.zh, en: v.message.en }
     })),
+    pending: pendingOf(u),
     lines: u.lines.map((l) => ({
       item: l.item,
       title: titles.get(l.item) ?? { zh: l.item, en: l.item },

@@ -27,6 +27,7 @@ import * as Role from "../Role.js"
 import { type RecordKind, type Revision, Store, type StoreError, type Write } from "../Store.js"
 import * as Bulletins from "./bulletins.js"
 import * as Engine from "./engine.js"
+import { fromMillis } from "./instant.js"
 import { RequestCheckLive } from "./requestCheck.js"
 import { makeLimiter, makeSessions, SessionsService, sameToken } from "./sessions.js"
 
@@ -98,7 +99,8 @@ class PortalService extends Context.Service<PortalService, Portal>()(
   "@gongjian/server/internal/Portal"
 ) {}
 
-const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
+// Now as the stores write times: UTC to the microsecond.
+const nowIso = Effect.map(Clock.currentTimeMillis, fromMillis)
 
 const storeDied = <A, R>(self: Effect.Effect<A, StoreError, R>): Effect.Effect<A, never, R> =>
   Effect.orDie(self)
@@ -545,7 +547,7 @@ const AssessmentsLive = HttpApiBuilder.group(Api, "assessments", (handlers) =>
           const s = yield* portal.state(params.campaign)
           const rows = Engine.rankingRows(s)
           return [
-            csvLine(["rank", "unit", "name", "total", "tiers", "vetoes"]),
+            csvLine(["rank", "unit", "name", "total", "tiers", "vetoes", "pending", "at-risk"]),
             ...rows.map((r) =>
               csvLine([
                 String(r.rank),
@@ -553,7 +555,12 @@ const AssessmentsLive = HttpApiBuilder.group(Api, "assessments", (handlers) =>
                 r.name,
                 r.total,
                 r.tiers.join(" "),
-                r.vetoes.join(" ")
+                r.vetoes.join(" "),
+                r.pending.map((p) => p.rule).join(" "),
+                r.pending
+                  .filter((p) => p.atRisk)
+                  .map((p) => p.rule)
+                  .join(" ")
               ])
             ),
             ""

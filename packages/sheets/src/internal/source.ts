@@ -1,9 +1,11 @@
 import { parse as parseCsv } from "csv-parse/sync"
 import { LimitExceededError, MalformedFileError, UnsupportedFormatError } from "../SheetError.js"
-import type { Limits, SheetRow } from "./rows.js"
+import type { Limits } from "./limits.js"
+import type { SheetRow } from "./rows.js"
 import { endOfCentralDirectory, worksheetRows } from "./worksheet.js"
 
-export { defaultLimits, type Limits, type SheetRow } from "./rows.js"
+export { defaultLimits, type Limits } from "./limits.js"
+export type { SheetRow } from "./rows.js"
 
 /** @internal What kind of file the bytes are. */
 export type Format = "xlsx" | "csv"

@@ -3,7 +3,8 @@ import { createInflateRaw } from "node:zlib"
 import { SaxesParser, type SaxesTagPlain } from "saxes"
 import { type Damage, LimitExceededError, MalformedFileError } from "../SheetError.js"
 import { type Raw, Unreadable } from "./cells.js"
-import type { Limits, SheetRow } from "./rows.js"
+import type { Limits } from "./limits.js"
+import type { SheetRow } from "./rows.js"
 
 /** An entry of the zip's central directory. */
 interface Entry {
