@@ -582,8 +582,9 @@ export class AssessmentsApi extends HttpApiGroup.make("assessments")
 
 /**
  * A bulletin (通报) of a campaign: its period's label (`2026-09-H2`), cadence,
- * first and last day, its number (第N期) and the period's name in Chinese and
- * English.
+ * first and last day, its number (第N期; since 0.5.0 absent for a campaign
+ * without a reporting cadence, whose bulletins are not numbered) and the
+ * period's name in Chinese and English.
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -596,7 +597,7 @@ export const BulletinInfo = Schema.Struct({
   cadence: Schema.String,
   start: Schema.String,
   end: Schema.String,
-  number: Schema.Int,
+  number: Schema.optionalKey(Schema.Int),
   name: Message
 }).annotate({ identifier: "BulletinInfo" })
 

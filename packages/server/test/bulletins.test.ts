@@ -1,4 +1,7 @@
+import { Samples } from "@gongjian/policies"
+import * as Cadence from "@gongjian/reports/Cadence"
 import { describe, expect, it } from "vitest"
+import { info } from "../src/internal/bulletins.js"
 import { type BackEnd, backEnds, campaign, type Json, passwords, serve } from "./harness.js"
 
 const base = `/api/campaigns/${campaign}`
@@ -188,5 +191,18 @@ describe.each(backEnds())("bulletins and wall charts on $name", (backEnd: BackEn
       "/api/campaigns/{campaign}/charts/{kind}.svg"
     ])
       expect(paths).toContain(p)
+  })
+})
+
+describe("the bulletin list of a campaign", () => {
+  it("numbers a campaign's bulletins as the bulletins do, and a campaign without a reporting cadence not at all", () => {
+    // 002 半月一通报 from 08-01: 09-H2 is 第4期. 000 has cadence []: its bulletins carry no number.
+    const drive = Samples.load("002-investment-drive")
+    expect(info({ snapshot: drive }, Cadence.parsePeriod("2026-09-H2")!).number).toBe(4)
+    const hundred = Samples.load("000-hundred-days")
+    expect(hundred.campaign.cadence).toEqual([])
+    const listed = info({ snapshot: hundred }, Cadence.parsePeriod("2026-05-H2")!)
+    expect(listed).not.toHaveProperty("number")
+    expect(listed.period).toBe("2026-05-H2")
   })
 })

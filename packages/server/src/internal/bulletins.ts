@@ -15,7 +15,7 @@ export interface BulletinInfo {
   readonly cadence: string
   readonly start: string
   readonly end: string
-  readonly number: number
+  readonly number?: number
   readonly name: { readonly zh: string; readonly en: string }
 }
 
@@ -30,18 +30,22 @@ export const periods = (c: Computed): ReadonlyArray<Period.Period> => {
   return [...Period.between(last.cadence, campaign.window.start, last.end)].reverse()
 }
 
-/** @internal What the list shows of a period; numbered as `Bulletin.make` numbers it. */
-export const info = (c: Computed, period: Period.Period): BulletinInfo => ({
-  period: period.label,
-  cadence: period.cadence,
-  start: period.start,
-  end: period.end,
-  number: Math.max(
-    1,
-    Period.between(period.cadence, c.snapshot.campaign.window.start, period.end).length
-  ),
-  name: { zh: Cadence.periodName(period, "zh"), en: Cadence.periodName(period, "en") }
-})
+/**
+ * @internal What the list shows of a period; numbered as `Bulletin.make`
+ * numbers it (`Bulletin.numberOf`): no number for a campaign without a
+ * reporting cadence.
+ */
+export const info = (c: Pick<Computed, "snapshot">, period: Period.Period): BulletinInfo => {
+  const number = Bulletin.numberOf(c.snapshot.campaign, period)
+  return {
+    period: period.label,
+    cadence: period.cadence,
+    start: period.start,
+    end: period.end,
+    ...(number === undefined ? {} : { number }),
+    name: { zh: Cadence.periodName(period, "zh"), en: Cadence.periodName(period, "en") }
+  }
+}
 
 /** @internal The period of a label, when it is one of the campaign's bulletin periods. */
 export const periodOf = (c: Computed, label: string): Period.Period | undefined =>
