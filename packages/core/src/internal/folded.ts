@@ -24,6 +24,19 @@ export const byDecode = new WeakMap<
   }
 >()
 
+/**
+ * @internal Per snapshot: columns of its projects that do not depend on an
+ * as-of date, worked out once (decode fills them while it checks the
+ * references) — each project's unit as an index into the snapshot's units
+ * (-1 for a unit it does not list), and by currency each project's total
+ * investment in whole fen (NaN where it has none, is in another currency or
+ * is not a safe whole number of fen).
+ */
+export const bySnapshot = new WeakMap<
+  object,
+  { units: Int32Array | undefined; readonly fen: Map<string, Float64Array> }
+>()
+
 /** @internal The day number of a milestone not reached (later than any date). */
 export const NOT_REACHED = 2147483647
 
