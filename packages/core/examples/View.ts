@@ -104,3 +104,23 @@ equal(fen[0], 500_000_000_00) // P-1: 5亿元 in fen
 equal(Number.isNaN(fen[1]!), true) // P-2 states no investment
 equal(Number.isNaN(View.investmentFen(view, "USD")[0]!), true) // not stated in dollars
 // #endregion projectUnits
+
+// #region findingRows
+// An engine that makes findings over the view's projects registers their
+// columns with the list; one that counts them reads each finding's project
+// by index, without matching ids.
+const findings = [
+  { id: "land-idle/P-1", project: "P-1", unit: "park-a", class: "land-idle", severity: "breach" }
+] as const
+View.setFindingRows(findings, {
+  snapshot,
+  length: 1,
+  project: [0],
+  rank: [0],
+  class: (row) => findings[row]!.class,
+  severity: (row) => findings[row]!.severity
+})
+equal(View.findingRows(findings)?.project[0], 0)
+// A list that carries no columns (or a copy of one) has none.
+equal(View.findingRows([...findings]), undefined)
+// #endregion findingRows

@@ -298,3 +298,64 @@ export const investmentFen = (view: View, currency: string): Float64Array => {
   }
   return column
 }
+
+/**
+ * Exit findings kept as columns by the engine that made them over a view's
+ * projects (行): for each finding, the index of its project in the
+ * snapshot's projects, its class and severity, and its place in id order.
+ * An engine that makes findings registers them with {@link setFindingRows}
+ * (on its report and on its list of findings); an engine that counts them
+ * reads them with {@link findingRows} and credits each finding to its
+ * project without matching ids or making the finding objects.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#findingRows}
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface FindingRows {
+  /** The snapshot whose projects `project` indexes. */
+  readonly snapshot: Snapshot.Snapshot
+  readonly length: number
+  /** Each finding's project, by its index in the snapshot's projects. */
+  readonly project: ArrayLike<number>
+  /** Each finding's place among the findings in the order of their ids (all distinct), when known. */
+  readonly rank: ArrayLike<number> | undefined
+  readonly class: (row: number) => string
+  readonly severity: (row: number) => "warning" | "breach" | "escalated"
+}
+
+const findingRowsOf = new WeakMap<object, FindingRows>()
+
+/**
+ * Registers the columns of a list of findings, or of a report that holds
+ * them (see {@link FindingRows}). The list must not change afterwards.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#findingRows}
+ *
+ * @since 0.4.0
+ * @category constructors
+ */
+export const setFindingRows = (holder: object, rows: FindingRows): void => {
+  findingRowsOf.set(holder, rows)
+}
+
+/**
+ * The columns registered for a list of findings or a report (see
+ * {@link FindingRows}); `undefined` when none were, or when a list no longer
+ * has as many findings as its columns.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#findingRows}
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const findingRows = (holder: object): FindingRows | undefined => {
+  const rows = findingRowsOf.get(holder)
+  if (rows === undefined) return undefined
+  if (Array.isArray(holder) && holder.length !== rows.length) return undefined
+  return rows
+}

@@ -122,15 +122,6 @@ const laterStages = (model: Lifecycle.Model, stage: Lifecycle.Stage): Array<Life
   return later
 }
 
-/** Sorts in `order` unless already in it (projects in id order, rules in order). */
-const sortIfNeeded = (xs: Array<Pick<Finding, "project" | "rule">>): void => {
-  for (let i = 1; i < xs.length; i++)
-    if (order(xs[i - 1]!, xs[i]!) > 0) {
-      xs.sort(order)
-      return
-    }
-}
-
 const NOT_REACHED = View.notReached
 
 /**
@@ -251,9 +242,51 @@ interface RunState {
   readonly timelines: ReadonlyArray<Lifecycle.Timeline | undefined>
   readonly exited: Int32Array
   readonly reclaimed: Int32Array
-  readonly findings: Array<Finding>
-  readonly resolved: Array<Resolution>
+  readonly findings: FindingColumns
+  readonly resolved: ResolutionColumns
   readonly unevaluated: Array<Unevaluated>
+}
+
+type Rect = Lifecycle.Timeline["rectifications"][number]
+
+/** What few findings have besides their columns. */
+interface FindingExtra {
+  readonly extensions: ReadonlyArray<Deadline.Extension>
+  readonly rect: Rect | undefined
+  readonly performance: Record<string, string | number> | undefined
+  readonly years: ReadonlyArray<number> | undefined
+}
+
+// How a finding stands: its severity and action follow from it and its rule.
+const WARNING = 0
+const ESCALATED = 1
+const UNDER_RECTIFICATION = 2
+const BREACH = 3
+const SEVERITY = ["warning", "escalated", "breach", "breach"] as const
+
+/**
+ * The findings of a run as columns, one row each: its project (by index),
+ * its rule (by index among the compiled rules), how it stands, its base
+ * deadline and deadline as day numbers, and the rest where there is any. The finding objects are made from them when first read.
+ */
+interface FindingColumns {
+  readonly project: Array<number>
+  readonly rule: Array<number>
+  readonly kind: Array<number>
+  readonly base: Array<number>
+  readonly deadline: Array<number>
+  readonly extra: Array<FindingExtra | undefined>
+}
+
+/** The resolutions of a run as columns, one row each (see {@link FindingColumns}). */
+interface ResolutionColumns {
+  readonly project: Array<number>
+  readonly rule: Array<number>
+  readonly deadline: Array<number>
+  readonly on: Array<LocalDate.LocalDate>
+  readonly rectified: Array<boolean>
+  readonly rect: Array<Rect | undefined>
+  readonly years: Array<ReadonlyArray<number> | undefined>
 }
 
 // Projects judged per call of `judge`: called many times a run, it is
@@ -275,7 +308,7 @@ const textOf = (run: RunState, days: number): LocalDate.LocalDate => {
 
 /** Judges every project still in the pool by every rule. */
 const judge = (run: RunState, from: number, to: number): void => {
-  const { asOf, asOfDays, calendar, model, compiled, projects, timelines, exited, reclaimed } = run
+  const { asOf, asOfDays, calendar, compiled, projects, timelines, exited, reclaimed } = run
   const { findings, resolved, unevaluated } = run
   for (let pi = from; pi < to; pi++) {
     const t = timelines[pi]
@@ -358,24 +391,23 @@ const judge = (run: RunState, from: number, to: number): void => {
           const rect = rectificationSince(t, anchorOn)
           const reached = textOf(run, reachedDays)
           const inPeriod = rect !== undefined && reached >= rect.ordered && reached <= rect.deadline
-          resolved.push(
-            resolution(
-              p,
+          addResolution(
+            resolved,
+            pi,
+            ri,
+            deadlineDays,
+            reached,
+            inPeriod,
+            rect,
+            provisionalOf(
+              c.workingDays,
+              calendar,
               rule,
-              textOf(run, deadlineDays),
-              reached,
-              inPeriod ? "rectified" : "reached-late",
-              rect,
-              provisionalOf(
-                c.workingDays,
-                calendar,
-                rule,
-                anchorDays,
-                baseDays,
-                deadlineDays,
-                warnFromDays
-              )
-            )
+              anchorDays,
+              baseDays,
+              deadlineDays,
+              warnFromDays
+            ).provisionalYears
           )
           continue
         }
@@ -445,111 +477,238 @@ const judge = (run: RunState, from: number, to: number): void => {
         deadlineDays,
         warnFromDays
       )
-      const deadline = textOf(run, deadlineDays)
-      const base = baseDays === deadlineDays ? deadline : textOf(run, baseDays)
-      const stage = t.stage ?? "none"
-      const facts =
-        performance === undefined
-          ? { stage, anchor: anchorOn }
-          : { stage, anchor: anchorOn, ...performance }
       const years = provisional.provisionalYears
-      if (inWarning) {
-        findings.push(
-          new LazyFinding(
-            p,
-            rule,
-            model,
-            c.anchorName,
-            "warning",
-            "warn",
-            anchorOn,
-            base,
-            deadline,
-            extensions,
-            undefined,
-            undefined,
-            deadlineDays - asOfDays,
-            undefined,
-            facts,
-            years
-          )
-        )
+      let kind: number
+      if (inWarning) kind = WARNING
+      else if (rect?.resolvedOn !== undefined) {
+        addResolution(resolved, pi, ri, deadlineDays, rect.resolvedOn, true, rect, years)
         continue
-      }
-      const overdue = asOfDays - deadlineDays
-      if (rect?.resolvedOn !== undefined) {
-        resolved.push(
-          resolution(p, rule, deadline, rect.resolvedOn, "rectified", rect, provisional)
-        )
-        continue
-      }
-      if (rect !== undefined && rect.deadline < asOf) {
-        const escalation = rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action)
-        findings.push(
-          new LazyFinding(
-            p,
-            rule,
-            model,
-            c.anchorName,
-            "escalated",
-            escalation,
-            anchorOn,
-            base,
-            deadline,
-            extensions,
-            asOfDays - LocalDate.toDays(rect.deadline),
-            overdue,
-            undefined,
-            rect,
-            facts,
-            years
-          )
-        )
-      } else if (rect !== undefined) {
-        findings.push(
-          new LazyFinding(
-            p,
-            rule,
-            model,
-            c.anchorName,
-            "breach",
-            "rectify",
-            anchorOn,
-            base,
-            deadline,
-            extensions,
-            overdue,
-            overdue,
-            LocalDate.toDays(rect.deadline) - asOfDays,
-            rect,
-            facts,
-            years
-          )
-        )
-      } else {
-        findings.push(
-          new LazyFinding(
-            p,
-            rule,
-            model,
-            c.anchorName,
-            "breach",
-            rule.action,
-            anchorOn,
-            base,
-            deadline,
-            extensions,
-            overdue,
-            overdue,
-            undefined,
-            undefined,
-            facts,
-            years
-          )
-        )
-      }
+      } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
+      findings.project.push(pi)
+      findings.rule.push(ri)
+      findings.kind.push(kind)
+      findings.base.push(baseDays)
+      findings.deadline.push(deadlineDays)
+      findings.extra.push(
+        extensions.length === 0 &&
+          performance === undefined &&
+          years === undefined &&
+          (kind === WARNING || kind === BREACH)
+          ? undefined
+          : {
+              extensions,
+              rect: kind === WARNING || kind === BREACH ? undefined : rect,
+              performance,
+              years
+            }
+      )
     }
   }
+}
+
+const addResolution = (
+  resolved: ResolutionColumns,
+  pi: number,
+  ri: number,
+  deadlineDays: number,
+  on: LocalDate.LocalDate,
+  rectified: boolean,
+  rect: Rect | undefined,
+  years: ReadonlyArray<number> | undefined
+): void => {
+  resolved.project.push(pi)
+  resolved.rule.push(ri)
+  resolved.deadline.push(deadlineDays)
+  resolved.on.push(on)
+  resolved.rectified.push(rectified)
+  resolved.rect.push(rect)
+  resolved.years.push(years)
+}
+
+/** The `row`-th finding of a run, made from its columns. */
+const findingAt = (run: RunState, row: number): Finding => {
+  const f = run.findings
+  const pi = f.project[row]!
+  const c = run.compiled[f.rule[row]!]!
+  const rule = c.rule
+  const p = run.projects[pi]!
+  const t = run.timelines[pi]!
+  const x = f.extra[row]
+  const kind = f.kind[row]!
+  const asOfDays = run.asOfDays
+  const deadlineDays = f.deadline[row]!
+  const baseDays = f.base[row]!
+  const anchorOn =
+    c.anchorDays !== undefined
+      ? t.milestones[c.anchorStage!]!
+      : p.contract![(rule.anchor as { readonly contract: "startBy" }).contract]!
+  const deadline = textOf(run, deadlineDays)
+  const base = baseDays === deadlineDays ? deadline : textOf(run, baseDays)
+  const stage = t.stage ?? "none"
+  const facts =
+    x?.performance === undefined
+      ? { stage, anchor: anchorOn }
+      : { stage, anchor: anchorOn, ...x.performance }
+  const extensions = x?.extensions ?? NO_EXTENSIONS
+  const years = x?.years
+  const overdue = asOfDays - deadlineDays
+  switch (kind) {
+    case WARNING:
+      return new LazyFinding(
+        p,
+        rule,
+        run.model,
+        c.anchorName,
+        "warning",
+        "warn",
+        anchorOn,
+        base,
+        deadline,
+        extensions,
+        undefined,
+        undefined,
+        deadlineDays - asOfDays,
+        undefined,
+        facts,
+        years
+      )
+    case ESCALATED: {
+      const rect = x!.rect!
+      return new LazyFinding(
+        p,
+        rule,
+        run.model,
+        c.anchorName,
+        "escalated",
+        rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action),
+        anchorOn,
+        base,
+        deadline,
+        extensions,
+        asOfDays - LocalDate.toDays(rect.deadline),
+        overdue,
+        undefined,
+        rect,
+        facts,
+        years
+      )
+    }
+    case UNDER_RECTIFICATION: {
+      const rect = x!.rect!
+      return new LazyFinding(
+        p,
+        rule,
+        run.model,
+        c.anchorName,
+        "breach",
+        "rectify",
+        anchorOn,
+        base,
+        deadline,
+        extensions,
+        overdue,
+        overdue,
+        LocalDate.toDays(rect.deadline) - asOfDays,
+        rect,
+        facts,
+        years
+      )
+    }
+    default:
+      return new LazyFinding(
+        p,
+        rule,
+        run.model,
+        c.anchorName,
+        "breach",
+        rule.action,
+        anchorOn,
+        base,
+        deadline,
+        extensions,
+        overdue,
+        overdue,
+        undefined,
+        undefined,
+        facts,
+        years
+      )
+  }
+}
+
+/** The `row`-th resolution of a run, made from its columns. */
+const resolutionAt = (run: RunState, row: number): Resolution => {
+  const r = run.resolved
+  const years = r.years[row]
+  return resolution(
+    run.projects[r.project[row]!]!,
+    run.compiled[r.rule[row]!]!.rule,
+    textOf(run, r.deadline[row]!),
+    r.on[row]!,
+    r.rectified[row]! ? "rectified" : "reached-late",
+    r.rect[row],
+    years === undefined ? NOT_PROVISIONAL : { provisionalYears: years }
+  )
+}
+
+/** Puts the rows of columns in `order` (a permutation of the rows). */
+const reorder = <C extends { readonly [K in keyof C]: Array<unknown> }>(
+  columns: C,
+  order: ReadonlyArray<number>
+): void => {
+  for (const key of Object.keys(columns) as Array<keyof C>) {
+    const column = columns[key]
+    const copy = order.map((k) => column[k])
+    for (let k = 0; k < copy.length; k++) column[k] = copy[k]
+  }
+}
+
+/**
+ * The rows of columns in report order (project id, then rule id), stable:
+ * `undefined` when they are in it already.
+ */
+const reportOrder = (
+  run: RunState,
+  columns: { readonly project: Array<number>; readonly rule: Array<number> }
+): Array<number> | undefined => {
+  const n = columns.project.length
+  const key = (k: number) => ({
+    project: run.projects[columns.project[k]!]!.id,
+    rule: run.compiled[columns.rule[k]!]!.rule.id
+  })
+  let sorted = true
+  for (let k = 1; k < n && sorted; k++) sorted = order(key(k - 1), key(k)) <= 0
+  if (sorted) return undefined
+  const keys = Array.from({ length: n }, (_, k) => key(k))
+  return Array.from({ length: n }, (_, k) => k).sort((a, b) => order(keys[a]!, keys[b]!) || a - b)
+}
+
+/**
+ * Each finding's place in the order of the findings' ids (`rule/project`),
+ * worked out from the columns when the rows are in report order with the
+ * projects in id order, and the rule ids are distinct and hold no `/` (so
+ * that the ids order by rule, then project); `undefined` otherwise.
+ */
+const idRanks = (run: RunState, inOrder: boolean): Int32Array | undefined => {
+  const ids = run.compiled.map((c) => c.rule.id)
+  if (!inOrder || new Set(ids).size !== ids.length || ids.some((id) => id.includes("/")))
+    return undefined
+  const f = run.findings
+  const n = f.project.length
+  const byRule = new Int32Array(ids.length)
+  for (let k = 0; k < n; k++) byRule[f.rule[k]!]!++
+  // Rules in the order of `id + "/"`, each a run of ranks in project order.
+  const next = new Int32Array(ids.length)
+  let at = 0
+  for (const r of ids
+    .map((id, r) => ({ key: `${id}/`, r }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    next[r.r] = at
+    at += byRule[r.r]!
+  }
+  const rank = new Int32Array(n)
+  for (let k = 0; k < n; k++) rank[k] = next[f.rule[k]!]!++
+  return rank
 }
 
 /**
@@ -579,8 +738,6 @@ const judge = (run: RunState, from: number, to: number): void => {
 export const evaluate = (input: Input): ExitReport => {
   const { view } = input
   const { calendar, model, asOf } = view
-  const findings: Array<Finding> = []
-  const resolved: Array<Resolution> = []
   const unevaluated: Array<Unevaluated> = []
   const asOfDays = LocalDate.toDays(asOf)
   // A project whose history cannot be folded is not judged, and said so.
@@ -611,20 +768,66 @@ export const evaluate = (input: Input): ExitReport => {
     timelines: View.timelinesInOrder(view),
     exited,
     reclaimed,
-    findings,
-    resolved,
+    findings: { project: [], rule: [], kind: [], base: [], deadline: [], extra: [] },
+    resolved: { project: [], rule: [], deadline: [], on: [], rectified: [], rect: [], years: [] },
     unevaluated
   }
   for (let from = 0; from < projects.length; from += CHUNK)
     judge(run, from, Math.min(from + CHUNK, projects.length))
   if (!inOrder) {
-    sortIfNeeded(findings)
-    sortIfNeeded(resolved)
+    const f = reportOrder(run, run.findings)
+    if (f !== undefined) reorder(run.findings, f)
+    const r = reportOrder(run, run.resolved)
+    if (r !== undefined) reorder(run.resolved, r)
   }
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )
-  return { asOf, rules: input.rules.map((r) => r.id), findings, resolved, unevaluated }
+  // The findings and resolutions are kept as columns; their objects are made
+  // when the report's `findings` or `resolved` is first read. A scoring
+  // engine given the report reads the columns (View.findingRows).
+  const f = run.findings
+  const rows: View.FindingRows = {
+    snapshot: view.snapshot,
+    length: f.project.length,
+    project: f.project,
+    rank: idRanks(run, inOrder),
+    class: (row) => compiled[f.rule[row]!]!.rule.class,
+    severity: (row) => SEVERITY[f.kind[row]!]!
+  }
+  let findings: ReadonlyArray<Finding> | undefined
+  let resolved: ReadonlyArray<Resolution> | undefined
+  const report = { asOf, rules: input.rules.map((r) => r.id) } as unknown as {
+    -readonly [K in keyof ExitReport]: ExitReport[K]
+  }
+  Object.defineProperty(report, "findings", {
+    get: () => {
+      if (findings === undefined) {
+        const list = new Array<Finding>(rows.length)
+        for (let k = 0; k < list.length; k++) list[k] = findingAt(run, k)
+        View.setFindingRows(list, rows)
+        findings = list
+      }
+      return findings
+    },
+    enumerable: true,
+    configurable: true
+  })
+  Object.defineProperty(report, "resolved", {
+    get: () => {
+      if (resolved === undefined) {
+        const list = new Array<Resolution>(run.resolved.project.length)
+        for (let k = 0; k < list.length; k++) list[k] = resolutionAt(run, k)
+        resolved = list
+      }
+      return resolved
+    },
+    enumerable: true,
+    configurable: true
+  })
+  report.unevaluated = unevaluated
+  View.setFindingRows(report, rows)
+  return report
 }
 
 /** The latest rectification ordered on or after the anchor, if any. */

@@ -15,7 +15,6 @@ import { runItem } from "./internal/items/index.js"
 import {
   type Column,
   Credits,
-  inIdOrder,
   policyRef,
   scoreUnit,
   type UnitLines,
@@ -222,9 +221,20 @@ export const run = (
   policy: ScoringPolicy,
   input: {
     readonly view: View.View
-    readonly findings?: ReadonlyArray<FindingLike>
     readonly options?: unknown
-  }
+  } & (
+    | { readonly findings?: ReadonlyArray<FindingLike>; readonly exit?: undefined }
+    | {
+        /**
+         * An exit engine's report (`ExitEngine.evaluate`), in place of
+         * `findings`: its findings count as `findings` do, read from the
+         * columns the engine keeps, with no finding object made until one
+         * is explained (since 0.4.0).
+         */
+        readonly exit: { readonly findings: ReadonlyArray<FindingLike> }
+        readonly findings?: undefined
+      }
+  )
 ): Result.Result<Assessment, AssessmentError> => {
   const { view } = input
   const s = view.snapshot
@@ -245,11 +255,7 @@ export const run = (
   // Records dated after the snapshot's own as-of date cannot have happened yet:
   // no item counts them, and they are said to be left out.
   const late = (d: string) => `dated ${d}, after the snapshot's as-of date ${s.asOf}: not counted`
-  let idOrdered: boolean | undefined
-  const isIdOrdered = () => {
-    if (idOrdered === undefined) idOrdered = inIdOrder(s.projects)
-    return idOrdered
-  }
+  const isIdOrdered = () => View.projectsInIdOrder(view)
   // A project folded as of a date no later than the snapshot's, with no
   // event after it (its timeline's `later` is 0), has none dated after the
   // snapshot's: its events are not read again (ids unique, so the timeline
@@ -302,16 +308,26 @@ export const run = (
     }
     return rows
   }
+  // The findings as given, or the exit report's, read when first asked for.
+  const exit = input.exit
   const context: Context = Object.freeze({
     view,
     snapshot: s,
     asOf,
     calendar: view.calendar,
     timelines,
-    findings: input.findings ?? [],
+    get findings(): ReadonlyArray<FindingLike> {
+      return exit !== undefined ? exit.findings : (input.findings ?? [])
+    },
     lineage,
     progress
   })
+  const findingRows =
+    exit !== undefined
+      ? View.findingRows(exit)
+      : input.findings !== undefined
+        ? View.findingRows(input.findings)
+        : undefined
 
   const assessed = s.units.filter((u) => s.campaign.assessedUnitKinds.includes(u.kind))
   const assessedIds = new Set(assessed.map((u) => u.id))
@@ -333,18 +349,8 @@ export const run = (
   }
 
   // Each project's unit by index in the snapshot's units (-1 for a unit it
-  // does not list), looked up once, when a line is first credited by it.
-  const unitIndex = new Map(s.units.map((u, k) => [u.id, k]))
-  let projectUnits: Int32Array | undefined
-  const projectUnit = (index: number): number => {
-    if (projectUnits === undefined) projectUnits = new Int32Array(s.projects.length).fill(-2)
-    let u = projectUnits[index]!
-    if (u === -2) {
-      u = unitIndex.get(s.projects[index]!.unit) ?? -1
-      projectUnits[index] = u
-    }
-    return u
-  }
+  // does not list).
+  const projectUnits = View.projectUnits(view)
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
@@ -367,7 +373,7 @@ export const run = (
     // The same by the unit's index, for lines credited by project.
     const targetsAt: Array<ReadonlyArray<number> | undefined> = []
     const targetsOfProject = (index: number): ReadonlyArray<number> => {
-      const u = projectUnit(index)
+      const u = projectUnits[index]!
       if (u < 0) return targetsOf(s.projects[index]!.unit)
       let t = targetsAt[u]
       if (t === undefined) {
@@ -383,6 +389,7 @@ export const run = (
       window,
       inWindow,
       idOrdered: isIdOrdered,
+      findingRows,
       units: assessed.filter((u) => applies(item, u.id)),
       credit: (unit, line) => {
         const t = targetsOf(unit)

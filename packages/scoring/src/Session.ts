@@ -235,6 +235,7 @@ export const make = (
           window,
           inWindow,
           idOrdered: isIdOrdered,
+          findingRows: View.findingRows(findings),
           units: NONE,
           credit: (_unit, line) => credits[i]!.add(0, line, -1, line.raw),
           creditRow: (_unit, source, row, raw) => credits[i]!.add(0, source, row, raw),

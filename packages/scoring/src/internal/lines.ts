@@ -185,7 +185,7 @@ export class Column {
     if (!ordered) this.#reorder(orderByKey(keys))
   }
   /** Orders the lines by their rows' ranks (`undefined`: the rows themselves), stable. */
-  #sortByRank(ranks: Int32Array | undefined): void {
+  #sortByRank(ranks: ArrayLike<number> | undefined): void {
     const rows = this.rows
     const n = rows.length
     let previous = -1

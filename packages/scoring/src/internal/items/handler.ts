@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { LocalDate, Snapshot, Unit } from "@gongjian/core"
+import type { LocalDate, Snapshot, Unit, View } from "@gongjian/core"
 import type { Context } from "../../Context.js"
 import type { ScoringItem } from "../../ScoringItem.js"
 import type * as P from "../points.js"
@@ -46,7 +46,7 @@ export interface LineSource {
    * among the distinct keys in order (equal keys, equal ranks); `undefined`
    * when the keys are to be compared.
    */
-  readonly ranks: () => Int32Array | "row" | undefined
+  readonly ranks: () => ArrayLike<number> | "row" | undefined
 }
 
 /** @internal What a handler reads and how it reports. */
@@ -63,6 +63,12 @@ export interface Env {
    * their ids are unique), worked out once per run.
    */
   readonly idOrdered: () => boolean
+  /**
+   * The columns of the context's findings (each one's project by index, its
+   * class and severity), when the engine that made them registered them for
+   * this snapshot's projects.
+   */
+  readonly findingRows: View.FindingRows | undefined
   /** The assessed units the item applies to, in snapshot order. */
   readonly units: ReadonlyArray<Unit.Unit>
   /** Credits the unit and each of its ancestors the item applies to. */

@@ -94,15 +94,23 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     env.reject(item.id, messages.tiersInCurrencies)
     return undefined
   }
-  // The filter and the tiers' bounds prepared once for every project.
-  const matches = Progress.matcher(item.filter, env.window)
-  const reaches = tiers.map((tier) => Money.comparedToUnsafe(tier.from))
+  // The filter and the tiers' bounds prepared once for every project: over
+  // the view's columns when the item scores the view's own projects.
   const projects = env.snapshot.projects
   const view = env.context.view
-  const timelines =
-    view.snapshot === env.snapshot
-      ? View.timelinesInOrder(view)
-      : projects.map((p) => env.context.timelines.get(p.id))
+  const own = view.snapshot === env.snapshot
+  const matchesAt = own ? Progress.matcherAt(view, item.filter, env.window) : undefined
+  const matches = Progress.matcher(item.filter, env.window)
+  const reaches = tiers.map((tier) => Money.comparedToUnsafe(tier.from))
+  // Totals and bounds in whole fen where both are (NaN where not: compared exactly).
+  const bounds = tiers.map((t) => Money.toFen(t.from))
+  const fen =
+    own && tierCurrency !== undefined && !bounds.some(Number.isNaN)
+      ? View.investmentFen(view, tierCurrency)
+      : undefined
+  const timelines = own
+    ? View.timelinesInOrder(view)
+    : projects.map((p) => env.context.timelines.get(p.id))
   const lines = new ProjectLines(
     item,
     projects,
@@ -110,28 +118,34 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     tiers.map((t) => t.from),
     env.idOrdered
   )
+  const count = tiers.length
   for (let i = 0; i < projects.length; i++) {
-    const p = projects[i]!
     const t = timelines[i]
     if (t === undefined) continue
-    const m = matches(p, t)
+    const m = matchesAt !== undefined ? matchesAt(i) : matches(projects[i]!, t)
     if (m === "currency-mismatch") {
-      env.reject(p.id, messages.filterCurrency)
+      env.reject(projects[i]!.id, messages.filterCurrency)
       continue
     }
     if (!m) continue
     let raw = base
-    const total = p.investment?.total
-    if (tiers.length > 0) {
-      if (total === undefined) continue
-      if (total.currency !== tierCurrency) {
-        env.reject(p.id, messages.tierCurrency(total.currency, tierCurrency))
-        continue
-      }
+    if (count > 0) {
       // Tiers are sorted highest first: the first one reached applies.
       let k = 0
-      while (k < tiers.length && reaches[k]!(total) < 0) k++
-      if (k === tiers.length) continue
+      const f = fen === undefined ? Number.NaN : fen[i]!
+      if (f === f) {
+        while (k < count && f < bounds[k]!) k++
+      } else {
+        const p = projects[i]!
+        const total = p.investment?.total
+        if (total === undefined) continue
+        if (total.currency !== tierCurrency) {
+          env.reject(p.id, messages.tierCurrency(total.currency, tierCurrency))
+          continue
+        }
+        while (k < count && reaches[k]!(total) < 0) k++
+      }
+      if (k === count) continue
       raw = tiers[k]!.points
       lines.tierOf![i] = k
     }
