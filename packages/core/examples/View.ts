@@ -112,15 +112,26 @@ equal(Number.isNaN(View.investmentFen(view, "USD")[0]!), true) // not stated in 
 const findings = [
   { id: "land-idle/P-1", project: "P-1", unit: "park-a", class: "land-idle", severity: "breach" }
 ] as const
-View.setFindingRows(findings, {
+const rows: View.FindingRows = {
   snapshot,
   length: 1,
   project: [0],
   rank: [0],
   class: (row) => findings[row]!.class,
   severity: (row) => findings[row]!.severity
-})
+}
+View.setFindingRows(findings, rows)
 equal(View.findingRows(findings)?.project[0], 0)
 // A list that carries no columns (or a copy of one) has none.
 equal(View.findingRows([...findings]), undefined)
 // #endregion findingRows
+
+// #region timelineFlags
+// P-1's history folds, with no exemption or rectification, and its
+// completion on 2026-12-20 is after the view's date; P-2's does not fold.
+const flags = View.timelineFlags(view)
+equal((flags[0]! & View.TimelineFlag.folded) !== 0, true)
+equal((flags[0]! & View.TimelineFlag.exemptions) !== 0, false)
+equal((flags[0]! & View.TimelineFlag.later) !== 0, true)
+equal(flags[1], 0)
+// #endregion timelineFlags

@@ -19,7 +19,7 @@ import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
 import * as Fast from "./internal/fastDecode.js"
 import { fenOf, NOT_FEN } from "./internal/fen.js"
-import { byDecode, bySnapshot, NOT_REACHED } from "./internal/folded.js"
+import { byDecode, bySnapshot, flagsOf, NOT_REACHED } from "./internal/folded.js"
 import { projectMoneyField } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -429,6 +429,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
   // yuan; NaN where there is none, another currency or no whole fen).
   const units = new Int32Array(n)
   const fen = new Float64Array(n)
+  const flags = new Uint8Array(n)
   s.projects.forEach((p, i) => {
     units[i] = unitIndex.get(p.unit) ?? -1
     const total = p.investment?.total
@@ -441,6 +442,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
       return
     }
     timelines.push(r.success)
+    flags[i] = flagsOf(r.success)
     for (const e of p.events) {
       let column = columns.get(e.type)
       if (column === undefined) {
@@ -456,7 +458,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
   if (out.length === 0) {
     let inIdOrder = true
     for (let i = 1; i < n && inIdOrder; i++) inIdOrder = s.projects[i]!.id > s.projects[i - 1]!.id
-    byDecode.set(s, { asOf: s.asOf, timelines, days, inIdOrder })
+    byDecode.set(s, { asOf: s.asOf, timelines, days, inIdOrder, flags })
     bySnapshot.set(s, { units, fen: new Map([["CNY", fen]]) })
   }
   return out

@@ -10,7 +10,17 @@
 import * as Result from "effect/Result"
 import type * as Calendar from "./Calendar.js"
 import { fenOf, NOT_FEN } from "./internal/fen.js"
-import { byDecode, bySnapshot, LazyTimelines, NOT_REACHED } from "./internal/folded.js"
+import {
+  byDecode,
+  bySnapshot,
+  FOLDED,
+  flagsOf,
+  HAS_EXEMPTIONS,
+  HAS_LATER,
+  HAS_RECTIFICATIONS,
+  LazyTimelines,
+  NOT_REACHED
+} from "./internal/folded.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Snapshot from "./Snapshot.js"
@@ -89,6 +99,7 @@ export const make = (
     inOrder.set(view, decoded.timelines)
     milestones.set(view, { columns: decoded.days, complete: true })
     idOrder.set(view, decoded.inIdOrder)
+    flagColumns.set(view, decoded.flags)
     return view
   }
   const timelines = new Map<string, Lifecycle.Timeline>()
@@ -122,6 +133,12 @@ export const make = (
 }
 
 const NONE: ReadonlyArray<never> = Object.freeze([])
+
+// One kept for the life of the module: V8 drops the hidden class of objects
+// none of which is left after a collection, and with it the optimised code
+// made for it, which every view made after a collection would compile again.
+const KEPT = new LazyTimelines([])
+void KEPT
 
 const inOrder = new WeakMap<View, ReadonlyArray<Lifecycle.Timeline | undefined>>()
 
@@ -358,4 +375,52 @@ export const findingRows = (holder: object): FindingRows | undefined => {
   if (rows === undefined) return undefined
   if (Array.isArray(holder) && holder.length !== rows.length) return undefined
   return rows
+}
+
+const flagColumns = new WeakMap<View, Uint8Array>()
+
+/**
+ * The bits of {@link timelineFlags}: the project's history folds
+ * (`folded`), its timeline has delay exemptions (`exemptions`), rectification
+ * orders (`rectifications`), or events dated after the view's date that it
+ * does not apply yet (`later`).
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#timelineFlags}
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const TimelineFlag = {
+  folded: FOLDED,
+  exemptions: HAS_EXEMPTIONS,
+  rectifications: HAS_RECTIFICATIONS,
+  later: HAS_LATER
+} as const
+
+/**
+ * What each project's timeline holds, as the bits of {@link TimelineFlag},
+ * in the order of the snapshot's projects (0 where the history cannot be
+ * folded). Engines that judge every project read it to leave the timeline
+ * objects alone for the many projects with no exemption or rectification:
+ * a compact column stays in the processor's caches where a hundred thousand
+ * objects do not. Decode works it out for the view of a decoded snapshot at
+ * its own date; another view works it out once, when first asked. The column
+ * is shared: read it, do not write it.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#timelineFlags}
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const timelineFlags = (view: View): Uint8Array => {
+  let flags = flagColumns.get(view)
+  if (flags === undefined) {
+    const timelines = timelinesInOrder(view)
+    flags = new Uint8Array(timelines.length)
+    for (let i = 0; i < timelines.length; i++) flags[i] = flagsOf(timelines[i])
+    flagColumns.set(view, flags)
+  }
+  return flags
 }

@@ -195,7 +195,7 @@ const compileRule = (rule: ExitRule, view: View.View) => {
       "milestone" in rule.anchor
         ? stageNameOf(model, rule.anchor.milestone)
         : CONTRACT_NAMES[rule.anchor.contract],
-    matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
+    matches: rule.filter === undefined ? undefined : Progress.matcherAt(view, rule.filter, WIDE),
     anchorStage: "milestone" in rule.anchor ? rule.anchor.milestone : undefined,
     anchorDays:
       "milestone" in rule.anchor ? View.milestoneDays(view, rule.anchor.milestone) : undefined,
@@ -242,6 +242,8 @@ interface RunState {
   readonly timelines: ReadonlyArray<Lifecycle.Timeline | undefined>
   readonly exited: Int32Array
   readonly reclaimed: Int32Array
+  /** What each timeline holds (`View.timelineFlags`), read instead of the timelines. */
+  readonly flags: Uint8Array
   readonly findings: FindingColumns
   readonly resolved: ResolutionColumns
   readonly unevaluated: Array<Unevaluated>
@@ -249,11 +251,19 @@ interface RunState {
 
 type Rect = Lifecycle.Timeline["rectifications"][number]
 
+/** A measurement below the contract's share, written out when its finding is read. */
+interface Measured {
+  readonly measure: keyof typeof MEASURE_NAMES
+  readonly actual: Money.Money
+  readonly promised: Money.Money
+  readonly on: LocalDate.LocalDate
+}
+
 /** What few findings have besides their columns. */
 interface FindingExtra {
   readonly extensions: ReadonlyArray<Deadline.Extension>
   readonly rect: Rect | undefined
-  readonly performance: Record<string, string | number> | undefined
+  readonly performance: Measured | undefined
   readonly years: ReadonlyArray<number> | undefined
 }
 
@@ -265,29 +275,91 @@ const BREACH = 3
 const SEVERITY = ["warning", "escalated", "breach", "breach"] as const
 
 /**
- * The findings of a run as columns, one row each: its project (by index),
- * its rule (by index among the compiled rules), how it stands, its base
- * deadline and deadline as day numbers, and the rest where there is any. The finding objects are made from them when first read.
+ * Rows kept as typed columns (no object per row, nothing for the garbage
+ * collector to trace): each row's project (by index), rule (by index among
+ * the compiled rules), a code and two day numbers, and the few rows' extras
+ * by row.
  */
-interface FindingColumns {
-  readonly project: Array<number>
-  readonly rule: Array<number>
-  readonly kind: Array<number>
-  readonly base: Array<number>
-  readonly deadline: Array<number>
-  readonly extra: Array<FindingExtra | undefined>
+class Rows<X> {
+  n = 0
+  project: Int32Array
+  rule: Int32Array
+  code: Int32Array
+  dayA: Int32Array
+  dayB: Int32Array
+  readonly extra = new Map<number, X>()
+  /** Room for `size` rows to start with (a run of many projects finds many). */
+  constructor(size: number) {
+    const n = Math.max(size, 256)
+    this.project = new Int32Array(n)
+    this.rule = new Int32Array(n)
+    this.code = new Int32Array(n)
+    this.dayA = new Int32Array(n)
+    this.dayB = new Int32Array(n)
+  }
+  add(project: number, rule: number, code: number, dayA: number, dayB: number): number {
+    const k = this.n
+    if (k === this.project.length) this.#grow()
+    this.project[k] = project
+    this.rule[k] = rule
+    this.code[k] = code
+    this.dayA[k] = dayA
+    this.dayB[k] = dayB
+    this.n = k + 1
+    return k
+  }
+  #grow(): void {
+    const size = this.project.length * 2
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size)
+      b.set(a)
+      return b
+    }
+    this.project = grow(this.project)
+    this.rule = grow(this.rule)
+    this.code = grow(this.code)
+    this.dayA = grow(this.dayA)
+    this.dayB = grow(this.dayB)
+  }
+  /** Puts the rows in `order` (a permutation of the rows). */
+  reorder(order: ReadonlyArray<number>): void {
+    const pick = (a: Int32Array) => Int32Array.from(order, (k) => a[k]!)
+    this.project = pick(this.project)
+    this.rule = pick(this.rule)
+    this.code = pick(this.code)
+    this.dayA = pick(this.dayA)
+    this.dayB = pick(this.dayB)
+    const extra = new Map(this.extra)
+    this.extra.clear()
+    order.forEach((k, to) => {
+      const x = extra.get(k)
+      if (x !== undefined) this.extra.set(to, x)
+    })
+  }
 }
 
-/** The resolutions of a run as columns, one row each (see {@link FindingColumns}). */
-interface ResolutionColumns {
-  readonly project: Array<number>
-  readonly rule: Array<number>
-  readonly deadline: Array<number>
-  readonly on: Array<LocalDate.LocalDate>
-  readonly rectified: Array<boolean>
-  readonly rect: Array<Rect | undefined>
-  readonly years: Array<ReadonlyArray<number> | undefined>
-}
+// One instance kept for the life of the module: V8 drops the hidden class
+// of objects none of which is left after a collection, and with it the
+// optimised code of the judging loop that was made for it.
+const KEEP_ROWS = new Rows<unknown>(0)
+void KEEP_ROWS
+
+/**
+ * The findings of a run: a row each, its code how it stands (`WARNING` …),
+ * `dayA` its base deadline and `dayB` its deadline. The finding objects are
+ * made from them when first read.
+ */
+type FindingColumns = Rows<FindingExtra>
+
+/**
+ * The resolutions of a run: a row each, its code 1 when rectified (0 when
+ * reached late), `dayA` its deadline and `dayB` the day it was met; its
+ * rectification order and provisional years, where there are any, by row.
+ */
+type ResolutionColumns = Rows<{
+  readonly rect: Rect | undefined
+  readonly years: ReadonlyArray<number> | undefined
+}>
 
 // Projects judged per call of `judge`: called many times a run, it is
 // optimised as a whole function and its code serves the next run, instead of
@@ -308,19 +380,20 @@ const textOf = (run: RunState, days: number): LocalDate.LocalDate => {
 
 /** Judges every project still in the pool by every rule. */
 const judge = (run: RunState, from: number, to: number): void => {
-  const { asOf, asOfDays, calendar, compiled, projects, timelines, exited, reclaimed } = run
+  const { asOf, asOfDays, calendar, compiled, projects, timelines, exited, reclaimed, flags } = run
   const { findings, resolved, unevaluated } = run
   for (let pi = from; pi < to; pi++) {
-    const t = timelines[pi]
-    if (t === undefined) continue
+    // Columns first: a timeline or project object is read only where needed.
+    if ((flags[pi]! & View.TimelineFlag.folded) === 0) continue
     if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
+    const t = timelines[pi]!
     const p = projects[pi]!
 
     for (let ri = 0; ri < compiled.length; ri++) {
       const c = compiled[ri]!
       const { rule, matches } = c
       if (matches !== undefined) {
-        const m = matches(p, t)
+        const m = matches(pi)
         if (m === "currency-mismatch") {
           unevaluated.push({
             project: p.id,
@@ -354,7 +427,7 @@ const judge = (run: RunState, from: number, to: number): void => {
             ? anchorDays + c.withinDays
             : Deadline.addDays(anchorDays, rule.within, calendar)
         deadlineDays = baseDays
-        if (rule.exemptions !== false && t.exemptions.length > 0) {
+        if (rule.exemptions !== false && (flags[pi]! & View.TimelineFlag.exemptions) !== 0) {
           anchorOn ??= t.milestones[c.anchorStage!]!
           const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
           deadlineDays = LocalDate.toDays(x.deadline)
@@ -374,7 +447,7 @@ const judge = (run: RunState, from: number, to: number): void => {
       }
 
       // Is the requirement met, and since when?
-      let performance: Record<string, string | number> | undefined
+      let performance: Measured | undefined
       const requiredDays = c.requiredDays
       if (requiredDays !== undefined) {
         let reachedDays = requiredDays[0]![pi]!
@@ -387,16 +460,21 @@ const judge = (run: RunState, from: number, to: number): void => {
         if (reachedDays !== NOT_REACHED) {
           // Met after the deadline: inside an ordered rectification period
           // that is a rectification, otherwise it is late.
-          anchorOn ??= t.milestones[c.anchorStage!]!
-          const rect = rectificationSince(t, anchorOn)
-          const reached = textOf(run, reachedDays)
-          const inPeriod = rect !== undefined && reached >= rect.ordered && reached <= rect.deadline
+          const rect =
+            (flags[pi]! & View.TimelineFlag.rectifications) === 0
+              ? undefined
+              : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+          let inPeriod = false
+          if (rect !== undefined) {
+            const reached = textOf(run, reachedDays)
+            inPeriod = reached >= rect.ordered && reached <= rect.deadline
+          }
           addResolution(
             resolved,
             pi,
             ri,
             deadlineDays,
-            reached,
+            reachedDays,
             inPeriod,
             rect,
             provisionalOf(
@@ -456,18 +534,15 @@ const judge = (run: RunState, from: number, to: number): void => {
         }
         // Compare exactly: actual ≥ share × promised.
         if (isAtLeastShare(actual.amount, c.share, promised.amount)) continue
-        performance = {
-          [measure]: Money.format(actual),
-          [`contract.${measure}`]: Money.format(promised),
-          measuredOn: latest.on,
-          share: shareText(actual, promised)
-        }
+        performance = { measure, actual, promised, on: latest.on }
       }
 
       const inWarning = asOfDays <= deadlineDays
       if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) continue
-      anchorOn ??= t.milestones[c.anchorStage!]!
-      const rect = rectificationSince(t, anchorOn)
+      const rect =
+        (flags[pi]! & View.TimelineFlag.rectifications) === 0
+          ? undefined
+          : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
       const provisional = provisionalOf(
         c.workingDays,
         calendar,
@@ -481,27 +556,32 @@ const judge = (run: RunState, from: number, to: number): void => {
       let kind: number
       if (inWarning) kind = WARNING
       else if (rect?.resolvedOn !== undefined) {
-        addResolution(resolved, pi, ri, deadlineDays, rect.resolvedOn, true, rect, years)
+        addResolution(
+          resolved,
+          pi,
+          ri,
+          deadlineDays,
+          LocalDate.toDays(rect.resolvedOn),
+          true,
+          rect,
+          years
+        )
         continue
       } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
-      findings.project.push(pi)
-      findings.rule.push(ri)
-      findings.kind.push(kind)
-      findings.base.push(baseDays)
-      findings.deadline.push(deadlineDays)
-      findings.extra.push(
-        extensions.length === 0 &&
-          performance === undefined &&
-          years === undefined &&
-          (kind === WARNING || kind === BREACH)
-          ? undefined
-          : {
-              extensions,
-              rect: kind === WARNING || kind === BREACH ? undefined : rect,
-              performance,
-              years
-            }
+      const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
+      if (
+        extensions.length > 0 ||
+        performance !== undefined ||
+        years !== undefined ||
+        kind === ESCALATED ||
+        kind === UNDER_RECTIFICATION
       )
+        findings.extra.set(row, {
+          extensions,
+          rect: kind === WARNING || kind === BREACH ? undefined : rect,
+          performance,
+          years
+        })
     }
   }
 }
@@ -511,18 +591,13 @@ const addResolution = (
   pi: number,
   ri: number,
   deadlineDays: number,
-  on: LocalDate.LocalDate,
+  onDays: number,
   rectified: boolean,
   rect: Rect | undefined,
   years: ReadonlyArray<number> | undefined
 ): void => {
-  resolved.project.push(pi)
-  resolved.rule.push(ri)
-  resolved.deadline.push(deadlineDays)
-  resolved.on.push(on)
-  resolved.rectified.push(rectified)
-  resolved.rect.push(rect)
-  resolved.years.push(years)
+  const row = resolved.add(pi, ri, rectified ? 1 : 0, deadlineDays, onDays)
+  if (rect !== undefined || years !== undefined) resolved.extra.set(row, { rect, years })
 }
 
 /** The `row`-th finding of a run, made from its columns. */
@@ -533,11 +608,11 @@ const findingAt = (run: RunState, row: number): Finding => {
   const rule = c.rule
   const p = run.projects[pi]!
   const t = run.timelines[pi]!
-  const x = f.extra[row]
-  const kind = f.kind[row]!
+  const x = f.extra.get(row)
+  const kind = f.code[row]!
   const asOfDays = run.asOfDays
-  const deadlineDays = f.deadline[row]!
-  const baseDays = f.base[row]!
+  const baseDays = f.dayA[row]!
+  const deadlineDays = f.dayB[row]!
   const anchorOn =
     c.anchorDays !== undefined
       ? t.milestones[c.anchorStage!]!
@@ -545,10 +620,18 @@ const findingAt = (run: RunState, row: number): Finding => {
   const deadline = textOf(run, deadlineDays)
   const base = baseDays === deadlineDays ? deadline : textOf(run, baseDays)
   const stage = t.stage ?? "none"
+  const m = x?.performance
   const facts =
-    x?.performance === undefined
+    m === undefined
       ? { stage, anchor: anchorOn }
-      : { stage, anchor: anchorOn, ...x.performance }
+      : {
+          stage,
+          anchor: anchorOn,
+          [m.measure]: Money.format(m.actual),
+          [`contract.${m.measure}`]: Money.format(m.promised),
+          measuredOn: m.on,
+          share: shareText(m.actual, m.promised)
+        }
   const extensions = x?.extensions ?? NO_EXTENSIONS
   const years = x?.years
   const overdue = asOfDays - deadlineDays
@@ -639,42 +722,27 @@ const findingAt = (run: RunState, row: number): Finding => {
 /** The `row`-th resolution of a run, made from its columns. */
 const resolutionAt = (run: RunState, row: number): Resolution => {
   const r = run.resolved
-  const years = r.years[row]
+  const x = r.extra.get(row)
   return resolution(
     run.projects[r.project[row]!]!,
     run.compiled[r.rule[row]!]!.rule,
-    textOf(run, r.deadline[row]!),
-    r.on[row]!,
-    r.rectified[row]! ? "rectified" : "reached-late",
-    r.rect[row],
-    years === undefined ? NOT_PROVISIONAL : { provisionalYears: years }
+    textOf(run, r.dayA[row]!),
+    textOf(run, r.dayB[row]!),
+    r.code[row] === 1 ? "rectified" : "reached-late",
+    x?.rect,
+    x?.years === undefined ? NOT_PROVISIONAL : { provisionalYears: x.years }
   )
 }
 
-/** Puts the rows of columns in `order` (a permutation of the rows). */
-const reorder = <C extends { readonly [K in keyof C]: Array<unknown> }>(
-  columns: C,
-  order: ReadonlyArray<number>
-): void => {
-  for (const key of Object.keys(columns) as Array<keyof C>) {
-    const column = columns[key]
-    const copy = order.map((k) => column[k])
-    for (let k = 0; k < copy.length; k++) column[k] = copy[k]
-  }
-}
-
 /**
- * The rows of columns in report order (project id, then rule id), stable:
- * `undefined` when they are in it already.
+ * The rows in report order (project id, then rule id), stable: `undefined`
+ * when they are in it already.
  */
-const reportOrder = (
-  run: RunState,
-  columns: { readonly project: Array<number>; readonly rule: Array<number> }
-): Array<number> | undefined => {
-  const n = columns.project.length
+const reportOrder = (run: RunState, rows: Rows<unknown>): Array<number> | undefined => {
+  const n = rows.n
   const key = (k: number) => ({
-    project: run.projects[columns.project[k]!]!.id,
-    rule: run.compiled[columns.rule[k]!]!.rule.id
+    project: run.projects[rows.project[k]!]!.id,
+    rule: run.compiled[rows.rule[k]!]!.rule.id
   })
   let sorted = true
   for (let k = 1; k < n && sorted; k++) sorted = order(key(k - 1), key(k)) <= 0
@@ -694,7 +762,7 @@ const idRanks = (run: RunState, inOrder: boolean): Int32Array | undefined => {
   if (!inOrder || new Set(ids).size !== ids.length || ids.some((id) => id.includes("/")))
     return undefined
   const f = run.findings
-  const n = f.project.length
+  const n = f.n
   const byRule = new Int32Array(ids.length)
   for (let k = 0; k < n; k++) byRule[f.rule[k]!]!++
   // Rules in the order of `id + "/"`, each a run of ranks in project order.
@@ -768,17 +836,19 @@ export const evaluate = (input: Input): ExitReport => {
     timelines: View.timelinesInOrder(view),
     exited,
     reclaimed,
-    findings: { project: [], rule: [], kind: [], base: [], deadline: [], extra: [] },
-    resolved: { project: [], rule: [], deadline: [], on: [], rectified: [], rect: [], years: [] },
+    flags: View.timelineFlags(view),
+    // Room for a row a project to start with, grown when a run finds more.
+    findings: new Rows(projects.length),
+    resolved: new Rows(projects.length),
     unevaluated
   }
   for (let from = 0; from < projects.length; from += CHUNK)
     judge(run, from, Math.min(from + CHUNK, projects.length))
   if (!inOrder) {
     const f = reportOrder(run, run.findings)
-    if (f !== undefined) reorder(run.findings, f)
+    if (f !== undefined) run.findings.reorder(f)
     const r = reportOrder(run, run.resolved)
-    if (r !== undefined) reorder(run.resolved, r)
+    if (r !== undefined) run.resolved.reorder(r)
   }
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
@@ -787,13 +857,15 @@ export const evaluate = (input: Input): ExitReport => {
   // when the report's `findings` or `resolved` is first read. A scoring
   // engine given the report reads the columns (View.findingRows).
   const f = run.findings
+  const rule = f.rule
+  const code = f.code
   const rows: View.FindingRows = {
     snapshot: view.snapshot,
-    length: f.project.length,
-    project: f.project,
+    length: f.n,
+    project: f.project.subarray(0, f.n),
     rank: idRanks(run, inOrder),
-    class: (row) => compiled[f.rule[row]!]!.rule.class,
-    severity: (row) => SEVERITY[f.kind[row]!]!
+    class: (row) => compiled[rule[row]!]!.rule.class,
+    severity: (row) => SEVERITY[code[row]!]!
   }
   let findings: ReadonlyArray<Finding> | undefined
   let resolved: ReadonlyArray<Resolution> | undefined
@@ -816,7 +888,7 @@ export const evaluate = (input: Input): ExitReport => {
   Object.defineProperty(report, "resolved", {
     get: () => {
       if (resolved === undefined) {
-        const list = new Array<Resolution>(run.resolved.project.length)
+        const list = new Array<Resolution>(run.resolved.n)
         for (let k = 0; k < list.length; k++) list[k] = resolutionAt(run, k)
         resolved = list
       }
@@ -835,9 +907,12 @@ const rectificationSince = (
   t: Lifecycle.Timeline,
   anchorOn: LocalDate.LocalDate
 ): Lifecycle.Timeline["rectifications"][number] | undefined => {
+  const list = t.rectifications
   let rect: Lifecycle.Timeline["rectifications"][number] | undefined
-  for (const r of t.rectifications)
+  for (let k = 0; k < list.length; k++) {
+    const r = list[k]!
     if (r.ordered >= anchorOn && (rect === undefined || r.ordered > rect.ordered)) rect = r
+  }
   return rect
 }
 

@@ -260,10 +260,12 @@ export const run = (
   // event after it (its timeline's `later` is 0), has none dated after the
   // snapshot's: its events are not read again (ids unique, so the timeline
   // is the project's own).
-  const folded = asOf <= s.asOf && isIdOrdered() ? View.timelinesInOrder(view) : undefined
+  const flags = asOf <= s.asOf && isIdOrdered() ? View.timelineFlags(view) : undefined
+  const folded = View.TimelineFlag.folded
+  const noLater = View.TimelineFlag.folded | View.TimelineFlag.later
   for (let i = 0; i < s.projects.length; i++) {
+    if (flags !== undefined && (flags[i]! & noLater) === folded) continue
     const p = s.projects[i]!
-    if (folded !== undefined && folded[i]?.later === 0) continue
     for (const e of p.events)
       if (e.date > s.asOf)
         rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })

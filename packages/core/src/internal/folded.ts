@@ -21,8 +21,35 @@ export const byDecode = new WeakMap<
     readonly timelines: ReadonlyArray<Lifecycle.Timeline>
     readonly days: Map<Lifecycle.Stage, Int32Array>
     readonly inIdOrder: boolean
+    readonly flags: Uint8Array
   }
 >()
+
+/** @internal Timeline flags (see `View.timelineFlags`). */
+export const FOLDED = 1
+/** @internal */
+export const HAS_EXEMPTIONS = 2
+/** @internal */
+export const HAS_RECTIFICATIONS = 4
+/** @internal */
+export const HAS_LATER = 8
+
+/** @internal The flags of one timeline (0 when its history cannot be folded). */
+export const flagsOf = (
+  t:
+    | {
+        readonly exemptions: ReadonlyArray<unknown>
+        readonly rectifications: ReadonlyArray<unknown>
+        readonly later: number
+      }
+    | undefined
+): number =>
+  t === undefined
+    ? 0
+    : FOLDED |
+      (t.exemptions.length > 0 ? HAS_EXEMPTIONS : 0) |
+      (t.rectifications.length > 0 ? HAS_RECTIFICATIONS : 0) |
+      (t.later > 0 ? HAS_LATER : 0)
 
 /**
  * @internal Per snapshot: columns of its projects that do not depend on an

@@ -308,6 +308,17 @@ export class Credits {
   }
 }
 
+// One instance of each kept for the life of the module: V8 drops the hidden
+// class of objects none of which is left after a collection, and with it
+// the optimised code of the loops made for it, which every run after a
+// collection would otherwise compile again.
+const KEPT: ReadonlyArray<unknown> = [
+  new Credits(),
+  new Column(),
+  new Line("", "", "", "0", { key: "", raw: 0, render: () => ({ facts: {}, arithmetic: "", message: { zh: "", en: "" } }) }, -1, 0, undefined)
+]
+void KEPT
+
 /** @internal Whether the projects' ids rise strictly, in the order given. */
 export const inIdOrder = (projects: ReadonlyArray<{ readonly id: string }>): boolean => {
   for (let k = 1; k < projects.length; k++)

@@ -59,6 +59,10 @@ class FindingLines implements LineSource {
   }
 }
 
+// One instance kept for the life of the module (see `lines.ts`).
+const KEPT = new FindingLines({ zh: "", en: "" }, () => [])
+void KEPT
+
 /** @internal */
 export const exitFindings: Handler<"exit-findings"> = (item, env) => {
   const severities = item.severities ?? ["breach", "escalated"]
@@ -78,30 +82,35 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
     // The engine that made the findings kept each one's project by index
     // and its place in id order: no id is read or compared.
     const n = columns.length
-    const rows: Array<number> = []
-    const raws: Array<P.Micro> = []
+    // Each finding's points (NaN: not counted).
+    const raws = new Float64Array(n)
     for (let row = 0; row < n; row++) {
       const raw = pointsOf(columns.class(row))
-      if (raw === undefined || !severities.includes(columns.severity(row))) continue
-      rows.push(row)
-      raws.push(raw)
+      raws[row] =
+        raw === undefined || !severities.includes(columns.severity(row)) ? Number.NaN : raw
     }
     const rank = columns.rank
     if (rank !== undefined) {
-      // Credited in id order: each counted row put at its rank.
-      const slot = new Int32Array(n).fill(-1)
-      for (let k = 0; k < rows.length; k++) slot[rank[rows[k]!]!] = k
+      // Credited in id order: each row put at its rank.
+      const byRank = new Int32Array(n)
+      for (let row = 0; row < n; row++) byRank[rank[row]!] = row
       lines.rank = rank
       for (let r = 0; r < n; r++) {
-        const k = slot[r]!
-        if (k < 0) continue
-        const row = rows[k]!
-        env.creditProjectRow(columns.project[row]!, lines, row, raws[k]!)
+        const row = byRank[r]!
+        const raw = raws[row]!
+        if (raw === raw) env.creditProjectRow(columns.project[row]!, lines, row, raw)
       }
       return undefined
     }
+    const rows: Array<number> = []
+    const counted: Array<P.Micro> = []
+    for (let row = 0; row < n; row++)
+      if (raws[row] === raws[row]) {
+        rows.push(row)
+        counted.push(raws[row]!)
+      }
     const at = rows.map((row) => columns.project[row]!)
-    creditInIdOrder(env, lines, context.findings, rows, raws, at)
+    creditInIdOrder(env, lines, context.findings, rows, counted, at)
     return undefined
   }
   const findings = context.findings

@@ -83,6 +83,16 @@ class ProjectLines implements LineSource {
   }
 }
 
+// One instance kept for the life of the module (see `lines.ts`).
+const KEPT = new ProjectLines(
+  { kind: "per-project", id: "", title: { zh: "", en: "" }, clause: "", filter: {} },
+  [],
+  [],
+  [],
+  () => true
+)
+void KEPT
+
 /** @internal */
 export const perProject: Handler<"per-project"> = (item, env) => {
   const base = P.fromDecimal(item.points ?? 0)
