@@ -361,6 +361,8 @@ export const run = (
     // once per unit.
     const credits = new Credits()
     let reserved = false
+    let targetStart: Int32Array | undefined
+    let targetList: Int32Array | undefined
     const targets = new Map<string, ReadonlyArray<number>>()
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
@@ -409,6 +411,39 @@ export const run = (
         }
         const t = targetsOfProject(index)
         for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
+      },
+      creditProjectRows: (source, projectRows, rows, raws, count) => {
+        if (!reserved) {
+          credits.reserve(s.projects.length)
+          reserved = true
+        }
+        // Where each unit's lines go, as lists of assessed unit indices (by
+        // the unit's index in the snapshot), worked out once for the item.
+        if (targetStart === undefined) {
+          const start = new Int32Array(s.units.length + 1)
+          const list: Array<number> = []
+          for (let u = 0; u < s.units.length; u++) {
+            start[u] = list.length
+            for (const a of targetsOf(s.units[u]!.id)) list.push(a)
+          }
+          start[s.units.length] = list.length
+          targetStart = start
+          targetList = Int32Array.from(list)
+        }
+        credits.addRows(
+          source,
+          projectRows,
+          rows,
+          raws,
+          count,
+          projectUnits,
+          targetStart,
+          targetList!,
+          (index, row, raw) => {
+            const t = targetsOf(s.projects[index]!.unit)
+            for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
+          }
+        )
       },
       creditUnit: (unit, line) => {
         if (applies(item, unit)) credits.add(assessedIndex.get(unit)!, line, -1, line.raw)

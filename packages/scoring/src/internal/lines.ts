@@ -273,6 +273,33 @@ export class Credits {
     }
     this.#n = k + 1
   }
+  /**
+   * Credits the `k`-th (`k < count`) line, row `rows[k]` of `source` with
+   * `raws[k]` points, to the units `list[start[g] … start[g + 1] - 1]`, `g`
+   * the group of the line's project (`groups[projects[k]]`); a project whose
+   * group is negative is credited by `other`.
+   */
+  addRows(
+    source: Source,
+    projects: ArrayLike<number>,
+    rows: ArrayLike<number>,
+    raws: ArrayLike<number>,
+    count: number,
+    groups: Int32Array,
+    start: Int32Array,
+    list: Int32Array,
+    other: (project: number, row: number, raw: P.Micro) => void
+  ): void {
+    for (let k = 0; k < count; k++) {
+      const g = groups[projects[k]!]!
+      if (g < 0) {
+        other(projects[k]!, rows[k]!, raws[k]!)
+        continue
+      }
+      const to = start[g + 1]!
+      for (let j = start[g]!; j < to; j++) this.add(list[j]!, source, rows[k]!, raws[k]!)
+    }
+  }
   /** The lines of units `0 … count - 1`, each unit's in the order credited. */
   columns(count: number): Array<Column> {
     const n = this.#n

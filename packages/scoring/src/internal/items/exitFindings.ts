@@ -95,11 +95,20 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
       const byRank = new Int32Array(n)
       for (let row = 0; row < n; row++) byRank[rank[row]!] = row
       lines.rank = rank
+      const at = new Int32Array(n)
+      const rows = new Int32Array(n)
+      const counted = new Float64Array(n)
+      let c = 0
       for (let r = 0; r < n; r++) {
         const row = byRank[r]!
         const raw = raws[row]!
-        if (raw === raw) env.creditProjectRow(columns.project[row]!, lines, row, raw)
+        if (raw !== raw) continue
+        at[c] = columns.project[row]!
+        rows[c] = row
+        counted[c] = raw
+        c++
       }
+      env.creditProjectRows(lines, at, rows, counted, c)
       return undefined
     }
     const rows: Array<number> = []

@@ -80,6 +80,18 @@ export interface Env {
    * `index`-th project and its ancestors, as `credit` does.
    */
   readonly creditProjectRow: (index: number, source: LineSource, row: number, raw: P.Micro) => void
+  /**
+   * Credits many lines of `source` at once, as `creditProjectRow` each: the
+   * `k`-th (`k < count`) is row `rows[k]` of `raws[k]` points, to the unit of
+   * the snapshot's `projects[k]`-th project and its ancestors.
+   */
+  readonly creditProjectRows: (
+    source: LineSource,
+    projects: ArrayLike<number>,
+    rows: ArrayLike<number>,
+    raws: ArrayLike<number>,
+    count: number
+  ) => void
   /** Credits the unit alone, when the item applies to it. */
   readonly creditUnit: (unit: string, line: RawLine) => void
   /** Reports a record the item could not count. */

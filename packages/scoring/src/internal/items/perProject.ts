@@ -129,6 +129,10 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     env.idOrdered
   )
   const count = tiers.length
+  // The projects credited and their points, credited together at the end.
+  const credited = new Int32Array(projects.length)
+  const points = new Float64Array(projects.length)
+  let n = 0
   for (let i = 0; i < projects.length; i++) {
     const t = timelines[i]
     if (t === undefined) continue
@@ -160,7 +164,10 @@ export const perProject: Handler<"per-project"> = (item, env) => {
       lines.tierOf![i] = k
     }
     if (raw === 0) continue
-    env.creditProjectRow(i, lines, i, raw)
+    credited[n] = i
+    points[n] = raw
+    n++
   }
+  env.creditProjectRows(lines, credited, credited, points, n)
   return undefined
 }
