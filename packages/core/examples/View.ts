@@ -117,8 +117,8 @@ const rows: View.FindingRows = {
   length: 1,
   project: [0],
   rank: [0],
-  class: (row) => findings[row]!.class,
-  severity: (row) => findings[row]!.severity
+  kind: [0],
+  kinds: [{ class: "land-idle", severity: "breach" }]
 }
 View.setFindingRows(findings, rows)
 equal(View.findingRows(findings)?.project[0], 0)

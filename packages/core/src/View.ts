@@ -319,7 +319,8 @@ export const investmentFen = (view: View, currency: string): Float64Array => {
 /**
  * Exit findings kept as columns by the engine that made them over a view's
  * projects (行): for each finding, the index of its project in the
- * snapshot's projects, its class and severity, and its place in id order.
+ * snapshot's projects, its class and severity (one of a few kinds), and its
+ * place in id order.
  * An engine that makes findings registers them with {@link setFindingRows}
  * (on its report and on its list of findings); an engine that counts them
  * reads them with {@link findingRows} and credits each finding to its
@@ -339,8 +340,13 @@ export interface FindingRows {
   readonly project: ArrayLike<number>
   /** Each finding's place among the findings in the order of their ids (all distinct), when known. */
   readonly rank: ArrayLike<number> | undefined
-  readonly class: (row: number) => string
-  readonly severity: (row: number) => "warning" | "breach" | "escalated"
+  /** Each finding's class and severity, as its index in `kinds`. */
+  readonly kind: ArrayLike<number>
+  /** The classes and severities the findings have. */
+  readonly kinds: ReadonlyArray<{
+    readonly class: string
+    readonly severity: "warning" | "breach" | "escalated"
+  }>
 }
 
 const findingRowsOf = new WeakMap<object, FindingRows>()

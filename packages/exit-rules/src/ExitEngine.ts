@@ -857,15 +857,18 @@ export const evaluate = (input: Input): ExitReport => {
   // when the report's `findings` or `resolved` is first read. A scoring
   // engine given the report reads the columns (View.findingRows).
   const f = run.findings
-  const rule = f.rule
-  const code = f.code
+  // A finding's kind: its rule and how it stands (4 codes a rule).
+  const kind = new Int32Array(f.n)
+  for (let k = 0; k < f.n; k++) kind[k] = f.rule[k]! * 4 + f.code[k]!
   const rows: View.FindingRows = {
     snapshot: view.snapshot,
     length: f.n,
     project: f.project.subarray(0, f.n),
     rank: idRanks(run, inOrder),
-    class: (row) => compiled[rule[row]!]!.rule.class,
-    severity: (row) => SEVERITY[code[row]!]!
+    kind,
+    kinds: compiled.flatMap((c) =>
+      SEVERITY.map((severity) => ({ class: c.rule.class, severity }))
+    )
   }
   let findings: ReadonlyArray<Finding> | undefined
   let resolved: ReadonlyArray<Resolution> | undefined

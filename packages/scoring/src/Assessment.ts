@@ -413,10 +413,8 @@ export const run = (
         for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
       },
       creditProjectRows: (source, projectRows, rows, raws, count) => {
-        if (!reserved) {
-          credits.reserve(s.projects.length)
-          reserved = true
-        }
+        // Room for the lines at once (a unit's ancestors may add more).
+        credits.reserve(credits.length + count)
         // Where each unit's lines go, as lists of assessed unit indices (by
         // the unit's index in the snapshot), worked out once for the item.
         if (targetStart === undefined) {

@@ -254,6 +254,10 @@ export class Credits {
     raws.set(this.#raws)
     this.#raws = raws
   }
+  /** The lines credited so far. */
+  get length(): number {
+    return this.#n
+  }
   /** Makes room for `size` lines in all (e.g. one a project), so that crediting them copies nothing. */
   reserve(size: number): void {
     if (size > this.#units.length) this.#grow(size)
@@ -502,11 +506,20 @@ export const withLines = <U extends { readonly lines: unknown }>(
 ): U => {
   const out = {} as Record<string, unknown>
   for (const key of Object.keys(unit)) {
-    if (key === "lines")
-      Object.defineProperty(out, "lines", { get: read, enumerable: true, configurable: true })
-    else out[key] = (unit as Record<string, unknown>)[key]
+    if (key === "lines") {
+      // One getter for every unit (so that the units share their shape), reading the unit's own reader.
+      Object.defineProperty(out, "lines", { get: readLines, enumerable: true, configurable: true })
+      readers.set(out, read)
+    } else out[key] = (unit as Record<string, unknown>)[key]
   }
   return out as U
+}
+
+const readers = new WeakMap<object, () => unknown>()
+
+/** The `lines` of a unit made by {@link withLines}. */
+function readLines(this: object): unknown {
+  return readers.get(this)?.()
 }
 
 const dataOf = (policy: ScoringPolicy): unknown => ({

@@ -82,13 +82,15 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
     // The engine that made the findings kept each one's project by index
     // and its place in id order: no id is read or compared.
     const n = columns.length
-    // Each finding's points (NaN: not counted).
+    // Each kind's points (NaN: not counted), then each finding's.
+    const byKind = new Float64Array(columns.kinds.length)
+    columns.kinds.forEach((k, i) => {
+      const raw = pointsOf(k.class)
+      byKind[i] = raw === undefined || !severities.includes(k.severity) ? Number.NaN : raw
+    })
+    const kind = columns.kind
     const raws = new Float64Array(n)
-    for (let row = 0; row < n; row++) {
-      const raw = pointsOf(columns.class(row))
-      raws[row] =
-        raw === undefined || !severities.includes(columns.severity(row)) ? Number.NaN : raw
-    }
+    for (let row = 0; row < n; row++) raws[row] = byKind[kind[row]!]!
     const rank = columns.rank
     if (rank !== undefined) {
       // Credited in id order: each row put at its rank.
