@@ -18,6 +18,7 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as Deadline from "./Deadline.js"
 import type { ExitRule } from "./ExitRule.js"
 import { actionNames, type Finding, order, type Resolution, type Unevaluated } from "./Finding.js"
+import { measureColumns } from "./internal/measures.js"
 
 /**
  * What the engine reads: the rules, and the as-of view of a snapshot — its
@@ -184,6 +185,17 @@ const shareText = (actual: Money.Money, promised: Money.Money): string => {
   return BigDecimal.format(BigDecimal.make(q, 4))
 }
 
+const NO_PERFORMANCE: ReadonlyArray<typeof Project.Performance.Type> = Object.freeze([])
+
+/** A share as `shareUnits / shareScale` in numbers, NaN where they cannot hold it exactly. */
+const shareParts = (
+  share: BigDecimal.BigDecimal | undefined
+): { readonly shareUnits: number; readonly shareScale: number } => {
+  if (share === undefined || share.scale < 0 || share.scale > 15 || share.value > 2n ** 53n)
+    return { shareUnits: Number.NaN, shareScale: Number.NaN }
+  return { shareUnits: Number(share.value), shareScale: 10 ** share.scale }
+}
+
 /** A rule prepared once for every project of a run. */
 const compileRule = (rule: ExitRule, view: View.View) => {
   const model = view.model
@@ -205,6 +217,16 @@ const compileRule = (rule: ExitRule, view: View.View) => {
     warnDays: warnBefore === undefined ? Number.NaN : daysOf(warnBefore),
     workingDays:
       "workingDays" in rule.within || (warnBefore !== undefined && "workingDays" in warnBefore),
+    // Judged from the columns (see `judgeRule`): a milestone anchor, calendar
+    // months or days, no filter.
+    simple:
+      "milestone" in rule.anchor &&
+      rule.filter === undefined &&
+      ("months" in rule.within || "years" in rule.within || "days" in rule.within) &&
+      (warnBefore === undefined ||
+        "months" in warnBefore ||
+        "years" in warnBefore ||
+        "days" in warnBefore),
     // The requirement and the later stages that imply it (as
     // `Lifecycle.reachedOn` reads them).
     requiredDays:
@@ -219,7 +241,14 @@ const compileRule = (rule: ExitRule, view: View.View) => {
     share:
       rule.requires.kind === "performance"
         ? shareOf(rule.requires.share)
-        : BigDecimal.fromBigInt(0n)
+        : BigDecimal.fromBigInt(0n),
+    // The contract's figures and the measurements as numbers, for a performance required.
+    perf:
+      rule.requires.kind === "performance"
+        ? measureColumns(view.snapshot, rule.requires.measure)
+        : undefined,
+    // The share as whole units of 10^-scale (0.5 → 5 of 10), when a number holds it exactly.
+    ...shareParts(rule.requires.kind === "performance" ? shareOf(rule.requires.share) : undefined)
   }
 }
 
@@ -321,20 +350,43 @@ class Rows<X> {
     this.dayA = grow(this.dayA)
     this.dayB = grow(this.dayB)
   }
-  /** Puts the rows in `order` (a permutation of the rows). */
-  reorder(order: ReadonlyArray<number>): void {
-    const pick = (a: Int32Array) => Int32Array.from(order, (k) => a[k]!)
+  /** Puts the rows in `order` (a permutation of the rows); none when it is the identity. */
+  reorder(order: ArrayLike<number> | undefined): void {
+    if (order === undefined) return
+    const n = this.n
+    const pick = (a: Int32Array) => {
+      const b = new Int32Array(Math.max(a.length, 256))
+      for (let k = 0; k < n; k++) b[k] = a[order[k]!]!
+      return b
+    }
     this.project = pick(this.project)
     this.rule = pick(this.rule)
     this.code = pick(this.code)
     this.dayA = pick(this.dayA)
     this.dayB = pick(this.dayB)
-    const extra = new Map(this.extra)
-    this.extra.clear()
-    order.forEach((k, to) => {
-      const x = extra.get(k)
-      if (x !== undefined) this.extra.set(to, x)
-    })
+    if (this.extra.size > 0) {
+      const extra = new Map(this.extra)
+      this.extra.clear()
+      for (let to = 0; to < n; to++) {
+        const x = extra.get(order[to]!)
+        if (x !== undefined) this.extra.set(to, x)
+      }
+    }
+  }
+  /** The rows in the order of their projects' indices (`< projects`), stable. */
+  byProject(projects: number): Int32Array | undefined {
+    const n = this.n
+    const project = this.project
+    let sorted = true
+    for (let k = 1; k < n && sorted; k++) sorted = project[k - 1]! <= project[k]!
+    if (sorted) return undefined
+    const order = new Int32Array(n)
+    // Counting sort: each project's rows start where the earlier projects' end.
+    const start = new Int32Array(projects + 1)
+    for (let k = 0; k < n; k++) start[project[k]! + 1]!++
+    for (let i = 0; i < projects; i++) start[i + 1]! += start[i]!
+    for (let k = 0; k < n; k++) order[start[project[k]!]!++] = k
+    return order
   }
 }
 
@@ -378,211 +430,317 @@ const textOf = (run: RunState, days: number): LocalDate.LocalDate => {
   return text
 }
 
-/** Judges every project still in the pool by every rule. */
-const judge = (run: RunState, from: number, to: number): void => {
-  const { asOf, asOfDays, calendar, compiled, projects, timelines, exited, reclaimed, flags } = run
+/**
+ * Judges the `pi`-th project (in the pool: its history folds, it has not
+ * exited nor had its land reclaimed) by the `ri`-th rule, in full.
+ */
+const judgeOne = (run: RunState, ri: number, pi: number): void => {
+  const { asOf, asOfDays, calendar, compiled, projects, timelines, flags } = run
   const { findings, resolved, unevaluated } = run
-  for (let pi = from; pi < to; pi++) {
-    // Columns first: a timeline or project object is read only where needed.
-    if ((flags[pi]! & View.TimelineFlag.folded) === 0) continue
-    if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
-    const t = timelines[pi]!
-    const p = projects[pi]!
-
-    for (let ri = 0; ri < compiled.length; ri++) {
-      const c = compiled[ri]!
-      const { rule, matches } = c
-      if (matches !== undefined) {
-        const m = matches(pi)
-        if (m === "currency-mismatch") {
-          unevaluated.push({
-            project: p.id,
-            rule: rule.id,
-            reason: "its total investment is in another currency than the rule's filter"
-          })
-          continue
-        }
-        if (!m) continue
+  const t = timelines[pi]!
+  const p = projects[pi]!
+    const c = compiled[ri]!
+    const { rule, matches } = c
+    if (matches !== undefined) {
+      const m = matches(pi)
+      if (m === "currency-mismatch") {
+        unevaluated.push({
+          project: p.id,
+          rule: rule.id,
+          reason: "its total investment is in another currency than the rule's filter"
+        })
+        return
       }
-      let anchorDays: number
-      let anchorOn: LocalDate.LocalDate | undefined
-      if (c.anchorDays !== undefined) {
-        anchorDays = c.anchorDays[pi]!
-        if (anchorDays === NOT_REACHED) continue
-      } else {
-        anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
-        if (anchorOn === undefined) continue
-        anchorDays = LocalDate.toDays(anchorOn)
-      }
+      if (!m) return
+    }
+    let anchorDays: number
+    let anchorOn: LocalDate.LocalDate | undefined
+    if (c.anchorDays !== undefined) {
+      anchorDays = c.anchorDays[pi]!
+      if (anchorDays === NOT_REACHED) return
+    } else {
+      anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
+      if (anchorOn === undefined) return
+      anchorDays = LocalDate.toDays(anchorOn)
+    }
 
-      // Deadlines in day numbers; strings are built only for what is reported.
-      let baseDays: number
-      let deadlineDays: number
-      let warnFromDays: number | undefined
-      let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
-      try {
-        baseDays = !Number.isNaN(c.withinMonths)
-          ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
-          : !Number.isNaN(c.withinDays)
-            ? anchorDays + c.withinDays
-            : Deadline.addDays(anchorDays, rule.within, calendar)
-        deadlineDays = baseDays
-        if (rule.exemptions !== false && (flags[pi]! & View.TimelineFlag.exemptions) !== 0) {
-          anchorOn ??= t.milestones[c.anchorStage!]!
-          const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
-          deadlineDays = LocalDate.toDays(x.deadline)
-          extensions = x.extensions
-        }
-        warnFromDays =
-          rule.warnBefore === undefined
-            ? undefined
-            : !Number.isNaN(c.warnDays)
-              ? deadlineDays - c.warnDays
-              : !Number.isNaN(c.warnMonths)
-                ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
-                : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
-      } catch (e) {
-        unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
-        continue
+    // Deadlines in day numbers; strings are built only for what is reported.
+    let baseDays: number
+    let deadlineDays: number
+    let warnFromDays: number | undefined
+    let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
+    try {
+      baseDays = !Number.isNaN(c.withinMonths)
+        ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
+        : !Number.isNaN(c.withinDays)
+          ? anchorDays + c.withinDays
+          : Deadline.addDays(anchorDays, rule.within, calendar)
+      deadlineDays = baseDays
+      if (rule.exemptions !== false && (flags[pi]! & View.TimelineFlag.exemptions) !== 0) {
+        anchorOn ??= t.milestones[c.anchorStage!]!
+        const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
+        deadlineDays = LocalDate.toDays(x.deadline)
+        extensions = x.extensions
       }
-
-      // Is the requirement met, and since when?
-      let performance: Measured | undefined
-      const requiredDays = c.requiredDays
-      if (requiredDays !== undefined) {
-        let reachedDays = requiredDays[0]![pi]!
-        if (reachedDays === NOT_REACHED)
-          for (let k = 1; k < requiredDays.length; k++) {
-            const d = requiredDays[k]![pi]!
-            if (d < reachedDays) reachedDays = d
-          }
-        if (reachedDays <= deadlineDays) continue
-        if (reachedDays !== NOT_REACHED) {
-          // Met after the deadline: inside an ordered rectification period
-          // that is a rectification, otherwise it is late.
-          const rect =
-            (flags[pi]! & View.TimelineFlag.rectifications) === 0
-              ? undefined
-              : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
-          let inPeriod = false
-          if (rect !== undefined) {
-            const reached = textOf(run, reachedDays)
-            inPeriod = reached >= rect.ordered && reached <= rect.deadline
-          }
-          addResolution(
-            resolved,
-            pi,
-            ri,
-            deadlineDays,
-            reachedDays,
-            inPeriod,
-            rect,
-            provisionalOf(
-              c.workingDays,
-              calendar,
-              rule,
-              anchorDays,
-              baseDays,
-              deadlineDays,
-              warnFromDays
-            ).provisionalYears
-          )
-          continue
-        }
-      } else {
-        const { measure } = rule.requires as Extract<
-          ExitRule["requires"],
-          { readonly kind: "performance" }
-        >
-        if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays)
-          continue
-        const name = MEASURE_NAMES[measure]
-        const promised = p.contract?.[measure]
-        if (promised === undefined) {
-          unevaluated.push({
-            project: p.id,
-            rule: rule.id,
-            reason: `the contract states no ${name.en}`
-          })
-          continue
-        }
-        let latest: typeof Project.Performance.Type | undefined
-        for (const m of p.performance ?? []) {
-          if (
-            m.on <= asOf &&
-            m[measure] !== undefined &&
-            (latest === undefined || m.on > latest.on)
-          )
-            latest = m
-        }
-        const actual = latest?.[measure]
-        if (latest === undefined || actual === undefined) {
-          unevaluated.push({
-            project: p.id,
-            rule: rule.id,
-            reason: `no measurement of ${name.en} on or before ${asOf}`
-          })
-          continue
-        }
-        if (actual.currency !== promised.currency) {
-          unevaluated.push({
-            project: p.id,
-            rule: rule.id,
-            reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
-          })
-          continue
-        }
-        // Compare exactly: actual ≥ share × promised.
-        if (isAtLeastShare(actual.amount, c.share, promised.amount)) continue
-        performance = { measure, actual, promised, on: latest.on }
-      }
-
-      const inWarning = asOfDays <= deadlineDays
-      if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) continue
-      const rect =
-        (flags[pi]! & View.TimelineFlag.rectifications) === 0
+      warnFromDays =
+        rule.warnBefore === undefined
           ? undefined
-          : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
-      const provisional = provisionalOf(
-        c.workingDays,
-        calendar,
-        rule,
-        anchorDays,
-        baseDays,
-        deadlineDays,
-        warnFromDays
-      )
-      const years = provisional.provisionalYears
-      let kind: number
-      if (inWarning) kind = WARNING
-      else if (rect?.resolvedOn !== undefined) {
+          : !Number.isNaN(c.warnDays)
+            ? deadlineDays - c.warnDays
+            : !Number.isNaN(c.warnMonths)
+              ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
+              : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
+    } catch (e) {
+      unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
+      return
+    }
+
+    // Is the requirement met, and since when?
+    let performance: Measured | undefined
+    const requiredDays = c.requiredDays
+    if (requiredDays !== undefined) {
+      let reachedDays = requiredDays[0]![pi]!
+      if (reachedDays === NOT_REACHED)
+        for (let k = 1; k < requiredDays.length; k++) {
+          const d = requiredDays[k]![pi]!
+          if (d < reachedDays) reachedDays = d
+        }
+      if (reachedDays <= deadlineDays) return
+      if (reachedDays !== NOT_REACHED) {
+        // Met after the deadline: inside an ordered rectification period
+        // that is a rectification, otherwise it is late.
+        const rect =
+          (flags[pi]! & View.TimelineFlag.rectifications) === 0
+            ? undefined
+            : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+        let inPeriod = false
+        if (rect !== undefined) {
+          const reached = textOf(run, reachedDays)
+          inPeriod = reached >= rect.ordered && reached <= rect.deadline
+        }
         addResolution(
           resolved,
           pi,
           ri,
           deadlineDays,
-          LocalDate.toDays(rect.resolvedOn),
-          true,
+          reachedDays,
+          inPeriod,
           rect,
-          years
+          provisionalOf(
+            c.workingDays,
+            calendar,
+            rule,
+            anchorDays,
+            baseDays,
+            deadlineDays,
+            warnFromDays
+          ).provisionalYears
         )
-        continue
-      } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
-      const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
-      if (
-        extensions.length > 0 ||
-        performance !== undefined ||
-        years !== undefined ||
-        kind === ESCALATED ||
-        kind === UNDER_RECTIFICATION
-      )
-        findings.extra.set(row, {
-          extensions,
-          rect: kind === WARNING || kind === BREACH ? undefined : rect,
-          performance,
-          years
+        return
+      }
+    } else {
+      const { measure } = rule.requires as Extract<
+        ExitRule["requires"],
+        { readonly kind: "performance" }
+      >
+      if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays)
+        return
+      const name = MEASURE_NAMES[measure]
+      const promised = p.contract?.[measure]
+      if (promised === undefined) {
+        unevaluated.push({
+          project: p.id,
+          rule: rule.id,
+          reason: `the contract states no ${name.en}`
         })
+        return
+      }
+      let latest: typeof Project.Performance.Type | undefined
+      const measured = p.performance ?? NO_PERFORMANCE
+      for (let k = 0; k < measured.length; k++) {
+        const m = measured[k]!
+        if (
+          m.on <= asOf &&
+          m[measure] !== undefined &&
+          (latest === undefined || m.on > latest.on)
+        )
+          latest = m
+      }
+      const actual = latest?.[measure]
+      if (latest === undefined || actual === undefined) {
+        unevaluated.push({
+          project: p.id,
+          rule: rule.id,
+          reason: `no measurement of ${name.en} on or before ${asOf}`
+        })
+        return
+      }
+      if (actual.currency !== promised.currency) {
+        unevaluated.push({
+          project: p.id,
+          rule: rule.id,
+          reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
+        })
+        return
+      }
+      // Compare exactly: actual ≥ share × promised, in whole numbers when
+      // they hold the amounts exactly.
+      const left = Money.toFen(actual) * c.shareScale
+      const right = Money.toFen(promised) * c.shareUnits
+      if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
+        if (left >= right) return
+      } else if (isAtLeastShare(actual.amount, c.share, promised.amount)) return
+      performance = { measure, actual, promised, on: latest.on }
     }
+
+    const inWarning = asOfDays <= deadlineDays
+    if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) return
+    const rect =
+      (flags[pi]! & View.TimelineFlag.rectifications) === 0
+        ? undefined
+        : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+    const provisional = provisionalOf(
+      c.workingDays,
+      calendar,
+      rule,
+      anchorDays,
+      baseDays,
+      deadlineDays,
+      warnFromDays
+    )
+    const years = provisional.provisionalYears
+    let kind: number
+    if (inWarning) kind = WARNING
+    else if (rect?.resolvedOn !== undefined) {
+      addResolution(
+        resolved,
+        pi,
+        ri,
+        deadlineDays,
+        LocalDate.toDays(rect.resolvedOn),
+        true,
+        rect,
+        years
+      )
+      return
+    } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
+    const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
+    if (
+      extensions.length > 0 ||
+      performance !== undefined ||
+      years !== undefined ||
+      kind === ESCALATED ||
+      kind === UNDER_RECTIFICATION
+    )
+      findings.extra.set(row, {
+        extensions,
+        rect: kind === WARNING || kind === BREACH ? undefined : rect,
+        performance,
+        years
+      })
+}
+
+/**
+ * Judges the projects `from … to - 1` by the `ri`-th rule; its rows come in
+ * project order. A rule anchored on a milestone, counted in calendar months
+ * or days and filtering nothing is judged from the columns alone for every
+ * project with no exemption and no rectification (one requiring a
+ * performance, up to its warning window); the others are judged in full.
+ */
+const judgeRule = (run: RunState, ri: number, from: number, to: number): void => {
+  const { asOfDays, exited, reclaimed, flags, findings, resolved } = run
+  const c = run.compiled[ri]!
+  const anchor = c.anchorDays
+  const required = c.requiredDays
+  if (anchor === undefined || !c.simple) {
+    for (let pi = from; pi < to; pi++) {
+      if ((flags[pi]! & View.TimelineFlag.folded) === 0) continue
+      if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
+      if (c.matches === undefined && anchor !== undefined && anchor[pi] === NOT_REACHED) continue
+      judgeOne(run, ri, pi)
+    }
+    return
+  }
+  const months = c.withinMonths
+  const days = c.withinDays
+  const byMonths = !Number.isNaN(months)
+  const warns = c.rule.warnBefore !== undefined
+  const warnDays = c.warnDays
+  const warnMonths = c.warnMonths
+  const warnByDays = !Number.isNaN(warnDays)
+  const first = required?.[0] ?? anchor
+  const more = required?.length ?? 0
+  const special = View.TimelineFlag.exemptions | View.TimelineFlag.rectifications
+  const { perf, shareScale, shareUnits } = c
+  for (let pi = from; pi < to; pi++) {
+    const a = anchor[pi]!
+    if (a === NOT_REACHED) continue
+    const fl = flags[pi]!
+    if ((fl & View.TimelineFlag.folded) === 0) continue
+    if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
+    if ((fl & special) !== 0) {
+      judgeOne(run, ri, pi)
+      continue
+    }
+    const deadline = byMonths ? LocalDate.addMonthsToDays(a, months) : a + days
+    if (required === undefined) {
+      // A performance required: judged in full inside the warning window or
+      // after the deadline only.
+      if (asOfDays <= deadline) {
+        if (!warns) continue
+        const warnFrom = warnByDays
+          ? deadline - warnDays
+          : LocalDate.addMonthsToDays(deadline, -warnMonths)
+        if (asOfDays < warnFrom) continue
+      }
+      // Met by the latest measurement, when the figures are whole fen of
+      // yuan: nothing to report. Otherwise judged in full.
+      if (perf !== undefined) {
+        const promised = perf.promised[pi]!
+        if (promised === promised) {
+          let latestOn = 0
+          let latest = Number.NaN
+          let found = false
+          const end = perf.start[pi + 1]!
+          for (let k = perf.start[pi]!; k < end; k++) {
+            const on = perf.on[k]!
+            if (on <= asOfDays && (!found || on > latestOn)) {
+              latestOn = on
+              latest = perf.actual[k]!
+              found = true
+            }
+          }
+          if (found && latest === latest) {
+            const left = latest * shareScale
+            const right = promised * shareUnits
+            if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) continue
+          }
+        }
+      }
+      judgeOne(run, ri, pi)
+      continue
+    }
+    let reached = first[pi]!
+    if (reached === NOT_REACHED)
+      for (let k = 1; k < more; k++) {
+        const d = required![k]![pi]!
+        if (d < reached) reached = d
+      }
+    if (reached <= deadline) continue
+    if (reached !== NOT_REACHED) {
+      // Met after the deadline, with no rectification ordered: late.
+      resolved.add(pi, ri, 0, deadline, reached)
+      continue
+    }
+    const inWarning = asOfDays <= deadline
+    if (inWarning) {
+      if (!warns) continue
+      const warnFrom = warnByDays
+        ? deadline - warnDays
+        : LocalDate.addMonthsToDays(deadline, -warnMonths)
+      if (asOfDays < warnFrom) continue
+      findings.add(pi, ri, WARNING, deadline, deadline)
+    } else findings.add(pi, ri, BREACH, deadline, deadline)
   }
 }
 
@@ -752,6 +910,18 @@ const reportOrder = (run: RunState, rows: Rows<unknown>): Array<number> | undefi
 }
 
 /**
+ * The rows in report order (by project, then rule): by project index when
+ * the projects are in id order (each project's rows then come in rule order,
+ * as the rules ran), else by the ids.
+ */
+const inReportOrder = (
+  run: RunState,
+  rows: Rows<unknown>,
+  inOrder: boolean
+): ArrayLike<number> | undefined =>
+  inOrder ? rows.byProject(run.projects.length) : reportOrder(run, rows)
+
+/**
  * Each finding's place in the order of the findings' ids (`rule/project`),
  * worked out from the columns when the rows are in report order with the
  * projects in id order, and the rule ids are distinct and hold no `/` (so
@@ -842,14 +1012,15 @@ export const evaluate = (input: Input): ExitReport => {
     resolved: new Rows(projects.length),
     unevaluated
   }
-  for (let from = 0; from < projects.length; from += CHUNK)
-    judge(run, from, Math.min(from + CHUNK, projects.length))
-  if (!inOrder) {
-    const f = reportOrder(run, run.findings)
-    if (f !== undefined) run.findings.reorder(f)
-    const r = reportOrder(run, run.resolved)
-    if (r !== undefined) run.resolved.reorder(r)
-  }
+  // Rule by rule, each rule's columns read in one sweep: each rule's rows
+  // come in project order, as the findings' ids order them; the report
+  // lists them by project, then rule, when first read.
+  for (let ri = 0; ri < compiled.length; ri++)
+    for (let from = 0; from < projects.length; from += CHUNK)
+      judgeRule(run, ri, from, Math.min(from + CHUNK, projects.length))
+  // In report order, which the lists made on read and the columns share.
+  run.findings.reorder(inReportOrder(run, run.findings, inOrder))
+  run.resolved.reorder(inReportOrder(run, run.resolved, inOrder))
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )
