@@ -353,6 +353,9 @@ export const run = (
   // Each project's unit by index in the snapshot's units (-1 for a unit it
   // does not list).
   const projectUnits = View.projectUnits(view)
+  // Where each unit's lines go, as lists of assessed unit indices by the
+  // unit's index in the snapshot, for the items that apply to the same kinds.
+  const targetTables = new Map<string, { readonly start: Int32Array; readonly list: Int32Array }>()
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
@@ -415,18 +418,24 @@ export const run = (
       creditProjectRows: (source, projectRows, rows, raws, count) => {
         // Room for the lines at once (a unit's ancestors may add more).
         credits.reserve(credits.length + count)
-        // Where each unit's lines go, as lists of assessed unit indices (by
-        // the unit's index in the snapshot), worked out once for the item.
+        // Where each unit's lines go, worked out once for the items that
+        // apply to the same kinds.
         if (targetStart === undefined) {
-          const start = new Int32Array(s.units.length + 1)
-          const list: Array<number> = []
-          for (let u = 0; u < s.units.length; u++) {
-            start[u] = list.length
-            for (const a of targetsOf(s.units[u]!.id)) list.push(a)
+          const key = item.appliesTo === undefined ? "" : JSON.stringify(item.appliesTo)
+          let table = targetTables.get(key)
+          if (table === undefined) {
+            const start = new Int32Array(s.units.length + 1)
+            const list: Array<number> = []
+            for (let u = 0; u < s.units.length; u++) {
+              start[u] = list.length
+              for (const a of targetsOf(s.units[u]!.id)) list.push(a)
+            }
+            start[s.units.length] = list.length
+            table = { start, list: Int32Array.from(list) }
+            targetTables.set(key, table)
           }
-          start[s.units.length] = list.length
-          targetStart = start
-          targetList = Int32Array.from(list)
+          targetStart = table.start
+          targetList = table.list
         }
         credits.addRows(
           source,
