@@ -312,8 +312,8 @@ const SEVERITY = ["warning", "escalated", "breach", "breach"] as const
 class Rows<X> {
   n = 0
   project: Int32Array
-  rule: Int32Array
-  code: Int32Array
+  /** The row's rule (by index among the compiled rules) × 4 + its code (0 … 3). */
+  kind: Int32Array
   dayA: Int32Array
   dayB: Int32Array
   readonly extra = new Map<number, X>()
@@ -321,8 +321,7 @@ class Rows<X> {
   constructor(size: number) {
     const n = Math.max(size, 256)
     this.project = new Int32Array(n)
-    this.rule = new Int32Array(n)
-    this.code = new Int32Array(n)
+    this.kind = new Int32Array(n)
     this.dayA = new Int32Array(n)
     this.dayB = new Int32Array(n)
   }
@@ -330,8 +329,7 @@ class Rows<X> {
     const k = this.n
     if (k === this.project.length) this.#grow()
     this.project[k] = project
-    this.rule[k] = rule
-    this.code[k] = code
+    this.kind[k] = rule * 4 + code
     this.dayA[k] = dayA
     this.dayB[k] = dayB
     this.n = k + 1
@@ -345,8 +343,7 @@ class Rows<X> {
       return b
     }
     this.project = grow(this.project)
-    this.rule = grow(this.rule)
-    this.code = grow(this.code)
+    this.kind = grow(this.kind)
     this.dayA = grow(this.dayA)
     this.dayB = grow(this.dayB)
   }
@@ -360,8 +357,7 @@ class Rows<X> {
       return b
     }
     this.project = pick(this.project)
-    this.rule = pick(this.rule)
-    this.code = pick(this.code)
+    this.kind = pick(this.kind)
     this.dayA = pick(this.dayA)
     this.dayB = pick(this.dayB)
     if (this.extra.size > 0) {
@@ -372,21 +368,6 @@ class Rows<X> {
         if (x !== undefined) this.extra.set(to, x)
       }
     }
-  }
-  /** The rows in the order of their projects' indices (`< projects`), stable. */
-  byProject(projects: number): Int32Array | undefined {
-    const n = this.n
-    const project = this.project
-    let sorted = true
-    for (let k = 1; k < n && sorted; k++) sorted = project[k - 1]! <= project[k]!
-    if (sorted) return undefined
-    const order = new Int32Array(n)
-    // Counting sort: each project's rows start where the earlier projects' end.
-    const start = new Int32Array(projects + 1)
-    for (let k = 0; k < n; k++) start[project[k]! + 1]!++
-    for (let i = 0; i < projects; i++) start[i + 1]! += start[i]!
-    for (let k = 0; k < n; k++) order[start[project[k]!]!++] = k
-    return order
   }
 }
 
@@ -641,107 +622,96 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
 }
 
 /**
- * Judges the projects `from … to - 1` by the `ri`-th rule; its rows come in
- * project order. A rule anchored on a milestone, counted in calendar months
- * or days and filtering nothing is judged from the columns alone for every
- * project with no exemption and no rectification (one requiring a
- * performance, up to its warning window); the others are judged in full.
+ * Judges the projects `from … to - 1` still in the pool by every rule, a
+ * project's rules in order, so that the rows come in report order. A rule
+ * anchored on a milestone, counted in calendar months or days and filtering
+ * nothing is judged from the columns alone for every project with no
+ * exemption and no rectification (one requiring a performance, up to its
+ * warning window and while the latest measurement meets it); the others are
+ * judged in full.
  */
-const judgeRule = (run: RunState, ri: number, from: number, to: number): void => {
-  const { asOfDays, exited, reclaimed, flags, findings, resolved } = run
-  const c = run.compiled[ri]!
-  const anchor = c.anchorDays
-  const required = c.requiredDays
-  if (anchor === undefined || !c.simple) {
-    for (let pi = from; pi < to; pi++) {
-      if ((flags[pi]! & View.TimelineFlag.folded) === 0) continue
-      if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
-      if (c.matches === undefined && anchor !== undefined && anchor[pi] === NOT_REACHED) continue
-      judgeOne(run, ri, pi)
-    }
-    return
-  }
-  const months = c.withinMonths
-  const days = c.withinDays
-  const byMonths = !Number.isNaN(months)
-  const warns = c.rule.warnBefore !== undefined
-  const warnDays = c.warnDays
-  const warnMonths = c.warnMonths
-  const warnByDays = !Number.isNaN(warnDays)
-  const first = required?.[0] ?? anchor
-  const more = required?.length ?? 0
+const judge = (run: RunState, from: number, to: number): void => {
+  const { exited, reclaimed, flags, compiled } = run
   const special = View.TimelineFlag.exemptions | View.TimelineFlag.rectifications
-  const { perf, shareScale, shareUnits } = c
   for (let pi = from; pi < to; pi++) {
-    const a = anchor[pi]!
-    if (a === NOT_REACHED) continue
     const fl = flags[pi]!
     if ((fl & View.TimelineFlag.folded) === 0) continue
     if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
-    if ((fl & special) !== 0) {
-      judgeOne(run, ri, pi)
-      continue
+    for (let ri = 0; ri < compiled.length; ri++) {
+      const c = compiled[ri]!
+      const anchor = c.anchorDays
+      if (anchor !== undefined && c.matches === undefined && anchor[pi] === NOT_REACHED) continue
+      if (anchor === undefined || !c.simple || (fl & special) !== 0) judgeOne(run, ri, pi)
+      else judgeSimple(run, c, ri, pi, anchor[pi]!)
     }
-    const deadline = byMonths ? LocalDate.addMonthsToDays(a, months) : a + days
-    if (required === undefined) {
-      // A performance required: judged in full inside the warning window or
-      // after the deadline only.
-      if (asOfDays <= deadline) {
-        if (!warns) continue
-        const warnFrom = warnByDays
-          ? deadline - warnDays
-          : LocalDate.addMonthsToDays(deadline, -warnMonths)
-        if (asOfDays < warnFrom) continue
-      }
-      // Met by the latest measurement, when the figures are whole fen of
-      // yuan: nothing to report. Otherwise judged in full.
-      if (perf !== undefined) {
-        const promised = perf.promised[pi]!
-        if (promised === promised) {
-          let latestOn = 0
-          let latest = Number.NaN
-          let found = false
-          const end = perf.start[pi + 1]!
-          for (let k = perf.start[pi]!; k < end; k++) {
-            const on = perf.on[k]!
-            if (on <= asOfDays && (!found || on > latestOn)) {
-              latestOn = on
-              latest = perf.actual[k]!
-              found = true
-            }
-          }
-          if (found && latest === latest) {
-            const left = latest * shareScale
-            const right = promised * shareUnits
-            if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) continue
+  }
+}
+
+/** Judges the `pi`-th project, anchored on day `a`, by a simple rule (see {@link judge}). */
+const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: number): void => {
+  const asOfDays = run.asOfDays
+  const deadline = !Number.isNaN(c.withinMonths)
+    ? LocalDate.addMonthsToDays(a, c.withinMonths)
+    : a + c.withinDays
+  const required = c.requiredDays
+  if (required === undefined) {
+    // A performance required: judged in full inside the warning window or
+    // after the deadline only.
+    if (asOfDays <= deadline) {
+      if (c.rule.warnBefore === undefined) return
+      const warnFrom = !Number.isNaN(c.warnDays)
+        ? deadline - c.warnDays
+        : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
+      if (asOfDays < warnFrom) return
+    }
+    // Met by the latest measurement, when the figures are whole fen of
+    // yuan: nothing to report. Otherwise judged in full.
+    const perf = c.perf
+    if (perf !== undefined) {
+      const promised = perf.promised[pi]!
+      if (promised === promised) {
+        let latestOn = 0
+        let latest = Number.NaN
+        let found = false
+        const end = perf.start[pi + 1]!
+        for (let k = perf.start[pi]!; k < end; k++) {
+          const on = perf.on[k]!
+          if (on <= asOfDays && (!found || on > latestOn)) {
+            latestOn = on
+            latest = perf.actual[k]!
+            found = true
           }
         }
+        if (found && latest === latest) {
+          const left = latest * c.shareScale
+          const right = promised * c.shareUnits
+          if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) return
+        }
       }
-      judgeOne(run, ri, pi)
-      continue
     }
-    let reached = first[pi]!
-    if (reached === NOT_REACHED)
-      for (let k = 1; k < more; k++) {
-        const d = required![k]![pi]!
-        if (d < reached) reached = d
-      }
-    if (reached <= deadline) continue
-    if (reached !== NOT_REACHED) {
-      // Met after the deadline, with no rectification ordered: late.
-      resolved.add(pi, ri, 0, deadline, reached)
-      continue
-    }
-    const inWarning = asOfDays <= deadline
-    if (inWarning) {
-      if (!warns) continue
-      const warnFrom = warnByDays
-        ? deadline - warnDays
-        : LocalDate.addMonthsToDays(deadline, -warnMonths)
-      if (asOfDays < warnFrom) continue
-      findings.add(pi, ri, WARNING, deadline, deadline)
-    } else findings.add(pi, ri, BREACH, deadline, deadline)
+    judgeOne(run, ri, pi)
+    return
   }
+  let reached = required[0]![pi]!
+  if (reached === NOT_REACHED)
+    for (let k = 1; k < required.length; k++) {
+      const d = required[k]![pi]!
+      if (d < reached) reached = d
+    }
+  if (reached <= deadline) return
+  if (reached !== NOT_REACHED) {
+    // Met after the deadline, with no rectification ordered: late.
+    run.resolved.add(pi, ri, 0, deadline, reached)
+    return
+  }
+  if (asOfDays <= deadline) {
+    if (c.rule.warnBefore === undefined) return
+    const warnFrom = !Number.isNaN(c.warnDays)
+      ? deadline - c.warnDays
+      : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
+    if (asOfDays < warnFrom) return
+    run.findings.add(pi, ri, WARNING, deadline, deadline)
+  } else run.findings.add(pi, ri, BREACH, deadline, deadline)
 }
 
 const addResolution = (
@@ -762,12 +732,12 @@ const addResolution = (
 const findingAt = (run: RunState, row: number): Finding => {
   const f = run.findings
   const pi = f.project[row]!
-  const c = run.compiled[f.rule[row]!]!
+  const c = run.compiled[f.kind[row]! >> 2]!
   const rule = c.rule
   const p = run.projects[pi]!
   const t = run.timelines[pi]!
   const x = f.extra.get(row)
-  const kind = f.code[row]!
+  const kind = f.kind[row]! & 3
   const asOfDays = run.asOfDays
   const baseDays = f.dayA[row]!
   const deadlineDays = f.dayB[row]!
@@ -883,10 +853,10 @@ const resolutionAt = (run: RunState, row: number): Resolution => {
   const x = r.extra.get(row)
   return resolution(
     run.projects[r.project[row]!]!,
-    run.compiled[r.rule[row]!]!.rule,
+    run.compiled[r.kind[row]! >> 2]!.rule,
     textOf(run, r.dayA[row]!),
     textOf(run, r.dayB[row]!),
-    r.code[row] === 1 ? "rectified" : "reached-late",
+    (r.kind[row]! & 3) === 1 ? "rectified" : "reached-late",
     x?.rect,
     x?.years === undefined ? NOT_PROVISIONAL : { provisionalYears: x.years }
   )
@@ -900,7 +870,7 @@ const reportOrder = (run: RunState, rows: Rows<unknown>): Array<number> | undefi
   const n = rows.n
   const key = (k: number) => ({
     project: run.projects[rows.project[k]!]!.id,
-    rule: run.compiled[rows.rule[k]!]!.rule.id
+    rule: run.compiled[rows.kind[k]! >> 2]!.rule.id
   })
   let sorted = true
   for (let k = 1; k < n && sorted; k++) sorted = order(key(k - 1), key(k)) <= 0
@@ -908,18 +878,6 @@ const reportOrder = (run: RunState, rows: Rows<unknown>): Array<number> | undefi
   const keys = Array.from({ length: n }, (_, k) => key(k))
   return Array.from({ length: n }, (_, k) => k).sort((a, b) => order(keys[a]!, keys[b]!) || a - b)
 }
-
-/**
- * The rows in report order (by project, then rule): by project index when
- * the projects are in id order (each project's rows then come in rule order,
- * as the rules ran), else by the ids.
- */
-const inReportOrder = (
-  run: RunState,
-  rows: Rows<unknown>,
-  inOrder: boolean
-): ArrayLike<number> | undefined =>
-  inOrder ? rows.byProject(run.projects.length) : reportOrder(run, rows)
 
 /**
  * Each finding's place in the order of the findings' ids (`rule/project`),
@@ -934,7 +892,7 @@ const idRanks = (run: RunState, inOrder: boolean): Int32Array | undefined => {
   const f = run.findings
   const n = f.n
   const byRule = new Int32Array(ids.length)
-  for (let k = 0; k < n; k++) byRule[f.rule[k]!]!++
+  for (let k = 0; k < n; k++) byRule[f.kind[k]! >> 2]!++
   // Rules in the order of `id + "/"`, each a run of ranks in project order.
   const next = new Int32Array(ids.length)
   let at = 0
@@ -945,7 +903,7 @@ const idRanks = (run: RunState, inOrder: boolean): Int32Array | undefined => {
     at += byRule[r.r]!
   }
   const rank = new Int32Array(n)
-  for (let k = 0; k < n; k++) rank[k] = next[f.rule[k]!]!++
+  for (let k = 0; k < n; k++) rank[k] = next[f.kind[k]! >> 2]!++
   return rank
 }
 
@@ -1007,20 +965,19 @@ export const evaluate = (input: Input): ExitReport => {
     exited,
     reclaimed,
     flags: View.timelineFlags(view),
-    // Room for a row a project to start with, grown when a run finds more.
-    findings: new Rows(projects.length),
-    resolved: new Rows(projects.length),
+    // Room to start with, doubled when a run finds more.
+    findings: new Rows(Math.min(projects.length, 1 << 14)),
+    resolved: new Rows(Math.min(projects.length, 1 << 14)),
     unevaluated
   }
-  // Rule by rule, each rule's columns read in one sweep: each rule's rows
-  // come in project order, as the findings' ids order them; the report
-  // lists them by project, then rule, when first read.
-  for (let ri = 0; ri < compiled.length; ri++)
-    for (let from = 0; from < projects.length; from += CHUNK)
-      judgeRule(run, ri, from, Math.min(from + CHUNK, projects.length))
-  // In report order, which the lists made on read and the columns share.
-  run.findings.reorder(inReportOrder(run, run.findings, inOrder))
-  run.resolved.reorder(inReportOrder(run, run.resolved, inOrder))
+  for (let from = 0; from < projects.length; from += CHUNK)
+    judge(run, from, Math.min(from + CHUNK, projects.length))
+  // In report order, which the lists made on read and the columns share:
+  // they are when the projects are in id order.
+  if (!inOrder) {
+    run.findings.reorder(reportOrder(run, run.findings))
+    run.resolved.reorder(reportOrder(run, run.resolved))
+  }
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )
@@ -1029,8 +986,7 @@ export const evaluate = (input: Input): ExitReport => {
   // engine given the report reads the columns (View.findingRows).
   const f = run.findings
   // A finding's kind: its rule and how it stands (4 codes a rule).
-  const kind = new Int32Array(f.n)
-  for (let k = 0; k < f.n; k++) kind[k] = f.rule[k]! * 4 + f.code[k]!
+  const kind = f.kind.subarray(0, f.n)
   const rows: View.FindingRows = {
     snapshot: view.snapshot,
     length: f.n,

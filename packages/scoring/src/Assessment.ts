@@ -362,7 +362,8 @@ export const run = (
     // Where a line credited to a unit goes: the unit and its ancestors that
     // the item applies to (by index among the assessed units), worked out
     // once per unit.
-    const credits = new Credits()
+    // Its columns reused from run to run: given back when the lines are put by unit.
+    const credits = new Credits("assessment")
     let reserved = false
     let targetStart: Int32Array | undefined
     let targetList: Int32Array | undefined
@@ -457,6 +458,7 @@ export const run = (
       },
       reject: (record, reason) => rejected.push({ item: item.id, record, reason })
     })
+    if (failure !== undefined) credits.release()
     if (failure !== undefined)
       return Result.fail(
         new AssessmentError({

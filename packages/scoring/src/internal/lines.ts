@@ -12,6 +12,7 @@ import type { LineSource, RawLine, Rendered } from "./items/handler.js"
 import { bounded, signed } from "./items/text.js"
 import { orderByKey } from "./order.js"
 import * as P from "./points.js"
+import * as Scratch from "./scratch.js"
 
 type Facts = Rendered["facts"]
 
@@ -238,11 +239,29 @@ export class Column {
  */
 export class Credits {
   #n = 0
-  #units = new Int32Array(64)
-  #rows = new Int32Array(64)
-  #raws = new Float64Array(64)
+  #units: Int32Array
+  #rows: Int32Array
+  #raws: Float64Array
   #one: Source | undefined
   #sources: Array<Source> | undefined
+  readonly #slot: string | undefined
+  /**
+   * With a `slot`, the columns are taken from the scratch arrays reused from
+   * run to run and given back by {@link columns}, after which the credits
+   * are not to be used.
+   */
+  constructor(slot?: string) {
+    this.#slot = slot
+    if (slot === undefined) {
+      this.#units = new Int32Array(64)
+      this.#rows = new Int32Array(64)
+      this.#raws = new Float64Array(64)
+    } else {
+      this.#units = Scratch.int32(`${slot}:units`, 64)
+      this.#rows = Scratch.int32(`${slot}:rows`, 64)
+      this.#raws = Scratch.float64(`${slot}:raws`, 64)
+    }
+  }
   #grow(size = this.#units.length * 2) {
     const units = new Int32Array(size)
     units.set(this.#units)
@@ -253,6 +272,15 @@ export class Credits {
     const raws = new Float64Array(size)
     raws.set(this.#raws)
     this.#raws = raws
+  }
+  /** Gives the scratch columns back (see the constructor); done by {@link columns}. */
+  release(): void {
+    const slot = this.#slot
+    if (slot === undefined) return
+    Scratch.keep(`${slot}:units`, this.#units)
+    Scratch.keep(`${slot}:rows`, this.#rows)
+    Scratch.keep(`${slot}:raws`, this.#raws)
+    Scratch.release(`${slot}:units`, `${slot}:rows`, `${slot}:raws`)
   }
   /** The lines credited so far. */
   get length(): number {
@@ -335,6 +363,7 @@ export class Credits {
               sources?.slice(from, to)
             )
     }
+    this.release()
     return out
   }
 }

@@ -7,6 +7,7 @@
 import type { FindingLike } from "../../Context.js"
 import { orderByKey } from "../order.js"
 import * as P from "../points.js"
+import * as Scratch from "../scratch.js"
 import type { Handler, LineSource, Rendered, Text } from "./handler.js"
 import { signed } from "./text.js"
 
@@ -89,30 +90,39 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
       byKind[i] = raw === undefined || !severities.includes(k.severity) ? Number.NaN : raw
     })
     const kind = columns.kind
-    const raws = new Float64Array(n)
-    for (let row = 0; row < n; row++) raws[row] = byKind[kind[row]!]!
     const rank = columns.rank
     if (rank !== undefined) {
       // Credited in id order: each row put at its rank.
-      const byRank = new Int32Array(n)
-      for (let row = 0; row < n; row++) byRank[rank[row]!] = row
-      lines.rank = rank
-      const at = new Int32Array(n)
-      const rows = new Int32Array(n)
-      const counted = new Float64Array(n)
-      let c = 0
-      for (let r = 0; r < n; r++) {
-        const row = byRank[r]!
-        const raw = raws[row]!
-        if (raw !== raw) continue
-        at[c] = columns.project[row]!
-        rows[c] = row
-        counted[c] = raw
-        c++
+      const byRank = Scratch.int32("exitFindings.byRank", n)
+      const at = Scratch.int32("exitFindings.at", n)
+      const rows = Scratch.int32("exitFindings.rows", n)
+      const counted = Scratch.float64("exitFindings.counted", n)
+      try {
+        for (let row = 0; row < n; row++) byRank[rank[row]!] = row
+        lines.rank = rank
+        let c = 0
+        for (let r = 0; r < n; r++) {
+          const row = byRank[r]!
+          const raw = byKind[kind[row]!]!
+          if (raw !== raw) continue
+          at[c] = columns.project[row]!
+          rows[c] = row
+          counted[c] = raw
+          c++
+        }
+        env.creditProjectRows(lines, at, rows, counted, c)
+      } finally {
+        Scratch.release(
+          "exitFindings.byRank",
+          "exitFindings.at",
+          "exitFindings.rows",
+          "exitFindings.counted"
+        )
       }
-      env.creditProjectRows(lines, at, rows, counted, c)
       return undefined
     }
+    const raws = new Float64Array(n)
+    for (let row = 0; row < n; row++) raws[row] = byKind[kind[row]!]!
     const rows: Array<number> = []
     const counted: Array<P.Micro> = []
     for (let row = 0; row < n; row++)

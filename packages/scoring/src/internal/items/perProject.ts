@@ -7,6 +7,7 @@
 import { type Lifecycle, Money, Progress, type Project, View } from "@gongjian/core"
 import type { ScoringItem } from "../../ScoringItem.js"
 import * as P from "../points.js"
+import * as Scratch from "../scratch.js"
 import type { Handler, LineSource, Rendered, Text } from "./handler.js"
 import { money, signed } from "./text.js"
 
@@ -38,7 +39,7 @@ class ProjectLines implements LineSource {
   readonly #tiers: ReadonlyArray<Money.Money>
   readonly #idOrdered: () => boolean
   /** The index of the tier each project reached, when the item has tiers. */
-  readonly tierOf: Int32Array | undefined
+  readonly tierOf: Uint8Array | Int32Array | undefined
   constructor(
     item: Extract<ScoringItem, { readonly kind: "per-project" }>,
     projects: ReadonlyArray<Project.Project>,
@@ -51,7 +52,12 @@ class ProjectLines implements LineSource {
     this.#timelines = timelines
     this.#tiers = tiers
     this.#idOrdered = idOrdered
-    this.tierOf = tiers.length > 0 ? new Int32Array(projects.length) : undefined
+    this.tierOf =
+      tiers.length === 0
+        ? undefined
+        : tiers.length < 256
+          ? new Uint8Array(projects.length)
+          : new Int32Array(projects.length)
   }
   key(row: number): string {
     return this.#projects[row]!.id
@@ -130,8 +136,8 @@ export const perProject: Handler<"per-project"> = (item, env) => {
   )
   const count = tiers.length
   // The projects credited and their points, credited together at the end.
-  const credited = new Int32Array(projects.length)
-  const points = new Float64Array(projects.length)
+  const credited = Scratch.int32("perProject.credited", projects.length)
+  const points = Scratch.float64("perProject.points", projects.length)
   let n = 0
   for (let i = 0; i < projects.length; i++) {
     const t = timelines[i]
@@ -168,6 +174,10 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     points[n] = raw
     n++
   }
-  env.creditProjectRows(lines, credited, credited, points, n)
+  try {
+    env.creditProjectRows(lines, credited, credited, points, n)
+  } finally {
+    Scratch.release("perProject.credited", "perProject.points")
+  }
   return undefined
 }
