@@ -84,3 +84,10 @@ const nonNegative = Schema.decodeUnknownResult(Money.NonNegativeMoneyFromJson)
 deepStrictEqual(Result.isFailure(nonNegative("-1.2亿元")), true)
 deepStrictEqual(Result.isSuccess(nonNegative("0元")), true)
 // #endregion schema
+
+// #region fen
+// Whole fen as numbers: 1亿元 is 10,000,000,000 fen; 0.015元 has a part below a fen.
+equal(Money.toFen(Money.parseUnsafe("1亿元")), 10_000_000_000)
+equal(Money.toFen(Money.parseUnsafe("1.5元")), 150)
+equal(Number.isNaN(Money.toFen(Money.parseUnsafe("0.015元"))), true)
+// #endregion fen

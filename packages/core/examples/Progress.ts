@@ -80,6 +80,21 @@ deepStrictEqual(
 )
 // #endregion filter
 
+// #region matcherAt
+// The same filter over a view's projects by index, read from its columns:
+// the answers of `matcher`, project by project.
+const atView = View.make(snapshot)
+const startedAt = Progress.matcherAt(
+  atView,
+  { stage: "started", reachedWithin: "window" },
+  snapshot.campaign.window
+)
+deepStrictEqual(
+  snapshot.projects.map((_, i) => startedAt(i)),
+  snapshot.projects.map((p) => startedInWindow(p, atView.timelines.get(p.id)!))
+)
+// #endregion matcherAt
+
 // #region shown
 // Money and counts as written; a rate as a percentage, from the exact rate.
 deepStrictEqual(Progress.shown(rows[0]!), { actual: "3.7亿元", goal: "8.6亿元" })

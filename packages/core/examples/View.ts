@@ -1,5 +1,5 @@
 import { deepStrictEqual, equal } from "node:assert/strict"
-import { Calendar, LocalDate, type Snapshot, View } from "@gongjian/core"
+import { Calendar, LocalDate, Money, type Snapshot, View } from "@gongjian/core"
 
 // #region view
 // A county snapshot with its own holiday (县庆, Monday 2026-11-23) and a
@@ -27,6 +27,7 @@ const snapshot: Snapshot.Snapshot = {
       name: "智能装备",
       unit: "park-a",
       sector: "secondary",
+      investment: { total: Money.parseUnsafe("5亿元") },
       events: [
         { type: "signed", date: "2026-03-01" },
         { type: "started", date: "2026-06-01" },
@@ -88,3 +89,49 @@ equal(View.milestoneDays(view, "in-production")[0]! <= LocalDate.toDays("9999-12
 // P-1 before P-2: results made project by project are in id order.
 equal(View.projectsInIdOrder(view), true)
 // #endregion milestoneDays
+
+// #region projectUnits
+// Each project's unit by its index in the snapshot's units, and each
+// project's total investment in fen, for totals and tiers compared as
+// integers.
+const units = View.projectUnits(view)
+deepStrictEqual(
+  [...units].map((k) => snapshot.units[k]!.id),
+  ["park-a", "park"]
+)
+const fen = View.investmentFen(view, "CNY")
+equal(fen[0], 500_000_000_00) // P-1: 5亿元 in fen
+equal(Number.isNaN(fen[1]!), true) // P-2 states no investment
+equal(Number.isNaN(View.investmentFen(view, "USD")[0]!), true) // not stated in dollars
+// #endregion projectUnits
+
+// #region findingRows
+// An engine that makes findings over the view's projects registers their
+// columns with the list; one that counts them reads each finding's project
+// by index, without matching ids.
+const findings = [
+  { id: "land-idle/P-1", project: "P-1", unit: "park-a", class: "land-idle", severity: "breach" }
+] as const
+const rows: View.FindingRows = {
+  snapshot,
+  length: 1,
+  project: [0],
+  rank: [0],
+  kind: [0],
+  kinds: [{ class: "land-idle", severity: "breach" }]
+}
+View.setFindingRows(findings, rows)
+equal(View.findingRows(findings)?.project[0], 0)
+// A list that carries no columns (or a copy of one) has none.
+equal(View.findingRows([...findings]), undefined)
+// #endregion findingRows
+
+// #region timelineFlags
+// P-1's history folds, with no exemption or rectification, and its
+// completion on 2026-12-20 is after the view's date; P-2's does not fold.
+const flags = View.timelineFlags(view)
+equal((flags[0]! & View.TimelineFlag.folded) !== 0, true)
+equal((flags[0]! & View.TimelineFlag.exemptions) !== 0, false)
+equal((flags[0]! & View.TimelineFlag.later) !== 0, true)
+equal(flags[1], 0)
+// #endregion timelineFlags

@@ -578,6 +578,21 @@ const toFixed = (d: BigDecimal.BigDecimal, places: number): string => {
 export const toWanNumber = (money: Money): number =>
   BigDecimal.toNumberUnsafe(BigDecimal.make(money.amount.value, money.amount.scale + 4))
 
+/**
+ * The amount in whole fen (分) as a number, or `NaN` when it has a part
+ * below a fen or is too large for a number to hold exactly. Amounts of one
+ * currency compare as their fen do, for engines that compare many amounts
+ * with a few bounds (see `View.investmentFen`); compare the rest with
+ * {@link compare}.
+ *
+ * @example
+ * {@includeCode ../examples/Money.ts#fen}
+ *
+ * @since 0.4.0
+ * @category conversions
+ */
+export const toFen = (money: Money): number => fenOf(money.amount)
+
 const MoneyObject = Schema.Struct({
   amount: Schema.String.check(Schema.isPattern(/^-?\d+(\.\d+)?$/u)).annotate({
     description: "The amount in 元 or dollars, as a decimal string"

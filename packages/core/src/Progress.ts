@@ -8,7 +8,7 @@
 import * as BigDecimal from "effect/BigDecimal"
 import type { Activity } from "./Activity.js"
 import type { Campaign } from "./Campaign.js"
-import { compileFilter } from "./internal/compiled.js"
+import { compileFilter, compileFilterAt } from "./internal/compiled.js"
 import { projectMoney } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -24,7 +24,7 @@ import {
   type Target
 } from "./Target.js"
 import { lineageOf, type Unit } from "./Unit.js"
-import type { View } from "./View.js"
+import * as View from "./View.js"
 
 /**
  * How far behind 序时进度 a target may fall before it turns amber or red, in
@@ -179,7 +179,7 @@ export interface Facts {
  * @since 0.1.0
  * @category constructors
  */
-export const facts = (view: View): Facts => {
+export const facts = (view: View.View): Facts => {
   const s = view.snapshot
   return {
     campaign: s.campaign,
@@ -290,6 +290,32 @@ export const matcher = (
   window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
 ): ((project: Project, timeline: Lifecycle.Timeline) => boolean | "currency-mismatch") =>
   compileFilter(filter, window)
+
+/**
+ * {@link matcher} over the projects of a view by their index in the
+ * snapshot: the same answers (for every project whose history folds), with
+ * milestones and amounts read from the view's columns (`View.milestoneDays`,
+ * `View.investmentFen`) instead of the timelines' dates and the decimals.
+ * For items and rules that test every project of a county.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#matcherAt}
+ *
+ * @since 0.4.0
+ * @category constructors
+ */
+export const matcherAt = (
+  view: View.View,
+  filter: ProjectFilter | undefined,
+  window: { readonly start: LocalDate.LocalDate; readonly end: LocalDate.LocalDate }
+): ((index: number) => boolean | "currency-mismatch") =>
+  compileFilterAt(filter, window, {
+    projects: view.snapshot.projects,
+    timelines: View.timelinesInOrder(view),
+    days: (stage) => View.milestoneDays(view, stage),
+    fen: (currency) => View.investmentFen(view, currency),
+    notReached: View.notReached
+  })
 
 /**
  * The progress of one target as of `asOf`: a row for the area (area targets)

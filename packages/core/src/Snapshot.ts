@@ -18,7 +18,8 @@ import { Activity } from "./Activity.js"
 import * as Calendar from "./Calendar.js"
 import { Campaign } from "./Campaign.js"
 import * as Fast from "./internal/fastDecode.js"
-import { byDecode, NOT_REACHED } from "./internal/folded.js"
+import { fenOf, NOT_FEN } from "./internal/fen.js"
+import { byDecode, bySnapshot, flagsOf, NOT_REACHED } from "./internal/folded.js"
 import { projectMoneyField } from "./internal/measure.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -292,7 +293,11 @@ const linksOf = (input: unknown): Links => {
 }
 
 /** Unique ids, and references to units and projects that the snapshot holds. */
-const checkLinks = (input: unknown, s: Links, out: Array<Problem>): void => {
+const checkLinks = (
+  input: unknown,
+  s: Links,
+  out: Array<Problem>
+): ReadonlyMap<string, number> => {
   const unique = (
     collection: string,
     items: ReadonlyArray<{ readonly id: string } | undefined>,
@@ -366,11 +371,12 @@ const checkLinks = (input: unknown, s: Links, out: Array<Problem>): void => {
       unit(["campaign", "targets", i, "allocations", j, "unit"], a?.unit, "the unit")
     })
   })
+  return units
 }
 
 const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
   const out: Array<Problem> = []
-  checkLinks(input, s, out)
+  const unitIndex = checkLinks(input, s, out)
   s.campaign.targets.forEach((t, i) => {
     const goals: Array<[ReadonlyArray<PropertyKey>, Goal]> = [
       [["campaign", "targets", i, "goal"], t.goal]
@@ -419,7 +425,15 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
   const n = s.projects.length
   const days = new Map<Lifecycle.Stage, Int32Array>()
   const columns = new Map<string, Int32Array>()
+  // Each project's unit by index, and its total investment in whole fen (in
+  // yuan; NaN where there is none, another currency or no whole fen).
+  const units = new Int32Array(n)
+  const fen = new Float64Array(n)
+  const flags = new Uint8Array(n)
   s.projects.forEach((p, i) => {
+    units[i] = unitIndex.get(p.unit) ?? -1
+    const total = p.investment?.total
+    fen[i] = total !== undefined && total.currency === "CNY" ? fenOf(total.amount) : NOT_FEN
     const r = Lifecycle.fold(p, { asOf: s.asOf })
     if (Result.isFailure(r)) {
       out.push(
@@ -428,6 +442,7 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
       return
     }
     timelines.push(r.success)
+    flags[i] = flagsOf(r.success)
     for (const e of p.events) {
       let column = columns.get(e.type)
       if (column === undefined) {
@@ -443,7 +458,8 @@ const checkReferences = (input: unknown, s: Snapshot): Array<Problem> => {
   if (out.length === 0) {
     let inIdOrder = true
     for (let i = 1; i < n && inIdOrder; i++) inIdOrder = s.projects[i]!.id > s.projects[i - 1]!.id
-    byDecode.set(s, { asOf: s.asOf, timelines, days, inIdOrder })
+    byDecode.set(s, { asOf: s.asOf, timelines, days, inIdOrder, flags })
+    bySnapshot.set(s, { units, fen: new Map([["CNY", fen]]) })
   }
   return out
 }

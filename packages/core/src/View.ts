@@ -9,7 +9,18 @@
  */
 import * as Result from "effect/Result"
 import type * as Calendar from "./Calendar.js"
-import { byDecode, LazyTimelines, NOT_REACHED } from "./internal/folded.js"
+import { fenOf, NOT_FEN } from "./internal/fen.js"
+import {
+  byDecode,
+  bySnapshot,
+  FOLDED,
+  flagsOf,
+  HAS_EXEMPTIONS,
+  HAS_LATER,
+  HAS_RECTIFICATIONS,
+  LazyTimelines,
+  NOT_REACHED
+} from "./internal/folded.js"
 import * as Lifecycle from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
 import * as Snapshot from "./Snapshot.js"
@@ -88,6 +99,7 @@ export const make = (
     inOrder.set(view, decoded.timelines)
     milestones.set(view, { columns: decoded.days, complete: true })
     idOrder.set(view, decoded.inIdOrder)
+    flagColumns.set(view, decoded.flags)
     return view
   }
   const timelines = new Map<string, Lifecycle.Timeline>()
@@ -121,6 +133,12 @@ export const make = (
 }
 
 const NONE: ReadonlyArray<never> = Object.freeze([])
+
+// One kept for the life of the module: V8 drops the hidden class of objects
+// none of which is left after a collection, and with it the optimised code
+// made for it, which every view made after a collection would compile again.
+const KEPT = new LazyTimelines([])
+void KEPT
 
 const inOrder = new WeakMap<View, ReadonlyArray<Lifecycle.Timeline | undefined>>()
 
@@ -225,4 +243,190 @@ export const projectsInIdOrder = (view: View): boolean => {
     idOrder.set(view, known)
   }
   return known
+}
+
+const columnsOf = (
+  snapshot: Snapshot.Snapshot
+): { units: Int32Array | undefined; readonly fen: Map<string, Float64Array> } => {
+  let known = bySnapshot.get(snapshot)
+  if (known === undefined) {
+    known = { units: undefined, fen: new Map() }
+    bySnapshot.set(snapshot, known)
+  }
+  return known
+}
+
+/**
+ * Each project's unit as an index into the snapshot's `units`, in the order
+ * of the snapshot's projects; -1 where the project names a unit the snapshot
+ * does not list. For engines that total points or amounts by unit over many
+ * projects: decode works the column out while it checks the references;
+ * another snapshot's is worked out once, when first asked. The column is
+ * shared: read it, do not write it.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#projectUnits}
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const projectUnits = (view: View): Int32Array => {
+  const snapshot = view.snapshot
+  const known = columnsOf(snapshot)
+  if (known.units === undefined) {
+    const index = new Map<string, number>()
+    snapshot.units.forEach((u, k) => {
+      if (!index.has(u.id)) index.set(u.id, k)
+    })
+    const projects = snapshot.projects
+    const units = new Int32Array(projects.length)
+    for (let i = 0; i < projects.length; i++) units[i] = index.get(projects[i]!.unit) ?? -1
+    known.units = units
+  }
+  return known.units
+}
+
+/**
+ * Each project's total investment in whole fen (分) when it is stated in
+ * `currency`, in the order of the snapshot's projects: `NaN` where the
+ * project states none, states it in another currency, or where it is not a
+ * whole number of fen that a number holds exactly (compare those with
+ * `Money`). Amounts compared as integers of fen give the same answers as the
+ * exact decimals. Decode works out the column for `CNY`; another is worked
+ * out once, when first asked. The column is shared: read it, do not write it.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#projectUnits}
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const investmentFen = (view: View, currency: string): Float64Array => {
+  const known = columnsOf(view.snapshot)
+  let column = known.fen.get(currency)
+  if (column === undefined) {
+    const projects = view.snapshot.projects
+    column = new Float64Array(projects.length)
+    for (let i = 0; i < projects.length; i++) {
+      const total = projects[i]!.investment?.total
+      column[i] = total !== undefined && total.currency === currency ? fenOf(total.amount) : NOT_FEN
+    }
+    known.fen.set(currency, column)
+  }
+  return column
+}
+
+/**
+ * Exit findings kept as columns by the engine that made them over a view's
+ * projects (行): for each finding, the index of its project in the
+ * snapshot's projects, its class and severity (one of a few kinds), and its
+ * place in id order.
+ * An engine that makes findings registers them with {@link setFindingRows}
+ * (on its report and on its list of findings); an engine that counts them
+ * reads them with {@link findingRows} and credits each finding to its
+ * project without matching ids or making the finding objects.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#findingRows}
+ *
+ * @since 0.4.0
+ * @category models
+ */
+export interface FindingRows {
+  /** The snapshot whose projects `project` indexes. */
+  readonly snapshot: Snapshot.Snapshot
+  readonly length: number
+  /** Each finding's project, by its index in the snapshot's projects. */
+  readonly project: ArrayLike<number>
+  /** Each finding's place among the findings in the order of their ids (all distinct), when known. */
+  readonly rank: ArrayLike<number> | undefined
+  /** Each finding's class and severity, as its index in `kinds`. */
+  readonly kind: ArrayLike<number>
+  /** The classes and severities the findings have. */
+  readonly kinds: ReadonlyArray<{
+    readonly class: string
+    readonly severity: "warning" | "breach" | "escalated"
+  }>
+}
+
+const findingRowsOf = new WeakMap<object, FindingRows>()
+
+/**
+ * Registers the columns of a list of findings, or of a report that holds
+ * them (see {@link FindingRows}). The list must not change afterwards.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#findingRows}
+ *
+ * @since 0.4.0
+ * @category constructors
+ */
+export const setFindingRows = (holder: object, rows: FindingRows): void => {
+  findingRowsOf.set(holder, rows)
+}
+
+/**
+ * The columns registered for a list of findings or a report (see
+ * {@link FindingRows}); `undefined` when none were, or when a list no longer
+ * has as many findings as its columns.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#findingRows}
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const findingRows = (holder: object): FindingRows | undefined => {
+  const rows = findingRowsOf.get(holder)
+  if (rows === undefined) return undefined
+  if (Array.isArray(holder) && holder.length !== rows.length) return undefined
+  return rows
+}
+
+const flagColumns = new WeakMap<View, Uint8Array>()
+
+/**
+ * The bits of {@link timelineFlags}: the project's history folds
+ * (`folded`), its timeline has delay exemptions (`exemptions`), rectification
+ * orders (`rectifications`), or events dated after the view's date that it
+ * does not apply yet (`later`).
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#timelineFlags}
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const TimelineFlag = {
+  folded: FOLDED,
+  exemptions: HAS_EXEMPTIONS,
+  rectifications: HAS_RECTIFICATIONS,
+  later: HAS_LATER
+} as const
+
+/**
+ * What each project's timeline holds, as the bits of {@link TimelineFlag},
+ * in the order of the snapshot's projects (0 where the history cannot be
+ * folded). Engines that judge every project read it to leave the timeline
+ * objects alone for the many projects with no exemption or rectification:
+ * a compact column stays in the processor's caches where a hundred thousand
+ * objects do not. Decode works it out for the view of a decoded snapshot at
+ * its own date; another view works it out once, when first asked. The column
+ * is shared: read it, do not write it.
+ *
+ * @example
+ * {@includeCode ../examples/View.ts#timelineFlags}
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const timelineFlags = (view: View): Uint8Array => {
+  let flags = flagColumns.get(view)
+  if (flags === undefined) {
+    const timelines = timelinesInOrder(view)
+    flags = new Uint8Array(timelines.length)
+    for (let i = 0; i < timelines.length; i++) flags[i] = flagsOf(timelines[i])
+    flagColumns.set(view, flags)
+  }
+  return flags
 }

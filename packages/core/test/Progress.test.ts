@@ -1,4 +1,4 @@
-import { Lifecycle, Money, Progress, Ratio, Snapshot, type Target } from "@gongjian/core"
+import { Lifecycle, Money, Progress, Ratio, Snapshot, type Target, View } from "@gongjian/core"
 import * as Result from "effect/Result"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -534,5 +534,100 @@ describe("Progress.matcher", () => {
       ),
       { numRuns: 500 }
     )
+  })
+})
+
+describe("Progress.matcherAt", () => {
+  // Over a view's columns it answers as `matcher` does on each project's
+  // timeline: the histories below are folded by View.make (as of a date that
+  // leaves some events in the future), the filters are any.
+  const stages = Lifecycle.Stage.literals
+  const amount = fc
+    .constantFrom("0元", "1亿元", "10000万元", "1.5亿元", "0.015元", "0.01元", "2亿元", "1亿美元")
+    .map((m) => Money.parseUnsafe(m))
+  const filter = fc.record(
+    {
+      stage: fc.constantFrom(...stages),
+      reachedWithin: fc.constantFrom("window" as const, "ever" as const),
+      anyReachedWithin: fc.subarray([...stages]),
+      withoutContract: fc.subarray(["startBy", "completeBy", "produceBy"] as const),
+      notReached: fc.constantFrom(...stages),
+      excludeClosed: fc.boolean(),
+      sectors: fc.subarray(["primary", "secondary", "tertiary"] as const),
+      flags: fc.subarray(["major", "key", "stock"]),
+      minInvestment: amount,
+      maxInvestment: amount
+    },
+    { requiredKeys: [] }
+  )
+  // A history: stages in pipeline order on rising dates from 2025-11-01, a
+  // few days apart, so that the window's first and last days are often met.
+  const history = fc
+    .tuple(
+      fc.subarray([...stages]),
+      fc.array(fc.constantFrom(0, 1, 30, 31, 61), { minLength: 12, maxLength: 12 })
+    )
+    .map(([types, gaps]) => {
+      let d = Date.UTC(2025, 10, 1)
+      return types.map((type, k) => {
+        d += (gaps[k] ?? 0) * 86_400_000
+        return { type, date: new Date(d).toISOString().slice(0, 10) }
+      })
+    })
+  const project = fc.record({
+    events: history,
+    sector: fc.constantFrom("primary" as const, "secondary" as const, "tertiary" as const),
+    flags: fc.option(fc.subarray(["major", "key", "stock"]), { nil: undefined }),
+    total: fc.option(amount, { nil: undefined })
+  })
+  it("gives the same answers as Progress.matcher, project by project", () => {
+    const window = { start: "2025-12-01", end: "2026-01-01" }
+    let compared = 0
+    fc.assert(
+      fc.property(
+        // Small filters reach each check often; full ones combine them.
+        fc.oneof(
+          filter,
+          fc.record({
+            stage: fc.constantFrom(...stages),
+            reachedWithin: fc.constantFrom("window" as const, "ever" as const)
+          }),
+          fc.record({ anyReachedWithin: fc.subarray([...stages]), excludeClosed: fc.boolean() }),
+          fc.record({ notReached: fc.constantFrom(...stages), excludeClosed: fc.boolean() }),
+          fc.record(
+            { stage: fc.constantFrom(...stages), minInvestment: amount, maxInvestment: amount },
+            { requiredKeys: [] }
+          )
+        ),
+        fc.array(project, { maxLength: 8 }),
+        (f, ps) => {
+          const base = Result.getOrThrow(Snapshot.decode(baseInput()))
+          const snapshot = {
+            ...base,
+            projects: ps.map((x, i) => ({
+              id: `P-${i}`,
+              name: "p",
+              unit: "town-a",
+              sector: x.sector,
+              ...(x.flags === undefined ? {} : { flags: x.flags }),
+              ...(x.total === undefined ? {} : { investment: { total: x.total } }),
+              events: x.events
+            }))
+          }
+          const view = View.make(snapshot, { asOf: "2026-03-15" })
+          const at = Progress.matcherAt(view, f, window)
+          const compiled = Progress.matcher(f, window)
+          snapshot.projects.forEach((p, i) => {
+            const t = view.timelines.get(p.id)
+            if (t === undefined) return
+            compared++
+            expect(at(i)).toBe(compiled(p, t))
+          })
+        }
+      ),
+      { numRuns: 500 }
+    )
+    // Most histories fold: the comparison is not empty.
+    expect(compared).toBeGreaterThan(500)
   })
 })

@@ -18,6 +18,7 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as Deadline from "./Deadline.js"
 import type { ExitRule } from "./ExitRule.js"
 import { actionNames, type Finding, order, type Resolution, type Unevaluated } from "./Finding.js"
+import { measureColumns } from "./internal/measures.js"
 
 /**
  * What the engine reads: the rules, and the as-of view of a snapshot — its
@@ -122,15 +123,6 @@ const laterStages = (model: Lifecycle.Model, stage: Lifecycle.Stage): Array<Life
   return later
 }
 
-/** Sorts in `order` unless already in it (projects in id order, rules in order). */
-const sortIfNeeded = (xs: Array<Pick<Finding, "project" | "rule">>): void => {
-  for (let i = 1; i < xs.length; i++)
-    if (order(xs[i - 1]!, xs[i]!) > 0) {
-      xs.sort(order)
-      return
-    }
-}
-
 const NOT_REACHED = View.notReached
 
 /**
@@ -193,6 +185,17 @@ const shareText = (actual: Money.Money, promised: Money.Money): string => {
   return BigDecimal.format(BigDecimal.make(q, 4))
 }
 
+const NO_PERFORMANCE: ReadonlyArray<typeof Project.Performance.Type> = Object.freeze([])
+
+/** A share as `shareUnits / shareScale` in numbers, NaN where they cannot hold it exactly. */
+const shareParts = (
+  share: BigDecimal.BigDecimal | undefined
+): { readonly shareUnits: number; readonly shareScale: number } => {
+  if (share === undefined || share.scale < 0 || share.scale > 15 || share.value > 2n ** 53n)
+    return { shareUnits: Number.NaN, shareScale: Number.NaN }
+  return { shareUnits: Number(share.value), shareScale: 10 ** share.scale }
+}
+
 /** A rule prepared once for every project of a run. */
 const compileRule = (rule: ExitRule, view: View.View) => {
   const model = view.model
@@ -204,7 +207,7 @@ const compileRule = (rule: ExitRule, view: View.View) => {
       "milestone" in rule.anchor
         ? stageNameOf(model, rule.anchor.milestone)
         : CONTRACT_NAMES[rule.anchor.contract],
-    matches: rule.filter === undefined ? undefined : Progress.matcher(rule.filter, WIDE),
+    matches: rule.filter === undefined ? undefined : Progress.matcherAt(view, rule.filter, WIDE),
     anchorStage: "milestone" in rule.anchor ? rule.anchor.milestone : undefined,
     anchorDays:
       "milestone" in rule.anchor ? View.milestoneDays(view, rule.anchor.milestone) : undefined,
@@ -214,6 +217,16 @@ const compileRule = (rule: ExitRule, view: View.View) => {
     warnDays: warnBefore === undefined ? Number.NaN : daysOf(warnBefore),
     workingDays:
       "workingDays" in rule.within || (warnBefore !== undefined && "workingDays" in warnBefore),
+    // Judged from the columns (see `judgeRule`): a milestone anchor, calendar
+    // months or days, no filter.
+    simple:
+      "milestone" in rule.anchor &&
+      rule.filter === undefined &&
+      ("months" in rule.within || "years" in rule.within || "days" in rule.within) &&
+      (warnBefore === undefined ||
+        "months" in warnBefore ||
+        "years" in warnBefore ||
+        "days" in warnBefore),
     // The requirement and the later stages that imply it (as
     // `Lifecycle.reachedOn` reads them).
     requiredDays:
@@ -228,7 +241,14 @@ const compileRule = (rule: ExitRule, view: View.View) => {
     share:
       rule.requires.kind === "performance"
         ? shareOf(rule.requires.share)
-        : BigDecimal.fromBigInt(0n)
+        : BigDecimal.fromBigInt(0n),
+    // The contract's figures and the measurements as numbers, for a performance required.
+    perf:
+      rule.requires.kind === "performance"
+        ? measureColumns(view.snapshot, rule.requires.measure)
+        : undefined,
+    // The share as whole units of 10^-scale (0.5 → 5 of 10), when a number holds it exactly.
+    ...shareParts(rule.requires.kind === "performance" ? shareOf(rule.requires.share) : undefined)
   }
 }
 
@@ -251,10 +271,128 @@ interface RunState {
   readonly timelines: ReadonlyArray<Lifecycle.Timeline | undefined>
   readonly exited: Int32Array
   readonly reclaimed: Int32Array
-  readonly findings: Array<Finding>
-  readonly resolved: Array<Resolution>
+  /** What each timeline holds (`View.timelineFlags`), read instead of the timelines. */
+  readonly flags: Uint8Array
+  readonly findings: FindingColumns
+  readonly resolved: ResolutionColumns
   readonly unevaluated: Array<Unevaluated>
 }
+
+type Rect = Lifecycle.Timeline["rectifications"][number]
+
+/** A measurement below the contract's share, written out when its finding is read. */
+interface Measured {
+  readonly measure: keyof typeof MEASURE_NAMES
+  readonly actual: Money.Money
+  readonly promised: Money.Money
+  readonly on: LocalDate.LocalDate
+}
+
+/** What few findings have besides their columns. */
+interface FindingExtra {
+  readonly extensions: ReadonlyArray<Deadline.Extension>
+  readonly rect: Rect | undefined
+  readonly performance: Measured | undefined
+  readonly years: ReadonlyArray<number> | undefined
+}
+
+// How a finding stands: its severity and action follow from it and its rule.
+const WARNING = 0
+const ESCALATED = 1
+const UNDER_RECTIFICATION = 2
+const BREACH = 3
+const SEVERITY = ["warning", "escalated", "breach", "breach"] as const
+
+/**
+ * Rows kept as typed columns (no object per row, nothing for the garbage
+ * collector to trace): each row's project (by index), rule (by index among
+ * the compiled rules), a code and two day numbers, and the few rows' extras
+ * by row.
+ */
+class Rows<X> {
+  n = 0
+  project: Int32Array
+  /** The row's rule (by index among the compiled rules) × 4 + its code (0 … 3). */
+  kind: Int32Array
+  dayA: Int32Array
+  dayB: Int32Array
+  readonly extra = new Map<number, X>()
+  /** Room for `size` rows to start with (a run of many projects finds many). */
+  constructor(size: number) {
+    const n = Math.max(size, 256)
+    this.project = new Int32Array(n)
+    this.kind = new Int32Array(n)
+    this.dayA = new Int32Array(n)
+    this.dayB = new Int32Array(n)
+  }
+  add(project: number, rule: number, code: number, dayA: number, dayB: number): number {
+    const k = this.n
+    if (k === this.project.length) this.#grow()
+    this.project[k] = project
+    this.kind[k] = rule * 4 + code
+    this.dayA[k] = dayA
+    this.dayB[k] = dayB
+    this.n = k + 1
+    return k
+  }
+  #grow(): void {
+    const size = this.project.length * 2
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size)
+      b.set(a)
+      return b
+    }
+    this.project = grow(this.project)
+    this.kind = grow(this.kind)
+    this.dayA = grow(this.dayA)
+    this.dayB = grow(this.dayB)
+  }
+  /** Puts the rows in `order` (a permutation of the rows); none when it is the identity. */
+  reorder(order: ArrayLike<number> | undefined): void {
+    if (order === undefined) return
+    const n = this.n
+    const pick = (a: Int32Array) => {
+      const b = new Int32Array(Math.max(a.length, 256))
+      for (let k = 0; k < n; k++) b[k] = a[order[k]!]!
+      return b
+    }
+    this.project = pick(this.project)
+    this.kind = pick(this.kind)
+    this.dayA = pick(this.dayA)
+    this.dayB = pick(this.dayB)
+    if (this.extra.size > 0) {
+      const extra = new Map(this.extra)
+      this.extra.clear()
+      for (let to = 0; to < n; to++) {
+        const x = extra.get(order[to]!)
+        if (x !== undefined) this.extra.set(to, x)
+      }
+    }
+  }
+}
+
+// One instance kept for the life of the module: V8 drops the hidden class
+// of objects none of which is left after a collection, and with it the
+// optimised code of the judging loop that was made for it.
+const KEEP_ROWS = new Rows<unknown>(0)
+void KEEP_ROWS
+
+/**
+ * The findings of a run: a row each, its code how it stands (`WARNING` …),
+ * `dayA` its base deadline and `dayB` its deadline. The finding objects are
+ * made from them when first read.
+ */
+type FindingColumns = Rows<FindingExtra>
+
+/**
+ * The resolutions of a run: a row each, its code 1 when rectified (0 when
+ * reached late), `dayA` its deadline and `dayB` the day it was met; its
+ * rectification order and provisional years, where there are any, by row.
+ */
+type ResolutionColumns = Rows<{
+  readonly rect: Rect | undefined
+  readonly years: ReadonlyArray<number> | undefined
+}>
 
 // Projects judged per call of `judge`: called many times a run, it is
 // optimised as a whole function and its code serves the next run, instead of
@@ -273,283 +411,500 @@ const textOf = (run: RunState, days: number): LocalDate.LocalDate => {
   return text
 }
 
-/** Judges every project still in the pool by every rule. */
-const judge = (run: RunState, from: number, to: number): void => {
-  const { asOf, asOfDays, calendar, model, compiled, projects, timelines, exited, reclaimed } = run
+/**
+ * Judges the `pi`-th project (in the pool: its history folds, it has not
+ * exited nor had its land reclaimed) by the `ri`-th rule, in full.
+ */
+const judgeOne = (run: RunState, ri: number, pi: number): void => {
+  const { asOf, asOfDays, calendar, compiled, projects, timelines, flags } = run
   const { findings, resolved, unevaluated } = run
-  for (let pi = from; pi < to; pi++) {
-    const t = timelines[pi]
-    if (t === undefined) continue
-    if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
-    const p = projects[pi]!
+  const t = timelines[pi]!
+  const p = projects[pi]!
+    const c = compiled[ri]!
+    const { rule, matches } = c
+    if (matches !== undefined) {
+      const m = matches(pi)
+      if (m === "currency-mismatch") {
+        unevaluated.push({
+          project: p.id,
+          rule: rule.id,
+          reason: "its total investment is in another currency than the rule's filter"
+        })
+        return
+      }
+      if (!m) return
+    }
+    let anchorDays: number
+    let anchorOn: LocalDate.LocalDate | undefined
+    if (c.anchorDays !== undefined) {
+      anchorDays = c.anchorDays[pi]!
+      if (anchorDays === NOT_REACHED) return
+    } else {
+      anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
+      if (anchorOn === undefined) return
+      anchorDays = LocalDate.toDays(anchorOn)
+    }
 
+    // Deadlines in day numbers; strings are built only for what is reported.
+    let baseDays: number
+    let deadlineDays: number
+    let warnFromDays: number | undefined
+    let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
+    try {
+      baseDays = !Number.isNaN(c.withinMonths)
+        ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
+        : !Number.isNaN(c.withinDays)
+          ? anchorDays + c.withinDays
+          : Deadline.addDays(anchorDays, rule.within, calendar)
+      deadlineDays = baseDays
+      if (rule.exemptions !== false && (flags[pi]! & View.TimelineFlag.exemptions) !== 0) {
+        anchorOn ??= t.milestones[c.anchorStage!]!
+        const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
+        deadlineDays = LocalDate.toDays(x.deadline)
+        extensions = x.extensions
+      }
+      warnFromDays =
+        rule.warnBefore === undefined
+          ? undefined
+          : !Number.isNaN(c.warnDays)
+            ? deadlineDays - c.warnDays
+            : !Number.isNaN(c.warnMonths)
+              ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
+              : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
+    } catch (e) {
+      unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
+      return
+    }
+
+    // Is the requirement met, and since when?
+    let performance: Measured | undefined
+    const requiredDays = c.requiredDays
+    if (requiredDays !== undefined) {
+      let reachedDays = requiredDays[0]![pi]!
+      if (reachedDays === NOT_REACHED)
+        for (let k = 1; k < requiredDays.length; k++) {
+          const d = requiredDays[k]![pi]!
+          if (d < reachedDays) reachedDays = d
+        }
+      if (reachedDays <= deadlineDays) return
+      if (reachedDays !== NOT_REACHED) {
+        // Met after the deadline: inside an ordered rectification period
+        // that is a rectification, otherwise it is late.
+        const rect =
+          (flags[pi]! & View.TimelineFlag.rectifications) === 0
+            ? undefined
+            : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+        let inPeriod = false
+        if (rect !== undefined) {
+          const reached = textOf(run, reachedDays)
+          inPeriod = reached >= rect.ordered && reached <= rect.deadline
+        }
+        addResolution(
+          resolved,
+          pi,
+          ri,
+          deadlineDays,
+          reachedDays,
+          inPeriod,
+          rect,
+          provisionalOf(
+            c.workingDays,
+            calendar,
+            rule,
+            anchorDays,
+            baseDays,
+            deadlineDays,
+            warnFromDays
+          ).provisionalYears
+        )
+        return
+      }
+    } else {
+      const { measure } = rule.requires as Extract<
+        ExitRule["requires"],
+        { readonly kind: "performance" }
+      >
+      if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays)
+        return
+      const name = MEASURE_NAMES[measure]
+      const promised = p.contract?.[measure]
+      if (promised === undefined) {
+        unevaluated.push({
+          project: p.id,
+          rule: rule.id,
+          reason: `the contract states no ${name.en}`
+        })
+        return
+      }
+      let latest: typeof Project.Performance.Type | undefined
+      const measured = p.performance ?? NO_PERFORMANCE
+      for (let k = 0; k < measured.length; k++) {
+        const m = measured[k]!
+        if (
+          m.on <= asOf &&
+          m[measure] !== undefined &&
+          (latest === undefined || m.on > latest.on)
+        )
+          latest = m
+      }
+      const actual = latest?.[measure]
+      if (latest === undefined || actual === undefined) {
+        unevaluated.push({
+          project: p.id,
+          rule: rule.id,
+          reason: `no measurement of ${name.en} on or before ${asOf}`
+        })
+        return
+      }
+      if (actual.currency !== promised.currency) {
+        unevaluated.push({
+          project: p.id,
+          rule: rule.id,
+          reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
+        })
+        return
+      }
+      // Compare exactly: actual ≥ share × promised, in whole numbers when
+      // they hold the amounts exactly.
+      const left = Money.toFen(actual) * c.shareScale
+      const right = Money.toFen(promised) * c.shareUnits
+      if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
+        if (left >= right) return
+      } else if (isAtLeastShare(actual.amount, c.share, promised.amount)) return
+      performance = { measure, actual, promised, on: latest.on }
+    }
+
+    const inWarning = asOfDays <= deadlineDays
+    if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) return
+    const rect =
+      (flags[pi]! & View.TimelineFlag.rectifications) === 0
+        ? undefined
+        : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+    const provisional = provisionalOf(
+      c.workingDays,
+      calendar,
+      rule,
+      anchorDays,
+      baseDays,
+      deadlineDays,
+      warnFromDays
+    )
+    const years = provisional.provisionalYears
+    let kind: number
+    if (inWarning) kind = WARNING
+    else if (rect?.resolvedOn !== undefined) {
+      addResolution(
+        resolved,
+        pi,
+        ri,
+        deadlineDays,
+        LocalDate.toDays(rect.resolvedOn),
+        true,
+        rect,
+        years
+      )
+      return
+    } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
+    const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
+    if (
+      extensions.length > 0 ||
+      performance !== undefined ||
+      years !== undefined ||
+      kind === ESCALATED ||
+      kind === UNDER_RECTIFICATION
+    )
+      findings.extra.set(row, {
+        extensions,
+        rect: kind === WARNING || kind === BREACH ? undefined : rect,
+        performance,
+        years
+      })
+}
+
+/**
+ * Judges the projects `from … to - 1` still in the pool by every rule, a
+ * project's rules in order, so that the rows come in report order. A rule
+ * anchored on a milestone, counted in calendar months or days and filtering
+ * nothing is judged from the columns alone for every project with no
+ * exemption and no rectification (one requiring a performance, up to its
+ * warning window and while the latest measurement meets it); the others are
+ * judged in full.
+ */
+const judge = (run: RunState, from: number, to: number): void => {
+  const { exited, reclaimed, flags, compiled } = run
+  const special = View.TimelineFlag.exemptions | View.TimelineFlag.rectifications
+  for (let pi = from; pi < to; pi++) {
+    const fl = flags[pi]!
+    if ((fl & View.TimelineFlag.folded) === 0) continue
+    if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
     for (let ri = 0; ri < compiled.length; ri++) {
       const c = compiled[ri]!
-      const { rule, matches } = c
-      if (matches !== undefined) {
-        const m = matches(p, t)
-        if (m === "currency-mismatch") {
-          unevaluated.push({
-            project: p.id,
-            rule: rule.id,
-            reason: "its total investment is in another currency than the rule's filter"
-          })
-          continue
-        }
-        if (!m) continue
-      }
-      let anchorDays: number
-      let anchorOn: LocalDate.LocalDate | undefined
-      if (c.anchorDays !== undefined) {
-        anchorDays = c.anchorDays[pi]!
-        if (anchorDays === NOT_REACHED) continue
-      } else {
-        anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
-        if (anchorOn === undefined) continue
-        anchorDays = LocalDate.toDays(anchorOn)
-      }
-
-      // Deadlines in day numbers; strings are built only for what is reported.
-      let baseDays: number
-      let deadlineDays: number
-      let warnFromDays: number | undefined
-      let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
-      try {
-        baseDays = !Number.isNaN(c.withinMonths)
-          ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
-          : !Number.isNaN(c.withinDays)
-            ? anchorDays + c.withinDays
-            : Deadline.addDays(anchorDays, rule.within, calendar)
-        deadlineDays = baseDays
-        if (rule.exemptions !== false && t.exemptions.length > 0) {
-          anchorOn ??= t.milestones[c.anchorStage!]!
-          const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
-          deadlineDays = LocalDate.toDays(x.deadline)
-          extensions = x.extensions
-        }
-        warnFromDays =
-          rule.warnBefore === undefined
-            ? undefined
-            : !Number.isNaN(c.warnDays)
-              ? deadlineDays - c.warnDays
-              : !Number.isNaN(c.warnMonths)
-                ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
-                : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
-      } catch (e) {
-        unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
-        continue
-      }
-
-      // Is the requirement met, and since when?
-      let performance: Record<string, string | number> | undefined
-      const requiredDays = c.requiredDays
-      if (requiredDays !== undefined) {
-        let reachedDays = requiredDays[0]![pi]!
-        if (reachedDays === NOT_REACHED)
-          for (let k = 1; k < requiredDays.length; k++) {
-            const d = requiredDays[k]![pi]!
-            if (d < reachedDays) reachedDays = d
-          }
-        if (reachedDays <= deadlineDays) continue
-        if (reachedDays !== NOT_REACHED) {
-          // Met after the deadline: inside an ordered rectification period
-          // that is a rectification, otherwise it is late.
-          anchorOn ??= t.milestones[c.anchorStage!]!
-          const rect = rectificationSince(t, anchorOn)
-          const reached = textOf(run, reachedDays)
-          const inPeriod = rect !== undefined && reached >= rect.ordered && reached <= rect.deadline
-          resolved.push(
-            resolution(
-              p,
-              rule,
-              textOf(run, deadlineDays),
-              reached,
-              inPeriod ? "rectified" : "reached-late",
-              rect,
-              provisionalOf(
-                c.workingDays,
-                calendar,
-                rule,
-                anchorDays,
-                baseDays,
-                deadlineDays,
-                warnFromDays
-              )
-            )
-          )
-          continue
-        }
-      } else {
-        const { measure } = rule.requires as Extract<
-          ExitRule["requires"],
-          { readonly kind: "performance" }
-        >
-        if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays)
-          continue
-        const name = MEASURE_NAMES[measure]
-        const promised = p.contract?.[measure]
-        if (promised === undefined) {
-          unevaluated.push({
-            project: p.id,
-            rule: rule.id,
-            reason: `the contract states no ${name.en}`
-          })
-          continue
-        }
-        let latest: typeof Project.Performance.Type | undefined
-        for (const m of p.performance ?? []) {
-          if (
-            m.on <= asOf &&
-            m[measure] !== undefined &&
-            (latest === undefined || m.on > latest.on)
-          )
-            latest = m
-        }
-        const actual = latest?.[measure]
-        if (latest === undefined || actual === undefined) {
-          unevaluated.push({
-            project: p.id,
-            rule: rule.id,
-            reason: `no measurement of ${name.en} on or before ${asOf}`
-          })
-          continue
-        }
-        if (actual.currency !== promised.currency) {
-          unevaluated.push({
-            project: p.id,
-            rule: rule.id,
-            reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
-          })
-          continue
-        }
-        // Compare exactly: actual ≥ share × promised.
-        if (isAtLeastShare(actual.amount, c.share, promised.amount)) continue
-        performance = {
-          [measure]: Money.format(actual),
-          [`contract.${measure}`]: Money.format(promised),
-          measuredOn: latest.on,
-          share: shareText(actual, promised)
-        }
-      }
-
-      const inWarning = asOfDays <= deadlineDays
-      if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) continue
-      anchorOn ??= t.milestones[c.anchorStage!]!
-      const rect = rectificationSince(t, anchorOn)
-      const provisional = provisionalOf(
-        c.workingDays,
-        calendar,
-        rule,
-        anchorDays,
-        baseDays,
-        deadlineDays,
-        warnFromDays
-      )
-      const deadline = textOf(run, deadlineDays)
-      const base = baseDays === deadlineDays ? deadline : textOf(run, baseDays)
-      const stage = t.stage ?? "none"
-      const facts =
-        performance === undefined
-          ? { stage, anchor: anchorOn }
-          : { stage, anchor: anchorOn, ...performance }
-      const years = provisional.provisionalYears
-      if (inWarning) {
-        findings.push(
-          new LazyFinding(
-            p,
-            rule,
-            model,
-            c.anchorName,
-            "warning",
-            "warn",
-            anchorOn,
-            base,
-            deadline,
-            extensions,
-            undefined,
-            undefined,
-            deadlineDays - asOfDays,
-            undefined,
-            facts,
-            years
-          )
-        )
-        continue
-      }
-      const overdue = asOfDays - deadlineDays
-      if (rect?.resolvedOn !== undefined) {
-        resolved.push(
-          resolution(p, rule, deadline, rect.resolvedOn, "rectified", rect, provisional)
-        )
-        continue
-      }
-      if (rect !== undefined && rect.deadline < asOf) {
-        const escalation = rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action)
-        findings.push(
-          new LazyFinding(
-            p,
-            rule,
-            model,
-            c.anchorName,
-            "escalated",
-            escalation,
-            anchorOn,
-            base,
-            deadline,
-            extensions,
-            asOfDays - LocalDate.toDays(rect.deadline),
-            overdue,
-            undefined,
-            rect,
-            facts,
-            years
-          )
-        )
-      } else if (rect !== undefined) {
-        findings.push(
-          new LazyFinding(
-            p,
-            rule,
-            model,
-            c.anchorName,
-            "breach",
-            "rectify",
-            anchorOn,
-            base,
-            deadline,
-            extensions,
-            overdue,
-            overdue,
-            LocalDate.toDays(rect.deadline) - asOfDays,
-            rect,
-            facts,
-            years
-          )
-        )
-      } else {
-        findings.push(
-          new LazyFinding(
-            p,
-            rule,
-            model,
-            c.anchorName,
-            "breach",
-            rule.action,
-            anchorOn,
-            base,
-            deadline,
-            extensions,
-            overdue,
-            overdue,
-            undefined,
-            undefined,
-            facts,
-            years
-          )
-        )
-      }
+      const anchor = c.anchorDays
+      if (anchor !== undefined && c.matches === undefined && anchor[pi] === NOT_REACHED) continue
+      if (anchor === undefined || !c.simple || (fl & special) !== 0) judgeOne(run, ri, pi)
+      else judgeSimple(run, c, ri, pi, anchor[pi]!)
     }
   }
+}
+
+/** Judges the `pi`-th project, anchored on day `a`, by a simple rule (see {@link judge}). */
+const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: number): void => {
+  const asOfDays = run.asOfDays
+  const deadline = !Number.isNaN(c.withinMonths)
+    ? LocalDate.addMonthsToDays(a, c.withinMonths)
+    : a + c.withinDays
+  const required = c.requiredDays
+  if (required === undefined) {
+    // A performance required: judged in full inside the warning window or
+    // after the deadline only.
+    if (asOfDays <= deadline) {
+      if (c.rule.warnBefore === undefined) return
+      const warnFrom = !Number.isNaN(c.warnDays)
+        ? deadline - c.warnDays
+        : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
+      if (asOfDays < warnFrom) return
+    }
+    // Met by the latest measurement, when the figures are whole fen of
+    // yuan: nothing to report. Otherwise judged in full.
+    const perf = c.perf
+    if (perf !== undefined) {
+      const promised = perf.promised[pi]!
+      if (promised === promised) {
+        let latestOn = 0
+        let latest = Number.NaN
+        let found = false
+        const end = perf.start[pi + 1]!
+        for (let k = perf.start[pi]!; k < end; k++) {
+          const on = perf.on[k]!
+          if (on <= asOfDays && (!found || on > latestOn)) {
+            latestOn = on
+            latest = perf.actual[k]!
+            found = true
+          }
+        }
+        if (found && latest === latest) {
+          const left = latest * c.shareScale
+          const right = promised * c.shareUnits
+          if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) return
+        }
+      }
+    }
+    judgeOne(run, ri, pi)
+    return
+  }
+  let reached = required[0]![pi]!
+  if (reached === NOT_REACHED)
+    for (let k = 1; k < required.length; k++) {
+      const d = required[k]![pi]!
+      if (d < reached) reached = d
+    }
+  if (reached <= deadline) return
+  if (reached !== NOT_REACHED) {
+    // Met after the deadline, with no rectification ordered: late.
+    run.resolved.add(pi, ri, 0, deadline, reached)
+    return
+  }
+  if (asOfDays <= deadline) {
+    if (c.rule.warnBefore === undefined) return
+    const warnFrom = !Number.isNaN(c.warnDays)
+      ? deadline - c.warnDays
+      : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
+    if (asOfDays < warnFrom) return
+    run.findings.add(pi, ri, WARNING, deadline, deadline)
+  } else run.findings.add(pi, ri, BREACH, deadline, deadline)
+}
+
+const addResolution = (
+  resolved: ResolutionColumns,
+  pi: number,
+  ri: number,
+  deadlineDays: number,
+  onDays: number,
+  rectified: boolean,
+  rect: Rect | undefined,
+  years: ReadonlyArray<number> | undefined
+): void => {
+  const row = resolved.add(pi, ri, rectified ? 1 : 0, deadlineDays, onDays)
+  if (rect !== undefined || years !== undefined) resolved.extra.set(row, { rect, years })
+}
+
+/** The `row`-th finding of a run, made from its columns. */
+const findingAt = (run: RunState, row: number): Finding => {
+  const f = run.findings
+  const pi = f.project[row]!
+  const c = run.compiled[f.kind[row]! >> 2]!
+  const rule = c.rule
+  const p = run.projects[pi]!
+  const t = run.timelines[pi]!
+  const x = f.extra.get(row)
+  const kind = f.kind[row]! & 3
+  const asOfDays = run.asOfDays
+  const baseDays = f.dayA[row]!
+  const deadlineDays = f.dayB[row]!
+  const anchorOn =
+    c.anchorDays !== undefined
+      ? t.milestones[c.anchorStage!]!
+      : p.contract![(rule.anchor as { readonly contract: "startBy" }).contract]!
+  const deadline = textOf(run, deadlineDays)
+  const base = baseDays === deadlineDays ? deadline : textOf(run, baseDays)
+  const stage = t.stage ?? "none"
+  const m = x?.performance
+  const facts =
+    m === undefined
+      ? { stage, anchor: anchorOn }
+      : {
+          stage,
+          anchor: anchorOn,
+          [m.measure]: Money.format(m.actual),
+          [`contract.${m.measure}`]: Money.format(m.promised),
+          measuredOn: m.on,
+          share: shareText(m.actual, m.promised)
+        }
+  const extensions = x?.extensions ?? NO_EXTENSIONS
+  const years = x?.years
+  const overdue = asOfDays - deadlineDays
+  switch (kind) {
+    case WARNING:
+      return new LazyFinding(
+        p,
+        rule,
+        run.model,
+        c.anchorName,
+        "warning",
+        "warn",
+        anchorOn,
+        base,
+        deadline,
+        extensions,
+        undefined,
+        undefined,
+        deadlineDays - asOfDays,
+        undefined,
+        facts,
+        years
+      )
+    case ESCALATED: {
+      const rect = x!.rect!
+      return new LazyFinding(
+        p,
+        rule,
+        run.model,
+        c.anchorName,
+        "escalated",
+        rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action),
+        anchorOn,
+        base,
+        deadline,
+        extensions,
+        asOfDays - LocalDate.toDays(rect.deadline),
+        overdue,
+        undefined,
+        rect,
+        facts,
+        years
+      )
+    }
+    case UNDER_RECTIFICATION: {
+      const rect = x!.rect!
+      return new LazyFinding(
+        p,
+        rule,
+        run.model,
+        c.anchorName,
+        "breach",
+        "rectify",
+        anchorOn,
+        base,
+        deadline,
+        extensions,
+        overdue,
+        overdue,
+        LocalDate.toDays(rect.deadline) - asOfDays,
+        rect,
+        facts,
+        years
+      )
+    }
+    default:
+      return new LazyFinding(
+        p,
+        rule,
+        run.model,
+        c.anchorName,
+        "breach",
+        rule.action,
+        anchorOn,
+        base,
+        deadline,
+        extensions,
+        overdue,
+        overdue,
+        undefined,
+        undefined,
+        facts,
+        years
+      )
+  }
+}
+
+/** The `row`-th resolution of a run, made from its columns. */
+const resolutionAt = (run: RunState, row: number): Resolution => {
+  const r = run.resolved
+  const x = r.extra.get(row)
+  return resolution(
+    run.projects[r.project[row]!]!,
+    run.compiled[r.kind[row]! >> 2]!.rule,
+    textOf(run, r.dayA[row]!),
+    textOf(run, r.dayB[row]!),
+    (r.kind[row]! & 3) === 1 ? "rectified" : "reached-late",
+    x?.rect,
+    x?.years === undefined ? NOT_PROVISIONAL : { provisionalYears: x.years }
+  )
+}
+
+/**
+ * The rows in report order (project id, then rule id), stable: `undefined`
+ * when they are in it already.
+ */
+const reportOrder = (run: RunState, rows: Rows<unknown>): Array<number> | undefined => {
+  const n = rows.n
+  const key = (k: number) => ({
+    project: run.projects[rows.project[k]!]!.id,
+    rule: run.compiled[rows.kind[k]! >> 2]!.rule.id
+  })
+  let sorted = true
+  for (let k = 1; k < n && sorted; k++) sorted = order(key(k - 1), key(k)) <= 0
+  if (sorted) return undefined
+  const keys = Array.from({ length: n }, (_, k) => key(k))
+  return Array.from({ length: n }, (_, k) => k).sort((a, b) => order(keys[a]!, keys[b]!) || a - b)
+}
+
+/**
+ * Each finding's place in the order of the findings' ids (`rule/project`),
+ * worked out from the columns when the rows are in report order with the
+ * projects in id order, and the rule ids are distinct and hold no `/` (so
+ * that the ids order by rule, then project); `undefined` otherwise.
+ */
+const idRanks = (run: RunState, inOrder: boolean): Int32Array | undefined => {
+  const ids = run.compiled.map((c) => c.rule.id)
+  if (!inOrder || new Set(ids).size !== ids.length || ids.some((id) => id.includes("/")))
+    return undefined
+  const f = run.findings
+  const n = f.n
+  const byRule = new Int32Array(ids.length)
+  for (let k = 0; k < n; k++) byRule[f.kind[k]! >> 2]!++
+  // Rules in the order of `id + "/"`, each a run of ranks in project order.
+  const next = new Int32Array(ids.length)
+  let at = 0
+  for (const r of ids
+    .map((id, r) => ({ key: `${id}/`, r }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    next[r.r] = at
+    at += byRule[r.r]!
+  }
+  const rank = new Int32Array(n)
+  for (let k = 0; k < n; k++) rank[k] = next[f.kind[k]! >> 2]!++
+  return rank
 }
 
 /**
@@ -579,8 +934,6 @@ const judge = (run: RunState, from: number, to: number): void => {
 export const evaluate = (input: Input): ExitReport => {
   const { view } = input
   const { calendar, model, asOf } = view
-  const findings: Array<Finding> = []
-  const resolved: Array<Resolution> = []
   const unevaluated: Array<Unevaluated> = []
   const asOfDays = LocalDate.toDays(asOf)
   // A project whose history cannot be folded is not judged, and said so.
@@ -611,20 +964,72 @@ export const evaluate = (input: Input): ExitReport => {
     timelines: View.timelinesInOrder(view),
     exited,
     reclaimed,
-    findings,
-    resolved,
+    flags: View.timelineFlags(view),
+    // Room to start with, doubled when a run finds more.
+    findings: new Rows(Math.min(projects.length, 1 << 14)),
+    resolved: new Rows(Math.min(projects.length, 1 << 14)),
     unevaluated
   }
   for (let from = 0; from < projects.length; from += CHUNK)
     judge(run, from, Math.min(from + CHUNK, projects.length))
+  // In report order, which the lists made on read and the columns share:
+  // they are when the projects are in id order.
   if (!inOrder) {
-    sortIfNeeded(findings)
-    sortIfNeeded(resolved)
+    run.findings.reorder(reportOrder(run, run.findings))
+    run.resolved.reorder(reportOrder(run, run.resolved))
   }
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )
-  return { asOf, rules: input.rules.map((r) => r.id), findings, resolved, unevaluated }
+  // The findings and resolutions are kept as columns; their objects are made
+  // when the report's `findings` or `resolved` is first read. A scoring
+  // engine given the report reads the columns (View.findingRows).
+  const f = run.findings
+  // A finding's kind: its rule and how it stands (4 codes a rule).
+  const kind = f.kind.subarray(0, f.n)
+  const rows: View.FindingRows = {
+    snapshot: view.snapshot,
+    length: f.n,
+    project: f.project.subarray(0, f.n),
+    rank: idRanks(run, inOrder),
+    kind,
+    kinds: compiled.flatMap((c) =>
+      SEVERITY.map((severity) => ({ class: c.rule.class, severity }))
+    )
+  }
+  let findings: ReadonlyArray<Finding> | undefined
+  let resolved: ReadonlyArray<Resolution> | undefined
+  const report = { asOf, rules: input.rules.map((r) => r.id) } as unknown as {
+    -readonly [K in keyof ExitReport]: ExitReport[K]
+  }
+  Object.defineProperty(report, "findings", {
+    get: () => {
+      if (findings === undefined) {
+        const list = new Array<Finding>(rows.length)
+        for (let k = 0; k < list.length; k++) list[k] = findingAt(run, k)
+        View.setFindingRows(list, rows)
+        findings = list
+      }
+      return findings
+    },
+    enumerable: true,
+    configurable: true
+  })
+  Object.defineProperty(report, "resolved", {
+    get: () => {
+      if (resolved === undefined) {
+        const list = new Array<Resolution>(run.resolved.n)
+        for (let k = 0; k < list.length; k++) list[k] = resolutionAt(run, k)
+        resolved = list
+      }
+      return resolved
+    },
+    enumerable: true,
+    configurable: true
+  })
+  report.unevaluated = unevaluated
+  View.setFindingRows(report, rows)
+  return report
 }
 
 /** The latest rectification ordered on or after the anchor, if any. */
@@ -632,9 +1037,12 @@ const rectificationSince = (
   t: Lifecycle.Timeline,
   anchorOn: LocalDate.LocalDate
 ): Lifecycle.Timeline["rectifications"][number] | undefined => {
+  const list = t.rectifications
   let rect: Lifecycle.Timeline["rectifications"][number] | undefined
-  for (const r of t.rectifications)
+  for (let k = 0; k < list.length; k++) {
+    const r = list[k]!
     if (r.ordered >= anchorOn && (rect === undefined || r.ordered > rect.ordered)) rect = r
+  }
   return rect
 }
 

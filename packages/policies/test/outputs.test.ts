@@ -58,4 +58,29 @@ describe("the engines' outputs are fixed", () => {
     const a = Result.getOrThrow(Assessment.run(policy, { view, findings: report.findings }))
     fixed("generated-county", { report, assessment: a, explanations: explanations(a, false) })
   })
+
+  it("the same county scored from the exit report itself, and with its projects in another order: the same outputs", () => {
+    const input = generate(800, 20261122, 30)
+    const file = readFileSync(new URL("./outputs/generated-county.json", import.meta.url), "utf8")
+    const text = (projects: typeof input.projects, exit: boolean) => {
+      const snapshot = Result.getOrThrow(Snapshot.decode({ ...input, projects }))
+      const view = View.make(snapshot)
+      const report = ExitEngine.evaluate({ rules, view })
+      // Scoring reads the findings' columns (exit) or the list of findings.
+      const a = Result.getOrThrow(
+        Assessment.run(policy, exit ? { view, exit: report } : { view, findings: report.findings })
+      )
+      const output = { report, assessment: a, explanations: explanations(a, false) }
+      return `${JSON.stringify(output, null, 1)}\n`
+    }
+    // Reversed, then every third project moved to the end.
+    const reordered = [...input.projects].reverse()
+    const moved = [
+      ...reordered.filter((_, i) => i % 3 !== 0),
+      ...reordered.filter((_, i) => i % 3 === 0)
+    ]
+    expect(text(input.projects, true) === file).toBe(true)
+    expect(text(moved, true) === file).toBe(true)
+    expect(text(moved, false) === file).toBe(true)
+  })
 })

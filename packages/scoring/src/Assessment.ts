@@ -15,7 +15,6 @@ import { runItem } from "./internal/items/index.js"
 import {
   type Column,
   Credits,
-  inIdOrder,
   policyRef,
   scoreUnit,
   type UnitLines,
@@ -222,9 +221,20 @@ export const run = (
   policy: ScoringPolicy,
   input: {
     readonly view: View.View
-    readonly findings?: ReadonlyArray<FindingLike>
     readonly options?: unknown
-  }
+  } & (
+    | { readonly findings?: ReadonlyArray<FindingLike>; readonly exit?: undefined }
+    | {
+        /**
+         * An exit engine's report (`ExitEngine.evaluate`), in place of
+         * `findings`: its findings count as `findings` do, read from the
+         * columns the engine keeps, with no finding object made until one
+         * is explained (since 0.4.0).
+         */
+        readonly exit: { readonly findings: ReadonlyArray<FindingLike> }
+        readonly findings?: undefined
+      }
+  )
 ): Result.Result<Assessment, AssessmentError> => {
   const { view } = input
   const s = view.snapshot
@@ -245,19 +255,17 @@ export const run = (
   // Records dated after the snapshot's own as-of date cannot have happened yet:
   // no item counts them, and they are said to be left out.
   const late = (d: string) => `dated ${d}, after the snapshot's as-of date ${s.asOf}: not counted`
-  let idOrdered: boolean | undefined
-  const isIdOrdered = () => {
-    if (idOrdered === undefined) idOrdered = inIdOrder(s.projects)
-    return idOrdered
-  }
+  const isIdOrdered = () => View.projectsInIdOrder(view)
   // A project folded as of a date no later than the snapshot's, with no
   // event after it (its timeline's `later` is 0), has none dated after the
   // snapshot's: its events are not read again (ids unique, so the timeline
   // is the project's own).
-  const folded = asOf <= s.asOf && isIdOrdered() ? View.timelinesInOrder(view) : undefined
+  const flags = asOf <= s.asOf && isIdOrdered() ? View.timelineFlags(view) : undefined
+  const folded = View.TimelineFlag.folded
+  const noLater = View.TimelineFlag.folded | View.TimelineFlag.later
   for (let i = 0; i < s.projects.length; i++) {
+    if (flags !== undefined && (flags[i]! & noLater) === folded) continue
     const p = s.projects[i]!
-    if (folded !== undefined && folded[i]?.later === 0) continue
     for (const e of p.events)
       if (e.date > s.asOf)
         rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
@@ -302,16 +310,26 @@ export const run = (
     }
     return rows
   }
+  // The findings as given, or the exit report's, read when first asked for.
+  const exit = input.exit
   const context: Context = Object.freeze({
     view,
     snapshot: s,
     asOf,
     calendar: view.calendar,
     timelines,
-    findings: input.findings ?? [],
+    get findings(): ReadonlyArray<FindingLike> {
+      return exit !== undefined ? exit.findings : (input.findings ?? [])
+    },
     lineage,
     progress
   })
+  const findingRows =
+    exit !== undefined
+      ? View.findingRows(exit)
+      : input.findings !== undefined
+        ? View.findingRows(input.findings)
+        : undefined
 
   const assessed = s.units.filter((u) => s.campaign.assessedUnitKinds.includes(u.kind))
   const assessedIds = new Set(assessed.map((u) => u.id))
@@ -333,26 +351,22 @@ export const run = (
   }
 
   // Each project's unit by index in the snapshot's units (-1 for a unit it
-  // does not list), looked up once, when a line is first credited by it.
-  const unitIndex = new Map(s.units.map((u, k) => [u.id, k]))
-  let projectUnits: Int32Array | undefined
-  const projectUnit = (index: number): number => {
-    if (projectUnits === undefined) projectUnits = new Int32Array(s.projects.length).fill(-2)
-    let u = projectUnits[index]!
-    if (u === -2) {
-      u = unitIndex.get(s.projects[index]!.unit) ?? -1
-      projectUnits[index] = u
-    }
-    return u
-  }
+  // does not list).
+  const projectUnits = View.projectUnits(view)
+  // Where each unit's lines go, as lists of assessed unit indices by the
+  // unit's index in the snapshot, for the items that apply to the same kinds.
+  const targetTables = new Map<string, { readonly start: Int32Array; readonly list: Int32Array }>()
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
     // Where a line credited to a unit goes: the unit and its ancestors that
     // the item applies to (by index among the assessed units), worked out
     // once per unit.
-    const credits = new Credits()
+    // Its columns reused from run to run: given back when the lines are put by unit.
+    const credits = new Credits("assessment")
     let reserved = false
+    let targetStart: Int32Array | undefined
+    let targetList: Int32Array | undefined
     const targets = new Map<string, ReadonlyArray<number>>()
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
@@ -367,7 +381,7 @@ export const run = (
     // The same by the unit's index, for lines credited by project.
     const targetsAt: Array<ReadonlyArray<number> | undefined> = []
     const targetsOfProject = (index: number): ReadonlyArray<number> => {
-      const u = projectUnit(index)
+      const u = projectUnits[index]!
       if (u < 0) return targetsOf(s.projects[index]!.unit)
       let t = targetsAt[u]
       if (t === undefined) {
@@ -383,6 +397,7 @@ export const run = (
       window,
       inWindow,
       idOrdered: isIdOrdered,
+      findingRows,
       units: assessed.filter((u) => applies(item, u.id)),
       credit: (unit, line) => {
         const t = targetsOf(unit)
@@ -401,11 +416,49 @@ export const run = (
         const t = targetsOfProject(index)
         for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
       },
+      creditProjectRows: (source, projectRows, rows, raws, count) => {
+        // Room for the lines at once (a unit's ancestors may add more).
+        credits.reserve(credits.length + count)
+        // Where each unit's lines go, worked out once for the items that
+        // apply to the same kinds.
+        if (targetStart === undefined) {
+          const key = item.appliesTo === undefined ? "" : JSON.stringify(item.appliesTo)
+          let table = targetTables.get(key)
+          if (table === undefined) {
+            const start = new Int32Array(s.units.length + 1)
+            const list: Array<number> = []
+            for (let u = 0; u < s.units.length; u++) {
+              start[u] = list.length
+              for (const a of targetsOf(s.units[u]!.id)) list.push(a)
+            }
+            start[s.units.length] = list.length
+            table = { start, list: Int32Array.from(list) }
+            targetTables.set(key, table)
+          }
+          targetStart = table.start
+          targetList = table.list
+        }
+        credits.addRows(
+          source,
+          projectRows,
+          rows,
+          raws,
+          count,
+          projectUnits,
+          targetStart,
+          targetList!,
+          (index, row, raw) => {
+            const t = targetsOf(s.projects[index]!.unit)
+            for (let k = 0; k < t.length; k++) credits.add(t[k]!, source, row, raw)
+          }
+        )
+      },
       creditUnit: (unit, line) => {
         if (applies(item, unit)) credits.add(assessedIndex.get(unit)!, line, -1, line.raw)
       },
       reject: (record, reason) => rejected.push({ item: item.id, record, reason })
     })
+    if (failure !== undefined) credits.release()
     if (failure !== undefined)
       return Result.fail(
         new AssessmentError({

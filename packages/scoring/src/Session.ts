@@ -235,10 +235,14 @@ export const make = (
           window,
           inWindow,
           idOrdered: isIdOrdered,
+          findingRows: View.findingRows(findings),
           units: NONE,
           credit: (_unit, line) => credits[i]!.add(0, line, -1, line.raw),
           creditRow: (_unit, source, row, raw) => credits[i]!.add(0, source, row, raw),
           creditProjectRow: (_index, source, row, raw) => credits[i]!.add(0, source, row, raw),
+          creditProjectRows: (source, _projects, rows, raws, count) => {
+            for (let k = 0; k < count; k++) credits[i]!.add(0, source, rows[k]!, raws[k]!)
+          },
           creditUnit: (_unit, line) => credits[i]!.add(0, line, -1, line.raw),
           reject: (record, reason) => rejected.push({ item: item.id, record, reason })
         })

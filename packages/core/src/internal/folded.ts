@@ -21,7 +21,47 @@ export const byDecode = new WeakMap<
     readonly timelines: ReadonlyArray<Lifecycle.Timeline>
     readonly days: Map<Lifecycle.Stage, Int32Array>
     readonly inIdOrder: boolean
+    readonly flags: Uint8Array
   }
+>()
+
+/** @internal Timeline flags (see `View.timelineFlags`). */
+export const FOLDED = 1
+/** @internal */
+export const HAS_EXEMPTIONS = 2
+/** @internal */
+export const HAS_RECTIFICATIONS = 4
+/** @internal */
+export const HAS_LATER = 8
+
+/** @internal The flags of one timeline (0 when its history cannot be folded). */
+export const flagsOf = (
+  t:
+    | {
+        readonly exemptions: ReadonlyArray<unknown>
+        readonly rectifications: ReadonlyArray<unknown>
+        readonly later: number
+      }
+    | undefined
+): number =>
+  t === undefined
+    ? 0
+    : FOLDED |
+      (t.exemptions.length > 0 ? HAS_EXEMPTIONS : 0) |
+      (t.rectifications.length > 0 ? HAS_RECTIFICATIONS : 0) |
+      (t.later > 0 ? HAS_LATER : 0)
+
+/**
+ * @internal Per snapshot: columns of its projects that do not depend on an
+ * as-of date, worked out once (decode fills them while it checks the
+ * references) — each project's unit as an index into the snapshot's units
+ * (-1 for a unit it does not list), and by currency each project's total
+ * investment in whole fen (NaN where it has none, is in another currency or
+ * is not a safe whole number of fen).
+ */
+export const bySnapshot = new WeakMap<
+  object,
+  { units: Int32Array | undefined; readonly fen: Map<string, Float64Array> }
 >()
 
 /** @internal The day number of a milestone not reached (later than any date). */

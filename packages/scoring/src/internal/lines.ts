@@ -12,6 +12,7 @@ import type { LineSource, RawLine, Rendered } from "./items/handler.js"
 import { bounded, signed } from "./items/text.js"
 import { orderByKey } from "./order.js"
 import * as P from "./points.js"
+import * as Scratch from "./scratch.js"
 
 type Facts = Rendered["facts"]
 
@@ -185,7 +186,7 @@ export class Column {
     if (!ordered) this.#reorder(orderByKey(keys))
   }
   /** Orders the lines by their rows' ranks (`undefined`: the rows themselves), stable. */
-  #sortByRank(ranks: Int32Array | undefined): void {
+  #sortByRank(ranks: ArrayLike<number> | undefined): void {
     const rows = this.rows
     const n = rows.length
     let previous = -1
@@ -238,11 +239,29 @@ export class Column {
  */
 export class Credits {
   #n = 0
-  #units = new Int32Array(64)
-  #rows = new Int32Array(64)
-  #raws = new Float64Array(64)
+  #units: Int32Array
+  #rows: Int32Array
+  #raws: Float64Array
   #one: Source | undefined
   #sources: Array<Source> | undefined
+  readonly #slot: string | undefined
+  /**
+   * With a `slot`, the columns are taken from the scratch arrays reused from
+   * run to run and given back by {@link columns}, after which the credits
+   * are not to be used.
+   */
+  constructor(slot?: string) {
+    this.#slot = slot
+    if (slot === undefined) {
+      this.#units = new Int32Array(64)
+      this.#rows = new Int32Array(64)
+      this.#raws = new Float64Array(64)
+    } else {
+      this.#units = Scratch.int32(`${slot}:units`, 64)
+      this.#rows = Scratch.int32(`${slot}:rows`, 64)
+      this.#raws = Scratch.float64(`${slot}:raws`, 64)
+    }
+  }
   #grow(size = this.#units.length * 2) {
     const units = new Int32Array(size)
     units.set(this.#units)
@@ -253,6 +272,19 @@ export class Credits {
     const raws = new Float64Array(size)
     raws.set(this.#raws)
     this.#raws = raws
+  }
+  /** Gives the scratch columns back (see the constructor); done by {@link columns}. */
+  release(): void {
+    const slot = this.#slot
+    if (slot === undefined) return
+    Scratch.keep(`${slot}:units`, this.#units)
+    Scratch.keep(`${slot}:rows`, this.#rows)
+    Scratch.keep(`${slot}:raws`, this.#raws)
+    Scratch.release(`${slot}:units`, `${slot}:rows`, `${slot}:raws`)
+  }
+  /** The lines credited so far. */
+  get length(): number {
+    return this.#n
   }
   /** Makes room for `size` lines in all (e.g. one a project), so that crediting them copies nothing. */
   reserve(size: number): void {
@@ -272,6 +304,33 @@ export class Credits {
       this.#sources.push(source)
     }
     this.#n = k + 1
+  }
+  /**
+   * Credits the `k`-th (`k < count`) line, row `rows[k]` of `source` with
+   * `raws[k]` points, to the units `list[start[g] … start[g + 1] - 1]`, `g`
+   * the group of the line's project (`groups[projects[k]]`); a project whose
+   * group is negative is credited by `other`.
+   */
+  addRows(
+    source: Source,
+    projects: ArrayLike<number>,
+    rows: ArrayLike<number>,
+    raws: ArrayLike<number>,
+    count: number,
+    groups: Int32Array,
+    start: Int32Array,
+    list: Int32Array,
+    other: (project: number, row: number, raw: P.Micro) => void
+  ): void {
+    for (let k = 0; k < count; k++) {
+      const g = groups[projects[k]!]!
+      if (g < 0) {
+        other(projects[k]!, rows[k]!, raws[k]!)
+        continue
+      }
+      const to = start[g + 1]!
+      for (let j = start[g]!; j < to; j++) this.add(list[j]!, source, rows[k]!, raws[k]!)
+    }
   }
   /** The lines of units `0 … count - 1`, each unit's in the order credited. */
   columns(count: number): Array<Column> {
@@ -304,9 +363,21 @@ export class Credits {
               sources?.slice(from, to)
             )
     }
+    this.release()
     return out
   }
 }
+
+// One instance of each kept for the life of the module: V8 drops the hidden
+// class of objects none of which is left after a collection, and with it
+// the optimised code of the loops made for it, which every run after a
+// collection would otherwise compile again.
+const KEPT: ReadonlyArray<unknown> = [
+  new Credits(),
+  new Column(),
+  new Line("", "", "", "0", { key: "", raw: 0, render: () => ({ facts: {}, arithmetic: "", message: { zh: "", en: "" } }) }, -1, 0, undefined)
+]
+void KEPT
 
 /** @internal Whether the projects' ids rise strictly, in the order given. */
 export const inIdOrder = (projects: ReadonlyArray<{ readonly id: string }>): boolean => {
@@ -464,11 +535,20 @@ export const withLines = <U extends { readonly lines: unknown }>(
 ): U => {
   const out = {} as Record<string, unknown>
   for (const key of Object.keys(unit)) {
-    if (key === "lines")
-      Object.defineProperty(out, "lines", { get: read, enumerable: true, configurable: true })
-    else out[key] = (unit as Record<string, unknown>)[key]
+    if (key === "lines") {
+      // One getter for every unit (so that the units share their shape), reading the unit's own reader.
+      Object.defineProperty(out, "lines", { get: readLines, enumerable: true, configurable: true })
+      readers.set(out, read)
+    } else out[key] = (unit as Record<string, unknown>)[key]
   }
   return out as U
+}
+
+const readers = new WeakMap<object, () => unknown>()
+
+/** The `lines` of a unit made by {@link withLines}. */
+function readLines(this: object): unknown {
+  return readers.get(this)?.()
 }
 
 const dataOf = (policy: ScoringPolicy): unknown => ({

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import type { LocalDate, Snapshot, Unit } from "@gongjian/core"
+import type { LocalDate, Snapshot, Unit, View } from "@gongjian/core"
 import type { Context } from "../../Context.js"
 import type { ScoringItem } from "../../ScoringItem.js"
 import type * as P from "../points.js"
@@ -46,7 +46,7 @@ export interface LineSource {
    * among the distinct keys in order (equal keys, equal ranks); `undefined`
    * when the keys are to be compared.
    */
-  readonly ranks: () => Int32Array | "row" | undefined
+  readonly ranks: () => ArrayLike<number> | "row" | undefined
 }
 
 /** @internal What a handler reads and how it reports. */
@@ -63,6 +63,12 @@ export interface Env {
    * their ids are unique), worked out once per run.
    */
   readonly idOrdered: () => boolean
+  /**
+   * The columns of the context's findings (each one's project by index, its
+   * class and severity), when the engine that made them registered them for
+   * this snapshot's projects.
+   */
+  readonly findingRows: View.FindingRows | undefined
   /** The assessed units the item applies to, in snapshot order. */
   readonly units: ReadonlyArray<Unit.Unit>
   /** Credits the unit and each of its ancestors the item applies to. */
@@ -74,6 +80,18 @@ export interface Env {
    * `index`-th project and its ancestors, as `credit` does.
    */
   readonly creditProjectRow: (index: number, source: LineSource, row: number, raw: P.Micro) => void
+  /**
+   * Credits many lines of `source` at once, as `creditProjectRow` each: the
+   * `k`-th (`k < count`) is row `rows[k]` of `raws[k]` points, to the unit of
+   * the snapshot's `projects[k]`-th project and its ancestors.
+   */
+  readonly creditProjectRows: (
+    source: LineSource,
+    projects: ArrayLike<number>,
+    rows: ArrayLike<number>,
+    raws: ArrayLike<number>,
+    count: number
+  ) => void
   /** Credits the unit alone, when the item applies to it. */
   readonly creditUnit: (unit: string, line: RawLine) => void
   /** Reports a record the item could not count. */

@@ -7,6 +7,7 @@
 import { type Lifecycle, Money, Progress, type Project, View } from "@gongjian/core"
 import type { ScoringItem } from "../../ScoringItem.js"
 import * as P from "../points.js"
+import * as Scratch from "../scratch.js"
 import type { Handler, LineSource, Rendered, Text } from "./handler.js"
 import { money, signed } from "./text.js"
 
@@ -38,7 +39,7 @@ class ProjectLines implements LineSource {
   readonly #tiers: ReadonlyArray<Money.Money>
   readonly #idOrdered: () => boolean
   /** The index of the tier each project reached, when the item has tiers. */
-  readonly tierOf: Int32Array | undefined
+  readonly tierOf: Uint8Array | Int32Array | undefined
   constructor(
     item: Extract<ScoringItem, { readonly kind: "per-project" }>,
     projects: ReadonlyArray<Project.Project>,
@@ -51,7 +52,12 @@ class ProjectLines implements LineSource {
     this.#timelines = timelines
     this.#tiers = tiers
     this.#idOrdered = idOrdered
-    this.tierOf = tiers.length > 0 ? new Int32Array(projects.length) : undefined
+    this.tierOf =
+      tiers.length === 0
+        ? undefined
+        : tiers.length < 256
+          ? new Uint8Array(projects.length)
+          : new Int32Array(projects.length)
   }
   key(row: number): string {
     return this.#projects[row]!.id
@@ -83,6 +89,16 @@ class ProjectLines implements LineSource {
   }
 }
 
+// One instance kept for the life of the module (see `lines.ts`).
+const KEPT = new ProjectLines(
+  { kind: "per-project", id: "", title: { zh: "", en: "" }, clause: "", filter: {} },
+  [],
+  [],
+  [],
+  () => true
+)
+void KEPT
+
 /** @internal */
 export const perProject: Handler<"per-project"> = (item, env) => {
   const base = P.fromDecimal(item.points ?? 0)
@@ -94,15 +110,23 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     env.reject(item.id, messages.tiersInCurrencies)
     return undefined
   }
-  // The filter and the tiers' bounds prepared once for every project.
-  const matches = Progress.matcher(item.filter, env.window)
-  const reaches = tiers.map((tier) => Money.comparedToUnsafe(tier.from))
+  // The filter and the tiers' bounds prepared once for every project: over
+  // the view's columns when the item scores the view's own projects.
   const projects = env.snapshot.projects
   const view = env.context.view
-  const timelines =
-    view.snapshot === env.snapshot
-      ? View.timelinesInOrder(view)
-      : projects.map((p) => env.context.timelines.get(p.id))
+  const own = view.snapshot === env.snapshot
+  const matchesAt = own ? Progress.matcherAt(view, item.filter, env.window) : undefined
+  const matches = Progress.matcher(item.filter, env.window)
+  const reaches = tiers.map((tier) => Money.comparedToUnsafe(tier.from))
+  // Totals and bounds in whole fen where both are (NaN where not: compared exactly).
+  const bounds = tiers.map((t) => Money.toFen(t.from))
+  const fen =
+    own && tierCurrency !== undefined && !bounds.some(Number.isNaN)
+      ? View.investmentFen(view, tierCurrency)
+      : undefined
+  const timelines = own
+    ? View.timelinesInOrder(view)
+    : projects.map((p) => env.context.timelines.get(p.id))
   const lines = new ProjectLines(
     item,
     projects,
@@ -110,33 +134,50 @@ export const perProject: Handler<"per-project"> = (item, env) => {
     tiers.map((t) => t.from),
     env.idOrdered
   )
+  const count = tiers.length
+  // The projects credited and their points, credited together at the end.
+  const credited = Scratch.int32("perProject.credited", projects.length)
+  const points = Scratch.float64("perProject.points", projects.length)
+  let n = 0
   for (let i = 0; i < projects.length; i++) {
-    const p = projects[i]!
     const t = timelines[i]
     if (t === undefined) continue
-    const m = matches(p, t)
+    const m = matchesAt !== undefined ? matchesAt(i) : matches(projects[i]!, t)
     if (m === "currency-mismatch") {
-      env.reject(p.id, messages.filterCurrency)
+      env.reject(projects[i]!.id, messages.filterCurrency)
       continue
     }
     if (!m) continue
     let raw = base
-    const total = p.investment?.total
-    if (tiers.length > 0) {
-      if (total === undefined) continue
-      if (total.currency !== tierCurrency) {
-        env.reject(p.id, messages.tierCurrency(total.currency, tierCurrency))
-        continue
-      }
+    if (count > 0) {
       // Tiers are sorted highest first: the first one reached applies.
       let k = 0
-      while (k < tiers.length && reaches[k]!(total) < 0) k++
-      if (k === tiers.length) continue
+      const f = fen === undefined ? Number.NaN : fen[i]!
+      if (f === f) {
+        while (k < count && f < bounds[k]!) k++
+      } else {
+        const p = projects[i]!
+        const total = p.investment?.total
+        if (total === undefined) continue
+        if (total.currency !== tierCurrency) {
+          env.reject(p.id, messages.tierCurrency(total.currency, tierCurrency))
+          continue
+        }
+        while (k < count && reaches[k]!(total) < 0) k++
+      }
+      if (k === count) continue
       raw = tiers[k]!.points
       lines.tierOf![i] = k
     }
     if (raw === 0) continue
-    env.creditProjectRow(i, lines, i, raw)
+    credited[n] = i
+    points[n] = raw
+    n++
+  }
+  try {
+    env.creditProjectRows(lines, credited, credited, points, n)
+  } finally {
+    Scratch.release("perProject.credited", "perProject.points")
   }
   return undefined
 }
