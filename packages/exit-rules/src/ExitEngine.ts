@@ -965,9 +965,11 @@ export const evaluate = (input: Input): ExitReport => {
     exited,
     reclaimed,
     flags: View.timelineFlags(view),
-    // Room to start with, doubled when a run finds more.
-    findings: new Rows(Math.min(projects.length, 1 << 14)),
-    resolved: new Rows(Math.min(projects.length, 1 << 14)),
+    // Room for a row every other project to start with (what the
+    // three-two-three rules find in a county's pipeline), doubled when a
+    // run finds more.
+    findings: new Rows(projects.length >> 1),
+    resolved: new Rows(projects.length >> 1),
     unevaluated
   }
   for (let from = 0; from < projects.length; from += CHUNK)
