@@ -488,7 +488,7 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
       const rect =
         (flags[pi]! & View.TimelineFlag.rectifications) === 0
           ? undefined
-          : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+          : rectificationSince(t, anchorOn ?? t.milestones[c.anchorStage!]!)
       let inPeriod = false
       if (rect !== undefined) {
         const reached = textOf(run, reachedDays)
@@ -569,7 +569,7 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   const rect =
     (flags[pi]! & View.TimelineFlag.rectifications) === 0
       ? undefined
-      : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+      : rectificationSince(t, anchorOn ?? t.milestones[c.anchorStage!]!)
   const provisional = provisionalOf(
     c.workingDays,
     calendar,
@@ -673,7 +673,7 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
     const perf = c.perf
     if (perf !== undefined) {
       const promised = perf.promised[pi]!
-      if (promised === promised) {
+      if (!Number.isNaN(promised)) {
         let latestOn = 0
         let latest = Number.NaN
         let found = false
@@ -686,7 +686,7 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
             found = true
           }
         }
-        if (found && latest === latest) {
+        if (found && !Number.isNaN(latest)) {
           const left = latest * c.shareScale
           const right = promised * c.shareUnits
           if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) return
