@@ -420,205 +420,195 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   const { findings, resolved, unevaluated } = run
   const t = timelines[pi]!
   const p = projects[pi]!
-    const c = compiled[ri]!
-    const { rule, matches } = c
-    if (matches !== undefined) {
-      const m = matches(pi)
-      if (m === "currency-mismatch") {
-        unevaluated.push({
-          project: p.id,
-          rule: rule.id,
-          reason: "its total investment is in another currency than the rule's filter"
-        })
-        return
-      }
-      if (!m) return
-    }
-    let anchorDays: number
-    let anchorOn: LocalDate.LocalDate | undefined
-    if (c.anchorDays !== undefined) {
-      anchorDays = c.anchorDays[pi]!
-      if (anchorDays === NOT_REACHED) return
-    } else {
-      anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
-      if (anchorOn === undefined) return
-      anchorDays = LocalDate.toDays(anchorOn)
-    }
-
-    // Deadlines in day numbers; strings are built only for what is reported.
-    let baseDays: number
-    let deadlineDays: number
-    let warnFromDays: number | undefined
-    let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
-    try {
-      baseDays = !Number.isNaN(c.withinMonths)
-        ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
-        : !Number.isNaN(c.withinDays)
-          ? anchorDays + c.withinDays
-          : Deadline.addDays(anchorDays, rule.within, calendar)
-      deadlineDays = baseDays
-      if (rule.exemptions !== false && (flags[pi]! & View.TimelineFlag.exemptions) !== 0) {
-        anchorOn ??= t.milestones[c.anchorStage!]!
-        const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
-        deadlineDays = LocalDate.toDays(x.deadline)
-        extensions = x.extensions
-      }
-      warnFromDays =
-        rule.warnBefore === undefined
-          ? undefined
-          : !Number.isNaN(c.warnDays)
-            ? deadlineDays - c.warnDays
-            : !Number.isNaN(c.warnMonths)
-              ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
-              : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
-    } catch (e) {
-      unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
+  const c = compiled[ri]!
+  const { rule, matches } = c
+  if (matches !== undefined) {
+    const m = matches(pi)
+    if (m === "currency-mismatch") {
+      unevaluated.push({
+        project: p.id,
+        rule: rule.id,
+        reason: "its total investment is in another currency than the rule's filter"
+      })
       return
     }
+    if (!m) return
+  }
+  let anchorDays: number
+  let anchorOn: LocalDate.LocalDate | undefined
+  if (c.anchorDays !== undefined) {
+    anchorDays = c.anchorDays[pi]!
+    if (anchorDays === NOT_REACHED) return
+  } else {
+    anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
+    if (anchorOn === undefined) return
+    anchorDays = LocalDate.toDays(anchorOn)
+  }
 
-    // Is the requirement met, and since when?
-    let performance: Measured | undefined
-    const requiredDays = c.requiredDays
-    if (requiredDays !== undefined) {
-      let reachedDays = requiredDays[0]![pi]!
-      if (reachedDays === NOT_REACHED)
-        for (let k = 1; k < requiredDays.length; k++) {
-          const d = requiredDays[k]![pi]!
-          if (d < reachedDays) reachedDays = d
-        }
-      if (reachedDays <= deadlineDays) return
-      if (reachedDays !== NOT_REACHED) {
-        // Met after the deadline: inside an ordered rectification period
-        // that is a rectification, otherwise it is late.
-        const rect =
-          (flags[pi]! & View.TimelineFlag.rectifications) === 0
-            ? undefined
-            : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
-        let inPeriod = false
-        if (rect !== undefined) {
-          const reached = textOf(run, reachedDays)
-          inPeriod = reached >= rect.ordered && reached <= rect.deadline
-        }
-        addResolution(
-          resolved,
-          pi,
-          ri,
-          deadlineDays,
-          reachedDays,
-          inPeriod,
-          rect,
-          provisionalOf(
-            c.workingDays,
-            calendar,
-            rule,
-            anchorDays,
-            baseDays,
-            deadlineDays,
-            warnFromDays
-          ).provisionalYears
-        )
-        return
-      }
-    } else {
-      const { measure } = rule.requires as Extract<
-        ExitRule["requires"],
-        { readonly kind: "performance" }
-      >
-      if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays)
-        return
-      const name = MEASURE_NAMES[measure]
-      const promised = p.contract?.[measure]
-      if (promised === undefined) {
-        unevaluated.push({
-          project: p.id,
-          rule: rule.id,
-          reason: `the contract states no ${name.en}`
-        })
-        return
-      }
-      let latest: typeof Project.Performance.Type | undefined
-      const measured = p.performance ?? NO_PERFORMANCE
-      for (let k = 0; k < measured.length; k++) {
-        const m = measured[k]!
-        if (
-          m.on <= asOf &&
-          m[measure] !== undefined &&
-          (latest === undefined || m.on > latest.on)
-        )
-          latest = m
-      }
-      const actual = latest?.[measure]
-      if (latest === undefined || actual === undefined) {
-        unevaluated.push({
-          project: p.id,
-          rule: rule.id,
-          reason: `no measurement of ${name.en} on or before ${asOf}`
-        })
-        return
-      }
-      if (actual.currency !== promised.currency) {
-        unevaluated.push({
-          project: p.id,
-          rule: rule.id,
-          reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
-        })
-        return
-      }
-      // Compare exactly: actual ≥ share × promised, in whole numbers when
-      // they hold the amounts exactly.
-      const left = Money.toFen(actual) * c.shareScale
-      const right = Money.toFen(promised) * c.shareUnits
-      if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
-        if (left >= right) return
-      } else if (isAtLeastShare(actual.amount, c.share, promised.amount)) return
-      performance = { measure, actual, promised, on: latest.on }
+  // Deadlines in day numbers; strings are built only for what is reported.
+  let baseDays: number
+  let deadlineDays: number
+  let warnFromDays: number | undefined
+  let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
+  try {
+    baseDays = !Number.isNaN(c.withinMonths)
+      ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
+      : !Number.isNaN(c.withinDays)
+        ? anchorDays + c.withinDays
+        : Deadline.addDays(anchorDays, rule.within, calendar)
+    deadlineDays = baseDays
+    if (rule.exemptions !== false && (flags[pi]! & View.TimelineFlag.exemptions) !== 0) {
+      anchorOn ??= t.milestones[c.anchorStage!]!
+      const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
+      deadlineDays = LocalDate.toDays(x.deadline)
+      extensions = x.extensions
     }
-
-    const inWarning = asOfDays <= deadlineDays
-    if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) return
-    const rect =
-      (flags[pi]! & View.TimelineFlag.rectifications) === 0
+    warnFromDays =
+      rule.warnBefore === undefined
         ? undefined
-        : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
-    const provisional = provisionalOf(
-      c.workingDays,
-      calendar,
-      rule,
-      anchorDays,
-      baseDays,
-      deadlineDays,
-      warnFromDays
-    )
-    const years = provisional.provisionalYears
-    let kind: number
-    if (inWarning) kind = WARNING
-    else if (rect?.resolvedOn !== undefined) {
+        : !Number.isNaN(c.warnDays)
+          ? deadlineDays - c.warnDays
+          : !Number.isNaN(c.warnMonths)
+            ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
+            : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
+  } catch (e) {
+    unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
+    return
+  }
+
+  // Is the requirement met, and since when?
+  let performance: Measured | undefined
+  const requiredDays = c.requiredDays
+  if (requiredDays !== undefined) {
+    const reachedDays = reachedAt(requiredDays, pi)
+    if (reachedDays <= deadlineDays) return
+    if (reachedDays !== NOT_REACHED) {
+      // Met after the deadline: inside an ordered rectification period
+      // that is a rectification, otherwise it is late.
+      const rect =
+        (flags[pi]! & View.TimelineFlag.rectifications) === 0
+          ? undefined
+          : rectificationSince(t, anchorOn ?? t.milestones[c.anchorStage!]!)
+      let inPeriod = false
+      if (rect !== undefined) {
+        const reached = textOf(run, reachedDays)
+        inPeriod = reached >= rect.ordered && reached <= rect.deadline
+      }
       addResolution(
         resolved,
         pi,
         ri,
         deadlineDays,
-        LocalDate.toDays(rect.resolvedOn),
-        true,
+        reachedDays,
+        inPeriod,
         rect,
-        years
+        provisionalOf(
+          c.workingDays,
+          calendar,
+          rule,
+          anchorDays,
+          baseDays,
+          deadlineDays,
+          warnFromDays
+        ).provisionalYears
       )
       return
-    } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
-    const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
-    if (
-      extensions.length > 0 ||
-      performance !== undefined ||
-      years !== undefined ||
-      kind === ESCALATED ||
-      kind === UNDER_RECTIFICATION
-    )
-      findings.extra.set(row, {
-        extensions,
-        rect: kind === WARNING || kind === BREACH ? undefined : rect,
-        performance,
-        years
+    }
+  } else {
+    const { measure } = rule.requires as Extract<
+      ExitRule["requires"],
+      { readonly kind: "performance" }
+    >
+    if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays) return
+    const name = MEASURE_NAMES[measure]
+    const promised = p.contract?.[measure]
+    if (promised === undefined) {
+      unevaluated.push({
+        project: p.id,
+        rule: rule.id,
+        reason: `the contract states no ${name.en}`
       })
+      return
+    }
+    let latest: typeof Project.Performance.Type | undefined
+    const measured = p.performance ?? NO_PERFORMANCE
+    for (let k = 0; k < measured.length; k++) {
+      const m = measured[k]!
+      if (m.on <= asOf && m[measure] !== undefined && (latest === undefined || m.on > latest.on))
+        latest = m
+    }
+    const actual = latest?.[measure]
+    if (latest === undefined || actual === undefined) {
+      unevaluated.push({
+        project: p.id,
+        rule: rule.id,
+        reason: `no measurement of ${name.en} on or before ${asOf}`
+      })
+      return
+    }
+    if (actual.currency !== promised.currency) {
+      unevaluated.push({
+        project: p.id,
+        rule: rule.id,
+        reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
+      })
+      return
+    }
+    // Compare exactly: actual ≥ share × promised, in whole numbers when
+    // they hold the amounts exactly.
+    const left = Money.toFen(actual) * c.shareScale
+    const right = Money.toFen(promised) * c.shareUnits
+    if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
+      if (left >= right) return
+    } else if (isAtLeastShare(actual.amount, c.share, promised.amount)) return
+    performance = { measure, actual, promised, on: latest.on }
+  }
+
+  const inWarning = asOfDays <= deadlineDays
+  if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) return
+  const rect =
+    (flags[pi]! & View.TimelineFlag.rectifications) === 0
+      ? undefined
+      : rectificationSince(t, anchorOn ?? t.milestones[c.anchorStage!]!)
+  const provisional = provisionalOf(
+    c.workingDays,
+    calendar,
+    rule,
+    anchorDays,
+    baseDays,
+    deadlineDays,
+    warnFromDays
+  )
+  const years = provisional.provisionalYears
+  let kind: number
+  if (inWarning) kind = WARNING
+  else if (rect?.resolvedOn !== undefined) {
+    addResolution(
+      resolved,
+      pi,
+      ri,
+      deadlineDays,
+      LocalDate.toDays(rect.resolvedOn),
+      true,
+      rect,
+      years
+    )
+    return
+  } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
+  const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
+  if (
+    extensions.length > 0 ||
+    performance !== undefined ||
+    years !== undefined ||
+    kind === ESCALATED ||
+    kind === UNDER_RECTIFICATION
+  )
+    findings.extra.set(row, {
+      extensions,
+      rect: kind === WARNING || kind === BREACH ? undefined : rect,
+      performance,
+      years
+    })
 }
 
 /**
@@ -647,6 +637,26 @@ const judge = (run: RunState, from: number, to: number): void => {
   }
 }
 
+/** The day the `pi`-th project reached the required stage or a later one that implies it. */
+const reachedAt = (required: ReadonlyArray<Int32Array>, pi: number): number => {
+  let reached = required[0]![pi]!
+  if (reached === NOT_REACHED)
+    for (let k = 1; k < required.length; k++) {
+      const d = required[k]![pi]!
+      if (d < reached) reached = d
+    }
+  return reached
+}
+
+/** Whether day `asOfDays`, on or before `deadline`, is inside a simple rule's warning window. */
+const inWarningWindow = (c: Compiled, asOfDays: number, deadline: number): boolean => {
+  if (c.rule.warnBefore === undefined) return false
+  const warnFrom = !Number.isNaN(c.warnDays)
+    ? deadline - c.warnDays
+    : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
+  return asOfDays >= warnFrom
+}
+
 /** Judges the `pi`-th project, anchored on day `a`, by a simple rule (see {@link judge}). */
 const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: number): void => {
   const asOfDays = run.asOfDays
@@ -657,19 +667,13 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
   if (required === undefined) {
     // A performance required: judged in full inside the warning window or
     // after the deadline only.
-    if (asOfDays <= deadline) {
-      if (c.rule.warnBefore === undefined) return
-      const warnFrom = !Number.isNaN(c.warnDays)
-        ? deadline - c.warnDays
-        : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
-      if (asOfDays < warnFrom) return
-    }
+    if (asOfDays <= deadline && !inWarningWindow(c, asOfDays, deadline)) return
     // Met by the latest measurement, when the figures are whole fen of
     // yuan: nothing to report. Otherwise judged in full.
     const perf = c.perf
     if (perf !== undefined) {
       const promised = perf.promised[pi]!
-      if (promised === promised) {
+      if (!Number.isNaN(promised)) {
         let latestOn = 0
         let latest = Number.NaN
         let found = false
@@ -682,7 +686,7 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
             found = true
           }
         }
-        if (found && latest === latest) {
+        if (found && !Number.isNaN(latest)) {
           const left = latest * c.shareScale
           const right = promised * c.shareUnits
           if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) return
@@ -692,26 +696,16 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
     judgeOne(run, ri, pi)
     return
   }
-  let reached = required[0]![pi]!
-  if (reached === NOT_REACHED)
-    for (let k = 1; k < required.length; k++) {
-      const d = required[k]![pi]!
-      if (d < reached) reached = d
-    }
+  const reached = reachedAt(required, pi)
   if (reached <= deadline) return
   if (reached !== NOT_REACHED) {
     // Met after the deadline, with no rectification ordered: late.
     run.resolved.add(pi, ri, 0, deadline, reached)
     return
   }
-  if (asOfDays <= deadline) {
-    if (c.rule.warnBefore === undefined) return
-    const warnFrom = !Number.isNaN(c.warnDays)
-      ? deadline - c.warnDays
-      : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
-    if (asOfDays < warnFrom) return
+  if (asOfDays > deadline) run.findings.add(pi, ri, BREACH, deadline, deadline)
+  else if (inWarningWindow(c, asOfDays, deadline))
     run.findings.add(pi, ri, WARNING, deadline, deadline)
-  } else run.findings.add(pi, ri, BREACH, deadline, deadline)
 }
 
 const addResolution = (
@@ -763,88 +757,38 @@ const findingAt = (run: RunState, row: number): Finding => {
   const extensions = x?.extensions ?? NO_EXTENSIONS
   const years = x?.years
   const overdue = asOfDays - deadlineDays
-  switch (kind) {
-    case WARNING:
-      return new LazyFinding(
-        p,
-        rule,
-        run.model,
-        c.anchorName,
-        "warning",
-        "warn",
-        anchorOn,
-        base,
-        deadline,
-        extensions,
-        undefined,
-        undefined,
-        deadlineDays - asOfDays,
-        undefined,
-        facts,
-        years
-      )
-    case ESCALATED: {
-      const rect = x!.rect!
-      return new LazyFinding(
-        p,
-        rule,
-        run.model,
-        c.anchorName,
-        "escalated",
-        rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action),
-        anchorOn,
-        base,
-        deadline,
-        extensions,
-        asOfDays - LocalDate.toDays(rect.deadline),
-        overdue,
-        undefined,
-        rect,
-        facts,
-        years
-      )
-    }
-    case UNDER_RECTIFICATION: {
-      const rect = x!.rect!
-      return new LazyFinding(
-        p,
-        rule,
-        run.model,
-        c.anchorName,
-        "breach",
-        "rectify",
-        anchorOn,
-        base,
-        deadline,
-        extensions,
-        overdue,
-        overdue,
-        LocalDate.toDays(rect.deadline) - asOfDays,
-        rect,
-        facts,
-        years
-      )
-    }
-    default:
-      return new LazyFinding(
-        p,
-        rule,
-        run.model,
-        c.anchorName,
-        "breach",
-        rule.action,
-        anchorOn,
-        base,
-        deadline,
-        extensions,
-        overdue,
-        overdue,
-        undefined,
-        undefined,
-        facts,
-        years
-      )
-  }
+  // How it stands: the severity, the action, the days counted and the
+  // rectification in force, by its code.
+  const rect = kind === ESCALATED || kind === UNDER_RECTIFICATION ? x!.rect! : undefined
+  const rectDays = rect === undefined ? 0 : LocalDate.toDays(rect.deadline)
+  return new LazyFinding(
+    p,
+    rule,
+    run.model,
+    c.anchorName,
+    kind === WARNING ? "warning" : kind === ESCALATED ? "escalated" : "breach",
+    kind === WARNING
+      ? "warn"
+      : kind === ESCALATED
+        ? (rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action))
+        : kind === UNDER_RECTIFICATION
+          ? "rectify"
+          : rule.action,
+    anchorOn,
+    base,
+    deadline,
+    extensions,
+    kind === WARNING ? undefined : kind === ESCALATED ? asOfDays - rectDays : overdue,
+    kind === WARNING ? undefined : overdue,
+    kind === WARNING
+      ? deadlineDays - asOfDays
+      : kind === UNDER_RECTIFICATION
+        ? rectDays - asOfDays
+        : undefined,
+    rect,
+    facts,
+    years
+  )
 }
 
 /** The `row`-th resolution of a run, made from its columns. */
@@ -995,9 +939,7 @@ export const evaluate = (input: Input): ExitReport => {
     project: f.project.subarray(0, f.n),
     rank: idRanks(run, inOrder),
     kind,
-    kinds: compiled.flatMap((c) =>
-      SEVERITY.map((severity) => ({ class: c.rule.class, severity }))
-    )
+    kinds: compiled.flatMap((c) => SEVERITY.map((severity) => ({ class: c.rule.class, severity })))
   }
   let findings: ReadonlyArray<Finding> | undefined
   let resolved: ReadonlyArray<Resolution> | undefined

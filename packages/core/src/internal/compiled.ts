@@ -175,7 +175,10 @@ export const compileFilterAt = (
       return on
     }
   }
-  const byProject = (m: Matcher): IndexMatcher => (i) => m(projects[i]!, timelines[i]!)
+  const byProject =
+    (m: Matcher): IndexMatcher =>
+    (i) =>
+      m(projects[i]!, timelines[i]!)
   const checks: Array<IndexMatcher> = []
   if (filter.excludeClosed ?? true) checks.push(open)
   if (filter.stage !== undefined) {
@@ -265,7 +268,7 @@ const moneyCheckAt = (
   return (i) => {
     const f = fen[i]!
     // NaN: no total, another currency, or not whole fen — the exact check says which.
-    if (f !== f) return slow(i)
+    if (Number.isNaN(f)) return slow(i)
     return f >= minFen && f < maxFen
   }
 }
