@@ -951,6 +951,8 @@ export const evaluate = (input: Input): ExitReport => {
       if (findings === undefined) {
         const list = new Array<Finding>(rows.length)
         for (let k = 0; k < list.length; k++) list[k] = findingAt(run, k)
+        // Read-only, as its type says: the columns registered with it stay true.
+        Object.freeze(list)
         View.setFindingRows(list, rows)
         findings = list
       }
@@ -964,7 +966,7 @@ export const evaluate = (input: Input): ExitReport => {
       if (resolved === undefined) {
         const list = new Array<Resolution>(run.resolved.n)
         for (let k = 0; k < list.length; k++) list[k] = resolutionAt(run, k)
-        resolved = list
+        resolved = Object.freeze(list)
       }
       return resolved
     },
