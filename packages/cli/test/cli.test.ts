@@ -83,6 +83,11 @@ describe("gongjian demo", () => {
     // 002 ranks its towns and its departments apart, each under its own heading.
     expect(r.out).toMatch(/【街道镇、园区】\n\s+名次[^\n]*\n[^\n]*\n\s+1\s+甲镇/)
     expect(r.out).toMatch(/【区直部门】\n\s+名次[^\n]*\n[^\n]*\n\s+1\s+区发改局/)
+    // Each file written is named on the console, the workbook too.
+    for (const sample of ["000-hundred-days", "002-investment-drive"]) {
+      expect(r.out).toContain(`${join("out-zh", `${sample}.json`)}\n`)
+      expect(r.out).toContain(`${join("out-zh", `${sample}.xlsx`)}（Excel 工作簿）`)
+    }
     expect(readdirSync(join(tmp, "out-zh")).sort()).toEqual([
       "000-hundred-days",
       "000-hundred-days.json",
