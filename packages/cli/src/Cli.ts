@@ -225,7 +225,11 @@ const check = Command.make(
       else {
         const rows = findingRows(snapshot, out.findings, a.lang)
         const h = headers.findings[a.lang]
-        yield* Console.log(a.format === "md" ? markdown(h, rows) : table(h, rows))
+        if (rows.length === 0)
+          yield* Console.log(
+            a.lang === "zh" ? "无预警，无逾期项目。" : "No warnings and no breaches."
+          )
+        else yield* Console.log(a.format === "md" ? markdown(h, rows) : table(h, rows))
         for (const f of out.findings) yield* Console.log(`  · ${f.message[a.lang]}`)
         for (const u of out.unevaluated)
           yield* Console.log(`  ? ${u.project}${u.rule ? ` ${u.rule}` : ""}: ${u.reason}`)

@@ -388,6 +388,17 @@ describe("gongjian check", () => {
     )
     expect(r.code).toBe(0)
   })
+  it("says so when nothing is found, instead of an empty table", () => {
+    // The 000 sample as of 2025-03-01: no land supplied three months before, nothing started two
+    // years before: no warning, no breach.
+    const args = ["check", sample("000-hundred-days"), "--policy", "000", "--as-of", "2025-03-01"]
+    const j = JSON.parse(gongjian(...args, "--format", "json").out)
+    expect(j.findings).toEqual([])
+    const r = gongjian(...args)
+    expect(r.code).toBe(0)
+    expect(r.out.trim()).not.toBe("")
+    expect(r.out).not.toContain("类别") // the table's header
+  })
 })
 
 describe("gongjian explain", () => {
