@@ -225,7 +225,11 @@ const check = Command.make(
       else {
         const rows = findingRows(snapshot, out.findings, a.lang)
         const h = headers.findings[a.lang]
-        yield* Console.log(a.format === "md" ? markdown(h, rows) : table(h, rows))
+        if (rows.length === 0)
+          yield* Console.log(
+            a.lang === "zh" ? "无预警，无逾期项目。" : "No warnings and no breaches."
+          )
+        else yield* Console.log(a.format === "md" ? markdown(h, rows) : table(h, rows))
         for (const f of out.findings) yield* Console.log(`  · ${f.message[a.lang]}`)
         for (const u of out.unevaluated)
           yield* Console.log(`  ? ${u.project}${u.rule ? ` ${u.rule}` : ""}: ${u.reason}`)
@@ -344,8 +348,10 @@ const demoOne = (
     }
     const file = join(outDir, `${entry.sample}.json`)
     yield* writeText(file, json({ sample: entry.sample, campaign: snapshot.campaign.id, ...out }))
-    yield* writeWorkbook(join(outDir, `${entry.sample}.xlsx`), snapshot, out)
+    const workbook = join(outDir, `${entry.sample}.xlsx`)
+    yield* writeWorkbook(workbook, snapshot, out)
     yield* Console.log(`\n  → ${file}`)
+    yield* Console.log(`  → ${workbook}${zh ? "（Excel 工作簿）" : " (Excel workbook)"}`)
     const reports = yield* demoReports(snapshot, host.success, join(outDir, entry.sample))
     yield* Console.log(
       `  → ${join(outDir, entry.sample)}/ ${zh ? "通报与挂图" : "bulletin and wall charts"}（${reports.bulletin.period.label}${zh ? "，截至 " : ", as of "}${reports.bulletin.asOf}${zh ? "；排名以该日为准" : "; its ranking is as of that date"}）`

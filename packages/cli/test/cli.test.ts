@@ -83,6 +83,11 @@ describe("gongjian demo", () => {
     // 002 ranks its towns and its departments apart, each under its own heading.
     expect(r.out).toMatch(/【街道镇、园区】\n\s+名次[^\n]*\n[^\n]*\n\s+1\s+甲镇/)
     expect(r.out).toMatch(/【区直部门】\n\s+名次[^\n]*\n[^\n]*\n\s+1\s+区发改局/)
+    // Each file written is named on the console, the workbook too.
+    for (const sample of ["000-hundred-days", "002-investment-drive"]) {
+      expect(r.out).toContain(`${join("out-zh", `${sample}.json`)}\n`)
+      expect(r.out).toContain(`${join("out-zh", `${sample}.xlsx`)}（Excel 工作簿）`)
+    }
     expect(readdirSync(join(tmp, "out-zh")).sort()).toEqual([
       "000-hundred-days",
       "000-hundred-days.json",
@@ -382,6 +387,17 @@ describe("gongjian check", () => {
       "2025-06-01"
     )
     expect(r.code).toBe(0)
+  })
+  it("says so when nothing is found, instead of an empty table", () => {
+    // The 000 sample as of 2025-03-01: no land supplied three months before, nothing started two
+    // years before: no warning, no breach.
+    const args = ["check", sample("000-hundred-days"), "--policy", "000", "--as-of", "2025-03-01"]
+    const j = JSON.parse(gongjian(...args, "--format", "json").out)
+    expect(j.findings).toEqual([])
+    const r = gongjian(...args)
+    expect(r.code).toBe(0)
+    expect(r.out.trim()).not.toBe("")
+    expect(r.out).not.toContain("类别") // the table's header
   })
 })
 

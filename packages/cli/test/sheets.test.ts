@@ -9,6 +9,7 @@ import { Export, Forms, Import } from "@gongjian/sheets"
 import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
+import { sheetXml, workbookParts, zip } from "../../sheets/test/helpers.js"
 
 // End to end: `gongjian import` and `gongjian export` run by the built binary.
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
@@ -78,6 +79,40 @@ describe("gongjian import", () => {
       })
     )
     expect(back.activities.map((a) => a.id)).toEqual(["T-9"])
+  })
+
+  it("says why the status workbook cannot be written (a damaged part the import does not read) and exits 1, with no stack trace", () => {
+    // The import reads only the sheet; writing the status column back reads
+    // every part, and this styles part is cut short.
+    const parts = workbookParts(
+      sheetXml([
+        ["登记编号", "单位", "出发日期", "带队领导", "领导类别"],
+        ["T-9", "甲镇", "2026.8.4", "张书记", "主要负责人"]
+      ])
+    )
+    const cut = zip([
+      ...parts,
+      {
+        name: "xl/styles.xml",
+        data: '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1">'
+      }
+    ])
+    writeFileSync(join(tmp, "cut.xlsx"), cut)
+    const r = gongjian(
+      "import",
+      "cut.xlsx",
+      "--template",
+      "outbound-trips",
+      "--snapshot",
+      join(samples, "county.json"),
+      "--report",
+      "cut-status.xlsx"
+    )
+    expect(r.code).toBe(1)
+    expect(r.err).toContain("cut-status.xlsx")
+    expect(r.err).not.toContain("unexpected error")
+    expect(r.err).not.toContain("    at ")
+    expect(existsSync(join(tmp, "cut-status.xlsx"))).toBe(false)
   })
 
   it("refuses an unknown template with exit code 2 and an .xls with the way to convert it", () => {

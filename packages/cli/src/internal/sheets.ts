@@ -221,9 +221,16 @@ export const importCommand = Command.make(
         if (extname(out).toLowerCase() === ".xlsx")
           yield* writeBytes(
             out,
-            yield* Effect.promise(() =>
-              Export.annotate(bytes, report, { sheet: template.sheet ?? 1 })
-            )
+            // A workbook the status column cannot be written into (a damaged
+            // part) is said so, with the way out, and the run fails.
+            yield* Effect.tryPromise({
+              try: () => Export.annotate(bytes, report, { sheet: template.sheet ?? 1 }),
+              catch: (e) =>
+                new CliFailure({
+                  code: 1,
+                  message: `--report ${out}: ${e instanceof Error ? e.message : String(e)}`
+                })
+            })
           )
         else yield* writeText(resolve(out), RowReport.toJson(report))
       }
