@@ -1,4 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { spawnSync } from "node:child_process"
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs"
+import { tmpdir } from "node:os"
 import { join, relative, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 import { describe, expect, it } from "vitest"
@@ -52,4 +61,64 @@ describe.each(guides)("docs/guides/%s", (guide) => {
       expect(runs, `${path} is a program the tests run`).toBe(true)
     }
   })
+})
+
+// The spreadsheet guide's commands, exactly as printed, on the samples it names:
+// run where `npx pnpm gongjian` runs them (the clone's root, here a folder whose
+// `packages` is the repository's), with the options file as the guide prints it.
+describe("docs/guides/assess-your-county-from-a-spreadsheet.md, step by step", () => {
+  const text = readFileSync(join(guidesDir, "assess-your-county-from-a-spreadsheet.md"), "utf8")
+  const blocks = (lang: string) =>
+    [...text.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]!)
+  const commands = blocks("sh")
+    .flatMap((b) => b.replace(/\\\n\s*/g, " ").split("\n"))
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith("gongjian ") && !l.includes("--ledger"))
+    .map((l) => l.split(/\s+/).slice(1))
+  const cwd = mkdtempSync(join(tmpdir(), "gongjian-guide-"))
+  symlinkSync(join(root, "packages"), join(cwd, "packages"), "dir")
+  const bin = join(root, "packages", "cli", "dist", "bin.js")
+  const gongjian = (args: ReadonlyArray<string>) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 120_000 })
+
+  it("imports the sample ledger, assesses it with the printed options (档次 judged), and exports every workbook", () => {
+    const options = blocks("json")[0]!
+    writeFileSync(join(cwd, "county-options.json"), options)
+    expect(commands.map((c) => c.slice(0, 2).join(" "))).toEqual([
+      "import packages/sheets/samples/project-ledger.xlsx",
+      "assess county-next.json",
+      "check county-next.json",
+      "export ranking",
+      "export progress",
+      "export findings",
+      "export cleanup",
+      "export ledger"
+    ])
+    for (const args of commands) {
+      const r = gongjian(args)
+      // the sample ledger has rows to fix: the import exits 1 and still writes the rest
+      expect({ args, code: r.status, err: r.stderr }).toEqual({
+        args,
+        code: args[0] === "import" ? 1 : 0,
+        err: r.status === (args[0] === "import" ? 1 : 0) ? r.stderr : "(exit code)"
+      })
+    }
+    const assess = commands.find((c) => c[0] === "assess")!
+    for (const file of [
+      "county-options.json",
+      join(root, "packages", "policies", "samples", "002-investment-drive.options.json")
+    ]) {
+      const args = assess.map((a) => (a === "county-options.json" ? file : a))
+      const r = gongjian([...args, "--format", "json"])
+      expect(r.status).toBe(0)
+      const out = JSON.parse(r.stdout)
+      expect(out.errors).toEqual([])
+      const a = out.assessments[0].assessment
+      // 甲镇 signed A1 (12亿元) and A2 (1.5亿元) + the imported rows: its 15亿元 task is met
+      expect(a.tiers.map((t: { id: string }) => t.id)).toEqual(["commended", "criticised"])
+      expect(a.units.find((u: { unit: string }) => u.unit === "town-a").tiers).toEqual([
+        "commended"
+      ])
+    }
+  }, 600_000)
 })

@@ -309,7 +309,7 @@ describe("gongjian export", () => {
     ).toBe(0)
     const progress = readFileSync(join(tmp, "p.csv"), "utf8")
     expect(progress.split("\r\n")[1]).toBe(
-      "目标,单位,目标值（万元或个数）,完成值（万元或个数）,完成率,序时进度,落后百分点,状态"
+      "目标,单位,目标值,完成值,计量单位,完成率,序时进度,落后百分点,状态"
     )
     expect(
       gongjian(

@@ -95,6 +95,11 @@ deepStrictEqual(
 )
 // #endregion matcherAt
 
+// #region statusNames
+// One wording everywhere: 20 points behind is 黄灯 in the console, the bulletin and the workbook.
+equal(Progress.statusNames[Progress.status(0.3, 0.5)].zh, "黄灯")
+equal(Progress.statusNames["on-track"].zh, "正常")
+// #endregion statusNames
 // #region shown
 // Money and counts as written; a rate as a percentage, from the exact rate.
 deepStrictEqual(Progress.shown(rows[0]!), { actual: "3.7亿元", goal: "8.6亿元" })

@@ -66,6 +66,25 @@ export const defaultThresholds: Thresholds = { amber: 10, red: 30 }
 export type Status = "ahead" | "on-track" | "amber" | "red"
 
 /**
+ * The name of each {@link Status} (进度状态), as every output of gongjian
+ * writes it — console, bulletin and spreadsheet alike: 超序时, 正常, 黄灯, 红灯.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#statusNames}
+ *
+ * @since 0.6.0
+ * @category constants
+ */
+export const statusNames: {
+  readonly [S in Status]: { readonly zh: string; readonly en: string }
+} = {
+  ahead: { zh: "超序时", en: "ahead" },
+  "on-track": { zh: "正常", en: "on track" },
+  amber: { zh: "黄灯", en: "amber" },
+  red: { zh: "红灯", en: "red" }
+}
+
+/**
  * The status for a completion and an expected share (both 0–1), as numbers
  * or exact {@link Ratio.Ratio}s. The points behind (`(expected − completion)
  * × 100`) are compared with the thresholds exactly, never rounded first: 9.999

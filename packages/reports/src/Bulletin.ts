@@ -354,7 +354,7 @@ const SEVERITY_ORDER: { readonly [S in Finding.Severity]: number } = {
 }
 
 /**
- * Status names.
+ * Status names: `Progress.statusNames`, the one wording of every output.
  *
  * @example
  * {@includeCode ../examples/Bulletin.ts#make}
@@ -362,12 +362,7 @@ const SEVERITY_ORDER: { readonly [S in Finding.Severity]: number } = {
  * @since 0.1.0
  * @category constants
  */
-export const statusNames: { readonly [S in Progress.Status]: Text } = {
-  ahead: { zh: "超序时", en: "ahead" },
-  "on-track": { zh: "正常", en: "on track" },
-  amber: { zh: "黄灯", en: "amber" },
-  red: { zh: "红灯", en: "red" }
-}
+export const statusNames: { readonly [S in Progress.Status]: Text } = Progress.statusNames
 
 /**
  * Severity names of exit findings.

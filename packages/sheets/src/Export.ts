@@ -25,9 +25,10 @@ import {
   Lifecycle,
   type LocalDate,
   Money,
-  type Progress,
+  Progress,
   Ratio,
   type Snapshot,
+  Target,
   Unit
 } from "@gongjian/core"
 import * as BigDecimal from "effect/BigDecimal"
@@ -441,17 +442,24 @@ export const projectLedger = (
   )
 }
 
-const STATUS_ZH: Record<Progress.Status, string> = {
-  ahead: "超序时",
-  "on-track": "符合序时",
-  amber: "略低于序时",
-  red: "滞后序时"
+/** What a progress row's goal and actual are counted in, as the row shows them. */
+const quantityUnit = (r: Progress.TargetProgress): string => {
+  if (isMoney(r.goal)) return r.goal.currency === "USD" ? "万美元" : "万元"
+  switch (Target.measures[r.measure].quantity) {
+    case "ratio":
+      return "比率（1 = 100%）"
+    case "area":
+      return r.measure === "land-area-mu" ? "亩" : "平方米"
+    default:
+      return "个数"
+  }
 }
 
 /**
  * Target progress against 序时进度 (目标任务完成情况): one row per target and
- * unit with the goal, what was achieved, the completion, 序时进度 and the
- * points behind; rows behind are filled amber, far behind red. The
+ * unit with the goal and what was achieved in the unit the row names
+ * (计量单位: 万元, 万美元, 个数, 比率 …), the completion, 序时进度, the points
+ * behind and the status as every output names it (`Progress.statusNames`); rows behind are filled amber, far behind red. The
  * area-wide rows are named `area` — the campaign's whole area as
  * `Unit.areaLabel` names it from the units (全县, 全市, 全区, 全镇); without
  * it, `Unit.areaLabel`'s name for an area nothing names (全域).
@@ -478,12 +486,13 @@ export const progress = (
     column("单位", 14, "text", (r) =>
       r.unit === undefined ? area : (options.unitNames?.[r.unit] ?? r.unit)
     ),
-    column("目标值（万元或个数）", 14, "wan", (r) => r.goal),
-    column("完成值（万元或个数）", 14, "wan", (r) => r.actual),
+    column("目标值", 14, "wan", (r) => r.goal),
+    column("完成值", 14, "wan", (r) => r.actual),
+    column("计量单位", 12, "text", quantityUnit),
     column("完成率", 10, "percent", (r) => r.completion),
     column("序时进度", 10, "percent", (r) => r.expected),
     column("落后百分点", 10, "number", (r) => r.behindPoints),
-    column("状态", 12, "text", (r) => STATUS_ZH[r.status])
+    column("状态", 12, "text", (r) => Progress.statusNames[r.status].zh)
   ]
   return tableOf(
     { name: "目标进度", title: `目标任务完成情况（截至${options.asOf}）` },

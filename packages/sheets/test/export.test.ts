@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { Progress, type Project, Snapshot, View } from "@gongjian/core"
 import * as Result from "effect/Result"
 import ExcelJS from "exceljs"
@@ -126,6 +128,39 @@ describe("the exported workbook", () => {
       ])
     })
     expect(rows.some((r) => r.status === "red" || r.status === "amber")).toBe(true)
+  })
+
+  it("target progress: each row names what its values count (万美元, 比率, …) and its status as every output does", () => {
+    // 000's sample: FDI targets in 美元 (1亿美元 = 10000 万美元), a start rate of 0.7, counts.
+    const s = Result.getOrThrow(
+      Snapshot.decodeJson(
+        readFileSync(
+          fileURLToPath(new URL("../../policies/samples/000-hundred-days.json", import.meta.url)),
+          "utf8"
+        )
+      )
+    )
+    const asOf = s.asOf
+    const facts = Progress.facts(View.make(s, { asOf }))
+    const rows = s.campaign.targets.flatMap((t) => Progress.ofTarget(facts, t, { asOf }))
+    const table = Export.progress(rows, { asOf })
+    // as the file reads: the CSV's header line, then a line per row
+    const lines = Export.csv(table).split("\r\n")
+    const header = lines[1]!.split(",")
+    const at = (h: string) => header.indexOf(h)
+    // the target's first row (area-wide, or its first unit's)
+    const row = (target: string) =>
+      lines[2 + rows.findIndex((r) => r.target === target)]!.split(",")
+    const shown = (target: string) => [row(target)[at("目标值")], row(target)[at("计量单位")]]
+    expect(shown("contract-fdi")).toEqual(["10000", "万美元"])
+    expect(shown("start-rate")).toEqual(["0.7", "比率（1 = 100%）"])
+    expect(shown("outside-capital")).toEqual(["86000", "万元"])
+    expect(shown("major-manufacturing")).toEqual(["5", "个数"])
+    // the status column reads as the console and the bulletin do
+    expect(lines.slice(2, 2 + rows.length).map((l) => l.split(",")[at("状态")])).toEqual(
+      rows.map((r) => Progress.statusNames[r.status].zh)
+    )
+    expect(new Set(rows.map((r) => r.status)).size).toBeGreaterThan(1)
   })
 
   it("rankings name tiers and items by their titles and vetoes by their messages", () => {
