@@ -293,11 +293,7 @@ const linksOf = (input: unknown): Links => {
 }
 
 /** Unique ids, and references to units and projects that the snapshot holds. */
-const checkLinks = (
-  input: unknown,
-  s: Links,
-  out: Array<Problem>
-): ReadonlyMap<string, number> => {
+const checkLinks = (input: unknown, s: Links, out: Array<Problem>): ReadonlyMap<string, number> => {
   const unique = (
     collection: string,
     items: ReadonlyArray<{ readonly id: string } | undefined>,

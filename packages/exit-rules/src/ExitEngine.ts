@@ -19,6 +19,7 @@ import * as Deadline from "./Deadline.js"
 import type { ExitRule } from "./ExitRule.js"
 import { actionNames, type Finding, order, type Resolution, type Unevaluated } from "./Finding.js"
 import { measureColumns } from "./internal/measures.js"
+import { unevaluatedText } from "./internal/unevaluated.js"
 
 /**
  * What the engine reads: the rules, and the as-of view of a snapshot — its
@@ -420,205 +421,193 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   const { findings, resolved, unevaluated } = run
   const t = timelines[pi]!
   const p = projects[pi]!
-    const c = compiled[ri]!
-    const { rule, matches } = c
-    if (matches !== undefined) {
-      const m = matches(pi)
-      if (m === "currency-mismatch") {
-        unevaluated.push({
-          project: p.id,
-          rule: rule.id,
-          reason: "its total investment is in another currency than the rule's filter"
-        })
-        return
-      }
-      if (!m) return
-    }
-    let anchorDays: number
-    let anchorOn: LocalDate.LocalDate | undefined
-    if (c.anchorDays !== undefined) {
-      anchorDays = c.anchorDays[pi]!
-      if (anchorDays === NOT_REACHED) return
-    } else {
-      anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
-      if (anchorOn === undefined) return
-      anchorDays = LocalDate.toDays(anchorOn)
-    }
-
-    // Deadlines in day numbers; strings are built only for what is reported.
-    let baseDays: number
-    let deadlineDays: number
-    let warnFromDays: number | undefined
-    let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
-    try {
-      baseDays = !Number.isNaN(c.withinMonths)
-        ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
-        : !Number.isNaN(c.withinDays)
-          ? anchorDays + c.withinDays
-          : Deadline.addDays(anchorDays, rule.within, calendar)
-      deadlineDays = baseDays
-      if (rule.exemptions !== false && (flags[pi]! & View.TimelineFlag.exemptions) !== 0) {
-        anchorOn ??= t.milestones[c.anchorStage!]!
-        const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
-        deadlineDays = LocalDate.toDays(x.deadline)
-        extensions = x.extensions
-      }
-      warnFromDays =
-        rule.warnBefore === undefined
-          ? undefined
-          : !Number.isNaN(c.warnDays)
-            ? deadlineDays - c.warnDays
-            : !Number.isNaN(c.warnMonths)
-              ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
-              : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
-    } catch (e) {
-      unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
+  const c = compiled[ri]!
+  const { rule, matches } = c
+  if (matches !== undefined) {
+    const m = matches(pi)
+    if (m === "currency-mismatch") {
+      unevaluated.push({
+        project: p.id,
+        rule: rule.id,
+        reason: unevaluatedText.filterCurrency.en,
+        message: unevaluatedText.filterCurrency
+      })
       return
     }
+    if (!m) return
+  }
+  let anchorDays: number
+  let anchorOn: LocalDate.LocalDate | undefined
+  if (c.anchorDays !== undefined) {
+    anchorDays = c.anchorDays[pi]!
+    if (anchorDays === NOT_REACHED) return
+  } else {
+    anchorOn = p.contract?.[(rule.anchor as { readonly contract: "startBy" }).contract]
+    if (anchorOn === undefined) return
+    anchorDays = LocalDate.toDays(anchorOn)
+  }
 
-    // Is the requirement met, and since when?
-    let performance: Measured | undefined
-    const requiredDays = c.requiredDays
-    if (requiredDays !== undefined) {
-      let reachedDays = requiredDays[0]![pi]!
-      if (reachedDays === NOT_REACHED)
-        for (let k = 1; k < requiredDays.length; k++) {
-          const d = requiredDays[k]![pi]!
-          if (d < reachedDays) reachedDays = d
-        }
-      if (reachedDays <= deadlineDays) return
-      if (reachedDays !== NOT_REACHED) {
-        // Met after the deadline: inside an ordered rectification period
-        // that is a rectification, otherwise it is late.
-        const rect =
-          (flags[pi]! & View.TimelineFlag.rectifications) === 0
-            ? undefined
-            : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
-        let inPeriod = false
-        if (rect !== undefined) {
-          const reached = textOf(run, reachedDays)
-          inPeriod = reached >= rect.ordered && reached <= rect.deadline
-        }
-        addResolution(
-          resolved,
-          pi,
-          ri,
-          deadlineDays,
-          reachedDays,
-          inPeriod,
-          rect,
-          provisionalOf(
-            c.workingDays,
-            calendar,
-            rule,
-            anchorDays,
-            baseDays,
-            deadlineDays,
-            warnFromDays
-          ).provisionalYears
-        )
-        return
-      }
-    } else {
-      const { measure } = rule.requires as Extract<
-        ExitRule["requires"],
-        { readonly kind: "performance" }
-      >
-      if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays)
-        return
-      const name = MEASURE_NAMES[measure]
-      const promised = p.contract?.[measure]
-      if (promised === undefined) {
-        unevaluated.push({
-          project: p.id,
-          rule: rule.id,
-          reason: `the contract states no ${name.en}`
-        })
-        return
-      }
-      let latest: typeof Project.Performance.Type | undefined
-      const measured = p.performance ?? NO_PERFORMANCE
-      for (let k = 0; k < measured.length; k++) {
-        const m = measured[k]!
-        if (
-          m.on <= asOf &&
-          m[measure] !== undefined &&
-          (latest === undefined || m.on > latest.on)
-        )
-          latest = m
-      }
-      const actual = latest?.[measure]
-      if (latest === undefined || actual === undefined) {
-        unevaluated.push({
-          project: p.id,
-          rule: rule.id,
-          reason: `no measurement of ${name.en} on or before ${asOf}`
-        })
-        return
-      }
-      if (actual.currency !== promised.currency) {
-        unevaluated.push({
-          project: p.id,
-          rule: rule.id,
-          reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
-        })
-        return
-      }
-      // Compare exactly: actual ≥ share × promised, in whole numbers when
-      // they hold the amounts exactly.
-      const left = Money.toFen(actual) * c.shareScale
-      const right = Money.toFen(promised) * c.shareUnits
-      if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
-        if (left >= right) return
-      } else if (isAtLeastShare(actual.amount, c.share, promised.amount)) return
-      performance = { measure, actual, promised, on: latest.on }
+  // Deadlines in day numbers; strings are built only for what is reported.
+  let baseDays: number
+  let deadlineDays: number
+  let warnFromDays: number | undefined
+  let extensions: ReadonlyArray<Deadline.Extension> = NO_EXTENSIONS
+  try {
+    baseDays = !Number.isNaN(c.withinMonths)
+      ? LocalDate.addMonthsToDays(anchorDays, c.withinMonths)
+      : !Number.isNaN(c.withinDays)
+        ? anchorDays + c.withinDays
+        : Deadline.addDays(anchorDays, rule.within, calendar)
+    deadlineDays = baseDays
+    if (rule.exemptions !== false && (flags[pi]! & View.TimelineFlag.exemptions) !== 0) {
+      anchorOn ??= t.milestones[c.anchorStage!]!
+      const x = Deadline.extend(anchorOn, LocalDate.fromDays(baseDays), t.exemptions)
+      deadlineDays = LocalDate.toDays(x.deadline)
+      extensions = x.extensions
     }
-
-    const inWarning = asOfDays <= deadlineDays
-    if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) return
-    const rect =
-      (flags[pi]! & View.TimelineFlag.rectifications) === 0
+    warnFromDays =
+      rule.warnBefore === undefined
         ? undefined
-        : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
-    const provisional = provisionalOf(
-      c.workingDays,
-      calendar,
-      rule,
-      anchorDays,
-      baseDays,
-      deadlineDays,
-      warnFromDays
-    )
-    const years = provisional.provisionalYears
-    let kind: number
-    if (inWarning) kind = WARNING
-    else if (rect?.resolvedOn !== undefined) {
+        : !Number.isNaN(c.warnDays)
+          ? deadlineDays - c.warnDays
+          : !Number.isNaN(c.warnMonths)
+            ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
+            : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
+  } catch (e) {
+    const message = unevaluatedText.deadline(e)
+    unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
+    return
+  }
+
+  // Is the requirement met, and since when?
+  let performance: Measured | undefined
+  const requiredDays = c.requiredDays
+  if (requiredDays !== undefined) {
+    let reachedDays = requiredDays[0]![pi]!
+    if (reachedDays === NOT_REACHED)
+      for (let k = 1; k < requiredDays.length; k++) {
+        const d = requiredDays[k]![pi]!
+        if (d < reachedDays) reachedDays = d
+      }
+    if (reachedDays <= deadlineDays) return
+    if (reachedDays !== NOT_REACHED) {
+      // Met after the deadline: inside an ordered rectification period
+      // that is a rectification, otherwise it is late.
+      const rect =
+        (flags[pi]! & View.TimelineFlag.rectifications) === 0
+          ? undefined
+          : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+      let inPeriod = false
+      if (rect !== undefined) {
+        const reached = textOf(run, reachedDays)
+        inPeriod = reached >= rect.ordered && reached <= rect.deadline
+      }
       addResolution(
         resolved,
         pi,
         ri,
         deadlineDays,
-        LocalDate.toDays(rect.resolvedOn),
-        true,
+        reachedDays,
+        inPeriod,
         rect,
-        years
+        provisionalOf(
+          c.workingDays,
+          calendar,
+          rule,
+          anchorDays,
+          baseDays,
+          deadlineDays,
+          warnFromDays
+        ).provisionalYears
       )
       return
-    } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
-    const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
-    if (
-      extensions.length > 0 ||
-      performance !== undefined ||
-      years !== undefined ||
-      kind === ESCALATED ||
-      kind === UNDER_RECTIFICATION
+    }
+  } else {
+    const { measure } = rule.requires as Extract<
+      ExitRule["requires"],
+      { readonly kind: "performance" }
+    >
+    if (warnFromDays !== undefined ? asOfDays < warnFromDays : asOfDays <= deadlineDays) return
+    const name = MEASURE_NAMES[measure]
+    const promised = p.contract?.[measure]
+    if (promised === undefined) {
+      const message = unevaluatedText.noPromise(name)
+      unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
+      return
+    }
+    let latest: typeof Project.Performance.Type | undefined
+    const measured = p.performance ?? NO_PERFORMANCE
+    for (let k = 0; k < measured.length; k++) {
+      const m = measured[k]!
+      if (m.on <= asOf && m[measure] !== undefined && (latest === undefined || m.on > latest.on))
+        latest = m
+    }
+    const actual = latest?.[measure]
+    if (latest === undefined || actual === undefined) {
+      const message = unevaluatedText.noMeasurement(name, asOf)
+      unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
+      return
+    }
+    if (actual.currency !== promised.currency) {
+      const message = unevaluatedText.currencies(name, actual.currency, promised.currency)
+      unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
+      return
+    }
+    // Compare exactly: actual ≥ share × promised, in whole numbers when
+    // they hold the amounts exactly.
+    const left = Money.toFen(actual) * c.shareScale
+    const right = Money.toFen(promised) * c.shareUnits
+    if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
+      if (left >= right) return
+    } else if (isAtLeastShare(actual.amount, c.share, promised.amount)) return
+    performance = { measure, actual, promised, on: latest.on }
+  }
+
+  const inWarning = asOfDays <= deadlineDays
+  if (inWarning && (warnFromDays === undefined || asOfDays < warnFromDays)) return
+  const rect =
+    (flags[pi]! & View.TimelineFlag.rectifications) === 0
+      ? undefined
+      : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+  const provisional = provisionalOf(
+    c.workingDays,
+    calendar,
+    rule,
+    anchorDays,
+    baseDays,
+    deadlineDays,
+    warnFromDays
+  )
+  const years = provisional.provisionalYears
+  let kind: number
+  if (inWarning) kind = WARNING
+  else if (rect?.resolvedOn !== undefined) {
+    addResolution(
+      resolved,
+      pi,
+      ri,
+      deadlineDays,
+      LocalDate.toDays(rect.resolvedOn),
+      true,
+      rect,
+      years
     )
-      findings.extra.set(row, {
-        extensions,
-        rect: kind === WARNING || kind === BREACH ? undefined : rect,
-        performance,
-        years
-      })
+    return
+  } else kind = rect === undefined ? BREACH : rect.deadline < asOf ? ESCALATED : UNDER_RECTIFICATION
+  const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
+  if (
+    extensions.length > 0 ||
+    performance !== undefined ||
+    years !== undefined ||
+    kind === ESCALATED ||
+    kind === UNDER_RECTIFICATION
+  )
+    findings.extra.set(row, {
+      extensions,
+      rect: kind === WARNING || kind === BREACH ? undefined : rect,
+      performance,
+      years
+    })
 }
 
 /**
@@ -938,7 +927,12 @@ export const evaluate = (input: Input): ExitReport => {
   const asOfDays = LocalDate.toDays(asOf)
   // A project whose history cannot be folded is not judged, and said so.
   for (const e of view.unfolded)
-    unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
+    unevaluated.push({
+      project: e.project,
+      rule: undefined,
+      reason: e.message,
+      message: unevaluatedText.unfolded(e)
+    })
   // Each rule's filter, deadline arithmetic and requirement prepared once for
   // every project; milestones read as day numbers from the view's columns.
   // The rules run in id order, so that a project's findings come out in
@@ -995,9 +989,7 @@ export const evaluate = (input: Input): ExitReport => {
     project: f.project.subarray(0, f.n),
     rank: idRanks(run, inOrder),
     kind,
-    kinds: compiled.flatMap((c) =>
-      SEVERITY.map((severity) => ({ class: c.rule.class, severity }))
-    )
+    kinds: compiled.flatMap((c) => SEVERITY.map((severity) => ({ class: c.rule.class, severity })))
   }
   let findings: ReadonlyArray<Finding> | undefined
   let resolved: ReadonlyArray<Resolution> | undefined

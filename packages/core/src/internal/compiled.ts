@@ -175,7 +175,10 @@ export const compileFilterAt = (
       return on
     }
   }
-  const byProject = (m: Matcher): IndexMatcher => (i) => m(projects[i]!, timelines[i]!)
+  const byProject =
+    (m: Matcher): IndexMatcher =>
+    (i) =>
+      m(projects[i]!, timelines[i]!)
   const checks: Array<IndexMatcher> = []
   if (filter.excludeClosed ?? true) checks.push(open)
   if (filter.stage !== undefined) {

@@ -375,7 +375,16 @@ export class Credits {
 const KEPT: ReadonlyArray<unknown> = [
   new Credits(),
   new Column(),
-  new Line("", "", "", "0", { key: "", raw: 0, render: () => ({ facts: {}, arithmetic: "", message: { zh: "", en: "" } }) }, -1, 0, undefined)
+  new Line(
+    "",
+    "",
+    "",
+    "0",
+    { key: "", raw: 0, render: () => ({ facts: {}, arithmetic: "", message: { zh: "", en: "" } }) },
+    -1,
+    0,
+    undefined
+  )
 ]
 void KEPT
 
