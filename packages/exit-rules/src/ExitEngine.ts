@@ -483,12 +483,7 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   let performance: Measured | undefined
   const requiredDays = c.requiredDays
   if (requiredDays !== undefined) {
-    let reachedDays = requiredDays[0]![pi]!
-    if (reachedDays === NOT_REACHED)
-      for (let k = 1; k < requiredDays.length; k++) {
-        const d = requiredDays[k]![pi]!
-        if (d < reachedDays) reachedDays = d
-      }
+    const reachedDays = reachedAt(requiredDays, pi)
     if (reachedDays <= deadlineDays) return
     if (reachedDays !== NOT_REACHED) {
       // Met after the deadline: inside an ordered rectification period
@@ -496,7 +491,7 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
       const rect =
         (flags[pi]! & View.TimelineFlag.rectifications) === 0
           ? undefined
-          : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+          : rectificationSince(t, anchorOn ?? t.milestones[c.anchorStage!]!)
       let inPeriod = false
       if (rect !== undefined) {
         const reached = textOf(run, reachedDays)
@@ -568,7 +563,7 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   const rect =
     (flags[pi]! & View.TimelineFlag.rectifications) === 0
       ? undefined
-      : rectificationSince(t, (anchorOn ??= t.milestones[c.anchorStage!]!))
+      : rectificationSince(t, anchorOn ?? t.milestones[c.anchorStage!]!)
   const provisional = provisionalOf(
     c.workingDays,
     calendar,
@@ -636,6 +631,26 @@ const judge = (run: RunState, from: number, to: number): void => {
   }
 }
 
+/** The day the `pi`-th project reached the required stage or a later one that implies it. */
+const reachedAt = (required: ReadonlyArray<Int32Array>, pi: number): number => {
+  let reached = required[0]![pi]!
+  if (reached === NOT_REACHED)
+    for (let k = 1; k < required.length; k++) {
+      const d = required[k]![pi]!
+      if (d < reached) reached = d
+    }
+  return reached
+}
+
+/** Whether day `asOfDays`, on or before `deadline`, is inside a simple rule's warning window. */
+const inWarningWindow = (c: Compiled, asOfDays: number, deadline: number): boolean => {
+  if (c.rule.warnBefore === undefined) return false
+  const warnFrom = !Number.isNaN(c.warnDays)
+    ? deadline - c.warnDays
+    : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
+  return asOfDays >= warnFrom
+}
+
 /** Judges the `pi`-th project, anchored on day `a`, by a simple rule (see {@link judge}). */
 const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: number): void => {
   const asOfDays = run.asOfDays
@@ -646,19 +661,13 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
   if (required === undefined) {
     // A performance required: judged in full inside the warning window or
     // after the deadline only.
-    if (asOfDays <= deadline) {
-      if (c.rule.warnBefore === undefined) return
-      const warnFrom = !Number.isNaN(c.warnDays)
-        ? deadline - c.warnDays
-        : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
-      if (asOfDays < warnFrom) return
-    }
+    if (asOfDays <= deadline && !inWarningWindow(c, asOfDays, deadline)) return
     // Met by the latest measurement, when the figures are whole fen of
     // yuan: nothing to report. Otherwise judged in full.
     const perf = c.perf
     if (perf !== undefined) {
       const promised = perf.promised[pi]!
-      if (promised === promised) {
+      if (!Number.isNaN(promised)) {
         let latestOn = 0
         let latest = Number.NaN
         let found = false
@@ -671,7 +680,7 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
             found = true
           }
         }
-        if (found && latest === latest) {
+        if (found && !Number.isNaN(latest)) {
           const left = latest * c.shareScale
           const right = promised * c.shareUnits
           if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) return
@@ -681,26 +690,16 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
     judgeOne(run, ri, pi)
     return
   }
-  let reached = required[0]![pi]!
-  if (reached === NOT_REACHED)
-    for (let k = 1; k < required.length; k++) {
-      const d = required[k]![pi]!
-      if (d < reached) reached = d
-    }
+  const reached = reachedAt(required, pi)
   if (reached <= deadline) return
   if (reached !== NOT_REACHED) {
     // Met after the deadline, with no rectification ordered: late.
     run.resolved.add(pi, ri, 0, deadline, reached)
     return
   }
-  if (asOfDays <= deadline) {
-    if (c.rule.warnBefore === undefined) return
-    const warnFrom = !Number.isNaN(c.warnDays)
-      ? deadline - c.warnDays
-      : LocalDate.addMonthsToDays(deadline, -c.warnMonths)
-    if (asOfDays < warnFrom) return
+  if (asOfDays > deadline) run.findings.add(pi, ri, BREACH, deadline, deadline)
+  else if (inWarningWindow(c, asOfDays, deadline))
     run.findings.add(pi, ri, WARNING, deadline, deadline)
-  } else run.findings.add(pi, ri, BREACH, deadline, deadline)
 }
 
 const addResolution = (
@@ -752,88 +751,38 @@ const findingAt = (run: RunState, row: number): Finding => {
   const extensions = x?.extensions ?? NO_EXTENSIONS
   const years = x?.years
   const overdue = asOfDays - deadlineDays
-  switch (kind) {
-    case WARNING:
-      return new LazyFinding(
-        p,
-        rule,
-        run.model,
-        c.anchorName,
-        "warning",
-        "warn",
-        anchorOn,
-        base,
-        deadline,
-        extensions,
-        undefined,
-        undefined,
-        deadlineDays - asOfDays,
-        undefined,
-        facts,
-        years
-      )
-    case ESCALATED: {
-      const rect = x!.rect!
-      return new LazyFinding(
-        p,
-        rule,
-        run.model,
-        c.anchorName,
-        "escalated",
-        rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action),
-        anchorOn,
-        base,
-        deadline,
-        extensions,
-        asOfDays - LocalDate.toDays(rect.deadline),
-        overdue,
-        undefined,
-        rect,
-        facts,
-        years
-      )
-    }
-    case UNDER_RECTIFICATION: {
-      const rect = x!.rect!
-      return new LazyFinding(
-        p,
-        rule,
-        run.model,
-        c.anchorName,
-        "breach",
-        "rectify",
-        anchorOn,
-        base,
-        deadline,
-        extensions,
-        overdue,
-        overdue,
-        LocalDate.toDays(rect.deadline) - asOfDays,
-        rect,
-        facts,
-        years
-      )
-    }
-    default:
-      return new LazyFinding(
-        p,
-        rule,
-        run.model,
-        c.anchorName,
-        "breach",
-        rule.action,
-        anchorOn,
-        base,
-        deadline,
-        extensions,
-        overdue,
-        overdue,
-        undefined,
-        undefined,
-        facts,
-        years
-      )
-  }
+  // How it stands: the severity, the action, the days counted and the
+  // rectification in force, by its code.
+  const rect = kind === ESCALATED || kind === UNDER_RECTIFICATION ? x!.rect! : undefined
+  const rectDays = rect === undefined ? 0 : LocalDate.toDays(rect.deadline)
+  return new LazyFinding(
+    p,
+    rule,
+    run.model,
+    c.anchorName,
+    kind === WARNING ? "warning" : kind === ESCALATED ? "escalated" : "breach",
+    kind === WARNING
+      ? "warn"
+      : kind === ESCALATED
+        ? (rule.escalateTo ?? (rule.action === "rectify" ? "exit" : rule.action))
+        : kind === UNDER_RECTIFICATION
+          ? "rectify"
+          : rule.action,
+    anchorOn,
+    base,
+    deadline,
+    extensions,
+    kind === WARNING ? undefined : kind === ESCALATED ? asOfDays - rectDays : overdue,
+    kind === WARNING ? undefined : overdue,
+    kind === WARNING
+      ? deadlineDays - asOfDays
+      : kind === UNDER_RECTIFICATION
+        ? rectDays - asOfDays
+        : undefined,
+    rect,
+    facts,
+    years
+  )
 }
 
 /** The `row`-th resolution of a run, made from its columns. */

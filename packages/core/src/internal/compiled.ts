@@ -268,7 +268,7 @@ const moneyCheckAt = (
   return (i) => {
     const f = fen[i]!
     // NaN: no total, another currency, or not whole fen — the exact check says which.
-    if (f !== f) return slow(i)
+    if (Number.isNaN(f)) return slow(i)
     return f >= minFen && f < maxFen
   }
 }

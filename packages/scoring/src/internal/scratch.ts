@@ -14,32 +14,32 @@ const pools = {
 }
 const inUse = new Set<string>()
 
-/**
- * @internal An `Int32Array` of at least `size` elements for `slot` (its
- * contents are left over: write before reading), until {@link release}.
- */
-export const int32 = (slot: string, size: number): Int32Array => {
-  if (inUse.has(slot)) return new Int32Array(size)
+const take = <A extends Int32Array | Float64Array>(
+  pool: Map<string, A>,
+  make: (size: number) => A,
+  slot: string,
+  size: number
+): A => {
+  if (inUse.has(slot)) return make(size)
   inUse.add(slot)
-  let a = pools.int32.get(slot)
+  let a = pool.get(slot)
   if (a === undefined || a.length < size) {
-    a = new Int32Array(Math.max(size, 1024))
-    pools.int32.set(slot, a)
+    a = make(Math.max(size, 1024))
+    pool.set(slot, a)
   }
   return a
 }
 
+/**
+ * @internal An `Int32Array` of at least `size` elements for `slot` (its
+ * contents are left over: write before reading), until {@link release}.
+ */
+export const int32 = (slot: string, size: number): Int32Array =>
+  take(pools.int32, (n) => new Int32Array(n), slot, size)
+
 /** @internal A `Float64Array` of at least `size` elements for `slot` (see {@link int32}). */
-export const float64 = (slot: string, size: number): Float64Array => {
-  if (inUse.has(slot)) return new Float64Array(size)
-  inUse.add(slot)
-  let a = pools.float64.get(slot)
-  if (a === undefined || a.length < size) {
-    a = new Float64Array(Math.max(size, 1024))
-    pools.float64.set(slot, a)
-  }
-  return a
-}
+export const float64 = (slot: string, size: number): Float64Array =>
+  take(pools.float64, (n) => new Float64Array(n), slot, size)
 
 /**
  * @internal Keeps `array` as the slot's array (a user that grew it gives

@@ -104,7 +104,7 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
         for (let r = 0; r < n; r++) {
           const row = byRank[r]!
           const raw = byKind[kind[row]!]!
-          if (raw !== raw) continue
+          if (Number.isNaN(raw)) continue
           at[c] = columns.project[row]!
           rows[c] = row
           counted[c] = raw
@@ -126,7 +126,7 @@ export const exitFindings: Handler<"exit-findings"> = (item, env) => {
     const rows: Array<number> = []
     const counted: Array<P.Micro> = []
     for (let row = 0; row < n; row++)
-      if (raws[row] === raws[row]) {
+      if (!Number.isNaN(raws[row]!)) {
         rows.push(row)
         counted.push(raws[row]!)
       }

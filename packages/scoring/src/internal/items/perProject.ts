@@ -153,7 +153,7 @@ export const perProject: Handler<"per-project"> = (item, env) => {
       // Tiers are sorted highest first: the first one reached applies.
       let k = 0
       const f = fen === undefined ? Number.NaN : fen[i]!
-      if (f === f) {
+      if (!Number.isNaN(f)) {
         while (k < count && f < bounds[k]!) k++
       } else {
         const p = projects[i]!
