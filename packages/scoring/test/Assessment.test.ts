@@ -748,6 +748,32 @@ describe("exit-findings items", () => {
     })
   })
 
+  it("names the classes and severities in Chinese, in score lines and in a findings veto", () => {
+    // street-b: two breaches (land-idle, built-not-producing), at least 2 → vetoed.
+    const vetoed = policyOf(policy.items, {
+      vetoes: [
+        {
+          id: "stalled-veto",
+          title,
+          clause: "x",
+          when: { kind: "findings", classes: ["land-idle", "built-not-producing"], atLeast: 2 },
+          bars: ["top"]
+        }
+      ],
+      tiers: [{ kind: "top", id: "top", title, clause: "x", n: 1 }]
+    })
+    const a = Result.getOrThrow(Assessment.run(vetoed, { view: View.make(snapshot), findings }))
+    const b = a.units.find((u) => u.unit === "street-b")!
+    expect(b.vetoes.map((v) => v.veto)).toEqual(["stalled-veto"])
+    const texts = [...b.vetoes.map((v) => v.message.zh), ...b.lines.map((l) => l.message.zh)]
+    expect(texts).toHaveLength(3)
+    // No class id, severity or other Latin word in the Chinese text.
+    for (const zh of texts) {
+      expect(zh).toMatch(/\p{Script=Han}/u)
+      expect(zh.replace(/F-\d/g, "")).not.toMatch(/[A-Za-z]/)
+    }
+  })
+
   it("gives byte-identical assessments whatever the findings' order", () => {
     const reference = JSON.stringify(runWith(findings))
     fc.assert(
