@@ -232,7 +232,7 @@ const check = Command.make(
         else yield* Console.log(a.format === "md" ? markdown(h, rows) : table(h, rows))
         for (const f of out.findings) yield* Console.log(`  · ${f.message[a.lang]}`)
         for (const u of out.unevaluated)
-          yield* Console.log(`  ? ${u.project}${u.rule ? ` ${u.rule}` : ""}: ${u.reason}`)
+          yield* Console.log(`  ? ${u.project}${u.rule ? ` ${u.rule}` : ""}: ${u.message[a.lang]}`)
         const note = provisionalFootnote(provisionalYearsOf(out, "findings"), a.lang)
         if (note !== undefined) yield* Console.log(note)
       }

@@ -82,6 +82,12 @@ const { timelines, errors } = Lifecycle.foldAll(
   ],
   { asOf: "2026-11-22" }
 )
+// The engines report such a project in Chinese and English.
+equal(
+  Lifecycle.errorText(error!).zh,
+  "项目P-002的第1号事件（开工，2026-04-01）：早于此前已达到的阶段，顺序不可能，该项目的履历无法整理，不予评判"
+)
+
 equal(Lifecycle.isClosed(timelines[0]!), true)
 equal(errors[0]?.problem, "after-exit")
 // #endregion errors

@@ -29,6 +29,8 @@ deepStrictEqual(
   rows[1]!.rejected.map((r) => r.record),
   ["P-4"]
 )
+// Why, in Chinese for Chinese views (`reason` is the English).
+equal(rows[1]!.rejected[0]!.message.zh, "区外内资为USD，目标币种为CNY，未计入")
 // #endregion ofTarget
 
 // #region expected

@@ -290,6 +290,48 @@ export class LifecycleError extends Data.TaggedError("LifecycleError")<{
   }
 }
 
+const EVENT_ZH: { readonly [T in EventType]: string } = {
+  planned: "谋划",
+  negotiating: "在谈",
+  signed: "签约",
+  "land-supplied": "供地",
+  started: "开工",
+  completed: "竣工",
+  "in-production": "投产",
+  "full-production": "达产",
+  registered: "入库",
+  "funds-arrived": "资金到位",
+  "delay-exempted": "暂缓",
+  "rectification-ordered": "限期整改",
+  rectified: "整改完成",
+  exited: "退出",
+  "land-reclaimed": "收回土地"
+}
+
+const PROBLEM_ZH: { readonly [P in LifecycleError["problem"]]: string } = {
+  "not-allowed": "该事件在此阶段不允许",
+  "out-of-order": "早于此前已达到的阶段，顺序不可能",
+  "duplicate-stage": "同一阶段重复登记",
+  "after-exit": "项目退出后不应再有此事件",
+  "bad-range": "起止日期不成立"
+}
+
+/**
+ * A {@link LifecycleError} as people read it, in Chinese and English (the
+ * English is the error's `message`): the engines report a project whose
+ * history cannot be folded (履历无法整理) with it.
+ *
+ * @example
+ * {@includeCode ../examples/Lifecycle.ts#errors}
+ *
+ * @since 0.4.0
+ * @category errors
+ */
+export const errorText = (e: LifecycleError): { readonly zh: string; readonly en: string } => ({
+  zh: `项目${e.project}的第${e.event}号事件（${EVENT_ZH[e.type] ?? e.type}，${e.date}）：${PROBLEM_ZH[e.problem] ?? e.problem}，该项目的履历无法整理，不予评判`,
+  en: e.message
+})
+
 /**
  * The order of a timeline's exemptions (暂停计时): by first day, then last
  * day, then reason — the order the fold keeps and deadline arithmetic walks.

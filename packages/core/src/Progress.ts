@@ -130,6 +130,36 @@ export const expectedShare = (
   return round(Math.min(1, Math.max(0, elapsed / total)), 4)
 }
 
+const NO_MESSAGE = { zh: "", en: "" }
+
+/** Why a record matched a target but could not be counted, in Chinese and English. */
+const notCounted = {
+  filterCurrency: {
+    zh: "项目总投资的币种与目标筛选条件的币种不同，未计入",
+    en: "its total investment is in another currency than the filter's bound"
+  },
+  funds: (got: string, goal: string | undefined) => ({
+    zh: `到位资金为${got}，目标${goal === undefined ? "为数量" : `币种为${goal}`}，未计入`,
+    en: `funds arrived in ${got}, the goal is in ${goal ?? "a number"}`
+  }),
+  figure: (
+    info: { readonly zh: string; readonly en: string },
+    got: string,
+    goal: string | undefined
+  ) => ({
+    zh: `${info.zh}为${got}，目标${goal === undefined ? "为数量" : `币种为${goal}`}，未计入`,
+    en: `${info.en} is in ${got}, the goal is in ${goal ?? "a number"}`
+  }),
+  reportKind: {
+    zh: "报送值与目标类型不符（一为金额、一为数量），未计入",
+    en: "the report is a number where the goal is money, or the reverse"
+  },
+  reportCurrency: (got: string, goal: string | undefined) => ({
+    zh: `报送金额币种为${got}，目标币种为${goal}，未计入`,
+    en: `the report is in ${got}, the goal in ${goal}`
+  })
+} as const
+
 /**
  * The progress of a target for the whole area (`unit` undefined) or one unit.
  *
@@ -164,7 +194,15 @@ export interface TargetProgress {
   readonly behindPoints: number
   readonly status: Status
   readonly counted: ReadonlyArray<string>
-  readonly rejected: ReadonlyArray<{ readonly record: string; readonly reason: string }>
+  /**
+   * The records not counted: `reason` in English; `message` (since 0.4.0) in
+   * Chinese and English, for Chinese views to show `message.zh`.
+   */
+  readonly rejected: ReadonlyArray<{
+    readonly record: string
+    readonly reason: string
+    readonly message: { readonly zh: string; readonly en: string }
+  }>
 }
 
 /**
@@ -384,7 +422,11 @@ export const ofTarget = (
     money: BigDecimal.BigDecimal
     counted: Array<[string, number]>
     pool: number
-    rejected: Array<{ record: string; reason: string }>
+    rejected: Array<{
+      record: string
+      reason: string
+      message: { readonly zh: string; readonly en: string }
+    }>
   }
   const accs = new Map<string | undefined, Acc>(
     rows.map((r) => [r, { money: BigDecimal.fromBigInt(0n), counted: [], pool: 0, rejected: [] }])
@@ -408,13 +450,13 @@ export const ofTarget = (
     unit: string | undefined,
     record: string,
     add: Money.Money | number | "reject",
-    reason?: string
+    message: { readonly zh: string; readonly en: string } = NO_MESSAGE
   ) => {
     const targets = rowsOf(unit)
     for (const t of targets) {
       const acc = accs.get(t)
       if (acc === undefined) continue
-      if (add === "reject") acc.rejected.push({ record, reason: reason ?? "" })
+      if (add === "reject") acc.rejected.push({ record, reason: message.en, message })
       else if (typeof add === "number") {
         // Numbers are summed after sorting by record id, so that a float sum
         // is the same whatever the input order.
@@ -432,12 +474,7 @@ export const ofTarget = (
       if (tl === undefined) continue
       const m = matches(target.filter, p, tl, window)
       if (m === "currency-mismatch") {
-        credit(
-          p.unit,
-          p.id,
-          "reject",
-          "its total investment is in another currency than the filter's bound"
-        )
+        credit(p.unit, p.id, "reject", notCounted.filterCurrency)
         continue
       }
       if (target.measure === "start-rate") {
@@ -470,7 +507,7 @@ export const ofTarget = (
               p.unit,
               `${p.id}@${e.date}`,
               "reject",
-              `funds arrived in ${e.amount.currency}, the goal is in ${goalCurrency ?? "a number"}`
+              notCounted.funds(e.amount.currency, goalCurrency)
             )
           } else credit(p.unit, `${p.id}@${e.date}`, e.amount)
         }
@@ -478,12 +515,7 @@ export const ofTarget = (
         const v = projectMoney(target.measure, p)
         if (v === undefined) continue
         if (v.currency !== goalCurrency) {
-          credit(
-            p.unit,
-            p.id,
-            "reject",
-            `${info.en} is in ${v.currency}, the goal is in ${goalCurrency ?? "a number"}`
-          )
+          credit(p.unit, p.id, "reject", notCounted.figure(info, v.currency, goalCurrency))
         } else credit(p.unit, p.id, v)
       }
     }
@@ -511,20 +543,10 @@ export const ofTarget = (
       if (r.measure !== target.measure || !inWindow(r.on)) continue
       if (target.reportKey !== undefined && r.key !== target.reportKey) continue
       if (isMoney(r.value) !== (goalCurrency !== undefined)) {
-        credit(
-          r.unit,
-          r.id,
-          "reject",
-          "the report is a number where the goal is money, or the reverse"
-        )
+        credit(r.unit, r.id, "reject", notCounted.reportKind)
       } else if (isMoney(r.value)) {
         if (r.value.currency !== goalCurrency) {
-          credit(
-            r.unit,
-            r.id,
-            "reject",
-            `the report is in ${r.value.currency}, the goal in ${goalCurrency}`
-          )
+          credit(r.unit, r.id, "reject", notCounted.reportCurrency(r.value.currency, goalCurrency))
         } else credit(r.unit, r.id, r.value)
       } else credit(r.unit, r.id, r.value)
     }

@@ -168,12 +168,15 @@ describe("ofTarget", () => {
       ["town-b", 1, 1, "ahead"]
     ])
     // P-5's total is in USD: it cannot be compared with 1亿元, so it is reported.
-    expect(rows[3]!.rejected).toEqual([
+    expect(rows[3]!.rejected).toMatchObject([
       {
         record: "P-5",
         reason: "its total investment is in another currency than the filter's bound"
       }
     ])
+    // Said in Chinese too, for Chinese views; the English is the reason.
+    expect(rows[3]!.rejected[0]!.message.zh).toMatch(/\p{Script=Han}/u)
+    expect(rows[3]!.rejected[0]!.message.en).toBe(rows[3]!.rejected[0]!.reason)
   })
 
   it("counts from a target's own start date when it has one (an annual task)", () => {

@@ -56,6 +56,19 @@ deepStrictEqual(
 // Every rule could be judged for every project (E-5's tax per mu is measured).
 const unjudged: ReadonlyArray<Finding.Unevaluated> = report.unevaluated
 deepStrictEqual(unjudged, [])
+// Without E-5's measurement of tax per mu, its rule cannot be judged, and the
+// report says why, in English (`reason`) and in Chinese (`message.zh`).
+const unmeasured = ExitEngine.evaluate({
+  rules: ExitRule.threeTwoThree(),
+  view: View.make({
+    ...snapshot,
+    projects: snapshot.projects.map((p) => (p.id === "E-5" ? { ...p, performance: [] } : p))
+  })
+}).unevaluated
+deepStrictEqual(
+  unmeasured.map((u) => [u.project, u.rule, u.message.zh]),
+  [["E-5", "results-within-3-years", "2026-11-22（含）之前没有亩均税收的实测数据，无法评判"]]
+)
 equal(Finding.actionNames["reclaim-land"].zh, "收回土地")
 equal(Finding.order({ project: "A", rule: "x" }, { project: "B", rule: "a" }), -1)
 // #endregion evaluate

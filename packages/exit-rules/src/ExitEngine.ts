@@ -19,6 +19,7 @@ import * as Deadline from "./Deadline.js"
 import type { ExitRule } from "./ExitRule.js"
 import { actionNames, type Finding, order, type Resolution, type Unevaluated } from "./Finding.js"
 import { measureColumns } from "./internal/measures.js"
+import { unevaluatedText } from "./internal/unevaluated.js"
 
 /**
  * What the engine reads: the rules, and the as-of view of a snapshot — its
@@ -428,7 +429,8 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
       unevaluated.push({
         project: p.id,
         rule: rule.id,
-        reason: "its total investment is in another currency than the rule's filter"
+        reason: unevaluatedText.filterCurrency.en,
+        message: unevaluatedText.filterCurrency
       })
       return
     }
@@ -472,7 +474,8 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
             ? LocalDate.addMonthsToDays(deadlineDays, -c.warnMonths)
             : Deadline.subtractDays(deadlineDays, rule.warnBefore, calendar)
   } catch (e) {
-    unevaluated.push({ project: p.id, rule: rule.id, reason: (e as Error).message })
+    const message = unevaluatedText.deadline(e)
+    unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
     return
   }
 
@@ -523,11 +526,8 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
     const name = MEASURE_NAMES[measure]
     const promised = p.contract?.[measure]
     if (promised === undefined) {
-      unevaluated.push({
-        project: p.id,
-        rule: rule.id,
-        reason: `the contract states no ${name.en}`
-      })
+      const message = unevaluatedText.noPromise(name)
+      unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
       return
     }
     let latest: typeof Project.Performance.Type | undefined
@@ -539,19 +539,13 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
     }
     const actual = latest?.[measure]
     if (latest === undefined || actual === undefined) {
-      unevaluated.push({
-        project: p.id,
-        rule: rule.id,
-        reason: `no measurement of ${name.en} on or before ${asOf}`
-      })
+      const message = unevaluatedText.noMeasurement(name, asOf)
+      unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
       return
     }
     if (actual.currency !== promised.currency) {
-      unevaluated.push({
-        project: p.id,
-        rule: rule.id,
-        reason: `${name.en} is measured in ${actual.currency}, promised in ${promised.currency}`
-      })
+      const message = unevaluatedText.currencies(name, actual.currency, promised.currency)
+      unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
       return
     }
     // Compare exactly: actual ≥ share × promised, in whole numbers when
@@ -882,7 +876,12 @@ export const evaluate = (input: Input): ExitReport => {
   const asOfDays = LocalDate.toDays(asOf)
   // A project whose history cannot be folded is not judged, and said so.
   for (const e of view.unfolded)
-    unevaluated.push({ project: e.project, rule: undefined, reason: e.message })
+    unevaluated.push({
+      project: e.project,
+      rule: undefined,
+      reason: e.message,
+      message: unevaluatedText.unfolded(e)
+    })
   // Each rule's filter, deadline arithmetic and requirement prepared once for
   // every project; milestones read as day numbers from the view's columns.
   // The rules run in id order, so that a project's findings come out in

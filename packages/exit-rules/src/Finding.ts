@@ -128,7 +128,14 @@ export interface Resolution {
 export interface Unevaluated {
   readonly project: string
   readonly rule: string | undefined
+  /** Why, in English (the same text as `message.en`). */
   readonly reason: string
+  /**
+   * Why, in Chinese and English: Chinese views show `message.zh`.
+   *
+   * @since 0.4.0
+   */
+  readonly message: { readonly zh: string; readonly en: string }
 }
 
 /**

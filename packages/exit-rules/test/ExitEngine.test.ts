@@ -1,5 +1,5 @@
 import { Calendar, LocalDate, Money, type Project, type Snapshot, View } from "@gongjian/core"
-import { Deadline, ExitEngine, ExitRule } from "@gongjian/exit-rules"
+import { Deadline, ExitEngine, ExitRule, type Finding } from "@gongjian/exit-rules"
 import * as BigDecimal from "effect/BigDecimal"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -23,6 +23,14 @@ const [startRule, produceRule, resultsRule] = rules323 as [
   ExitRule.ExitRule,
   ExitRule.ExitRule
 ]
+/**
+ * A rule not judged is said why in Chinese for Chinese views, and in English
+ * as `reason` (the same text as `message.en`).
+ */
+const saysInChinese = (u: Finding.Unevaluated) => {
+  expect(u.message.zh).toMatch(/\p{Script=Han}/u)
+  expect(u.message.en).toBe(u.reason)
+}
 /** A county's snapshot holding the projects, as of a date. */
 const snapshotOf = (
   projects: ReadonlyArray<Project.Project>,
@@ -207,7 +215,8 @@ describe("两年不投产 and 三年不见效 at the boundary", () => {
       contract: { taxPerMu: Money.parseUnsafe("30万元") }
     })
     const noContract = project("T", producing("1万元").events)
-    expect(run([resultsRule], [noData, noContract], "2026-07-01").unevaluated).toEqual([
+    const unevaluated = run([resultsRule], [noData, noContract], "2026-07-01").unevaluated
+    expect(unevaluated).toMatchObject([
       {
         project: "S",
         rule: "results-within-3-years",
@@ -215,6 +224,29 @@ describe("两年不投产 and 三年不见效 at the boundary", () => {
       },
       { project: "T", rule: "results-within-3-years", reason: "the contract states no tax per mu" }
     ])
+    for (const u of unevaluated) saysInChinese(u)
+  })
+  it("says in Chinese why a figure or a filter in another currency cannot be judged", () => {
+    // Measured in US dollars, promised in yuan: not compared.
+    const dollars = project("U", producing("1万元").events, {
+      contract: { taxPerMu: Money.parseUnsafe("30万元") },
+      performance: [{ on: "2026-06-30", taxPerMu: Money.parseUnsafe("USD 1万") }]
+    })
+    // A rule for projects of at least 1亿元, a project invested in dollars.
+    const filtered = { ...startRule, filter: { minInvestment: Money.parseUnsafe("1亿元") } }
+    const idle = project(
+      "V",
+      [
+        { type: "signed", date: "2026-01-01" },
+        { type: "land-supplied", date: "2026-02-01" }
+      ],
+      { investment: { total: Money.parseUnsafe("5000万美元") } }
+    )
+    const measured = run([resultsRule], [dollars], "2026-07-01").unevaluated
+    const inFilter = run([filtered as ExitRule.ExitRule], [idle], "2026-11-22").unevaluated
+    expect(measured).toMatchObject([{ project: "U", rule: "results-within-3-years" }])
+    expect(inFilter).toMatchObject([{ project: "V", rule: "start-within-3-months" }])
+    for (const u of [...measured, ...inFilter]) saysInChinese(u)
   })
 })
 
@@ -263,6 +295,7 @@ describe("working-day deadlines", () => {
     expect(r.findings).toEqual([])
     expect(r.unevaluated[0]).toMatchObject({ project: "X", rule: "start-in-3-working-days" })
     expect(r.unevaluated[0]!.reason).toMatch(/covers 2004–2026, not 2027-01-01/)
+    saysInChinese(r.unevaluated[0]!)
     // With the visible weekends-only fallback it is judged.
     const lenient = Calendar.make({ outsideCoverage: "weekends" })
     expect(state(run([rule], [late], "2027-01-05", lenient))).toEqual([
@@ -516,9 +549,9 @@ describe("which projects a rule reads", () => {
   })
   it("reports an impossible history instead of judging it", () => {
     const bad = project("Z", [{ type: "started", date: "2026-01-01" }])
-    expect(run(rules323, [bad], "2026-11-22").unevaluated).toMatchObject([
-      { project: "Z", rule: undefined }
-    ])
+    const unevaluated = run(rules323, [bad], "2026-11-22").unevaluated
+    expect(unevaluated).toMatchObject([{ project: "Z", rule: undefined }])
+    saysInChinese(unevaluated[0]!)
   })
 })
 

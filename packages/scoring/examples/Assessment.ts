@@ -240,6 +240,21 @@ deepStrictEqual(
   ["street-b", "park-c"]
 )
 equal(assessment.policy.id, "county-drive")
+// A trip dated after the snapshot's as-of date is not counted, and said so, in
+// English (`reason`) and in Chinese (`message.zh`).
+const withLate = Assessment.run(policy, {
+  view: View.make({
+    ...snapshot,
+    activities: [
+      ...(snapshot.activities ?? []),
+      { id: "T-9", kind: "outbound-trip", unit: "town-a", role: "principal", date: "2026-10-20" }
+    ]
+  })
+})
+deepStrictEqual(
+  Result.getOrThrow(withLate).rejected.map((r) => [r.record, r.message.zh]),
+  [["T-9", "日期为2026-10-20，晚于快照的截止日期2026-10-15，不予计入"]]
+)
 // #endregion run
 
 // #region explain

@@ -11,6 +11,7 @@ import * as Result from "effect/Result"
 import type { Context, FindingLike } from "./Context.js"
 import { explanationText, itemTitles } from "./internal/explain.js"
 import { byRejected, finish, groupsOf } from "./internal/finish.js"
+import type { Text } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
 import {
   type Column,
@@ -21,6 +22,7 @@ import {
   unread,
   withLines
 } from "./internal/lines.js"
+import { rejectedText } from "./internal/rejectedText.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
 
@@ -149,10 +151,15 @@ export interface Assessment {
     readonly clause: string
     readonly units: ReadonlyArray<string>
   }>
+  /**
+   * The records no item could count: `reason` in English; `message` (since
+   * 0.4.0) in Chinese and English, for Chinese views to show `message.zh`.
+   */
   readonly rejected: ReadonlyArray<{
     readonly item: string | undefined
     readonly record: string
     readonly reason: string
+    readonly message: { readonly zh: string; readonly en: string }
   }>
 }
 
@@ -251,10 +258,12 @@ export const run = (
       })
     )
   }
-  const rejected: Array<{ item: string | undefined; record: string; reason: string }> = []
+  const rejected: Array<Assessment["rejected"][number]> = []
+  const reject = (item: string | undefined, record: string, message: Text) =>
+    rejected.push({ item, record, reason: message.en, message })
   // Records dated after the snapshot's own as-of date cannot have happened yet:
   // no item counts them, and they are said to be left out.
-  const late = (d: string) => `dated ${d}, after the snapshot's as-of date ${s.asOf}: not counted`
+  const late = (d: string) => rejectedText.late(d, s.asOf)
   const isIdOrdered = () => View.projectsInIdOrder(view)
   // A project folded as of a date no later than the snapshot's, with no
   // event after it (its timeline's `later` is 0), has none dated after the
@@ -267,17 +276,13 @@ export const run = (
     if (flags !== undefined && (flags[i]! & noLater) === folded) continue
     const p = s.projects[i]!
     for (const e of p.events)
-      if (e.date > s.asOf)
-        rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
+      if (e.date > s.asOf) reject(undefined, `${p.id}@${e.date}`, late(e.date))
   }
-  for (const a of s.activities ?? [])
-    if (a.date > s.asOf) rejected.push({ item: undefined, record: a.id, reason: late(a.date) })
-  for (const r of s.reports ?? [])
-    if (r.on > s.asOf) rejected.push({ item: undefined, record: r.id, reason: late(r.on) })
+  for (const a of s.activities ?? []) if (a.date > s.asOf) reject(undefined, a.id, late(a.date))
+  for (const r of s.reports ?? []) if (r.on > s.asOf) reject(undefined, r.id, late(r.on))
 
   // A project whose history cannot be folded is counted by no item, and said so.
-  for (const e of view.unfolded)
-    rejected.push({ item: undefined, record: e.project, reason: e.message })
+  for (const e of view.unfolded) reject(undefined, e.project, rejectedText.unfolded(e))
   const { timelines, lineage } = view
   const facts = Progress.facts(view)
   const targetItems = new Map<string, Array<string>>()
@@ -303,8 +308,8 @@ export const run = (
           const key = `${r.record}\u0000${r.reason}`
           if (seen.has(key)) continue
           seen.add(key)
-          for (const item of targetItems.get(target) ?? [undefined])
-            rejected.push({ item, record: r.record, reason: `target ${target}: ${r.reason}` })
+          const message = rejectedText.target(target, t?.title, r.message)
+          for (const item of targetItems.get(target) ?? [undefined]) reject(item, r.record, message)
         }
       }
     }
@@ -456,7 +461,7 @@ export const run = (
       creditUnit: (unit, line) => {
         if (applies(item, unit)) credits.add(assessedIndex.get(unit)!, line, -1, line.raw)
       },
-      reject: (record, reason) => rejected.push({ item: item.id, record, reason })
+      reject: (record, message) => reject(item.id, record, message)
     })
     if (failure !== undefined) credits.release()
     if (failure !== undefined)

@@ -135,7 +135,11 @@ export const combine = (input: {
     })),
     ...result,
     rejected: input.periods.flatMap((p) =>
-      p.assessment.rejected.map((r) => ({ ...r, reason: `${p.label}: ${r.reason}` }))
+      p.assessment.rejected.map((r) => ({
+        ...r,
+        reason: `${p.label}: ${r.reason}`,
+        message: { zh: `${p.label}：${r.message.zh}`, en: `${p.label}: ${r.message.en}` }
+      }))
     )
   }
 }

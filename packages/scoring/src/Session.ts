@@ -31,6 +31,7 @@ import {
   scoreUnit,
   type UnitLines
 } from "./internal/lines.js"
+import { rejectedText } from "./internal/rejectedText.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
 
@@ -189,15 +190,16 @@ export const make = (
   }
   const window = { start: base.campaign.window.start, end: base.campaign.window.end }
   const inWindow = (d: string) => d >= window.start && d <= window.end && d <= asOf
-  const late = (d: string) =>
-    `dated ${d}, after the snapshot's as-of date ${base.asOf}: not counted`
+  const late = (item: string | undefined, record: string, d: string): Rejected => {
+    const message = rejectedText.late(d, base.asOf)
+    return { item, record, reason: message.en, message }
+  }
   // Activities and reports do not change with a unit's projects.
   const fixedRejected: Array<Rejected> = []
   for (const a of base.activities ?? [])
-    if (a.date > base.asOf)
-      fixedRejected.push({ item: undefined, record: a.id, reason: late(a.date) })
+    if (a.date > base.asOf) fixedRejected.push(late(undefined, a.id, a.date))
   for (const r of base.reports ?? [])
-    if (r.on > base.asOf) fixedRejected.push({ item: undefined, record: r.id, reason: late(r.on) })
+    if (r.on > base.asOf) fixedRejected.push(late(undefined, r.id, r.on))
 
   /** Folds a unit's projects, finds their findings and, for a local policy, their lines. */
   const partOf = (projects: ReadonlyArray<Project.Project>): Part => {
@@ -206,10 +208,11 @@ export const make = (
     const rejected: Array<Rejected> = []
     for (const p of projects)
       for (const e of p.events)
-        if (e.date > base.asOf)
-          rejected.push({ item: undefined, record: `${p.id}@${e.date}`, reason: late(e.date) })
-    for (const e of view.unfolded)
-      rejected.push({ item: undefined, record: e.project, reason: e.message })
+        if (e.date > base.asOf) rejected.push(late(undefined, `${p.id}@${e.date}`, e.date))
+    for (const e of view.unfolded) {
+      const message = rejectedText.unfolded(e)
+      rejected.push({ item: undefined, record: e.project, reason: message.en, message })
+    }
     const credits = policy.items.map(() => new Credits())
     if (local) {
       let idOrdered: boolean | undefined
@@ -244,7 +247,8 @@ export const make = (
             for (let k = 0; k < count; k++) credits[i]!.add(0, source, rows[k]!, raws[k]!)
           },
           creditUnit: (_unit, line) => credits[i]!.add(0, line, -1, line.raw),
-          reject: (record, reason) => rejected.push({ item: item.id, record, reason })
+          reject: (record, message) =>
+            rejected.push({ item: item.id, record, reason: message.en, message })
         })
       })
     }

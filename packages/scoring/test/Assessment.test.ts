@@ -564,8 +564,30 @@ describe("records that cannot be counted", () => {
       ["usd", "F-4"],
       ["usd", "F-6"]
     ])
+    for (const r of a.rejected) saysInChinese(r)
+  })
+  it("a project with an impossible history is listed, said why in Chinese", () => {
+    // Started before it was signed: its history cannot be folded, no item counts it.
+    const s: Snapshot.Snapshot = {
+      ...snapshot,
+      projects: snapshot.projects.map((p) =>
+        p.id === "F-2" ? { ...p, events: [{ type: "started", date: "2026-01-01" }] } : p
+      )
+    }
+    const rejected = run(policyOf([targetItem({ kind: "linear" })]), s).rejected
+    expect(rejected.map((r) => [r.item, r.record])).toContainEqual([undefined, "F-2"])
+    for (const r of rejected) saysInChinese(r)
   })
 })
+
+/**
+ * A record not counted is said why in Chinese for Chinese views, and in
+ * English as `reason` (the same text as `message.en`).
+ */
+const saysInChinese = (r: Assessment.Assessment["rejected"][number]) => {
+  expect(r.message.zh).toMatch(/\p{Script=Han}/u)
+  expect(r.message.en).toBe(r.reason)
+}
 
 describe("records dated after the snapshot's as-of date", () => {
   it("are listed as rejected, not silently ignored", () => {
@@ -576,13 +598,15 @@ describe("records dated after the snapshot's as-of date", () => {
         { id: "T-99", kind: "outbound-trip", unit: "town-a", role: "principal", date: "2026-10-20" }
       ]
     }
-    expect(run(policyOf([targetItem({ kind: "linear" })]), s).rejected).toEqual([
+    const { rejected } = run(policyOf([targetItem({ kind: "linear" })]), s)
+    expect(rejected).toMatchObject([
       {
         item: undefined,
         record: "T-99",
         reason: "dated 2026-10-20, after the snapshot's as-of date 2026-10-15: not counted"
       }
     ])
+    saysInChinese(rejected[0]!)
   })
 
   it("a project's late event is listed whatever the view's date", () => {
@@ -599,7 +623,7 @@ describe("records dated after the snapshot's as-of date", () => {
     const policy = policyOf([targetItem({ kind: "linear" })])
     for (const asOf of ["2026-10-01", "2026-10-15", "2026-10-31"]) {
       const a = Result.getOrThrow(Assessment.run(policy, { view: View.make(s, { asOf }) }))
-      expect(a.rejected.filter((r) => r.record.startsWith("F-"))).toEqual([
+      expect(a.rejected.filter((r) => r.record.startsWith("F-"))).toMatchObject([
         {
           item: undefined,
           record: "F-2@2026-10-20",
@@ -640,7 +664,9 @@ describe("money in another currency than its target", () => {
       policyOf([targetItem({ kind: "linear" }, { id: "fdi-item", target: "fdi" })]),
       usd
     )
-    expect(viaItem.rejected.filter((r) => r.record === "F-1" || r.record === "F-2")).toEqual([
+    const rejected = viaItem.rejected.filter((r) => r.record === "F-1" || r.record === "F-2")
+    for (const r of rejected) saysInChinese(r)
+    expect(rejected).toMatchObject([
       {
         item: "fdi-item",
         record: "F-1",
@@ -720,6 +746,32 @@ describe("exit-findings items", () => {
       "dept-d": "0",
       "dept-e": "0"
     })
+  })
+
+  it("names the classes and severities in Chinese, in score lines and in a findings veto", () => {
+    // street-b: two breaches (land-idle, built-not-producing), at least 2 → vetoed.
+    const vetoed = policyOf(policy.items, {
+      vetoes: [
+        {
+          id: "stalled-veto",
+          title,
+          clause: "x",
+          when: { kind: "findings", classes: ["land-idle", "built-not-producing"], atLeast: 2 },
+          bars: ["top"]
+        }
+      ],
+      tiers: [{ kind: "top", id: "top", title, clause: "x", n: 1 }]
+    })
+    const a = Result.getOrThrow(Assessment.run(vetoed, { view: View.make(snapshot), findings }))
+    const b = a.units.find((u) => u.unit === "street-b")!
+    expect(b.vetoes.map((v) => v.veto)).toEqual(["stalled-veto"])
+    const texts = [...b.vetoes.map((v) => v.message.zh), ...b.lines.map((l) => l.message.zh)]
+    expect(texts).toHaveLength(3)
+    // No class id, severity or other Latin word in the Chinese text.
+    for (const zh of texts) {
+      expect(zh).toMatch(/\p{Script=Han}/u)
+      expect(zh.replace(/F-\d/g, "")).not.toMatch(/[A-Za-z]/)
+    }
   })
 
   it("gives byte-identical assessments whatever the findings' order", () => {

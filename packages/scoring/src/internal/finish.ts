@@ -2,6 +2,7 @@ import { LocalDate, type Progress, Ratio, type Unit } from "@gongjian/core"
 import type { Context } from "../Context.js"
 import * as Ranking from "../Ranking.js"
 import type { Group, Judged, ScoringPolicy, Tier } from "../ScoringPolicy.js"
+import { classZh } from "./findingNames.js"
 import * as P from "./points.js"
 
 /** @internal Groups of the policy, plus one for assessed kinds no group names (no unit is left out). */
@@ -215,7 +216,7 @@ export const finish = <L>(
         if (n >= v.when.atLeast) {
           reason = `${n} breaches of ${classes.join(", ")} (at least ${v.when.atLeast})`
           message = {
-            zh: `${n}个项目逾期（${classes.join("、")}），达到${v.when.atLeast}个即否决`,
+            zh: `${n}个项目逾期（${classes.map(classZh).join("、")}），达到${v.when.atLeast}个即否决`,
             en: `${n} projects in breach (${classes.join(", ")}), vetoed from ${v.when.atLeast}`
           }
         }

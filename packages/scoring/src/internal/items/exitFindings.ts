@@ -5,6 +5,7 @@
  * @internal
  */
 import type { FindingLike } from "../../Context.js"
+import { classZh, severityZh } from "../findingNames.js"
 import { orderByKey } from "../order.js"
 import * as P from "../points.js"
 import * as Scratch from "../scratch.js"
@@ -16,10 +17,10 @@ const messages = {
     readonly title: Text
     readonly project: string
     readonly class: string
-    readonly severity: string
+    readonly severity: "warning" | "breach" | "escalated"
     readonly points: string
   }): Text => ({
-    zh: `${x.title.zh}：项目${x.project}（${x.class}，${x.severity}）${x.points}分`,
+    zh: `${x.title.zh}：项目${x.project}（${classZh(x.class)}，${severityZh[x.severity]}）${x.points}分`,
     en: `${x.title.en}: project ${x.project} (${x.class}, ${x.severity}) ${x.points}`
   })
 }

@@ -95,7 +95,7 @@ export interface Env {
   /** Credits the unit alone, when the item applies to it. */
   readonly creditUnit: (unit: string, line: RawLine) => void
   /** Reports a record the item could not count. */
-  readonly reject: (record: string, reason: string) => void
+  readonly reject: (record: string, message: Text) => void
 }
 
 /** @internal Why an item could not be run, for one unit. */

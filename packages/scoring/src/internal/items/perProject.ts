@@ -7,15 +7,15 @@
 import { type Lifecycle, Money, Progress, type Project, View } from "@gongjian/core"
 import type { ScoringItem } from "../../ScoringItem.js"
 import * as P from "../points.js"
+import { rejectedText } from "../rejectedText.js"
 import * as Scratch from "../scratch.js"
 import type { Handler, LineSource, Rendered, Text } from "./handler.js"
 import { money, signed } from "./text.js"
 
 const messages = {
-  tiersInCurrencies: "the item's tiers are in different currencies",
-  filterCurrency: "its total investment is in another currency than the filter's bound",
-  tierCurrency: (total: string, tier: string | undefined) =>
-    `its total investment is in ${total}, the tier in ${tier}`,
+  tiersInCurrencies: rejectedText.tiersInCurrencies,
+  filterCurrency: rejectedText.filterCurrency,
+  tierCurrency: rejectedText.tierCurrency,
   line: (x: {
     readonly name: string
     readonly project: string

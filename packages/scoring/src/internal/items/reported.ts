@@ -5,12 +5,13 @@
  * @internal
  */
 import * as P from "../points.js"
+import { rejectedText } from "../rejectedText.js"
 import type { Handler, Text } from "./handler.js"
 import { signed } from "./text.js"
 
 const messages = {
-  noUnit: "the report names no unit",
-  notCount: "the report's value is money, not a count",
+  noUnit: rejectedText.noUnit,
+  notCount: rejectedText.notCount,
   line: (x: {
     readonly title: Text
     readonly on: string

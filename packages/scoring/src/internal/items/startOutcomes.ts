@@ -6,6 +6,7 @@
  */
 import { Lifecycle, LocalDate, Progress } from "@gongjian/core"
 import * as P from "../points.js"
+import { rejectedText } from "../rejectedText.js"
 import type { Handler, Text } from "./handler.js"
 import { signed } from "./text.js"
 
@@ -18,8 +19,8 @@ const messages = {
     notStarted: { zh: "不能开工，减半扣分", en: "not started: loses half" },
     cannotProceed: { zh: "不能实施，双倍扣分", en: "cannot be carried out: loses double" }
   } satisfies Record<Outcome, Text>,
-  filterCurrency: "its total investment is in another currency than the filter's bound",
-  noDeadline: "it has no start deadline (contract.startBy) and the item gives no default",
+  filterCurrency: rejectedText.filterCurrency,
+  noDeadline: rejectedText.noDeadline,
   line: (x: {
     readonly name: string
     readonly project: string
