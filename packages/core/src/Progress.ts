@@ -72,7 +72,7 @@ export type Status = "ahead" | "on-track" | "amber" | "red"
  * @example
  * {@includeCode ../examples/Progress.ts#statusNames}
  *
- * @since 0.6.0
+ * @since 0.4.0
  * @category constants
  */
 export const statusNames: {

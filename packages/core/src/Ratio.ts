@@ -318,7 +318,7 @@ export const percent = (r: Ratio | number): string => {
  * @example
  * {@includeCode ../examples/Ratio.ts#score}
  *
- * @since 0.5.0
+ * @since 0.4.0
  * @category formatting
  */
 export const scorePlaces = 2
@@ -334,7 +334,7 @@ export const scorePlaces = 2
  * @example
  * {@includeCode ../examples/Ratio.ts#score}
  *
- * @since 0.5.0
+ * @since 0.4.0
  * @category formatting
  */
 export const score = (total: Ratio | number | string): string => {

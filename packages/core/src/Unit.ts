@@ -319,7 +319,7 @@ const BODY = /(人民政府|政府|管理委员会|管委会|委员会|办公室
  * @example
  * {@includeCode ../examples/Unit.ts#area}
  *
- * @since 0.5.0
+ * @since 0.4.0
  * @category queries
  */
 export const areaLabel = (

@@ -406,7 +406,7 @@ export const previousPeriod = (
  * @example
  * {@includeCode ../examples/Bulletin.ts#make}
  *
- * @since 0.5.0
+ * @since 0.4.0
  * @category constructors
  */
 export const numberOf = (
