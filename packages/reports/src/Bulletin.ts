@@ -322,7 +322,7 @@ export interface Bulletin {
    */
   readonly number: number | undefined
   readonly period: Period.Period
-  /** The name of the whole area (全县, 全市, 全区, 全镇; `Unit.areaLabel`), for its area-wide figures (since 0.5.0). */
+  /** The name of the whole area (全县, 全市, 全区, 全镇; `Unit.areaLabel`), for its area-wide figures (since 0.4.0). */
   readonly area: Text
   readonly asOf: LocalDate.LocalDate
   /** The previous bulletin the moves count from: its date, and its record when it was issued. */

@@ -582,7 +582,7 @@ export class AssessmentsApi extends HttpApiGroup.make("assessments")
 
 /**
  * A bulletin (通报) of a campaign: its period's label (`2026-09-H2`), cadence,
- * first and last day, its number (第N期; since 0.5.0 absent for a campaign
+ * first and last day, its number (第N期; since 0.4.0 absent for a campaign
  * without a reporting cadence, whose bulletins are not numbered) and the
  * period's name in Chinese and English.
  *

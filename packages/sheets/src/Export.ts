@@ -476,7 +476,7 @@ export const progress = (
     readonly asOf: LocalDate.LocalDate
     readonly targetTitles?: Readonly<Record<string, string>>
     readonly unitNames?: Readonly<Record<string, string>>
-    /** The name of the area-wide rows (since 0.5.0): `Unit.areaLabel(snapshot.units).zh`. */
+    /** The name of the area-wide rows (since 0.4.0): `Unit.areaLabel(snapshot.units).zh`. */
     readonly area?: string | undefined
   }
 ): Table => {
