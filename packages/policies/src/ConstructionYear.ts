@@ -348,10 +348,16 @@ export const yearEnd = (input: {
     periods: [
       ...input.quarters.map((q, i) => ({
         label: `Q${i + 1}`,
+        title: { zh: `第${"一二三四"[i] ?? i + 1}季度考核`, en: `Q${i + 1}` },
         weight: o.quarterWeight,
         assessment: q
       })),
-      { label: "year", weight: o.yearWeight, assessment: input.year }
+      {
+        label: "year",
+        title: { zh: "年终考核", en: "year" },
+        weight: o.yearWeight,
+        assessment: input.year
+      }
     ],
     groups: GROUPS,
     tiers: [

@@ -144,6 +144,13 @@ describe("003 四: quarterly and year-end combined", () => {
     expect(
       composite.units.find((u) => u.unit === "county-a")!.lines.map((l) => l.arithmetic)
     ).toEqual(["58 × 0.1 = 5.8", "100 × 0.6 = 60"])
+    // The periods are items by their labels; in Chinese they are named in Chinese, not Q1/year.
+    expect(composite.items.map((i) => i.id)).toEqual(["Q1", "year"])
+    const zh = [
+      ...composite.items.map((i) => i.title.zh),
+      ...composite.units.flatMap((u) => u.lines.map((l) => l.message.zh))
+    ]
+    for (const text of zh) expect(text).not.toMatch(/[A-Za-z]/)
   })
 
   it("a quarter gives no verdict on the year's targets, so none carries into the year", () => {
@@ -178,5 +185,6 @@ describe("003 四: quarterly and year-end combined", () => {
         "year: target major-projects: completion 0.916666… < 1 at its due date 2026-12-31"
       ]
     ])
+    for (const v of carried) expect(v.message.zh).not.toMatch(/[A-Za-z]/)
   })
 })

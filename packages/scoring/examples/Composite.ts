@@ -37,8 +37,8 @@ const composite = Composite.combine({
   version: "1",
   units: snapshot.units.filter((u) => u.kind === "town" || u.kind === "street"),
   periods: [
-    { label: "2026-Q3", weight: 0.4, assessment: q3 },
-    { label: "year", weight: 0.6, assessment: year }
+    { label: "2026-Q3", title: { zh: "三季度考核", en: "2026-Q3" }, weight: 0.4, assessment: q3 },
+    { label: "year", title: { zh: "年终考核", en: "year" }, weight: 0.6, assessment: year }
   ],
   tiers: [
     {
@@ -55,6 +55,14 @@ deepStrictEqual(
   [
     ["town-a", "2.2", 1, ["commended"]],
     ["street-b", "0.2", 2, []]
+  ]
+)
+// Each period is a line, named in Chinese by its title, in English by its label.
+deepStrictEqual(
+  composite.units[0]!.lines.map((l) => [l.item, l.message.zh]),
+  [
+    ["2026-Q3", "三季度考核：得分1，权重0.4，计0.4分"],
+    ["year", "年终考核：得分3，权重0.6，计1.8分"]
   ]
 )
 // #endregion combine

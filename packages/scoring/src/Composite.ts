@@ -11,6 +11,11 @@ import { finish, groupsOf, type UnitVeto } from "./internal/finish.js"
 import * as P from "./internal/points.js"
 import type { Group, Tier, Ties } from "./ScoringPolicy.js"
 
+const titleOf = (p: {
+  readonly label: string
+  readonly title?: { readonly zh: string; readonly en: string } | undefined
+}): { readonly zh: string; readonly en: string } => p.title ?? { zh: p.label, en: p.label }
+
 /**
  * Combines period assessments: each unit's composite total is the sum of
  * `weight × period total`, one line per period (a period in which the unit was
@@ -31,6 +36,11 @@ export const combine = (input: {
   readonly units: ReadonlyArray<Unit.Unit>
   readonly periods: ReadonlyArray<{
     readonly label: string
+    /**
+     * The period as people read it (第一季度, 年终考核), in the lines' and the
+     * items' text; the `label` when not given. Since 0.4.0.
+     */
+    readonly title?: { readonly zh: string; readonly en: string } | undefined
     readonly weight: number
     readonly assessment: Assessment
   }>
@@ -56,6 +66,7 @@ export const combine = (input: {
     let total = 0
     let earned = 0
     for (const period of input.periods) {
+      const name = titleOf(period)
       const score = period.assessment.units.find((x) => x.unit === u.id)
       const periodTotal = score === undefined ? 0 : P.fromDecimal(score.total)
       const pts = P.times(periodTotal, P.fromDecimal(period.weight))
@@ -77,12 +88,12 @@ export const combine = (input: {
         message:
           score === undefined
             ? {
-                zh: `${period.label}：未参加考核，计0分`,
-                en: `${period.label}: not assessed, 0 points`
+                zh: `${name.zh}：未参加考核，计0分`,
+                en: `${name.en}: not assessed, 0 points`
               }
             : {
-                zh: `${period.label}：得分${score.total}，权重${period.weight}，计${P.format(pts)}分`,
-                en: `${period.label}: ${score.total} points × weight ${period.weight} = ${P.format(pts)}`
+                zh: `${name.zh}：得分${score.total}，权重${period.weight}，计${P.format(pts)}分`,
+                en: `${name.en}: ${score.total} points × weight ${period.weight} = ${P.format(pts)}`
               }
       })
       for (const v of score?.vetoes ?? []) {
@@ -92,8 +103,8 @@ export const combine = (input: {
             ...v,
             reason: `${period.label}: ${v.reason}`,
             message: {
-              zh: `${period.label}：${v.message.zh}`,
-              en: `${period.label}: ${v.message.en}`
+              zh: `${name.zh}：${v.message.zh}`,
+              en: `${name.en}: ${v.message.en}`
             }
           })
         carried.set(u.id, list)
@@ -130,7 +141,7 @@ export const combine = (input: {
     // Each period is an item of the composite.
     items: input.periods.map((p) => ({
       id: p.label,
-      title: { zh: p.label, en: p.label },
+      title: titleOf(p),
       clause: "003 四"
     })),
     ...result,
@@ -138,7 +149,10 @@ export const combine = (input: {
       p.assessment.rejected.map((r) => ({
         ...r,
         reason: `${p.label}: ${r.reason}`,
-        message: { zh: `${p.label}：${r.message.zh}`, en: `${p.label}: ${r.message.en}` }
+        message: {
+          zh: `${titleOf(p).zh}：${r.message.zh}`,
+          en: `${titleOf(p).en}: ${r.message.en}`
+        }
       }))
     )
   }
