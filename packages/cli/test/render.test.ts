@@ -1,6 +1,8 @@
-import { Ratio } from "@gongjian/core"
+import { Ratio, type Snapshot } from "@gongjian/core"
+import type { Host } from "@gongjian/plugin-sdk"
 import { describe, expect, it } from "vitest"
 import { markdown, percent, table } from "../src/internal/render.js"
+import { findingRows, headers } from "../src/internal/views.js"
 
 // Names come from the snapshot: a county may type anything into them.
 const header = ["rank", "unit", "total"]
@@ -43,5 +45,31 @@ describe("completion in the progress table", () => {
     // ⅔ = 66.666…% → 66.7% (half up), as the bulletins print it.
     expect(percent(Ratio.makeUnsafe(2, 3))).toBe("66.7%")
     expect(percent(1)).toBe("100.0%")
+  })
+})
+
+describe("the findings table", () => {
+  it("shows an escalated finding's 期限 as the rectification deadline its 天数 count from", () => {
+    // 000/K7: deadline 2026-03-10, rectification deadline 2026-05-15; as of 2026-05-31 it is
+    // 31 − 15 = 16 days overdue, counted from 2026-05-15.
+    const finding = (severity: "breach" | "escalated") =>
+      ({
+        project: "K7",
+        unit: "park",
+        class: "land-idle",
+        severity,
+        action: "reclaim-land",
+        deadline: "2026-03-10",
+        rectification: { ordered: "2026-04-15", deadline: "2026-05-15", resolvedOn: undefined },
+        daysOverdue: 16,
+        daysLeft: undefined
+      }) as unknown as Host.PluginFinding
+    const snapshot = { units: [{ id: "park", name: "工业园区" }] } as unknown as Snapshot.Snapshot
+    const rows = findingRows(snapshot, [finding("escalated"), finding("breach")], "zh")
+    const at = headers.findings.zh.indexOf("期限")
+    expect(rows.map((r) => [r[at], r[at + 1]])).toEqual([
+      ["2026-05-15（整改期限；原期限2026-03-10）", "16"],
+      ["2026-03-10", "16"]
+    ])
   })
 })

@@ -129,7 +129,8 @@ export type FindingInput = Pick<
   | "deadline"
   | "daysOverdue"
   | "message"
->
+> &
+  Partial<Pick<Finding.Finding, "rectification">>
 
 /**
  * A correction filed since the previous bulletin (更正): which record and
@@ -300,6 +301,14 @@ export interface ExitLine {
   readonly action: Text
   readonly clause: string
   readonly deadline: LocalDate.LocalDate
+  /**
+   * For an escalated finding (整改逾期), the rectification deadline its
+   * `daysOverdue` counts from; the 期限 column shows it first and names the
+   * original `deadline` beside it.
+   *
+   * @since 0.5.0
+   */
+  readonly rectificationDeadline?: LocalDate.LocalDate | undefined
   readonly daysOverdue: number | undefined
   readonly message: Text
 }
@@ -378,6 +387,21 @@ export const severityNames: { readonly [S in Finding.Severity]: Text } = {
   breach: { zh: "逾期", en: "breach" },
   escalated: { zh: "整改逾期", en: "escalated" }
 }
+
+/**
+ * The 期限 cell of an exit line: the day its overdue count runs from. For an
+ * escalated finding that is the rectification deadline (整改期限), with the
+ * original deadline named beside it.
+ */
+const deadlineCell = (
+  e: Pick<ExitLine, "deadline" | "rectificationDeadline">,
+  lang: "zh" | "en"
+): string =>
+  e.rectificationDeadline === undefined
+    ? e.deadline
+    : lang === "zh"
+      ? `${e.rectificationDeadline}（整改期限；原期限${e.deadline}）`
+      : `${e.rectificationDeadline} (rectification deadline; originally ${e.deadline})`
 
 /**
  * The previous period of the same cadence, or undefined when it would start
@@ -661,6 +685,7 @@ export const make = (input: Input): Bulletin => {
       action: Finding.actionNames[f.action],
       clause: f.clause,
       deadline: f.deadline,
+      rectificationDeadline: f.severity === "escalated" ? f.rectification?.deadline : undefined,
       daysOverdue: f.daysOverdue,
       message: f.message
     })
@@ -1126,7 +1151,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
         [L.project, L.unit, L.klass, L.severity, L.action, L.deadline],
         b.exit.map(
           (e) =>
-            `<tr><td>${h(e.projectName)}</td><td>${h(e.unitName)}</td><td>${h(e.class[lang])}</td><td class="${e.severity === "warning" ? "status-amber" : "status-red"}">${h(severityNames[e.severity][lang])}${e.change === "new" ? "" : `（${h(L[e.change])}）`}</td><td>${h(e.action[lang])}</td><td class="num">${h(e.deadline)}</td></tr>`
+            `<tr><td>${h(e.projectName)}</td><td>${h(e.unitName)}</td><td>${h(e.class[lang])}</td><td class="${e.severity === "warning" ? "status-amber" : "status-red"}">${h(severityNames[e.severity][lang])}${e.change === "new" ? "" : `（${h(L[e.change])}）`}</td><td>${h(e.action[lang])}</td><td class="num">${h(deadlineCell(e, lang))}</td></tr>`
         )
       )
     )
@@ -1256,7 +1281,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
         mc(e.class[lang]),
         `${e.severity === "warning" ? "🟡" : "🔴"} ${severityNames[e.severity][lang]}${e.change === "new" ? "" : `（${L[e.change]}）`}`,
         mc(e.action[lang]),
-        e.deadline
+        deadlineCell(e, lang)
       ])
     )
   if (b.cadence.length > 0) {

@@ -218,6 +218,36 @@ describe("Bulletin.make", () => {
     expect(html).toContain('<td class="num down">↓1</td>')
   })
 
+  it("shows an escalated finding's 期限 as the rectification deadline its days count from", () => {
+    // Deadline 2026-09-01, rectification ordered with deadline 2026-09-20; the overdue days
+    // run from 2026-09-20, so that is the 期限 shown, the original named beside it.
+    const made = Bulletin.make({
+      snapshot,
+      period: b.period,
+      assessment,
+      findings: [
+        {
+          id: "r/p",
+          project: snapshot.projects[0]!.id,
+          unit: snapshot.projects[0]!.unit,
+          class: "land-idle",
+          clause: "002 四.4",
+          severity: "escalated",
+          action: "reclaim-land",
+          deadline: "2026-09-01",
+          rectification: { ordered: "2026-09-05", deadline: "2026-09-20", resolvedOn: undefined },
+          daysOverdue: 10,
+          message: { zh: "整改逾期", en: "escalated" }
+        }
+      ]
+    })
+    expect(made.exit.map((e) => [e.id, e.rectificationDeadline])).toEqual([["r/p", "2026-09-20"]])
+    expect(Bulletin.markdown(made)).toContain("| 2026-09-20（整改期限；原期限2026-09-01） |")
+    expect(Bulletin.html(made)).toContain(
+      '<td class="num">2026-09-20（整改期限；原期限2026-09-01）</td>'
+    )
+  })
+
   it("is the same whatever the order of the snapshot's arrays and of the findings", () => {
     const shuffled: Snapshot.Snapshot = {
       ...snapshot,

@@ -618,6 +618,14 @@ export interface FindingRow {
   readonly severity: "warning" | "breach" | "escalated"
   readonly action: string
   readonly deadline: string
+  /**
+   * The rectification order (限期整改), if one was given: for an escalated
+   * finding (整改逾期) its `deadline` is the day `daysOverdue` counts from, and
+   * the 期限 column shows it with the original deadline named beside it.
+   *
+   * @since 0.5.0
+   */
+  readonly rectification?: { readonly deadline: string } | undefined
   readonly daysOverdue: number | undefined
   readonly daysLeft: number | undefined
   readonly message: { readonly zh: string }
@@ -666,7 +674,11 @@ export const findings = (
     column("类别", 14, "text", (f) => CLASS_ZH[f.class] ?? f.class),
     column("依据条款", 10, "text", (f) => f.clause),
     column("状态", 8, "text", (f) => SEVERITY_ZH[f.severity]),
-    column("期限", 12, "text", (f) => f.deadline),
+    column("期限", 12, "text", (f) =>
+      f.severity === "escalated" && f.rectification !== undefined
+        ? `${f.rectification.deadline}（整改期限；原期限${f.deadline}）`
+        : f.deadline
+    ),
     column("逾期天数", 8, "integer", (f) => f.daysOverdue),
     column("剩余天数", 8, "integer", (f) => f.daysLeft),
     column("处置", 10, "text", (f) => ACTION_ZH[f.action] ?? f.action),

@@ -258,6 +258,28 @@ describe("what a county reads in the exported tables", () => {
     expect(Export.csv(ranks!).split("\r\n")[2]).toBe("all,5,王店镇,27.21,,")
   })
 
+  it("an escalated finding's 期限 is the rectification deadline its 逾期天数 counts from, the original named beside it", () => {
+    // 000/K7: deadline 2026-03-10, rectification ordered with deadline 2026-05-15; as of
+    // 2026-05-31 it is 31 − 15 = 16 days past the rectification deadline.
+    const row = (severity: "breach" | "escalated") => ({
+      project: "K7",
+      unit: "park",
+      class: "land-idle",
+      clause: "000 一.3",
+      severity,
+      action: "reclaim-land",
+      deadline: "2026-03-10",
+      rectification: { deadline: "2026-05-15" },
+      daysOverdue: 16,
+      daysLeft: undefined,
+      message: { zh: "" }
+    })
+    const table = Export.findings([row("escalated"), row("breach")], { asOf: "2026-05-31" })
+    const at = table.columns.findIndex((c) => c.header === "期限")
+    expect(table.rows[0]![at]).toBe("2026-05-15（整改期限；原期限2026-03-10）")
+    expect(table.rows[1]![at]).toBe("2026-03-10")
+  })
+
   it("names the area-wide progress rows as given (全市), 全域 when not given", () => {
     const asOf = county.asOf
     const facts = Progress.facts(View.make(county, { asOf }))

@@ -169,7 +169,11 @@ export const findingRows = (
     Finding.classNames[f.class][lang],
     SEVERITY[lang][f.severity],
     Finding.actionNames[f.action][lang],
-    f.deadline,
+    f.severity === "escalated" && f.rectification !== undefined
+      ? lang === "zh"
+        ? `${f.rectification.deadline}（整改期限；原期限${f.deadline}）`
+        : `${f.rectification.deadline} (rectification deadline; originally ${f.deadline})`
+      : f.deadline,
     f.severity === "warning" ? (f.daysLeft === 0 ? "0" : `-${f.daysLeft}`) : String(f.daysOverdue)
   ])
 }
