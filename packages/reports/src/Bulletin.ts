@@ -306,7 +306,7 @@ export interface ExitLine {
    * `daysOverdue` counts from; the 期限 column shows it first and names the
    * original `deadline` beside it.
    *
-   * @since 0.5.0
+   * @since 0.4.0
    */
   readonly rectificationDeadline?: LocalDate.LocalDate | undefined
   readonly daysOverdue: number | undefined

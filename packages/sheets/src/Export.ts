@@ -623,7 +623,7 @@ export interface FindingRow {
    * finding (整改逾期) its `deadline` is the day `daysOverdue` counts from, and
    * the 期限 column shows it with the original deadline named beside it.
    *
-   * @since 0.5.0
+   * @since 0.4.0
    */
   readonly rectification?: { readonly deadline: string } | undefined
   readonly daysOverdue: number | undefined
