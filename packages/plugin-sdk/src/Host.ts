@@ -423,17 +423,23 @@ export const run = (
       const report = ExitEngine.evaluate({ rules, view })
       const byId = new Map(rules.map((r) => [r.id, r]))
       const out: Array<PluginFinding> = []
+      const names =
+        report.findings.length === 0
+          ? undefined
+          : new Map(view.snapshot.projects.map((p) => [p.id, p.name]))
       for (const f of report.findings) {
         rule = f.rule
         const data: MessageData = {
           ...f.facts,
           project: f.project,
+          name: names?.get(f.project) ?? f.project,
           unit: f.unit,
           deadline: f.deadline,
           anchor: f.anchor.on,
           severity: f.severity,
           action: f.action,
           daysOverdue: f.daysOverdue,
+          overdueSince: f.overdueSince,
           daysLeft: f.daysLeft
         }
         const messageId = messageIdOf(byId.get(f.rule)?.messageId, f.rule, data)
@@ -452,11 +458,13 @@ export const run = (
                   // The action is written in the message's own language.
                   zh: Message.format(template.zh, {
                     ...data,
-                    action: Finding.actionNames[f.action].zh
+                    action: Finding.actionNames[f.action].zh,
+                    anchorName: f.anchor.zh
                   }),
                   en: Message.format(template.en, {
                     ...data,
-                    action: Finding.actionNames[f.action].en
+                    action: Finding.actionNames[f.action].en,
+                    anchorName: f.anchor.en
                   })
                 },
                 f.provisionalYears

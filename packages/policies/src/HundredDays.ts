@@ -449,6 +449,10 @@ const annualAward = (
  * @since 0.1.0
  * @category policies
  */
+/** The message of a stuck project: a warning, a breach, or a rectification overdue. */
+const stuckMessage = (d: { readonly severity?: unknown }): string =>
+  d.severity === "warning" ? "stuck-soon" : d.severity === "escalated" ? "stuck-escalated" : "stuck"
+
 export const policy = Plugin.definePlugin({
   meta: {
     id: "gongjian/000-hundred-days",
@@ -477,12 +481,16 @@ export const policy = Plugin.definePlugin({
       "no new start in {month}: {points} points"
     ),
     stuck: t(
-      "{project}：{anchor}起已逾期{daysOverdue}天（期限{deadline}）",
-      "{project}: {daysOverdue} days past {deadline} since {anchor}"
+      "{name}（{project}）：{anchorName}于{anchor}，期限{deadline}，已逾期{daysOverdue}天",
+      "{name} ({project}): {anchorName} on {anchor}, due {deadline}, {daysOverdue} days overdue"
+    ),
+    "stuck-escalated": t(
+      "{name}（{project}）：{anchorName}于{anchor}，期限{deadline}，限期整改至{overdueSince}仍未到位，已逾期{daysOverdue}天",
+      "{name} ({project}): {anchorName} on {anchor}, due {deadline}; the rectification due {overdueSince} is {daysOverdue} days overdue"
     ),
     "stuck-soon": t(
-      "{project}：距期限{deadline}还有{daysLeft}天",
-      "{project}: {daysLeft} days to {deadline}"
+      "{name}（{project}）：{anchorName}于{anchor}，距期限{deadline}还有{daysLeft}天",
+      "{name} ({project}): {anchorName} on {anchor}, {daysLeft} days to {deadline}"
     )
   },
   create: (o) => ({
@@ -575,7 +583,7 @@ export const policy = Plugin.definePlugin({
         requires: { kind: "stage", stage: "started" },
         warnBefore: { days: 30 },
         action: "rectify",
-        messageId: (d) => (d.severity === "warning" ? "stuck-soon" : "stuck")
+        messageId: stuckMessage
       },
       {
         id: "land-not-acquired",
@@ -588,7 +596,7 @@ export const policy = Plugin.definePlugin({
         warnBefore: { days: 30 },
         action: "rectify",
         filter: { withoutFlags: ["stock"] },
-        messageId: (d) => (d.severity === "warning" ? "stuck-soon" : "stuck")
+        messageId: stuckMessage
       },
       {
         id: "built-not-producing",
@@ -600,7 +608,7 @@ export const policy = Plugin.definePlugin({
         requires: { kind: "stage", stage: "in-production" },
         warnBefore: { days: 30 },
         action: "rectify",
-        messageId: (d) => (d.severity === "warning" ? "stuck-soon" : "stuck")
+        messageId: stuckMessage
       }
     ]
   })

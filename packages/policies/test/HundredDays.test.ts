@@ -202,6 +202,25 @@ describe("000 二.(二).1: stuck projects", () => {
     ])
   })
 
+  it("says what each count runs from: the deadline, or for K7 its rectification deadline", () => {
+    // K7's 16 days run from the rectification deadline 5-15 (5-15 → 5-31), not from the 3-10
+    // deadline nor the 2025-12-10 land supply; W5's 41 run from its deadline 4-20.
+    expect(
+      out.findings.map((f) => [
+        f.project,
+        f.messageId,
+        f.data.name,
+        f.data.overdueSince ?? null,
+        f.data.daysOverdue ?? null
+      ])
+    ).toEqual([
+      ["B3", "stuck-soon", "新区基础设施融资项目", null, null],
+      ["K7", "stuck-escalated", "塑料制品（圈而不建）", "2026-05-15", 16],
+      ["W5", "stuck", "家具制造", "2026-04-20", 41],
+      ["W6", "stuck-soon", out.findings[3]!.data.name, null, null]
+    ])
+  })
+
   it("does not call a stock project 'land not acquired'", () => {
     // W3 and B5 are stock projects signed in 2025 without land: they build on land they hold.
     expect(out.findings.some((f) => f.project === "W3" || f.project === "B5")).toBe(false)
