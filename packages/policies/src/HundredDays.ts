@@ -449,7 +449,7 @@ const annualAward = (
  * @since 0.1.0
  * @category policies
  */
-/** The message of a stuck project: a warning, a breach, or a rectification overdue. */
+// The message of a stuck project: a warning, a breach, or a rectification overdue.
 const stuckMessage = (d: { readonly severity?: unknown }): string =>
   d.severity === "warning" ? "stuck-soon" : d.severity === "escalated" ? "stuck-escalated" : "stuck"
 
