@@ -431,6 +431,10 @@ const annualAward = (
   }
 }
 
+// The message of a stuck project: a warning, a breach, or a rectification overdue.
+const stuckMessage = (d: { readonly severity?: unknown }): string =>
+  d.severity === "warning" ? "stuck-soon" : d.severity === "escalated" ? "stuck-escalated" : "stuck"
+
 /**
  * The 100-day drive policy (000).
  *
@@ -449,10 +453,6 @@ const annualAward = (
  * @since 0.1.0
  * @category policies
  */
-// The message of a stuck project: a warning, a breach, or a rectification overdue.
-const stuckMessage = (d: { readonly severity?: unknown }): string =>
-  d.severity === "warning" ? "stuck-soon" : d.severity === "escalated" ? "stuck-escalated" : "stuck"
-
 export const policy = Plugin.definePlugin({
   meta: {
     id: "gongjian/000-hundred-days",
