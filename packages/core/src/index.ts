@@ -26,6 +26,12 @@ export * as Calendar from "./Calendar.js"
  */
 export * as Campaign from "./Campaign.js"
 /**
+ * The classes of stalled projects the exit mechanism finds, and their names.
+ *
+ * @since 0.4.0
+ */
+export * as FindingClass from "./FindingClass.js"
+/**
  * Canonical JSON and option fingerprints.
  *
  * @since 0.1.0
