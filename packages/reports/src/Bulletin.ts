@@ -13,6 +13,7 @@
 import {
   type Activity,
   type Calendar,
+  Clause,
   LocalDate,
   Period,
   Progress,
@@ -718,7 +719,7 @@ export const make = (input: Input): Bulletin => {
     (input.assessment?.tiers ?? []).map((t) => [
       t.id,
       {
-        zh: `${t.title.zh}${t.clause ? `（${t.clause}）` : ""}`,
+        zh: `${t.title.zh}${t.clause ? `（${Clause.zh(t.clause)}）` : ""}`,
         en: `${t.title.en}${t.clause ? ` (${t.clause})` : ""}`
       }
     ])
@@ -802,7 +803,7 @@ export const make = (input: Input): Bulletin => {
       reasons.push({ zh: `一票否决：${v.zh}`, en: `veto: ${v.en}` })
     for (const e of breachesOf(u)) {
       reasons.push({
-        zh: `项目「${e.projectName}」${e.class.zh}，${severityNames[e.severity].zh}${e.daysOverdue ?? 0}天${e.change === "open" ? "，上期已通报仍未整改" : ""}（${e.clause}）`,
+        zh: `项目「${e.projectName}」${e.class.zh}，${severityNames[e.severity].zh}${e.daysOverdue ?? 0}天${e.change === "open" ? "，上期已通报仍未整改" : ""}（${Clause.zh(e.clause)}）`,
         en: `project "${e.projectName}": ${e.class.en}, ${severityNames[e.severity].en} by ${e.daysOverdue ?? 0} days${e.change === "open" ? ", reported before and still open" : ""} (${e.clause})`
       })
     }
@@ -1163,7 +1164,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
         [L.duty, L.span, L.deadline, L.held],
         b.cadence.map(
           (o) =>
-            `<tr><td>${h(o.name)}（${h(o.clause)}）</td><td>${h(o.period.start)}—${h(o.period.end)}</td><td class="num">${h(o.deadline)}</td><td class="cadence-${o.status}">${h(CADENCE_STATUS[o.status][lang])}${o.held.length > 0 ? `：${h(o.held.join(lang === "zh" ? "、" : ", "))}` : ""}</td></tr>`
+            `<tr><td>${h(o.name)}（${h(lang === "zh" ? Clause.zh(o.clause) : o.clause)}）</td><td>${h(o.period.start)}—${h(o.period.end)}</td><td class="num">${h(o.deadline)}</td><td class="cadence-${o.status}">${h(CADENCE_STATUS[o.status][lang])}${o.held.length > 0 ? `：${h(o.held.join(lang === "zh" ? "、" : ", "))}` : ""}</td></tr>`
         )
       )
     )
@@ -1289,7 +1290,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
     table(
       [L.duty, L.span, L.deadline, L.held],
       b.cadence.map((o) => [
-        `${mc(o.name)}（${mc(o.clause)}）`,
+        `${mc(o.name)}（${mc(lang === "zh" ? Clause.zh(o.clause) : o.clause)}）`,
         `${o.period.start}—${o.period.end}`,
         o.deadline,
         `${o.status === "overdue" ? "🔴 " : ""}${CADENCE_STATUS[o.status][lang]}${o.held.length > 0 ? `：${mc(o.held.join(lang === "zh" ? "、" : ", "))}` : ""}`

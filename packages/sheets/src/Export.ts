@@ -22,6 +22,7 @@
  */
 
 import {
+  Clause,
   Lifecycle,
   type LocalDate,
   Money,
@@ -590,7 +591,7 @@ export const ranking = (
   const lines: ReadonlyArray<ColumnOf<Line>> = [
     column("单位", 16, "text", (l) => l.unit),
     column("指标", 20, "text", (l) => items.get(l.line.item) ?? l.line.item),
-    column("依据条款", 12, "text", (l) => l.line.clause),
+    column("依据条款", 12, "text", (l) => Clause.zh(l.line.clause)),
     column("得分", 10, "number", (l) => Number(l.line.points)),
     column("说明", 80, "text", (l) => l.line.message.zh)
   ]
@@ -675,7 +676,7 @@ export const findings = (
     column("项目编号", 10, "text", (f) => f.project),
     column("项目名称", 20, "text", (f) => options.projectNames?.[f.project]),
     column("类别", 14, "text", (f) => CLASS_ZH[f.class] ?? f.class),
-    column("依据条款", 10, "text", (f) => f.clause),
+    column("依据条款", 10, "text", (f) => Clause.zh(f.clause)),
     column("状态", 8, "text", (f) => SEVERITY_ZH[f.severity]),
     column("期限", 12, "text", (f) =>
       f.severity === "escalated" && f.rectification !== undefined
