@@ -136,6 +136,36 @@ describe("export → import round trips", () => {
     }
   })
 
+  it("a county's own code in Chinese reads back into a snapshot whose projects carry it; elsewhere it is an unknown name, reported", async () => {
+    const own: Project.Project = {
+      id: "C-1",
+      name: "竹木加工园",
+      unit: "town-a",
+      sector: "secondary",
+      industry: "竹木加工",
+      flags: ["省重点", "major"],
+      events: [{ type: "signed", date: "2026-08-20" }]
+    }
+    const s = { ...county, projects: [own] }
+    const bytes = new TextEncoder().encode(Export.csv(Export.projectLedger(s)))
+    const back = Result.getOrThrow(
+      await importBytes(bytes, { template: Forms.projectLedger, snapshot: s, file: "c.csv" })
+    )
+    expect(back.report.counts.merged).toBe(1)
+    expect(encoded(back.projects)).toEqual(encoded([own]))
+    const fresh = Result.getOrThrow(
+      await importBytes(bytes, {
+        template: Forms.projectLedger,
+        snapshot: { ...county, projects: [] },
+        file: "c.csv"
+      })
+    )
+    expect(fresh.projects).toEqual([])
+    expect(fresh.report.rows.map((r) => [r.status, ...r.problems.map((p) => p.field)])).toEqual([
+      ["rejected", "industry", "flags"]
+    ])
+  })
+
   it("an unknown industry or flag name rejects the row, naming its cell and column; codes and names both read", async () => {
     const csv = [
       "项目编号,项目名称,责任单位,产业类别,行业,标签",
