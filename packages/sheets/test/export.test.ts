@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { Progress, type Project, Snapshot, View } from "@gongjian/core"
+import * as Arr from "effect/Array"
 import * as Result from "effect/Result"
 import ExcelJS from "exceljs"
 import { describe, expect, it, vi } from "vitest"
@@ -192,9 +193,9 @@ describe("export → import round trips", () => {
     const own = {
       ...Forms.projectLedger,
       headerRows: 1,
-      columns: Forms.projectLedger.columns.map((c) =>
+      columns: Arr.map(Forms.projectLedger.columns, (c) =>
         c.field === "flags" ? { ...c, values: { 省级示范: "provincial-model" } } : c
-      ) as typeof Forms.projectLedger.columns
+      )
     }
     const r2 = Result.getOrThrow(
       await importBytes(new TextEncoder().encode(csv), {
