@@ -7,6 +7,7 @@
  */
 import {
   Calendar,
+  Clause,
   type Lifecycle,
   LocalDate,
   Money,
@@ -1141,7 +1142,7 @@ class LazyFinding implements Finding {
     const name = this.#name
     const id = this.project
     return {
-      zh: `${name}（${id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${provZh}${extZh}；${stateZh}。按${rule.clause}「${rule.title.zh}」，建议${act.zh}。`,
+      zh: `${name}（${id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${provZh}${extZh}；${stateZh}。按${Clause.zh(rule.clause)}「${rule.title.zh}」，建议${act.zh}。`,
       en: `${name} (${id}): ${anchorName.en} on ${anchorOn}, should ${requirement.en} within ${within.en}, by ${deadline}${provEn}${extEn}; ${stateEn}. Under ${rule.clause} "${rule.title.en}": ${act.en}.`
     }
   }
