@@ -293,7 +293,6 @@ interface Measured {
 interface FindingExtra {
   readonly extensions: ReadonlyArray<Deadline.Extension>
   readonly rect: Rect | undefined
-  readonly performance: Measured | undefined
   readonly years: ReadonlyArray<number> | undefined
 }
 
@@ -480,7 +479,6 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   }
 
   // Is the requirement met, and since when?
-  let performance: Measured | undefined
   const requiredDays = c.requiredDays
   if (requiredDays !== undefined) {
     const reachedDays = reachedAt(requiredDays, pi)
@@ -530,13 +528,7 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
       unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
       return
     }
-    let latest: typeof Project.Performance.Type | undefined
-    const measured = p.performance ?? NO_PERFORMANCE
-    for (let k = 0; k < measured.length; k++) {
-      const m = measured[k]!
-      if (m.on <= asOf && m[measure] !== undefined && (latest === undefined || m.on > latest.on))
-        latest = m
-    }
+    const latest = latestMeasurement(p, measure, asOf)
     const actual = latest?.[measure]
     if (latest === undefined || actual === undefined) {
       const message = unevaluatedText.noMeasurement(name, asOf)
@@ -555,7 +547,6 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
     if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
       if (left >= right) return
     } else if (isAtLeastShare(actual.amount, c.share, promised.amount)) return
-    performance = { measure, actual, promised, on: latest.on }
   }
 
   const inWarning = asOfDays <= deadlineDays
@@ -592,7 +583,6 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
   if (
     extensions.length > 0 ||
-    performance !== undefined ||
     years !== undefined ||
     kind === ESCALATED ||
     kind === UNDER_RECTIFICATION
@@ -600,7 +590,6 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
     findings.extra.set(row, {
       extensions,
       rect: kind === WARNING || kind === BREACH ? undefined : rect,
-      performance,
       years
     })
 }
@@ -683,7 +672,13 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
         if (found && !Number.isNaN(latest)) {
           const left = latest * c.shareScale
           const right = promised * c.shareUnits
-          if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) return
+          if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
+            if (left >= right) return
+            // Below the share: a warning inside the window, a breach after
+            // the deadline (the measurement is read again when the finding is).
+            run.findings.add(pi, ri, asOfDays <= deadline ? WARNING : BREACH, deadline, deadline)
+            return
+          }
         }
       }
     }
@@ -716,6 +711,34 @@ const addResolution = (
   if (rect !== undefined || years !== undefined) resolved.extra.set(row, { rect, years })
 }
 
+/** A project's latest measurement of `measure` on or before `asOf` (the first of a day's). */
+const latestMeasurement = (
+  p: Project.Project,
+  measure: keyof typeof MEASURE_NAMES,
+  asOf: LocalDate.LocalDate
+): typeof Project.Performance.Type | undefined => {
+  let latest: typeof Project.Performance.Type | undefined
+  const measured = p.performance ?? NO_PERFORMANCE
+  for (let k = 0; k < measured.length; k++) {
+    const m = measured[k]!
+    if (m.on <= asOf && m[measure] !== undefined && (latest === undefined || m.on > latest.on))
+      latest = m
+  }
+  return latest
+}
+
+/**
+ * The measurement below the contract's share that a performance rule's
+ * finding reports, read again from the project (a finding judged from the
+ * columns keeps none).
+ */
+const measuredOf = (run: RunState, rule: ExitRule, p: Project.Project): Measured | undefined => {
+  if (rule.requires.kind !== "performance") return undefined
+  const { measure } = rule.requires
+  const latest = latestMeasurement(p, measure, run.asOf)!
+  return { measure, actual: latest[measure]!, promised: p.contract![measure]!, on: latest.on }
+}
+
 /** The `row`-th finding of a run, made from its columns. */
 const findingAt = (run: RunState, row: number): Finding => {
   const f = run.findings
@@ -736,7 +759,7 @@ const findingAt = (run: RunState, row: number): Finding => {
   const deadline = textOf(run, deadlineDays)
   const base = baseDays === deadlineDays ? deadline : textOf(run, baseDays)
   const stage = t.stage ?? "none"
-  const m = x?.performance
+  const m = measuredOf(run, rule, p)
   const facts =
     m === undefined
       ? { stage, anchor: anchorOn }
