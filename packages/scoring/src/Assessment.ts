@@ -13,15 +13,7 @@ import { explanationText, itemTitles } from "./internal/explain.js"
 import { byRejected, finish, groupsOf } from "./internal/finish.js"
 import type { Text } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
-import {
-  type Column,
-  Credits,
-  policyRef,
-  scoreUnit,
-  type UnitLines,
-  unread,
-  withLines
-} from "./internal/lines.js"
+import { Credits, type ItemLines, policyRef, scoreUnit, type UnitLines } from "./internal/lines.js"
 import { rejectedText } from "./internal/rejectedText.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
@@ -344,8 +336,8 @@ export const run = (
 
   // An assessed unit's index among the assessed units.
   const assessedIndex = new Map(assessed.map((u, a) => [u.id, a]))
-  // item index → assessed unit index → its lines
-  const columns: Array<ReadonlyArray<Column>> = []
+  // Each item's lines, unit by unit (by index among the assessed units).
+  const columns: Array<ItemLines> = []
   const applies = (item: ScoringItem, unit: string) => {
     const u = unitsById.get(unit)
     return (
@@ -361,6 +353,15 @@ export const run = (
   // Where each unit's lines go, as lists of assessed unit indices by the
   // unit's index in the snapshot, for the items that apply to the same kinds.
   const targetTables = new Map<string, { readonly start: Int32Array; readonly list: Int32Array }>()
+  // The same by unit id and by the unit's index in the snapshot, made as
+  // lines are credited.
+  const reachByKinds = new Map<
+    string,
+    {
+      readonly byId: Map<string, ReadonlyArray<number>>
+      readonly byIndex: Array<ReadonlyArray<number> | undefined>
+    }
+  >()
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
@@ -372,7 +373,14 @@ export const run = (
     let reserved = false
     let targetStart: Int32Array | undefined
     let targetList: Int32Array | undefined
-    const targets = new Map<string, ReadonlyArray<number>>()
+    // Worked out once for the items that apply to the same kinds.
+    const kindsKey = item.appliesTo === undefined ? "" : JSON.stringify(item.appliesTo)
+    let reach = reachByKinds.get(kindsKey)
+    if (reach === undefined) {
+      reach = { byId: new Map(), byIndex: [] }
+      reachByKinds.set(kindsKey, reach)
+    }
+    const { byId: targets, byIndex: targetsAt } = reach
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
       if (t === undefined) {
@@ -384,7 +392,6 @@ export const run = (
       return t
     }
     // The same by the unit's index, for lines credited by project.
-    const targetsAt: Array<ReadonlyArray<number> | undefined> = []
     const targetsOfProject = (index: number): ReadonlyArray<number> => {
       const u = projectUnits[index]!
       if (u < 0) return targetsOf(s.projects[index]!.unit)
@@ -427,7 +434,7 @@ export const run = (
         // Where each unit's lines go, worked out once for the items that
         // apply to the same kinds.
         if (targetStart === undefined) {
-          const key = item.appliesTo === undefined ? "" : JSON.stringify(item.appliesTo)
+          const key = kindsKey
           let table = targetTables.get(key)
           if (table === undefined) {
             const start = new Int32Array(s.units.length + 1)
@@ -480,26 +487,20 @@ export const run = (
 
   // Weight, sort, cap, total; each unit's line objects are made when its lines are first read.
   const scores = new Map<string, UnitLines>()
-  assessed.forEach((u, a) => {
-    scores.set(
-      u.id,
-      scoreUnit(
-        policy,
-        u.id,
-        columns.map((c) => c[a]!)
-      )
-    )
-  })
+  for (let a = 0; a < assessed.length; a++) {
+    const id = assessed[a]!.id
+    scores.set(id, scoreUnit(policy, id, columns, a))
+  }
 
   const groups = groupsOf(policy, s.campaign.assessedUnitKinds)
-  const result = finish<ScoreLine>(policy, groups, assessed, unread(scores), context)
+  const result = finish<ScoreLine>(policy, groups, assessed, scores, context)
   return Result.succeed({
     policy: policyRef(policy, input.options),
     campaign: s.campaign.id,
     asOf,
     items: itemTitles(policy),
     ...result,
-    units: result.units.map((u) => withLines(u, scores.get(u.unit)!.read)),
+    units: result.units,
     rejected: rejected.sort(byRejected)
   })
 }
