@@ -274,8 +274,9 @@ interface RunState {
   readonly reclaimed: Int32Array
   /** What each timeline holds (`View.timelineFlags`), read instead of the timelines. */
   readonly flags: Uint8Array
-  readonly findings: FindingColumns
-  readonly resolved: ResolutionColumns
+  /** Written to while judging (a working set reused from run to run), then the exact rows kept. */
+  findings: FindingColumns
+  resolved: ResolutionColumns
   readonly unevaluated: Array<Unevaluated>
 }
 
@@ -317,9 +318,9 @@ class Rows<X> {
   dayA: Int32Array
   dayB: Int32Array
   readonly extra = new Map<number, X>()
-  /** Room for `size` rows to start with (a run of many projects finds many). */
-  constructor(size: number) {
-    const n = Math.max(size, 256)
+  /** Room for `size` rows to start with (at least `least`: 256 unless said). */
+  constructor(size: number, least = 256) {
+    const n = Math.max(size, least)
     this.project = new Int32Array(n)
     this.kind = new Int32Array(n)
     this.dayA = new Int32Array(n)
@@ -336,7 +337,7 @@ class Rows<X> {
     return k
   }
   #grow(): void {
-    const size = this.project.length * 2
+    const size = Math.max(this.project.length * 2, 256)
     const grow = (a: Int32Array) => {
       const b = new Int32Array(size)
       b.set(a)
@@ -346,6 +347,20 @@ class Rows<X> {
     this.kind = grow(this.kind)
     this.dayA = grow(this.dayA)
     this.dayB = grow(this.dayB)
+  }
+  /** The rows in columns of their own, of the size they hold; the extras moved to them. */
+  trimmed(): Rows<X> {
+    const n = this.n
+    const out = new Rows<X>(0, n)
+    out.n = n
+    out.project.set(this.project.subarray(0, n))
+    out.kind.set(this.kind.subarray(0, n))
+    out.dayA.set(this.dayA.subarray(0, n))
+    out.dayB.set(this.dayB.subarray(0, n))
+    for (const [k, x] of this.extra) out.extra.set(k, x)
+    this.n = 0
+    this.extra.clear()
+    return out
   }
   /** Puts the rows in `order` (a permutation of the rows); none when it is the identity. */
   reorder(order: ArrayLike<number> | undefined): void {
@@ -376,6 +391,14 @@ class Rows<X> {
 // optimised code of the judging loop that was made for it.
 const KEEP_ROWS = new Rows<unknown>(0)
 void KEEP_ROWS
+
+// The working rows of the last run, taken by the next: a run writes its
+// rows there and keeps copies of the size found, so that it leaves the
+// collector only what it found.
+const spare: { findings: FindingColumns | undefined; resolved: ResolutionColumns | undefined } = {
+  findings: undefined,
+  resolved: undefined
+}
 
 /**
  * The findings of a run: a row each, its code how it stands (`WARNING` …),
@@ -931,13 +954,15 @@ export const evaluate = (input: Input): ExitReport => {
     exited,
     reclaimed,
     flags: View.timelineFlags(view),
-    // Room for a row every other project to start with (what the
-    // three-two-three rules find in a county's pipeline), doubled when a
-    // run finds more.
-    findings: new Rows(projects.length >> 1),
-    resolved: new Rows(projects.length >> 1),
+    // Written to the working rows kept from the run before (room for a
+    // row every eighth project to start with, doubled when a run finds
+    // more); the rows found are then copied to columns of their size.
+    findings: spare.findings ?? new Rows(projects.length >> 3),
+    resolved: spare.resolved ?? new Rows(projects.length >> 3),
     unevaluated
   }
+  spare.findings = undefined
+  spare.resolved = undefined
   for (let from = 0; from < projects.length; from += CHUNK)
     judge(run, from, Math.min(from + CHUNK, projects.length))
   // In report order, which the lists made on read and the columns share:
@@ -946,6 +971,11 @@ export const evaluate = (input: Input): ExitReport => {
     run.findings.reorder(reportOrder(run, run.findings))
     run.resolved.reorder(reportOrder(run, run.resolved))
   }
+  const working = { findings: run.findings, resolved: run.resolved }
+  run.findings = working.findings.trimmed()
+  run.resolved = working.resolved.trimmed()
+  spare.findings = working.findings
+  spare.resolved = working.resolved
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )

@@ -205,6 +205,50 @@ export class AssessmentError extends Data.TaggedError("AssessmentError")<{
 }
 
 /**
+ * Where a line credited to a unit goes: the unit and its ancestors that an
+ * item applies to, by index among the assessed units — by unit id, by the
+ * unit's index in the snapshot, and as one table for every unit (`start`,
+ * `list`) — filled as lines are credited.
+ */
+interface Reach {
+  readonly byId: Map<string, ReadonlyArray<number>>
+  readonly byIndex: Array<ReadonlyArray<number> | undefined>
+  table: { readonly start: Int32Array; readonly list: Int32Array } | undefined
+}
+
+// Kept for the units of a snapshot and a lineage (a view's, made once for the
+// units: `View.make`), by the kinds assessed and applied to: they depend on
+// nothing else, and assessing the same snapshot again reads them.
+const reaches = new WeakMap<
+  ReadonlyArray<Unit.Unit>,
+  WeakMap<(unit: string) => ReadonlyArray<string>, Map<string, Reach>>
+>()
+const reachOf = (
+  units: ReadonlyArray<Unit.Unit>,
+  lineage: (unit: string) => ReadonlyArray<string>,
+  assessedKinds: ReadonlyArray<string>,
+  appliesTo: ReadonlyArray<string> | undefined
+): Reach => {
+  let byLineage = reaches.get(units)
+  if (byLineage === undefined) {
+    byLineage = new WeakMap()
+    reaches.set(units, byLineage)
+  }
+  let byKinds = byLineage.get(lineage)
+  if (byKinds === undefined) {
+    byKinds = new Map()
+    byLineage.set(lineage, byKinds)
+  }
+  const key = JSON.stringify([assessedKinds, appliesTo ?? null])
+  let reach = byKinds.get(key)
+  if (reach === undefined) {
+    reach = { byId: new Map(), byIndex: [], table: undefined }
+    byKinds.set(key, reach)
+  }
+  return reach
+}
+
+/**
  * Runs a policy over the as-of view of a snapshot (`View.make`: its date, its
  * calendar with the county's overrides, its folded timelines and lineage).
  * Pass the exit findings for `exit-findings` items and `findings` vetoes, and
@@ -350,18 +394,6 @@ export const run = (
   // Each project's unit by index in the snapshot's units (-1 for a unit it
   // does not list).
   const projectUnits = View.projectUnits(view)
-  // Where each unit's lines go, as lists of assessed unit indices by the
-  // unit's index in the snapshot, for the items that apply to the same kinds.
-  const targetTables = new Map<string, { readonly start: Int32Array; readonly list: Int32Array }>()
-  // The same by unit id and by the unit's index in the snapshot, made as
-  // lines are credited.
-  const reachByKinds = new Map<
-    string,
-    {
-      readonly byId: Map<string, ReadonlyArray<number>>
-      readonly byIndex: Array<ReadonlyArray<number> | undefined>
-    }
-  >()
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
@@ -373,13 +405,8 @@ export const run = (
     let reserved = false
     let targetStart: Int32Array | undefined
     let targetList: Int32Array | undefined
-    // Worked out once for the items that apply to the same kinds.
-    const kindsKey = item.appliesTo === undefined ? "" : JSON.stringify(item.appliesTo)
-    let reach = reachByKinds.get(kindsKey)
-    if (reach === undefined) {
-      reach = { byId: new Map(), byIndex: [] }
-      reachByKinds.set(kindsKey, reach)
-    }
+    // Worked out once for the units, the lineage and the kinds assessed and applied to.
+    const reach = reachOf(s.units, lineage, s.campaign.assessedUnitKinds, item.appliesTo)
     const { byId: targets, byIndex: targetsAt } = reach
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
@@ -434,8 +461,7 @@ export const run = (
         // Where each unit's lines go, worked out once for the items that
         // apply to the same kinds.
         if (targetStart === undefined) {
-          const key = kindsKey
-          let table = targetTables.get(key)
+          let table = reach.table
           if (table === undefined) {
             const start = new Int32Array(s.units.length + 1)
             const list: Array<number> = []
@@ -445,7 +471,7 @@ export const run = (
             }
             start[s.units.length] = list.length
             table = { start, list: Int32Array.from(list) }
-            targetTables.set(key, table)
+            reach.table = table
           }
           targetStart = table.start
           targetList = table.list

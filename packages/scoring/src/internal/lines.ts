@@ -326,15 +326,50 @@ export class Credits {
     list: Int32Array,
     other: (project: number, row: number, raw: P.Micro) => void
   ): void {
+    // Lines of another source than those credited before are credited one by one.
+    if (this.#sources !== undefined || (this.#one !== undefined && this.#one !== source)) {
+      for (let k = 0; k < count; k++) {
+        const g = groups[projects[k]!]!
+        if (g < 0) other(projects[k]!, rows[k]!, raws[k]!)
+        else
+          for (let j = start[g]!, to = start[g + 1]!; j < to; j++)
+            this.add(list[j]!, source, rows[k]!, raws[k]!)
+      }
+      return
+    }
+    this.#one = source
+    // Room for every line at once: each goes to at most the widest group's units.
+    let widest = 0
+    for (let g = 0; g + 1 < start.length; g++)
+      if (start[g + 1]! - start[g]! > widest) widest = start[g + 1]! - start[g]!
+    this.reserve(this.#n + count * widest)
+    let units = this.#units
+    let lineRows = this.#rows
+    let lineRaws = this.#raws
+    let n = this.#n
     for (let k = 0; k < count; k++) {
       const g = groups[projects[k]!]!
       if (g < 0) {
+        // A unit the snapshot does not list: credited by `other`, which may grow the columns.
+        this.#n = n
         other(projects[k]!, rows[k]!, raws[k]!)
+        n = this.#n
+        this.reserve(n + (count - k) * widest)
+        units = this.#units
+        lineRows = this.#rows
+        lineRaws = this.#raws
         continue
       }
-      const to = start[g + 1]!
-      for (let j = start[g]!; j < to; j++) this.add(list[j]!, source, rows[k]!, raws[k]!)
+      const row = rows[k]!
+      const raw = raws[k]!
+      for (let j = start[g]!, to = start[g + 1]!; j < to; j++) {
+        units[n] = list[j]!
+        lineRows[n] = row
+        lineRaws[n] = raw
+        n++
+      }
     }
+    this.#n = n
   }
   /** The lines of units `0 … count - 1`, each unit's in the order credited. */
   columns(count: number): ItemLines {
