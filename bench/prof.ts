@@ -1,58 +1,53 @@
+// pnpm --filter @gongjian/bench run prof [projects] [out-dir] [passes]: a CPU
+// profile of the engines' warm passes (exit rules, then scoring and ranking,
+// each pass its own view of one decoded snapshot), written to
+// <out-dir>/engines.cpuprofile for Chrome's DevTools or `node --prof`-style
+// reading; prints the best and median pass of each engine, with and without
+// the profiler.
 import { mkdirSync, writeFileSync } from "node:fs"
-import { Session as Insp } from "node:inspector/promises"
+import { Session } from "node:inspector/promises"
 import { Snapshot, View } from "@gongjian/core"
 import { ExitEngine } from "@gongjian/exit-rules"
 import { Assessment } from "@gongjian/scoring"
 import * as Result from "effect/Result"
 import { generate, policy, rules } from "./workload.ts"
 
-const n = Number(process.argv[2] ?? 100000)
-const out = process.argv[3] ?? "/tmp/prof"
-const input = generate(n)
-const s = Result.getOrThrow(Snapshot.decode(input))
-let t1 = 0,
-  t2 = 0
-const e1: number[] = [],
-  e2: number[] = []
+const n = Number(process.argv[2] ?? 100_000)
+const out = process.argv[3] ?? "prof"
+const passes = Number(process.argv[4] ?? 20)
+const snapshot = Result.getOrThrow(Snapshot.decode(generate(n)))
+
 const pass = () => {
-  const a0 = performance.now()
-  const view = View.make(s)
+  const t0 = performance.now()
+  const view = View.make(snapshot)
   const report = ExitEngine.evaluate({ rules, view })
-  const a1 = performance.now()
-  const a = Result.getOrThrow(Assessment.run(policy, { view, exit: report }))
-  const a2 = performance.now()
-  t1 += a1 - a0
-  t2 += a2 - a1
-  e1.push(a1 - a0)
-  e2.push(a2 - a1)
-  return a
+  const t1 = performance.now()
+  Result.getOrThrow(Assessment.run(policy, { view, exit: report }))
+  return { exit: t1 - t0, scoring: performance.now() - t1 }
 }
-for (let i = 0; i < 20; i++) pass()
-t1 = 0
-t2 = 0
-const insp = new Insp()
-insp.connect()
-await insp.post("Profiler.enable")
-await insp.post("Profiler.start")
-const k = Number(process.argv[4] ?? 20)
-for (let i = 0; i < k; i++) pass()
-const { profile } = await insp.post("Profiler.stop")
-console.log(`exit ${(t1 / k).toFixed(2)} ms, scoring ${(t2 / k).toFixed(2)} ms (profiled)`)
-t1 = 0
-t2 = 0
-const ts: number[] = []
-for (let i = 0; i < k; i++) {
-  const b = performance.now()
-  pass()
-  ts.push(performance.now() - b)
+const timed = (label: string) => {
+  const exit: Array<number> = []
+  const scoring: Array<number> = []
+  for (let k = 0; k < passes; k++) {
+    const t = pass()
+    exit.push(t.exit)
+    scoring.push(t.scoring)
+  }
+  const show = (xs: Array<number>) => {
+    const s = [...xs].sort((a, b) => a - b)
+    return `best ${s[0]!.toFixed(2)} ms, median ${s[s.length >> 1]!.toFixed(2)} ms`
+  }
+  console.log(`${label}: exit rules ${show(exit)}; scoring ${show(scoring)}`)
 }
-ts.sort((a, b) => a - b)
-const srt = (x: number[]) => x.slice(-k).sort((a, b) => a - b)
-console.log(
-  `exit best ${srt(e1)[0].toFixed(2)} med ${srt(e1)[k >> 1].toFixed(2)}; scoring best ${srt(e2)[0].toFixed(2)} med ${srt(e2)[k >> 1].toFixed(2)}`
-)
-console.log(
-  `exit ${(t1 / k).toFixed(2)} ms, scoring ${(t2 / k).toFixed(2)} ms; best ${ts[0].toFixed(2)} median ${ts[k >> 1].toFixed(2)}`
-)
+
+for (let k = 0; k < 20; k++) pass() // warming up
+const session = new Session()
+session.connect()
+await session.post("Profiler.enable")
+await session.post("Profiler.start")
+timed(`${n} projects, profiled`)
+const { profile } = await session.post("Profiler.stop")
+timed(`${n} projects`)
 mkdirSync(out, { recursive: true })
-writeFileSync(`${out}/x.cpuprofile`, JSON.stringify(profile))
+writeFileSync(`${out}/engines.cpuprofile`, JSON.stringify(profile))
+console.log(`wrote ${out}/engines.cpuprofile`)
