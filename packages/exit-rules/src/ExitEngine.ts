@@ -274,6 +274,10 @@ interface RunState {
   readonly reclaimed: Int32Array
   /** What each timeline holds (`View.timelineFlags`), read instead of the timelines. */
   readonly flags: Uint8Array
+  /** Each rule's anchor column when it filters nothing (`judge` skips the projects without it). */
+  readonly anchors: ReadonlyArray<Int32Array | undefined>
+  /** 1 for a rule judged from the columns (`Compiled.simple`), by rule. */
+  readonly simple: Uint8Array
   /** Written to while judging (a working set reused from run to run), then the exact rows kept. */
   findings: FindingColumns
   resolved: ResolutionColumns
@@ -627,18 +631,25 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
  * judged in full.
  */
 const judge = (run: RunState, from: number, to: number): void => {
-  const { exited, reclaimed, flags, compiled } = run
+  const { exited, reclaimed, flags, compiled, anchors, simple } = run
   const special = View.TimelineFlag.exemptions | View.TimelineFlag.rectifications
+  const rules = compiled.length
   for (let pi = from; pi < to; pi++) {
     const fl = flags[pi]!
     if ((fl & View.TimelineFlag.folded) === 0) continue
     if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
-    for (let ri = 0; ri < compiled.length; ri++) {
-      const c = compiled[ri]!
-      const anchor = c.anchorDays
-      if (anchor !== undefined && c.matches === undefined && anchor[pi] === NOT_REACHED) continue
-      if (anchor === undefined || !c.simple || (fl & special) !== 0) judgeOne(run, ri, pi)
-      else judgeSimple(run, c, ri, pi, anchor[pi]!)
+    for (let ri = 0; ri < rules; ri++) {
+      const anchor = anchors[ri]
+      if (anchor !== undefined) {
+        // No filter: a project without the anchor is not judged.
+        const a = anchor[pi]!
+        if (a === NOT_REACHED) continue
+        if (simple[ri] === 1 && (fl & special) === 0) {
+          judgeSimple(run, compiled[ri]!, ri, pi, a)
+          continue
+        }
+      }
+      judgeOne(run, ri, pi)
     }
   }
 }
@@ -949,6 +960,8 @@ export const evaluate = (input: Input): ExitReport => {
     model,
     texts: new Array(TEXT_SPAN * 2).fill(undefined),
     compiled,
+    anchors: compiled.map((c) => (c.matches === undefined ? c.anchorDays : undefined)),
+    simple: Uint8Array.from(compiled, (c) => (c.simple && c.anchorDays !== undefined ? 1 : 0)),
     projects,
     timelines: View.timelinesInOrder(view),
     exited,
