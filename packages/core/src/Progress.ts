@@ -437,13 +437,19 @@ export const ofTarget = (
 
   // An area target with unitKinds counts, area-wide, only the records of units
   // of those kinds (and of the units under them): "6个产业招商工作组和港澳招商工作组
-  // …到位资金110亿元" is the working groups' task.
+  // …到位资金110亿元" is the working groups' task (003 二.(三)), and the assessed
+  // units' investment task is theirs (003 四), not the groups' too. The whole area
+  // — the one unit without a parent — is none of its parts, whatever its kind: a
+  // city's root of kind `district` does not make its working groups districts.
   const areaKinds = target.scope === "area" ? target.unitKinds : undefined
+  const roots = facts.units.filter((u) => u.parent === undefined)
+  const root = roots.length === 1 ? roots[0]!.id : undefined
   const rowsOf = (unit: string | undefined): ReadonlyArray<string | undefined> => {
     if (unit === undefined) return areaKinds === undefined ? [undefined] : []
     const up = lineage(unit)
     const area =
-      areaKinds === undefined || up.some((u) => areaKinds.includes(kindOf.get(u) ?? "other"))
+      areaKinds === undefined ||
+      up.some((u) => u !== root && areaKinds.includes(kindOf.get(u) ?? "other"))
     return area ? [undefined, ...up] : up
   }
   const credit = (

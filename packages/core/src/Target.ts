@@ -314,7 +314,10 @@ export type Allocation = typeof Allocation.Type
  *   `unitKinds` narrows this to units of those kinds ("各街道镇、园区");
  *   on an area target (since 0.3.0), `unitKinds` counts area-wide only the
  *   records of units of those kinds and the units under them (the working
- *   groups' funds, 003 二.(三));
+ *   groups' funds, 003 二.(三); the assessed units' investment task, 003 四):
+ *   the whole area — the one unit without a parent — is none of its parts,
+ *   whatever its kind, so neither its records nor those of the units under
+ *   it count through it (since 0.4.0);
  * - `clause` cites the plan (`000 一`, `002 三.2`);
  * - `due` is the date the goal is for (the window's end when absent);
  * - `rateStage` (since 0.3.0): for a `start-rate` target, the stage a pool

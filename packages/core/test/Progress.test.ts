@@ -262,6 +262,66 @@ describe("ofTarget", () => {
     ])
   })
 
+  it("an area target on unit kinds counts their records, never all of them through the root's kind", () => {
+    // A city (root of kind `district`) with two districts, a working group and its own
+    // record; funds in place in the window: 区甲 dist-a 20亿 + 区甲东片 (under 区甲) 5亿,
+    // 区乙 dist-b 10亿, the working group 95亿, the city itself 3亿.
+    // The districts' task (unitKinds ["district"], 90亿): 20 + 5 + 10 = 35亿, 35/90 →
+    // 0.3888…; the city is of kind `district` too, but it is the whole area, not one of the
+    // districts: counted through it, the group and the city would add 98亿 (133亿).
+    // The group's task (unitKinds ["group"], 110亿): 95亿 only.
+    const i = input()
+    i.units = [
+      { id: "city", name: "示范市", kind: "district" },
+      { id: "dist-a", name: "区甲", kind: "district", parent: "city" },
+      { id: "dist-a-east", name: "区甲东片", kind: "park", parent: "dist-a" },
+      { id: "dist-b", name: "区乙", kind: "district", parent: "city" },
+      { id: "group", name: "招商工作组", kind: "group", parent: "city" }
+    ]
+    const funds = (id: string, unit: string, amount: string) =>
+      p(id, unit, [["signed", "2026-03-01"]], {
+        events: [
+          { type: "signed", date: "2026-03-01" },
+          { type: "funds-arrived", date: "2026-03-20", amount }
+        ]
+      })
+    i.activities = []
+    i.reports = []
+    i.projects = [
+      funds("A", "dist-a", "20亿元"),
+      funds("AE", "dist-a-east", "5亿元"),
+      funds("B", "dist-b", "10亿元"),
+      funds("G", "group", "95亿元"),
+      funds("C", "city", "3亿元")
+    ]
+    const area = (unitKinds: ReadonlyArray<string>, goal: string) =>
+      run(i, {
+        id: "t",
+        title: "到位资金",
+        measure: "funds-in-place",
+        scope: "area",
+        unitKinds,
+        goal
+      }).find((r) => r.unit === undefined)!
+    const districts = area(["district"], "90亿元")
+    expect([show(districts.actual), districts.counted]).toEqual([
+      "35亿元",
+      ["A@2026-03-20", "AE@2026-03-20", "B@2026-03-20"]
+    ])
+    expect(districts.ratio).toEqual(Ratio.makeUnsafe(35, 90))
+    const group = area(["group"], "110亿元")
+    expect([show(group.actual), group.counted]).toEqual(["95亿元", ["G@2026-03-20"]])
+    // Without unitKinds the whole area counts every record: 20 + 5 + 10 + 95 + 3 = 133亿.
+    const all = run(i, {
+      id: "t",
+      title: "全市到位资金",
+      measure: "funds-in-place",
+      scope: "area",
+      goal: "200亿元"
+    })[0]!
+    expect(show(all.actual)).toBe("133亿元")
+  })
+
   it("counts the distinct projects activities name, once each", () => {
     // Two expert-review meetings of town-a name P-1 and P-2, then P-2 again: 2 projects, not 3.
     const i = input()

@@ -179,10 +179,14 @@ export const targets = (
     ? []
     : [
         {
+          // 四.(二) "三是招商引资工作目标任务" (not 全县, as the other two say), split over
+          // "各区（市、县）、市直各相关部门" (三.(一)) and assessed on the bodies of 四.(一): their
+          // funds in place, not the working groups' (二.(三), `group-funds`).
           id: "investment",
           title: "招商引资工作目标任务（到位资金）",
           measure: "funds-in-place" as const,
           scope: "area" as const,
+          unitKinds: GROUPS.flatMap((g) => g.unitKinds),
           goal: o.investmentGoal,
           clause: "003 四"
         }

@@ -122,6 +122,35 @@ describe("003 四: the fixed-asset target is the county's", () => {
   })
 })
 
+describe("003 四: the investment task's city-wide row", () => {
+  it("counts the assessed bodies' funds in place, not the working groups' (四.(一), 二.(三))", () => {
+    // 四.(二) "招商引资工作目标任务" is split over 各区（市、县）、市直各相关部门 (三.(一)) and
+    // assessed on the bodies of 四.(一); the groups have their own 110亿 (二.(三)). Funds in
+    // place in 2026: 甲县 20亿 + 乙县 12亿 + 丙县 4亿 + 金阳新区 25亿 + 高新区 22亿 = 83亿 of 90亿
+    // → 0.9222; counting the groups' 95亿 too it read 178亿 (197.8%).
+    const investment = snapshot.campaign.targets.find((t) => t.id === "investment")!
+    const rows = Progress.ofTarget(Progress.facts(View.make(snapshot)), investment, {
+      asOf: snapshot.asOf
+    })
+    const area = rows.find((r) => r.unit === undefined)!
+    expect([Money.format(area.actual as Money.Money), area.completion]).toEqual(["83亿元", 0.9222])
+    // The city-wide figure is the sum of the districts' and zones' rows.
+    const units = rows.filter((r) => r.unit !== undefined)
+    expect(units.map((r) => Money.format(r.actual as Money.Money))).toEqual([
+      "20亿元",
+      "12亿元",
+      "4亿元",
+      "22亿元",
+      "25亿元"
+    ])
+    // The policy's own target has the same scope as the sample's.
+    const own = ConstructionYear.targets({ investmentGoal: Money.parseUnsafe("90亿元") }).find(
+      (t) => t.id === "investment"
+    )!
+    expect(own.unitKinds).toEqual(investment.unitKinds)
+  })
+})
+
 describe("003 四: quarterly and year-end combined", () => {
   it("weighs a quarter 0.1 and the year 0.6", () => {
     // As of 6-30: 甲县 FAI 27.5/50 = 0.55 → 22; majors signed by 6-30: 7 of 10 → 21; funds 10/20 → 15 = 58

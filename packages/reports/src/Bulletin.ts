@@ -66,7 +66,13 @@ export interface AssessmentInput {
   readonly policy: Pick<Assessment.Assessment["policy"], "id">
   readonly units: ReadonlyArray<
     Pick<Assessment.UnitScore, "unit" | "name" | "group" | "total" | "rank" | "tiers" | "vetoes"> &
-      Partial<Pick<Assessment.UnitScore, "tierReasons">>
+      Partial<Pick<Assessment.UnitScore, "tierReasons">> & {
+        /**
+         * The unit's score lines, for the points deducted (扣分: a line below
+         * zero); without them a total below zero says it (since 0.4.0).
+         */
+        readonly lines?: ReadonlyArray<Pick<Assessment.ScoreLine, "points">> | undefined
+      }
   >
   readonly groups: Assessment.Assessment["groups"]
   readonly tiers: ReadonlyArray<
@@ -555,15 +561,18 @@ export const previous = (
  *   amber or red against 序时进度 as of the bulletin's date;
  * - ranking: the assessment's units in group and rank order, each with the
  *   rank it held in the previous assessment and the move (↑ positive);
- * - commended and criticised follow the assessment's tiers: when it has a
- *   tier of commendation ({@link tierRole}), the units in such a tier are
- *   commended; when it has one of criticism, the units in such a tier and
- *   the vetoed units are criticised. Without such tiers: the first three of
- *   each ranking group with no veto, no red target and no open breach (new,
- *   worse or still open since the previous bulletin) are commended; units
- *   vetoed or with an open breach or escalation criticised.
- *   Both in ranking order, each with its reasons; a unit with a red target
- *   says so;
+ * - commended and criticised are the plan's verdicts, read from the
+ *   assessment: criticised, the units in a tier of criticism
+ *   ({@link tierRole}) and the vetoed units; commended, the units in a tier
+ *   of commendation — or, when the assessment has none, the first three of
+ *   each ranking group with nothing against them: no veto, no points
+ *   deducted (a score line below zero), every target on 序时进度 (none amber
+ *   or red) and no open breach or escalation (new, worse or still open since
+ *   the previous bulletin). A unit criticised is never commended (its tier
+ *   stays in the ranking's tier column). An exit breach or a red target is
+ *   no verdict of a plan: each has its own list, and a mention points there.
+ *   Both in ranking order, each with its reasons, which say only what the
+ *   data shows;
  * - lagging: every unit with a target red against 序时进度, with the targets
  *   and the points behind — its own list, not a verdict on the unit;
  * - exit: findings absent from the previous bulletin, or more serious now,
@@ -737,40 +746,37 @@ export const make = (input: Input): Bulletin => {
       })
   }
   const commendTiers = [...roleOf.values()].includes("commend")
-  const criticiseTiers = [...roleOf.values()].includes("criticise")
   const breachesOf = (u: string) => exit.filter((x) => x.unit === u && x.severity !== "warning")
-  const laggingNote = (u: string): Array<Text> => {
+  // Facts with lists of their own (进度滞后, 退出机制): a mention points there, it is no reason.
+  const notes = (u: string): Array<Text> => {
     const n = redOf.get(u)?.length ?? 0
-    return n === 0
-      ? []
-      : [
-          {
-            zh: `另有 ${n} 项目标低于序时进度（红灯），见「${LABELS.zh.lagging}」`,
-            en: `${n} target${n === 1 ? "" : "s"} behind time-elapsed pace (red): see "${LABELS.en.lagging}"`
-          }
-        ]
-  }
-  const commended: Array<Mention> = []
-  for (const r of ranking) {
-    const tiers = byTier(r, "commend")
-    const eligible = commendTiers
-      ? tiers.length > 0
-      : r.rank <= 3 && !r.vetoed && !redOf.has(r.unit) && breachesOf(r.unit).length === 0
-    if (!eligible) continue
-    const reasons: Array<Text> = [
-      ...tiers,
-      {
-        zh: `排名第${r.rank}，得分 ${Ratio.score(r.total)}`,
-        en: `ranked ${r.rank} with ${pointsText(Ratio.score(r.total))}`
-      }
+    const b = breachesOf(u).length
+    return [
+      ...(n === 0
+        ? []
+        : [
+            {
+              zh: `另有 ${n} 项目标低于序时进度（红灯），见「${LABELS.zh.lagging}」`,
+              en: `${n} target${n === 1 ? "" : "s"} behind time-elapsed pace (red): see "${LABELS.en.lagging}"`
+            }
+          ]),
+      ...(b === 0
+        ? []
+        : [
+            {
+              zh: `另有 ${b} 起项目逾期或整改逾期，见「${LABELS.zh.exit}」`,
+              en: `${b} project breach${b === 1 ? "" : "es"} or escalation${b === 1 ? "" : "s"}: see "${LABELS.en.exit}"`
+            }
+          ])
     ]
-    if (r.move !== undefined && r.move > 0)
-      reasons.push({ zh: `较上期上升${r.move}位`, en: `up ${r.move} since the last bulletin` })
-    const statuses = unitRows.get(r.unit) ?? []
-    if (statuses.length > 0 && statuses.every((s) => s === "ahead" || s === "on-track"))
-      reasons.push({ zh: "各项目标均达到序时进度", en: "every target on time-elapsed pace" })
-    reasons.push(...laggingNote(r.unit))
-    commended.push({ unit: r.unit, name: r.name, reasons })
+  }
+  // Points deducted (扣分): a score line below zero; without the lines, a total below zero.
+  const scoreOf = new Map((input.assessment?.units ?? []).map((u) => [u.unit, u]))
+  const deducted = (u: string): boolean | undefined => {
+    const s = scoreOf.get(u)
+    if (s === undefined) return undefined
+    // Exact decimal text: its sign is all that is read.
+    return s.lines === undefined ? Number(s.total) < 0 : s.lines.some((l) => Number(l.points) < 0)
   }
   // A veto as people read it: its message (the target by its title), else its title.
   const vetoesOf = new Map(
@@ -779,12 +785,10 @@ export const make = (input: Input): Bulletin => {
       u.vetoes.map((v): Text => v.message ?? v.title ?? { zh: v.veto, en: v.veto })
     ])
   )
-  const criticisedUnits = new Set<string>([
-    ...ranking.filter((r) => r.vetoed).map((r) => r.unit),
-    ...(criticiseTiers
-      ? ranking.filter((r) => byTier(r, "criticise").length > 0).map((r) => r.unit)
-      : exit.filter((e) => e.severity !== "warning").map((e) => e.unit))
-  ])
+  // Criticised: the plan's verdicts against a unit — a tier of criticism, a veto.
+  const criticisedUnits = new Set<string>(
+    ranking.filter((r) => r.vetoed || byTier(r, "criticise").length > 0).map((r) => r.unit)
+  )
   const criticised: Array<Mention> = []
   for (const u of [...criticisedUnits].sort(byPlace)) {
     const line = ranking.find((r) => r.unit === u)
@@ -800,14 +804,37 @@ export const make = (input: Input): Bulletin => {
           ]
     for (const v of vetoesOf.get(u) ?? [])
       reasons.push({ zh: `一票否决：${v.zh}`, en: `veto: ${v.en}` })
-    for (const e of breachesOf(u)) {
-      reasons.push({
-        zh: `项目「${e.projectName}」${e.class.zh}，${severityNames[e.severity].zh}${e.daysOverdue ?? 0}天${e.change === "open" ? "，上期已通报仍未整改" : ""}（${e.clause}）`,
-        en: `project "${e.projectName}": ${e.class.en}, ${severityNames[e.severity].en} by ${e.daysOverdue ?? 0} days${e.change === "open" ? ", reported before and still open" : ""} (${e.clause})`
-      })
-    }
-    reasons.push(...laggingNote(u))
+    reasons.push(...notes(u))
     criticised.push({ unit: u, name: nameOf(u), reasons })
+  }
+  // Commended: the plan's verdict for a unit (a tier of commendation), or, when the
+  // assessment has none, the first three of a ranking group with nothing against them;
+  // never a unit criticised.
+  const commended: Array<Mention> = []
+  for (const r of ranking) {
+    if (criticisedUnits.has(r.unit)) continue
+    const tiers = byTier(r, "commend")
+    const statuses = unitRows.get(r.unit) ?? []
+    const onPace = statuses.every((s) => s === "ahead" || s === "on-track")
+    const eligible = commendTiers
+      ? tiers.length > 0
+      : r.rank <= 3 && onPace && deducted(r.unit) === false && breachesOf(r.unit).length === 0
+    if (!eligible) continue
+    const reasons: Array<Text> = [
+      ...tiers,
+      {
+        zh: `排名第${r.rank}，得分 ${Ratio.score(r.total)}`,
+        en: `ranked ${r.rank} with ${pointsText(Ratio.score(r.total))}`
+      }
+    ]
+    if (r.move !== undefined && r.move > 0)
+      reasons.push({ zh: `较上期上升${r.move}位`, en: `up ${r.move} since the last bulletin` })
+    if (!commendTiers && scoreOf.get(r.unit)?.lines !== undefined)
+      reasons.push({ zh: "无扣分", en: "no points deducted" })
+    if (statuses.length > 0 && onPace)
+      reasons.push({ zh: "各项目标均达到序时进度", en: "every target on time-elapsed pace" })
+    reasons.push(...notes(r.unit))
+    commended.push({ unit: r.unit, name: r.name, reasons })
   }
 
   const cadence = Cadence.occurrences(snapshot, {

@@ -1,4 +1,4 @@
-import type { Snapshot } from "@gongjian/core"
+import { Snapshot } from "@gongjian/core"
 import { Host } from "@gongjian/plugin-sdk"
 import { all, Samples } from "@gongjian/policies"
 import * as Result from "effect/Result"
@@ -90,7 +90,8 @@ describe("Bulletin.make", () => {
     ])
     expect(role("可参评开放型经济工作一等奖")).toBeUndefined()
     // Overridden: 通报表扬 read as nothing, so no tier commends and the first three of each
-    // group with no veto, no red target and no new breach are commended — 甲镇 and 区发改局.
+    // group with nothing against them (no veto, no point deducted, every target on pace, no
+    // open breach) are commended — 甲镇 and 区发改局.
     const made = Bulletin.make({
       snapshot,
       period: b.period,
@@ -461,5 +462,217 @@ describe("a campaign's area and its reporting cadence", () => {
       expect(text).toContain("27.21")
       expect(text).not.toMatch(/\d\.\d{3,}/)
     }
+  })
+})
+
+describe("通报表扬 and 通报批评: one reading, in campaigns built by hand", () => {
+  // Four towns under a district; one per-unit target, 2 projects signed each, from 1 January
+  // to 30 June, as of 30 June: 序时进度 100%. 甲 town-a and 乙 town-b sign 2 (100%, on pace),
+  // 丙 town-c 2, 丁 town-d none (D1 not signed: 0%, red).
+  const project = (id: string, unit: string) => ({
+    id,
+    name: id,
+    unit,
+    sector: "secondary",
+    events: [{ type: "signed", date: "2026-03-01" }]
+  })
+  const snapshot: Snapshot.Snapshot = Result.getOrThrow(
+    Snapshot.decode({
+      asOf: "2026-06-30",
+      campaign: {
+        id: "c",
+        title: "攻坚",
+        kind: "other",
+        window: { start: "2026-01-01", end: "2026-06-30" },
+        phases: [],
+        cadence: [],
+        assessedUnitKinds: ["town"],
+        targets: [
+          {
+            id: "signings",
+            title: "签约项目",
+            measure: "projects",
+            scope: "per-unit",
+            goal: 2,
+            filter: { stage: "signed" }
+          }
+        ]
+      },
+      units: [
+        { id: "district", name: "示范区", kind: "district" },
+        { id: "town-a", name: "甲镇", kind: "town", parent: "district" },
+        { id: "town-b", name: "乙镇", kind: "town", parent: "district" },
+        { id: "town-c", name: "丙镇", kind: "town", parent: "district" },
+        { id: "town-d", name: "丁镇", kind: "town", parent: "district" }
+      ],
+      projects: [
+        project("A1", "town-a"),
+        project("A2", "town-a"),
+        project("B1", "town-b"),
+        project("B2", "town-b"),
+        project("C1", "town-c"),
+        project("C2", "town-c"),
+        { id: "D1", name: "D1", unit: "town-d", sector: "secondary", events: [] }
+      ]
+    })
+  )
+  const period = Cadence.parsePeriod("2026-06-H2")!
+  type Unit = Bulletin.AssessmentInput["units"][number]
+  const unit = (id: string, rank: number, total: string, more: Partial<Unit> = {}): Unit => ({
+    unit: id,
+    name: id,
+    group: "all",
+    total,
+    rank,
+    tiers: [],
+    vetoes: [],
+    ...more
+  })
+  const assessment = (
+    units: ReadonlyArray<Unit>,
+    tiers: Bulletin.AssessmentInput["tiers"] = []
+  ): Bulletin.AssessmentInput => ({
+    policy: { id: "p" },
+    units,
+    groups: [
+      { id: "all", title: { zh: "全部单位", en: "all units" }, units: units.map((u) => u.unit) }
+    ],
+    tiers
+  })
+  const escalated = (unit: string, project: string): Bulletin.FindingInput => ({
+    id: `stuck/${project}`,
+    project,
+    unit,
+    class: "land-idle",
+    clause: "000 二.(二).1",
+    severity: "escalated",
+    action: "reclaim-land",
+    deadline: "2026-05-01",
+    daysOverdue: 16,
+    message: { zh: "整改逾期", en: "escalated" }
+  })
+  const ids = (list: ReadonlyArray<Bulletin.Mention>) => list.map((m) => m.unit)
+
+  it("commends from the ranking only the units with nothing against them: a deduction is something (001)", () => {
+    // No tier of commendation (001 has no 通报表扬 clause): the first three, 0, 0 and −1
+    // points. 甲 and 乙 lost no point and are on pace on every target: commended; 丙 lost a
+    // point (a line of −1, 三.(五) 扣减分值): ranked third, yet not commended. 丁 is fourth.
+    const a = assessment([
+      unit("town-a", 1, "0", { lines: [] }),
+      unit("town-b", 1, "0", { lines: [{ points: "0" }] }),
+      unit("town-c", 3, "-1", { lines: [{ points: "0.5" }, { points: "-1.5" }] }),
+      unit("town-d", 4, "-3", { lines: [{ points: "-3" }] })
+    ])
+    const b = Bulletin.make({ snapshot, period, assessment: a })
+    expect(ids(b.commended)).toEqual(["town-a", "town-b"])
+    expect(ids(b.criticised)).toEqual([])
+    // Without the score lines, a total below zero says a point was deducted.
+    const bare = Bulletin.make({
+      snapshot,
+      period,
+      assessment: assessment(a.units.map(({ lines: _, ...u }) => u))
+    })
+    expect(ids(bare.commended)).toEqual(["town-a", "town-b"])
+    // 丁 is red on its target: not commended even ranked first with no deduction.
+    const first = Bulletin.make({
+      snapshot,
+      period,
+      assessment: assessment([
+        unit("town-d", 1, "5", { lines: [{ points: "5" }] }),
+        unit("town-a", 2, "4", { lines: [{ points: "4" }] })
+      ])
+    })
+    expect(ids(first.commended)).toEqual(["town-a"])
+    expect(ids(first.lagging)).toEqual(["town-d"])
+  })
+
+  it("criticises no unit for an exit finding: the finding is listed, the unit ranked first is not criticised (000)", () => {
+    // 甲 ranks first and is in a tier of no role (可参评开放型经济工作一等奖, 000 二.(一).1); a
+    // project of it is past its rectification deadline (000 二.(二).1 asks for the stuck
+    // projects' problems to be solved; no clause criticises the unit). It is listed under
+    // 退出机制, neither commended (something stands against it) nor criticised.
+    const a = assessment(
+      [
+        unit("town-a", 1, "41", { lines: [{ points: "41" }], tiers: ["first-prize"] }),
+        unit("town-b", 2, "40", { lines: [{ points: "40" }], tiers: ["first-prize"] })
+      ],
+      [
+        {
+          id: "first-prize",
+          title: { zh: "可参评开放型经济工作一等奖", en: "eligible for the first prize" },
+          clause: "000 二.(一).1"
+        }
+      ]
+    )
+    const b = Bulletin.make({
+      snapshot,
+      period,
+      assessment: a,
+      findings: [escalated("town-a", "A1")]
+    })
+    expect(ids(b.criticised)).toEqual([])
+    expect(ids(b.commended)).toEqual(["town-b"])
+    expect(b.exit.map((e) => [e.unit, e.severity])).toEqual([["town-a", "escalated"]])
+    expect(b.ranking.find((r) => r.unit === "town-a")!.tiers).toHaveLength(1)
+  })
+
+  it("never lists a unit under both: one the plan criticises is not commended", () => {
+    // 甲 is in the tier of commendation and vetoed (a veto barring another tier); 乙 is in
+    // both tiers; 丙 only commended. 甲 and 乙 are criticised, 丙 alone commended.
+    const a = assessment(
+      [
+        unit("town-a", 1, "9", {
+          tiers: ["commended"],
+          vetoes: [
+            {
+              veto: "v",
+              title: { zh: "否决", en: "veto" },
+              bars: ["other"],
+              reason: "r",
+              message: { zh: "否决", en: "veto" }
+            }
+          ]
+        }),
+        unit("town-b", 2, "8", { tiers: ["commended", "criticised"] }),
+        unit("town-c", 3, "7", { tiers: ["commended"] })
+      ],
+      [
+        { id: "commended", title: { zh: "通报表扬", en: "commended" }, clause: "002 四.4" },
+        { id: "criticised", title: { zh: "通报批评", en: "criticised" }, clause: "002 四.4" }
+      ]
+    )
+    const b = Bulletin.make({ snapshot, period, assessment: a })
+    expect(ids(b.criticised)).toEqual(["town-a", "town-b"])
+    expect(ids(b.commended)).toEqual(["town-c"])
+    for (const m of b.commended) expect(ids(b.criticised)).not.toContain(m.unit)
+  })
+
+  it("says a commended unit is on pace only when it is (002: commended for its task, red elsewhere)", () => {
+    // The tier commends 甲 and 丁 (each met the task the tier judges); 丁 is red on 签约项目
+    // and has an escalated project; 甲 is on pace. 甲's mention ends with the on-pace
+    // reason; 丁's carries no such reason and points to both lists instead.
+    const a = assessment(
+      [
+        unit("town-a", 1, "9", { tiers: ["commended"] }),
+        unit("town-d", 2, "8", { tiers: ["commended"] })
+      ],
+      [{ id: "commended", title: { zh: "通报表扬", en: "commended" }, clause: "002 四.4" }]
+    )
+    const b = Bulletin.make({
+      snapshot,
+      period,
+      assessment: a,
+      findings: [escalated("town-d", "D1")]
+    })
+    expect(ids(b.commended)).toEqual(["town-a", "town-d"])
+    const [onPace, red] = b.commended
+    // 甲: the tier, the rank, on pace.
+    expect(onPace!.reasons).toHaveLength(3)
+    const paceReason = onPace!.reasons[2]!
+    // 丁: the tier, the rank, its red target's pointer, its exit finding's pointer.
+    expect(red!.reasons).toHaveLength(4)
+    expect(red!.reasons).not.toContainEqual(paceReason)
+    expect(ids(b.lagging)).toEqual(["town-d"])
+    expect(b.exit.map((e) => e.unit)).toEqual(["town-d"])
   })
 })

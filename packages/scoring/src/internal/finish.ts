@@ -437,7 +437,10 @@ const placed = (top: boolean, rank: number, place: number, n: number): Text =>
           en: `in the bottom ${n} (place ${place} from the bottom)`
         }
 
-/** The targets a `targets` tier found all met, with their completions. */
+/**
+ * The targets a `targets` tier found met, with their completions: it names
+ * those targets and claims no other (a unit may be behind on the rest).
+ */
 const metAll = (
   rows: ReadonlyArray<{ readonly target: string; readonly ratio: Ratio.Ratio }>,
   title: (target: string) => string
@@ -445,7 +448,9 @@ const metAll = (
   const shown = rows.map((r) => ({ title: title(r.target), percent: Ratio.percent(r.ratio) }))
   const zh = shown.map((x) => `「${x.title}」完成率${x.percent}`).join("，")
   const en = shown.map((x) => `"${x.title}" at ${x.percent}`).join(", ")
-  return { zh: `${zh}，目标任务全部完成`, en: `every target met (${en})` }
+  return shown.length === 1
+    ? { zh: `${zh}，已完成`, en: `${en}: met` }
+    : { zh: `${zh}，均已完成`, en: `${en}: all met` }
 }
 
 /** Plain code-unit order of two strings. */
