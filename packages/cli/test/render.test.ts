@@ -1,8 +1,9 @@
-import { Ratio, type Snapshot } from "@gongjian/core"
+import { Ratio, type Snapshot, View } from "@gongjian/core"
 import type { Host } from "@gongjian/plugin-sdk"
+import { Samples } from "@gongjian/policies"
 import { describe, expect, it } from "vitest"
 import { markdown, percent, table } from "../src/internal/render.js"
-import { findingRows, headers } from "../src/internal/views.js"
+import { findingRows, headers, progressRows } from "../src/internal/views.js"
 
 // Names come from the snapshot: a county may type anything into them.
 const header = ["rank", "unit", "total"]
@@ -71,5 +72,18 @@ describe("the findings table", () => {
       ["2026-05-15（整改期限；原期限2026-03-10）", "16"],
       ["2026-03-10", "16"]
     ])
+  })
+})
+
+describe("money in the progress table", () => {
+  it("writes a target's figures in one unit, a unit's nothing as 0.00 in it", () => {
+    // 002 四.4: 招商引资年度目标任务 75亿元 for the area, 2亿元–20亿元 for the units; 区商务局
+    // has signed nothing against its 2亿元.
+    const rows = progressRows(View.make(Samples.load("002-investment-drive")), "zh").filter(
+      (r) => r[0] === "招商引资年度目标任务"
+    )
+    expect(rows.length).toBeGreaterThan(2)
+    for (const r of rows) expect([r[2]!.slice(-2), r[3]!.slice(-2)]).toEqual(["亿元", "亿元"])
+    expect(rows.find((r) => r[1] === "区商务局")?.slice(2, 4)).toEqual(["0.00亿元", "2.00亿元"])
   })
 })

@@ -140,8 +140,10 @@ export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> 
   const area = Unit.areaLabel(s.units)[lang]
   const rows: Array<Array<string>> = []
   for (const t of s.campaign.targets) {
-    for (const r of Progress.ofTarget(facts, t, { asOf })) {
-      const { actual, goal } = Progress.shown(r, { precision: 2 })
+    const target = Progress.ofTarget(facts, t, { asOf })
+    const magnitude = Progress.magnitude(target)
+    for (const r of target) {
+      const { actual, goal } = Progress.shown(r, { precision: 2, magnitude })
       rows.push([
         t.title,
         r.unit === undefined ? area : (names.get(r.unit) ?? r.unit),
