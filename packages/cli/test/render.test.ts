@@ -69,8 +69,45 @@ describe("the findings table", () => {
     const rows = findingRows(snapshot, [finding("escalated"), finding("breach")], "zh")
     const at = headers.findings.zh.indexOf("期限")
     expect(rows.map((r) => [r[at], r[at + 1]])).toEqual([
-      ["2026-05-15（整改期限；原期限2026-03-10）", "16"],
-      ["2026-03-10", "16"]
+      ["2026-05-15（整改期限；原期限2026-03-10）", "逾期16天"],
+      ["2026-03-10", "逾期16天"]
+    ])
+  })
+  it("writes the days as overdue or left, never as a negative count", () => {
+    // 000/W6 as of 2026-05-31: a warning due 2026-06-15, 15 days left; W5 due 2026-04-20,
+    // 41 days overdue.
+    const finding = (severity: "warning" | "breach", days: number) =>
+      ({
+        project: "W",
+        unit: "town",
+        class: "built-not-producing",
+        severity,
+        action: "rectify",
+        deadline: "2026-06-15",
+        rectification: undefined,
+        daysOverdue: severity === "warning" ? undefined : days,
+        daysLeft: severity === "warning" ? days : undefined
+      }) as unknown as Host.PluginFinding
+    const snapshot = { units: [{ id: "town", name: "王店镇" }] } as unknown as Snapshot.Snapshot
+    // B3 is due on the day itself.
+    const found = [
+      finding("warning", 15),
+      finding("breach", 41),
+      finding("warning", 1),
+      finding("warning", 0)
+    ]
+    const at = headers.findings.zh.indexOf("天数")
+    expect(findingRows(snapshot, found, "zh").map((r) => r[at])).toEqual([
+      "还有15天",
+      "逾期41天",
+      "还有1天",
+      "今日到期"
+    ])
+    expect(findingRows(snapshot, found, "en").map((r) => r[at])).toEqual([
+      "15 days left",
+      "41 days overdue",
+      "1 day left",
+      "due today"
     ])
   })
 })
