@@ -63,6 +63,13 @@ export interface GanttRow {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const LIGHTS: ReadonlyArray<Light> = ["green", "amber", "red"]
+/** What a bar's colour says, as the Gantt's legend names it. */
+const LIGHT_ZH: Record<Light, string> = {
+  green: "正常",
+  amber: "临近节点或预警",
+  red: "滞后或逾期"
+}
 const STAGE_ZH: Partial<Record<LifecycleTypes.Stage, string>> = {
   signed: "签约",
   "land-supplied": "供地",
@@ -199,7 +206,9 @@ const empty = (title: string, lack: string): string => {
  * The Gantt of key projects (倒排工期) as SVG: a bar per project from its
  * start to its last planned milestone, coloured red, amber or green; planned
  * milestones as hollow diamonds, reached ones as filled circles; a red line
- * on today (the as-of date).
+ * on today (the as-of date). The legend names only what is drawn: the
+ * lights the bars show (正常, 临近节点或预警, 滞后或逾期), and 计划节点 or
+ * 实际节点 only when there are such milestones.
  *
  * @example
  * {@includeCode ../examples/WallChart.ts#gantt}
@@ -236,6 +245,45 @@ export const gantt = (
   const rowHeight = 26
   const top = 80
   const height = top + 60 + Math.max(1, rows.length) * rowHeight
+  // A bar per project in its light's colour, a series (and legend entry) per light
+  // drawn; the milestones' series only when there are such milestones.
+  const bars = LIGHTS.filter((l) => rows.some((r) => r.light === l)).map((l) => ({
+    name: LIGHT_ZH[l],
+    type: "bar" as const,
+    stack: "plan",
+    barWidth: 12,
+    itemStyle: { color: COLORS[l] },
+    data: rows.map((r) => (r.light === l ? Math.max(1, day(r.end) - day(r.start)) : "-"))
+  }))
+  const plannedAt = rows.flatMap((r, i) => r.planned.map((m) => [day(m.on), i]))
+  const actualAt = rows.flatMap((r, i) => r.actual.map((m) => [day(m.on), i]))
+  const drawn = [
+    ...bars,
+    ...(plannedAt.length === 0
+      ? []
+      : [
+          {
+            name: "计划节点",
+            type: "scatter" as const,
+            symbol: "diamond",
+            symbolSize: 11,
+            itemStyle: { color: "#ffffff", borderColor: "#3c4043", borderWidth: 1.5 },
+            data: plannedAt
+          }
+        ]),
+    ...(actualAt.length === 0
+      ? []
+      : [
+          {
+            name: "实际节点",
+            type: "scatter" as const,
+            symbol: "circle",
+            symbolSize: 8,
+            itemStyle: { color: "#1a73e8" },
+            data: actualAt
+          }
+        ])
+  ]
   const option: EChartsOption = {
     title: {
       text: title,
@@ -246,7 +294,7 @@ export const gantt = (
     legend: {
       top: 40,
       left: 12,
-      data: ["计划", "计划节点", "实际节点"],
+      data: drawn.flatMap((x) => (x.name === undefined ? [] : [x.name])),
       textStyle: { fontSize: 12 }
     },
     grid: { left, right: 80, top, bottom: 40 },
@@ -272,18 +320,7 @@ export const gantt = (
         silent: true,
         itemStyle: { color: "transparent" },
         barWidth: 12,
-        data: rows.map((r) => day(r.start))
-      },
-      {
-        name: "计划",
-        type: "bar",
-        stack: "plan",
-        barWidth: 12,
-        itemStyle: { color: COLORS.plan },
-        data: rows.map((r) => ({
-          value: Math.max(1, day(r.end) - day(r.start)),
-          itemStyle: { color: COLORS[r.light] }
-        })),
+        data: rows.map((r) => day(r.start)),
         markLine: {
           symbol: "none",
           silent: true,
@@ -292,22 +329,7 @@ export const gantt = (
           data: [{ xAxis: day(asOf) }]
         }
       },
-      {
-        name: "计划节点",
-        type: "scatter",
-        symbol: "diamond",
-        symbolSize: 11,
-        itemStyle: { color: "#ffffff", borderColor: "#3c4043", borderWidth: 1.5 },
-        data: rows.flatMap((r, i) => r.planned.map((m) => [day(m.on), i]))
-      },
-      {
-        name: "实际节点",
-        type: "scatter",
-        symbol: "circle",
-        symbolSize: 8,
-        itemStyle: { color: "#1a73e8" },
-        data: rows.flatMap((r, i) => r.actual.map((m) => [day(m.on), i]))
-      }
+      ...drawn
     ]
   }
   return render(option, width, height)

@@ -86,6 +86,33 @@ describe("WallChart", () => {
     expect(svg).toContain("今日 2026-10-15")
   })
 
+  it("names in the Gantt's legend only what the chart draws", () => {
+    // The legend's labels: the texts set beside the legend's icons (x = 30 within an item).
+    const legend = (svg: string) =>
+      [
+        ...svg.matchAll(/<text [^>]*x="30" y="7" transform="translate\([\d.]+ [\d.]+\)"[^>]*>([^<]*)</g)
+      ].map((m) => m[1])
+    const labels = { green: "正常", amber: "临近节点或预警", red: "滞后或逾期" } as const
+    // 000 plans no milestones (no contract's startBy …) and every key project is on time:
+    // green bars and reached milestones only, so no 计划 or 计划节点 entry.
+    const hundred = Samples.load("000-hundred-days")
+    const rows000 = WallChart.ganttRows(hundred)
+    expect(rows000.flatMap((r) => r.planned)).toEqual([])
+    expect(new Set(rows000.map((r) => r.light))).toEqual(new Set(["green"]))
+    expect(legend(WallChart.gantt(hundred))).toEqual(["正常", "实际节点"])
+    // 002 with its findings: planned milestones, and red bars beside green ones.
+    const rows002 = WallChart.ganttRows(snapshot, { findings: run.findings })
+    const lights = (["green", "amber", "red"] as const).filter((l) =>
+      rows002.some((r) => r.light === l)
+    )
+    expect(lights).toContain("red")
+    expect(legend(WallChart.gantt(snapshot, { findings: run.findings }))).toEqual([
+      ...lights.map((l) => labels[l]),
+      "计划节点",
+      "实际节点"
+    ])
+  })
+
   it("has a red heat-map cell for every red unit target", () => {
     // As of 2026-10-15 every red row of the progress table is a red cell.
     const svg = WallChart.heatmap(snapshot)
