@@ -524,6 +524,7 @@ export const ranking = (
 // The area-wide column: a key no unit id can take (ids are non-empty).
 const AREA = ""
 
+const KEY: ReadonlyArray<Progress.Status> = ["red", "amber", "on-track", "ahead"]
 const STATUS_CODE: { readonly [S in Progress.Status]: number } = {
   red: 0,
   amber: 1,
@@ -535,7 +536,9 @@ const STATUS_CODE: { readonly [S in Progress.Status]: number } = {
  * The units × targets heat map as SVG: a cell per unit and target with the
  * completion, coloured by status against 序时进度 (red, amber, on track,
  * ahead), the area-wide figures first (named by `Unit.areaLabel`: 全县, 全市,
- * 全区, 全镇); no cell where a target sets the unit no goal. A campaign
+ * 全区, 全镇); no cell where a target sets the unit no goal. A key under the
+ * title names the colours as the progress table does (红灯, 黄灯, 正常,
+ * 超序时). A campaign
  * without targets gets a chart that says so (无目标), not a blank one.
  *
  * @example
@@ -571,8 +574,13 @@ export const heatmap = (
   const left = Math.max(80, ...titles.map((n) => textWidth(n, 12))) + 20
   const col = Math.max(64, ...unitNames.map((n) => textWidth(n, 12) + 12))
   const rowHeight = 28
-  const top = 84
-  const width = Math.max(left + Math.max(1, unitIds.length) * col + 24, textWidth(title, 16) + 48)
+  const top = 100
+  const key = KEY.reduce((w, s) => w + 14 + 5 + textWidth(Progress.statusNames[s].zh, 12) + 16, 0)
+  const width = Math.max(
+    left + Math.max(1, unitIds.length) * col + 24,
+    textWidth(title, 16) + 48,
+    12 + key + 24
+  )
   const height = top + Math.max(1, targets.length) * rowHeight + 24
   const index = new Map(unitIds.map((u, i) => [u, i]))
   const option: EChartsOption = {
@@ -583,13 +591,22 @@ export const heatmap = (
       textStyle: { fontSize: 16, width: width - 24, overflow: "break" }
     },
     grid: { left, right: 24, top, height: Math.max(1, targets.length) * rowHeight },
+    // The key to the colours, in the progress table's words (红灯, 黄灯, 正常, 超序时).
     visualMap: {
       type: "piecewise",
-      show: false,
+      orient: "horizontal",
+      left: 12,
+      top: 40,
+      itemWidth: 14,
+      itemHeight: 14,
+      itemGap: 16,
+      selectedMode: false,
+      textStyle: { fontSize: 12 },
       dimension: 2,
-      pieces: (["red", "amber", "on-track", "ahead"] as const).map((s) => ({
+      pieces: KEY.map((s) => ({
         value: STATUS_CODE[s],
-        color: COLORS[s]
+        color: COLORS[s],
+        label: Progress.statusNames[s].zh
       }))
     },
     xAxis: {
