@@ -69,3 +69,15 @@ const receipt = Schema.decodeUnknownSync(Project.Receipt)({
 })
 equal(receipt.procedure, "eia")
 // #endregion parts
+
+// #region names
+// Chinese views write flags and industries by name, not by code.
+equal(Project.flagNames["fortune-500"].zh, "世界500强")
+equal(Project.industryNames["new-energy"].zh, "新能源")
+equal(Project.knownIndustries.includes("logistics"), true)
+equal(project.flags!.map((f) => Project.flagName(f).zh).join("、"), "重大项目、投洽会签约")
+equal(Project.industryName(project.industry!).zh, "新能源")
+// A county's own code has no name in the tables: it is shown as it is.
+deepStrictEqual(Project.flagName("county-star"), { zh: "county-star", en: "county-star" })
+equal(Project.industryName("bamboo-crafts").zh, "bamboo-crafts")
+// #endregion names

@@ -43,7 +43,8 @@ export type Sector = typeof Sector.Type
  * `fortune-500` (世界500强), `top-500` (国内外500强), `industry-top-100`
  * (行业百强), `listed` (上市公司), `signed-at-fair` (投洽会签约), `financing`
  * (融资项目), `high-energy` (高耗能), `high-emission` (高排放),
- * `specialized-new` (专精特新), `preliminary` (前期).
+ * `specialized-new` (专精特新), `preliminary` (前期), `for-fair` (拟在投洽会签约,
+ * since 0.4.0). Their names in Chinese views are {@link flagNames}.
  *
  * @example
  * {@includeCode ../examples/Project.ts#project}
@@ -65,8 +66,130 @@ export const knownFlags = [
   "high-energy",
   "high-emission",
   "specialized-new",
-  "preliminary"
+  "preliminary",
+  "for-fair"
 ] as const
+
+/**
+ * The name of each of the {@link knownFlags} (项目标签) in Chinese and English,
+ * as Chinese views (台账, CSV) write a project's flags: `major` is 重大项目,
+ * `fortune-500` 世界500强. A flag a county adds itself is not in this table:
+ * views write it as it is (its code), and it reads back as that code.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#names}
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const flagNames: {
+  readonly [F in (typeof knownFlags)[number]]: { readonly zh: string; readonly en: string }
+} = {
+  major: { zh: "重大项目", en: "major" },
+  key: { zh: "重点项目", en: "key" },
+  stock: { zh: "存量项目", en: "stock" },
+  "central-soe": { zh: "央企项目", en: "central SOE" },
+  "fortune-500": { zh: "世界500强", en: "Fortune Global 500" },
+  "top-500": { zh: "国内外500强", en: "top 500" },
+  "industry-top-100": { zh: "行业百强", en: "industry top 100" },
+  listed: { zh: "上市公司", en: "listed company" },
+  "signed-at-fair": { zh: "投洽会签约", en: "signed at the fair" },
+  financing: { zh: "融资项目", en: "financing" },
+  "high-energy": { zh: "高耗能", en: "high energy use" },
+  "high-emission": { zh: "高排放", en: "high emission" },
+  "specialized-new": { zh: "专精特新", en: "specialized and new" },
+  preliminary: { zh: "前期项目", en: "preliminary" },
+  "for-fair": { zh: "拟投洽会签约", en: "put forward for the fair" }
+}
+
+/**
+ * The industries (行业) the plans and the sample campaigns name. A project's
+ * `industry` may hold any string (a county adds its own); these are the ones
+ * with names in {@link industryNames}: `advanced-manufacturing` (先进制造业),
+ * `new-energy` (新能源), `new-material` (新材料), `modern-services`
+ * (现代服务业), `logistics` (现代物流), `modern-agriculture` (现代农业), and
+ * the service sectors of 004 plan 3: `commerce` (商贸服务), `culture-tourism`
+ * (文化旅游), `health-elderly-care` (健康养老), `finance` (现代金融),
+ * `tech-information` (科技与信息服务).
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#names}
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const knownIndustries = [
+  "advanced-manufacturing",
+  "new-energy",
+  "new-material",
+  "modern-services",
+  "logistics",
+  "modern-agriculture",
+  "commerce",
+  "culture-tourism",
+  "health-elderly-care",
+  "finance",
+  "tech-information"
+] as const
+
+/**
+ * The name of each of the {@link knownIndustries} (行业) in Chinese and
+ * English, as Chinese views (台账, CSV) write a project's industry:
+ * `new-energy` is 新能源. An industry a county adds itself is not in this
+ * table: views write it as it is (its code), and it reads back as that code.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#names}
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const industryNames: {
+  readonly [I in (typeof knownIndustries)[number]]: { readonly zh: string; readonly en: string }
+} = {
+  "advanced-manufacturing": { zh: "先进制造业", en: "advanced manufacturing" },
+  "new-energy": { zh: "新能源", en: "new energy" },
+  "new-material": { zh: "新材料", en: "new materials" },
+  "modern-services": { zh: "现代服务业", en: "modern services" },
+  logistics: { zh: "现代物流", en: "logistics" },
+  "modern-agriculture": { zh: "现代农业", en: "modern agriculture" },
+  commerce: { zh: "商贸服务", en: "commerce" },
+  "culture-tourism": { zh: "文化旅游", en: "culture and tourism" },
+  "health-elderly-care": { zh: "健康养老", en: "health and elderly care" },
+  finance: { zh: "现代金融", en: "finance" },
+  "tech-information": { zh: "科技与信息服务", en: "technology and information services" }
+}
+
+/**
+ * A flag's name in Chinese and English: its entry in {@link flagNames}, or,
+ * for a flag a county adds itself, the flag as it is in both languages.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#names}
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const flagName = (flag: string): { readonly zh: string; readonly en: string } =>
+  Object.hasOwn(flagNames, flag)
+    ? flagNames[flag as keyof typeof flagNames]
+    : { zh: flag, en: flag }
+
+/**
+ * An industry's name in Chinese and English: its entry in
+ * {@link industryNames}, or, for an industry a county adds itself, the
+ * industry as it is in both languages.
+ *
+ * @example
+ * {@includeCode ../examples/Project.ts#names}
+ *
+ * @since 0.4.0
+ * @category queries
+ */
+export const industryName = (industry: string): { readonly zh: string; readonly en: string } =>
+  Object.hasOwn(industryNames, industry)
+    ? industryNames[industry as keyof typeof industryNames]
+    : { zh: industry, en: industry }
 
 /**
  * Investment figures (投资): total investment, contract foreign investment

@@ -94,7 +94,7 @@ export const make = (
       model,
       timelines: new LazyTimelines(decoded.timelines),
       unfolded: NONE,
-      lineage: Unit.lineageOf(snapshot.units)
+      lineage: lineageOf(snapshot.units)
     })
     inOrder.set(view, decoded.timelines)
     milestones.set(view, { columns: decoded.days, complete: true })
@@ -124,12 +124,24 @@ export const make = (
     model,
     timelines,
     unfolded,
-    lineage: Unit.lineageOf(snapshot.units)
+    lineage: lineageOf(snapshot.units)
   })
   // Kept when every id is given once (an id given twice is looked up instead).
   if (timelines.size + unfolded.length === n && !unfolded.some((e) => timelines.has(e.project)))
     inOrder.set(view, folded)
   return view
+}
+
+// A unit's lineage, made once for a snapshot's units (a view of the same
+// snapshot at another date shares it).
+const lineages = new WeakMap<ReadonlyArray<Unit.Unit>, (unit: string) => ReadonlyArray<string>>()
+const lineageOf = (units: ReadonlyArray<Unit.Unit>): ((unit: string) => ReadonlyArray<string>) => {
+  let lineage = lineages.get(units)
+  if (lineage === undefined) {
+    lineage = Unit.lineageOf(units)
+    lineages.set(units, lineage)
+  }
+  return lineage
 }
 
 const NONE: ReadonlyArray<never> = Object.freeze([])

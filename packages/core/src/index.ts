@@ -26,6 +26,18 @@ export * as Calendar from "./Calendar.js"
  */
 export * as Campaign from "./Campaign.js"
 /**
+ * Clause references and the form Chinese views print them in.
+ *
+ * @since 0.4.0
+ */
+export * as Clause from "./Clause.js"
+/**
+ * The classes of stalled projects the exit mechanism finds, and their names.
+ *
+ * @since 0.4.0
+ */
+export * as FindingClass from "./FindingClass.js"
+/**
  * Canonical JSON and option fingerprints.
  *
  * @since 0.1.0

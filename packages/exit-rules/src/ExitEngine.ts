@@ -7,6 +7,7 @@
  */
 import {
   Calendar,
+  Clause,
   type Lifecycle,
   LocalDate,
   Money,
@@ -274,8 +275,13 @@ interface RunState {
   readonly reclaimed: Int32Array
   /** What each timeline holds (`View.timelineFlags`), read instead of the timelines. */
   readonly flags: Uint8Array
-  readonly findings: FindingColumns
-  readonly resolved: ResolutionColumns
+  /** Each rule's anchor column when it filters nothing (`judge` skips the projects without it). */
+  readonly anchors: ReadonlyArray<Int32Array | undefined>
+  /** 1 for a rule judged from the columns (`Compiled.simple`), by rule. */
+  readonly simple: Uint8Array
+  /** Written to while judging (a working set reused from run to run), then the exact rows kept. */
+  findings: FindingColumns
+  resolved: ResolutionColumns
   readonly unevaluated: Array<Unevaluated>
 }
 
@@ -293,7 +299,6 @@ interface Measured {
 interface FindingExtra {
   readonly extensions: ReadonlyArray<Deadline.Extension>
   readonly rect: Rect | undefined
-  readonly performance: Measured | undefined
   readonly years: ReadonlyArray<number> | undefined
 }
 
@@ -318,9 +323,9 @@ class Rows<X> {
   dayA: Int32Array
   dayB: Int32Array
   readonly extra = new Map<number, X>()
-  /** Room for `size` rows to start with (a run of many projects finds many). */
-  constructor(size: number) {
-    const n = Math.max(size, 256)
+  /** Room for `size` rows to start with (at least `least`: 256 unless said). */
+  constructor(size: number, least = 256) {
+    const n = Math.max(size, least)
     this.project = new Int32Array(n)
     this.kind = new Int32Array(n)
     this.dayA = new Int32Array(n)
@@ -337,7 +342,7 @@ class Rows<X> {
     return k
   }
   #grow(): void {
-    const size = this.project.length * 2
+    const size = Math.max(this.project.length * 2, 256)
     const grow = (a: Int32Array) => {
       const b = new Int32Array(size)
       b.set(a)
@@ -347,6 +352,20 @@ class Rows<X> {
     this.kind = grow(this.kind)
     this.dayA = grow(this.dayA)
     this.dayB = grow(this.dayB)
+  }
+  /** The rows in columns of their own, of the size they hold; the extras moved to them. */
+  trimmed(): Rows<X> {
+    const n = this.n
+    const out = new Rows<X>(0, n)
+    out.n = n
+    out.project.set(this.project.subarray(0, n))
+    out.kind.set(this.kind.subarray(0, n))
+    out.dayA.set(this.dayA.subarray(0, n))
+    out.dayB.set(this.dayB.subarray(0, n))
+    for (const [k, x] of this.extra) out.extra.set(k, x)
+    this.n = 0
+    this.extra.clear()
+    return out
   }
   /** Puts the rows in `order` (a permutation of the rows); none when it is the identity. */
   reorder(order: ArrayLike<number> | undefined): void {
@@ -377,6 +396,14 @@ class Rows<X> {
 // optimised code of the judging loop that was made for it.
 const KEEP_ROWS = new Rows<unknown>(0)
 void KEEP_ROWS
+
+// The working rows of the last run, taken by the next: a run writes its
+// rows there and keeps copies of the size found, so that it leaves the
+// collector only what it found.
+const spare: { findings: FindingColumns | undefined; resolved: ResolutionColumns | undefined } = {
+  findings: undefined,
+  resolved: undefined
+}
 
 /**
  * The findings of a run: a row each, its code how it stands (`WARNING` …),
@@ -480,7 +507,6 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   }
 
   // Is the requirement met, and since when?
-  let performance: Measured | undefined
   const requiredDays = c.requiredDays
   if (requiredDays !== undefined) {
     const reachedDays = reachedAt(requiredDays, pi)
@@ -530,13 +556,7 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
       unevaluated.push({ project: p.id, rule: rule.id, reason: message.en, message })
       return
     }
-    let latest: typeof Project.Performance.Type | undefined
-    const measured = p.performance ?? NO_PERFORMANCE
-    for (let k = 0; k < measured.length; k++) {
-      const m = measured[k]!
-      if (m.on <= asOf && m[measure] !== undefined && (latest === undefined || m.on > latest.on))
-        latest = m
-    }
+    const latest = latestMeasurement(p, measure, asOf)
     const actual = latest?.[measure]
     if (latest === undefined || actual === undefined) {
       const message = unevaluatedText.noMeasurement(name, asOf)
@@ -555,7 +575,6 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
     if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
       if (left >= right) return
     } else if (isAtLeastShare(actual.amount, c.share, promised.amount)) return
-    performance = { measure, actual, promised, on: latest.on }
   }
 
   const inWarning = asOfDays <= deadlineDays
@@ -592,7 +611,6 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
   const row = findings.add(pi, ri, kind, baseDays, deadlineDays)
   if (
     extensions.length > 0 ||
-    performance !== undefined ||
     years !== undefined ||
     kind === ESCALATED ||
     kind === UNDER_RECTIFICATION
@@ -600,7 +618,6 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
     findings.extra.set(row, {
       extensions,
       rect: kind === WARNING || kind === BREACH ? undefined : rect,
-      performance,
       years
     })
 }
@@ -615,18 +632,25 @@ const judgeOne = (run: RunState, ri: number, pi: number): void => {
  * judged in full.
  */
 const judge = (run: RunState, from: number, to: number): void => {
-  const { exited, reclaimed, flags, compiled } = run
+  const { exited, reclaimed, flags, compiled, anchors, simple } = run
   const special = View.TimelineFlag.exemptions | View.TimelineFlag.rectifications
+  const rules = compiled.length
   for (let pi = from; pi < to; pi++) {
     const fl = flags[pi]!
     if ((fl & View.TimelineFlag.folded) === 0) continue
     if (exited[pi] !== NOT_REACHED || reclaimed[pi] !== NOT_REACHED) continue
-    for (let ri = 0; ri < compiled.length; ri++) {
-      const c = compiled[ri]!
-      const anchor = c.anchorDays
-      if (anchor !== undefined && c.matches === undefined && anchor[pi] === NOT_REACHED) continue
-      if (anchor === undefined || !c.simple || (fl & special) !== 0) judgeOne(run, ri, pi)
-      else judgeSimple(run, c, ri, pi, anchor[pi]!)
+    for (let ri = 0; ri < rules; ri++) {
+      const anchor = anchors[ri]
+      if (anchor !== undefined) {
+        // No filter: a project without the anchor is not judged.
+        const a = anchor[pi]!
+        if (a === NOT_REACHED) continue
+        if (simple[ri] === 1 && (fl & special) === 0) {
+          judgeSimple(run, compiled[ri]!, ri, pi, a)
+          continue
+        }
+      }
+      judgeOne(run, ri, pi)
     }
   }
 }
@@ -683,7 +707,13 @@ const judgeSimple = (run: RunState, c: Compiled, ri: number, pi: number, a: numb
         if (found && !Number.isNaN(latest)) {
           const left = latest * c.shareScale
           const right = promised * c.shareUnits
-          if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && left >= right) return
+          if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) {
+            if (left >= right) return
+            // Below the share: a warning inside the window, a breach after
+            // the deadline (the measurement is read again when the finding is).
+            run.findings.add(pi, ri, asOfDays <= deadline ? WARNING : BREACH, deadline, deadline)
+            return
+          }
         }
       }
     }
@@ -716,6 +746,34 @@ const addResolution = (
   if (rect !== undefined || years !== undefined) resolved.extra.set(row, { rect, years })
 }
 
+/** A project's latest measurement of `measure` on or before `asOf` (the first of a day's). */
+const latestMeasurement = (
+  p: Project.Project,
+  measure: keyof typeof MEASURE_NAMES,
+  asOf: LocalDate.LocalDate
+): typeof Project.Performance.Type | undefined => {
+  let latest: typeof Project.Performance.Type | undefined
+  const measured = p.performance ?? NO_PERFORMANCE
+  for (let k = 0; k < measured.length; k++) {
+    const m = measured[k]!
+    if (m.on <= asOf && m[measure] !== undefined && (latest === undefined || m.on > latest.on))
+      latest = m
+  }
+  return latest
+}
+
+/**
+ * The measurement below the contract's share that a performance rule's
+ * finding reports, read again from the project (a finding judged from the
+ * columns keeps none).
+ */
+const measuredOf = (run: RunState, rule: ExitRule, p: Project.Project): Measured | undefined => {
+  if (rule.requires.kind !== "performance") return undefined
+  const { measure } = rule.requires
+  const latest = latestMeasurement(p, measure, run.asOf)!
+  return { measure, actual: latest[measure]!, promised: p.contract![measure]!, on: latest.on }
+}
+
 /** The `row`-th finding of a run, made from its columns. */
 const findingAt = (run: RunState, row: number): Finding => {
   const f = run.findings
@@ -736,7 +794,7 @@ const findingAt = (run: RunState, row: number): Finding => {
   const deadline = textOf(run, deadlineDays)
   const base = baseDays === deadlineDays ? deadline : textOf(run, baseDays)
   const stage = t.stage ?? "none"
-  const m = x?.performance
+  const m = measuredOf(run, rule, p)
   const facts =
     m === undefined
       ? { stage, anchor: anchorOn }
@@ -903,18 +961,22 @@ export const evaluate = (input: Input): ExitReport => {
     model,
     texts: new Array(TEXT_SPAN * 2).fill(undefined),
     compiled,
+    anchors: compiled.map((c) => (c.matches === undefined ? c.anchorDays : undefined)),
+    simple: Uint8Array.from(compiled, (c) => (c.simple && c.anchorDays !== undefined ? 1 : 0)),
     projects,
     timelines: View.timelinesInOrder(view),
     exited,
     reclaimed,
     flags: View.timelineFlags(view),
-    // Room for a row every other project to start with (what the
-    // three-two-three rules find in a county's pipeline), doubled when a
-    // run finds more.
-    findings: new Rows(projects.length >> 1),
-    resolved: new Rows(projects.length >> 1),
+    // Written to the working rows kept from the run before (room for a
+    // row every eighth project to start with, doubled when a run finds
+    // more); the rows found are then copied to columns of their size.
+    findings: spare.findings ?? new Rows(projects.length >> 3),
+    resolved: spare.resolved ?? new Rows(projects.length >> 3),
     unevaluated
   }
+  spare.findings = undefined
+  spare.resolved = undefined
   for (let from = 0; from < projects.length; from += CHUNK)
     judge(run, from, Math.min(from + CHUNK, projects.length))
   // In report order, which the lists made on read and the columns share:
@@ -923,6 +985,11 @@ export const evaluate = (input: Input): ExitReport => {
     run.findings.reorder(reportOrder(run, run.findings))
     run.resolved.reorder(reportOrder(run, run.resolved))
   }
+  const working = { findings: run.findings, resolved: run.resolved }
+  run.findings = working.findings.trimmed()
+  run.resolved = working.resolved.trimmed()
+  spare.findings = working.findings
+  spare.resolved = working.resolved
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )
@@ -1141,7 +1208,7 @@ class LazyFinding implements Finding {
     const name = this.#name
     const id = this.project
     return {
-      zh: `${name}（${id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${provZh}${extZh}；${stateZh}。按${rule.clause}「${rule.title.zh}」，建议${act.zh}。`,
+      zh: `${name}（${id}）：${anchorName.zh}于${anchorOn}，应在${within.zh}内${requirement.zh}，期限${deadline}${provZh}${extZh}；${stateZh}。按${Clause.zh(rule.clause)}「${rule.title.zh}」，建议${act.zh}。`,
       en: `${name} (${id}): ${anchorName.en} on ${anchorOn}, should ${requirement.en} within ${within.en}, by ${deadline}${provEn}${extEn}; ${stateEn}. Under ${rule.clause} "${rule.title.en}": ${act.en}.`
     }
   }

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Lifecycle, Target } from "@gongjian/core"
+import { FindingClass as CoreFindingClass, Lifecycle, Target } from "@gongjian/core"
 import * as Schema from "effect/Schema"
 import { Duration } from "./Deadline.js"
 
@@ -20,20 +20,16 @@ import { Duration } from "./Deadline.js"
  * - `low-efficiency`: a low-efficiency project (低效项目);
  * - `land-not-acquired`: attracted, land not yet acquired (已招商未征迁).
  *
+ * The same schema as `FindingClass.FindingClass` of `@gongjian/core`, where
+ * the classes and their names are kept.
+ *
  * @example
  * {@includeCode ../examples/ExitRule.ts#rule}
  *
  * @since 0.1.0
  * @category schemas
  */
-export const FindingClass = Schema.Literals([
-  "land-idle",
-  "signed-not-built",
-  "built-not-producing",
-  "no-results",
-  "low-efficiency",
-  "land-not-acquired"
-])
+export const FindingClass: typeof CoreFindingClass.FindingClass = CoreFindingClass.FindingClass
 
 /**
  * The type of {@link FindingClass}.

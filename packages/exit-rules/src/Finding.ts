@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type { LocalDate } from "@gongjian/core"
+import { FindingClass as CoreFindingClass, type LocalDate } from "@gongjian/core"
 import type { Extension } from "./Deadline.js"
 import type { Action, FindingClass } from "./ExitRule.js"
 
@@ -157,7 +157,8 @@ export const actionNames: { readonly [A in Action]: { readonly zh: string; reado
   }
 
 /**
- * The names of the finding classes in Chinese and English.
+ * The names of the finding classes in Chinese and English: the table
+ * `FindingClass.names` of `@gongjian/core`, which scoring reads too.
  *
  * @example
  * {@includeCode ../examples/CleanupReport.ts#report}
@@ -165,16 +166,7 @@ export const actionNames: { readonly [A in Action]: { readonly zh: string; reado
  * @since 0.1.0
  * @category constants
  */
-export const classNames: {
-  readonly [C in FindingClass]: { readonly zh: string; readonly en: string }
-} = {
-  "land-idle": { zh: "供地未开工（圈而不建）", en: "land supplied, not started" },
-  "signed-not-built": { zh: "签而不建", en: "signed, not built" },
-  "built-not-producing": { zh: "建而不产", en: "built, not producing" },
-  "no-results": { zh: "投产不见效", en: "producing without results" },
-  "low-efficiency": { zh: "低效项目", en: "low efficiency" },
-  "land-not-acquired": { zh: "已招商未征迁", en: "attracted, land not acquired" }
-}
+export const classNames: typeof CoreFindingClass.names = CoreFindingClass.names
 
 /**
  * Orders findings by project, then rule: the order of every report.

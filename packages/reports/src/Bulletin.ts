@@ -13,6 +13,7 @@
 import {
   type Activity,
   type Calendar,
+  Clause,
   LocalDate,
   Period,
   Progress,
@@ -728,7 +729,7 @@ export const make = (input: Input): Bulletin => {
     (input.assessment?.tiers ?? []).map((t) => [
       t.id,
       {
-        zh: `${t.title.zh}${t.clause ? `（${t.clause}）` : ""}`,
+        zh: `${t.title.zh}${t.clause ? `（${Clause.zh(t.clause)}）` : ""}`,
         en: `${t.title.en}${t.clause ? ` (${t.clause})` : ""}`
       }
     ])
@@ -1191,7 +1192,7 @@ export const html = (b: Bulletin, lang: Lang = "zh"): string => {
         [L.duty, L.span, L.deadline, L.held],
         b.cadence.map(
           (o) =>
-            `<tr><td>${h(o.name)}（${h(o.clause)}）</td><td>${h(o.period.start)}—${h(o.period.end)}</td><td class="num">${h(o.deadline)}</td><td class="cadence-${o.status}">${h(CADENCE_STATUS[o.status][lang])}${o.held.length > 0 ? `：${h(o.held.join(lang === "zh" ? "、" : ", "))}` : ""}</td></tr>`
+            `<tr><td>${h(o.name)}（${h(lang === "zh" ? Clause.zh(o.clause) : o.clause)}）</td><td>${h(o.period.start)}—${h(o.period.end)}</td><td class="num">${h(o.deadline)}</td><td class="cadence-${o.status}">${h(CADENCE_STATUS[o.status][lang])}${o.held.length > 0 ? `：${h(o.held.join(lang === "zh" ? "、" : ", "))}` : ""}</td></tr>`
         )
       )
     )
@@ -1317,7 +1318,7 @@ export const markdown = (b: Bulletin, lang: Lang = "zh"): string => {
     table(
       [L.duty, L.span, L.deadline, L.held],
       b.cadence.map((o) => [
-        `${mc(o.name)}（${mc(o.clause)}）`,
+        `${mc(o.name)}（${mc(lang === "zh" ? Clause.zh(o.clause) : o.clause)}）`,
         `${o.period.start}—${o.period.end}`,
         o.deadline,
         `${o.status === "overdue" ? "🔴 " : ""}${CADENCE_STATUS[o.status][lang]}${o.held.length > 0 ? `：${mc(o.held.join(lang === "zh" ? "、" : ", "))}` : ""}`

@@ -12,6 +12,7 @@ import {
   type Activity,
   Calendar,
   type Campaign,
+  Clause,
   LocalDate,
   Period,
   type Project,
@@ -251,21 +252,22 @@ export const occurrences = (
       const names = kindNames[duty.kind] ?? { zh: duty.kind, en: duty.kind }
       const range = start === end ? start : `${start}—${end}`
       const en = range.replace("—", " to ")
+      const clauseZh = Clause.zh(clause)
       const message = {
         held: {
-          zh: `${duty.name}（${range}）已开展：${held.join("、")}（${clause}）`,
+          zh: `${duty.name}（${range}）已开展：${held.join("、")}（${clauseZh}）`,
           en: `${duty.name} (${en}) held: ${held.join(", ")} (${clause})`
         },
         overdue: {
-          zh: `${duty.name}（${range}）未开展，应于 ${deadline} 前完成（${clause}）`,
+          zh: `${duty.name}（${range}）未开展，应于 ${deadline} 前完成（${clauseZh}）`,
           en: `${duty.name} (${en}) not held; it was due by ${deadline} (${clause})`
         },
         pending: {
-          zh: `${duty.name}（${range}）尚未开展，期限 ${deadline}（${clause}）`,
+          zh: `${duty.name}（${range}）尚未开展，期限 ${deadline}（${clauseZh}）`,
           en: `${duty.name} (${en}) not held yet; due by ${deadline} (${clause})`
         },
         unrecorded: {
-          zh: `${duty.name}（${range}）无${names.zh}记录，未判定（${clause}）`,
+          zh: `${duty.name}（${range}）无${names.zh}记录，未判定（${clauseZh}）`,
           en: `${duty.name} (${en}): no ${names.en} records given, not judged (${clause})`
         }
       }[status]

@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import {
+  Clause,
   Lifecycle,
   type Lifecycle as LifecycleTypes,
   LocalDate,
@@ -150,7 +151,7 @@ export const ganttRows = (
       if (f.severity === "warning") {
         if (light === "green") light = "amber"
       } else light = "red"
-      reasons.push(`退出机制（${f.clause}）`)
+      reasons.push(`退出机制（${Clause.zh(f.clause)}）`)
     }
     out.push({
       project: p.id,

@@ -13,15 +13,7 @@ import { explanationText, itemTitles } from "./internal/explain.js"
 import { byRejected, finish, groupsOf } from "./internal/finish.js"
 import type { Text } from "./internal/items/handler.js"
 import { runItem } from "./internal/items/index.js"
-import {
-  type Column,
-  Credits,
-  policyRef,
-  scoreUnit,
-  type UnitLines,
-  unread,
-  withLines
-} from "./internal/lines.js"
+import { Credits, type ItemLines, policyRef, scoreUnit, type UnitLines } from "./internal/lines.js"
 import { rejectedText } from "./internal/rejectedText.js"
 import type { ScoringItem } from "./ScoringItem.js"
 import { check, type ScoringPolicy } from "./ScoringPolicy.js"
@@ -213,6 +205,50 @@ export class AssessmentError extends Data.TaggedError("AssessmentError")<{
 }
 
 /**
+ * Where a line credited to a unit goes: the unit and its ancestors that an
+ * item applies to, by index among the assessed units — by unit id, by the
+ * unit's index in the snapshot, and as one table for every unit (`start`,
+ * `list`) — filled as lines are credited.
+ */
+interface Reach {
+  readonly byId: Map<string, ReadonlyArray<number>>
+  readonly byIndex: Array<ReadonlyArray<number> | undefined>
+  table: { readonly start: Int32Array; readonly list: Int32Array } | undefined
+}
+
+// Kept for the units of a snapshot and a lineage (a view's, made once for the
+// units: `View.make`), by the kinds assessed and applied to: they depend on
+// nothing else, and assessing the same snapshot again reads them.
+const reaches = new WeakMap<
+  ReadonlyArray<Unit.Unit>,
+  WeakMap<(unit: string) => ReadonlyArray<string>, Map<string, Reach>>
+>()
+const reachOf = (
+  units: ReadonlyArray<Unit.Unit>,
+  lineage: (unit: string) => ReadonlyArray<string>,
+  assessedKinds: ReadonlyArray<string>,
+  appliesTo: ReadonlyArray<string> | undefined
+): Reach => {
+  let byLineage = reaches.get(units)
+  if (byLineage === undefined) {
+    byLineage = new WeakMap()
+    reaches.set(units, byLineage)
+  }
+  let byKinds = byLineage.get(lineage)
+  if (byKinds === undefined) {
+    byKinds = new Map()
+    byLineage.set(lineage, byKinds)
+  }
+  const key = JSON.stringify([assessedKinds, appliesTo ?? null])
+  let reach = byKinds.get(key)
+  if (reach === undefined) {
+    reach = { byId: new Map(), byIndex: [], table: undefined }
+    byKinds.set(key, reach)
+  }
+  return reach
+}
+
+/**
  * Runs a policy over the as-of view of a snapshot (`View.make`: its date, its
  * calendar with the county's overrides, its folded timelines and lineage).
  * Pass the exit findings for `exit-findings` items and `findings` vetoes, and
@@ -344,8 +380,8 @@ export const run = (
 
   // An assessed unit's index among the assessed units.
   const assessedIndex = new Map(assessed.map((u, a) => [u.id, a]))
-  // item index → assessed unit index → its lines
-  const columns: Array<ReadonlyArray<Column>> = []
+  // Each item's lines, unit by unit (by index among the assessed units).
+  const columns: Array<ItemLines> = []
   const applies = (item: ScoringItem, unit: string) => {
     const u = unitsById.get(unit)
     return (
@@ -358,9 +394,6 @@ export const run = (
   // Each project's unit by index in the snapshot's units (-1 for a unit it
   // does not list).
   const projectUnits = View.projectUnits(view)
-  // Where each unit's lines go, as lists of assessed unit indices by the
-  // unit's index in the snapshot, for the items that apply to the same kinds.
-  const targetTables = new Map<string, { readonly start: Int32Array; readonly list: Int32Array }>()
 
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
@@ -372,7 +405,9 @@ export const run = (
     let reserved = false
     let targetStart: Int32Array | undefined
     let targetList: Int32Array | undefined
-    const targets = new Map<string, ReadonlyArray<number>>()
+    // Worked out once for the units, the lineage and the kinds assessed and applied to.
+    const reach = reachOf(s.units, lineage, s.campaign.assessedUnitKinds, item.appliesTo)
+    const { byId: targets, byIndex: targetsAt } = reach
     const targetsOf = (unit: string) => {
       let t = targets.get(unit)
       if (t === undefined) {
@@ -384,7 +419,6 @@ export const run = (
       return t
     }
     // The same by the unit's index, for lines credited by project.
-    const targetsAt: Array<ReadonlyArray<number> | undefined> = []
     const targetsOfProject = (index: number): ReadonlyArray<number> => {
       const u = projectUnits[index]!
       if (u < 0) return targetsOf(s.projects[index]!.unit)
@@ -427,8 +461,7 @@ export const run = (
         // Where each unit's lines go, worked out once for the items that
         // apply to the same kinds.
         if (targetStart === undefined) {
-          const key = item.appliesTo === undefined ? "" : JSON.stringify(item.appliesTo)
-          let table = targetTables.get(key)
+          let table = reach.table
           if (table === undefined) {
             const start = new Int32Array(s.units.length + 1)
             const list: Array<number> = []
@@ -438,7 +471,7 @@ export const run = (
             }
             start[s.units.length] = list.length
             table = { start, list: Int32Array.from(list) }
-            targetTables.set(key, table)
+            reach.table = table
           }
           targetStart = table.start
           targetList = table.list
@@ -480,26 +513,20 @@ export const run = (
 
   // Weight, sort, cap, total; each unit's line objects are made when its lines are first read.
   const scores = new Map<string, UnitLines>()
-  assessed.forEach((u, a) => {
-    scores.set(
-      u.id,
-      scoreUnit(
-        policy,
-        u.id,
-        columns.map((c) => c[a]!)
-      )
-    )
-  })
+  for (let a = 0; a < assessed.length; a++) {
+    const id = assessed[a]!.id
+    scores.set(id, scoreUnit(policy, id, columns, a))
+  }
 
   const groups = groupsOf(policy, s.campaign.assessedUnitKinds)
-  const result = finish<ScoreLine>(policy, groups, assessed, unread(scores), context)
+  const result = finish<ScoreLine>(policy, groups, assessed, scores, context)
   return Result.succeed({
     policy: policyRef(policy, input.options),
     campaign: s.campaign.id,
     asOf,
     items: itemTitles(policy),
     ...result,
-    units: result.units.map((u) => withLines(u, scores.get(u.unit)!.read)),
+    units: result.units,
     rejected: rejected.sort(byRejected)
   })
 }

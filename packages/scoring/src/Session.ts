@@ -24,8 +24,8 @@ import { itemTitles } from "./internal/explain.js"
 import { byRejected, compareText, finish, groupsOf } from "./internal/finish.js"
 import { runItem } from "./internal/items/index.js"
 import {
-  Column,
   Credits,
+  ItemLines,
   inIdOrder,
   policyRef,
   scoreUnit,
@@ -95,7 +95,7 @@ interface Part {
   readonly view: View.View
   readonly findings: ReadonlyArray<FindingLike>
   /** Lines per item (local items only), credited to the unit. */
-  readonly lines: ReadonlyArray<Column>
+  readonly lines: ReadonlyArray<ItemLines>
   readonly rejected: ReadonlyArray<Rejected>
 }
 
@@ -252,7 +252,7 @@ export const make = (
         })
       })
     }
-    const lines = credits.map((c) => c.columns(1)[0]!)
+    const lines = credits.map((c) => c.columns(1))
     return { projects, view, findings, lines, rejected }
   }
 
@@ -287,20 +287,22 @@ export const make = (
   // putting the assessment together again costs nothing per unit and line.
   const scores = new Map<
     string,
-    Omit<UnitLines, "read"> & { readonly lines: ReadonlyArray<Assessment.ScoreLine> }
+    Pick<UnitLines, "total" | "earned" | "items"> & {
+      readonly lines: ReadonlyArray<Assessment.ScoreLine>
+    }
   >()
   const rescore = (unit: string) => {
     const perItem = policy.items.map((item, i) => {
-      if (!applies(item, unit)) return new Column()
-      const gathered: Array<Column> = []
+      if (!applies(item, unit)) return new ItemLines()
+      const gathered: Array<ItemLines> = []
       for (const s of sources.get(unit) ?? [unit]) {
         const lines = parts.get(s)?.lines[i]
         if (lines !== undefined) gathered.push(lines)
       }
-      return Column.concat(gathered)
+      return ItemLines.concat(gathered)
     })
-    const sc = scoreUnit(policy, unit, perItem)
-    scores.set(unit, { total: sc.total, earned: sc.earned, items: sc.items, lines: sc.read() })
+    const sc = scoreUnit(policy, unit, perItem, 0)
+    scores.set(unit, { total: sc.total, earned: sc.earned, items: sc.items, lines: sc.lines })
   }
   const groups = groupsOf(policy, base.campaign.assessedUnitKinds)
 

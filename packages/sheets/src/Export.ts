@@ -22,6 +22,7 @@
  */
 
 import {
+  Clause,
   Lifecycle,
   type LocalDate,
   Money,
@@ -37,6 +38,7 @@ import * as Result from "effect/Result"
 import type ExcelJS from "exceljs"
 import * as Forms from "./Forms.js"
 import { neutralise as neutraliseText, restore as restoreText } from "./internal/cells.js"
+import { flagsZh, industryZh } from "./internal/names.js"
 import { csvRows, decodeText, defaultLimits, detect } from "./internal/source.js"
 import * as RowReport from "./RowReport.js"
 import { AnnotateError } from "./SheetError.js"
@@ -399,8 +401,10 @@ const stageZh = (s: string | undefined): string | undefined =>
 
 /**
  * The project 台账 of a snapshot, laid out as {@link Forms.projectLedger}:
- * one row per project in id order, unit names, sectors and stages in
- * Chinese, stage dates, amounts in 万元. It imports again with the same
+ * one row per project in id order, unit names, sectors, stages, industries
+ * and flags in Chinese (`Project.industryNames`, `Project.flagNames`; since
+ * 0.4.0 — a county's own industry or flag, not in those tables, is written
+ * as its code), stage dates, amounts in 万元. It imports again with the same
  * template into the same data.
  *
  * @example
@@ -425,13 +429,13 @@ export const projectLedger = (
         name: p.name,
         unit: names.get(p.unit) ?? p.unit,
         sector: zhOf(sectors, p.sector),
-        industry: p.industry,
+        industry: p.industry === undefined ? undefined : industryZh(p.industry),
         "investment.total": p.investment?.total,
         "investment.fundsInPlace": p.investment?.fundsInPlace,
         stage: Result.isSuccess(folded) ? stageZh(folded.success.stage) : undefined,
         "land.areaMu": p.land?.areaMu,
         "responsibility.leader": p.responsibility?.leader,
-        flags: p.flags === undefined || p.flags.length === 0 ? undefined : p.flags.join("、")
+        flags: p.flags === undefined || p.flags.length === 0 ? undefined : flagsZh(p.flags)
       }
       for (const e of p.events)
         if (template.columns.some((c) => c.field === `events.${e.type}`))
@@ -587,7 +591,7 @@ export const ranking = (
   const lines: ReadonlyArray<ColumnOf<Line>> = [
     column("单位", 16, "text", (l) => l.unit),
     column("指标", 20, "text", (l) => items.get(l.line.item) ?? l.line.item),
-    column("依据条款", 12, "text", (l) => l.line.clause),
+    column("依据条款", 12, "text", (l) => Clause.zh(l.line.clause)),
     column("得分", 10, "number", (l) => Number(l.line.points)),
     column("说明", 80, "text", (l) => l.line.message.zh)
   ]
@@ -672,7 +676,7 @@ export const findings = (
     column("项目编号", 10, "text", (f) => f.project),
     column("项目名称", 20, "text", (f) => options.projectNames?.[f.project]),
     column("类别", 14, "text", (f) => CLASS_ZH[f.class] ?? f.class),
-    column("依据条款", 10, "text", (f) => f.clause),
+    column("依据条款", 10, "text", (f) => Clause.zh(f.clause)),
     column("状态", 8, "text", (f) => SEVERITY_ZH[f.severity]),
     column("期限", 12, "text", (f) =>
       f.severity === "escalated" && f.rectification !== undefined

@@ -35,7 +35,9 @@ const stageDates = (
 /**
  * 项目台账: one row per project — number, name, responsible unit, sector,
  * total investment (万元), current stage, the dates of each stage under a
- * merged 各阶段时间 header, funds in place (万元), land (亩), leader. A
+ * merged 各阶段时间 header, funds in place (万元), land (亩), leader, and the
+ * industry and flags by their Chinese names (新能源; 重大项目、世界500强) or
+ * codes (since 0.4.0; a county's own code is read as it is). A
  * project already in the snapshot is merged: its stage dates and amounts
  * are updated.
  *
@@ -79,7 +81,7 @@ export const projectLedger: Template = {
       },
       width: 10
     },
-    { field: "industry", headers: ["行业", "所属行业"], type: "text", width: 12 },
+    { field: "industry", headers: ["行业", "所属行业"], type: "industry", width: 12 },
     {
       field: "investment.total",
       headers: ["总投资", "计划总投资"],
@@ -100,7 +102,7 @@ export const projectLedger: Template = {
     },
     { field: "land.areaMu", headers: ["用地面积", "用地（亩）"], type: "number", width: 10 },
     { field: "responsibility.leader", headers: ["包抓领导", "责任领导"], type: "text", width: 10 },
-    { field: "flags", headers: ["标签", "项目类型"], type: "list", width: 14 }
+    { field: "flags", headers: ["标签", "项目类型"], type: "flags", width: 14 }
   ]
 }
 

@@ -30,7 +30,19 @@ import { TemplateError } from "./SheetError.js"
  * - `unit`: a unit's name or id, matched to the unit id;
  * - `stage`: a stage in Chinese (在谈, 签约, 供地, 开工, 竣工, 投产) or English;
  * - `list`: items separated by `、`, `,`, `，` or `;`;
- * - `boolean`: 是 / 否, Y / N, √ / ×.
+ * - `boolean`: 是 / 否, Y / N, √ / ×;
+ * - `industry` (since 0.4.0): an industry by its Chinese name
+ *   (`Project.industryNames`: 新能源) or its code (`new-energy`);
+ * - `flags` (since 0.4.0): a list of flags, each by its Chinese name
+ *   (`Project.flagNames`: 重大项目、世界500强) or its code (`major`).
+ *
+ * In `industry` and `flags` columns a code a county defines itself — not in
+ * the tables — is written by exports as it is, and read back as it is when
+ * it is ASCII letters, digits, `-`, `_` and `.` (`bamboo-crafts`), or when
+ * the snapshot imported into has a project that already carries it. A
+ * county's own Chinese names go in the column's `values` (Chinese text →
+ * code: `{ "竹木加工": "bamboo-crafts" }`). Any other text is an unknown name:
+ * the row is rejected, its problem naming the cell and the column.
  *
  * @example
  * {@includeCode ../examples/template.ts#custom}
@@ -49,7 +61,9 @@ export const FieldType = Schema.Literals([
   "unit",
   "stage",
   "list",
-  "boolean"
+  "boolean",
+  "industry",
+  "flags"
 ])
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { Progress, type Project, Snapshot, View } from "@gongjian/core"
+import * as Arr from "effect/Array"
 import * as Result from "effect/Result"
 import ExcelJS from "exceljs"
 import { describe, expect, it, vi } from "vitest"
@@ -88,6 +89,122 @@ describe("export → import round trips", () => {
       )
       expect(back.projects.map((p) => p.name)).toEqual(names)
     }
+  })
+
+  it("industries and flags are written by their Chinese names and read back as the same codes, a county's own code as it is, in .xlsx and .csv", async () => {
+    // Only what the 台账 holds: number, name, unit, sector, investment, stage dates.
+    const base: Project.Project = {
+      id: "",
+      name: "新能源整车配套",
+      unit: "town-a",
+      sector: "secondary",
+      investment: {
+        total: { amount: county.projects[0]!.investment!.total!.amount, currency: "CNY" }
+      },
+      events: [{ type: "signed", date: "2026-08-20" }]
+    }
+    const projects: Array<Project.Project> = [
+      { ...base, id: "N-1", industry: "new-energy", flags: ["major", "fortune-500"] },
+      { ...base, id: "N-2", industry: "logistics", flags: ["key", "preliminary"] },
+      // A county's own codes, in neither table.
+      { ...base, id: "N-3", industry: "bamboo-crafts", flags: ["county-star", "stock"] },
+      { ...base, id: "N-4", industry: undefined, flags: [] }
+    ].map(({ industry, flags, ...p }) => ({
+      ...p,
+      ...(industry === undefined ? {} : { industry }),
+      ...(flags.length === 0 ? {} : { flags })
+    }))
+    const s = { ...county, projects }
+    const table = Export.projectLedger(s)
+    const at = (header: string) => table.columns.findIndex((c) => c.header === header)
+    expect(table.rows.map((r) => [r[at("行业")], r[at("标签")]])).toEqual([
+      ["新能源", "重大项目、世界500强"],
+      ["现代物流", "重点项目、前期项目"],
+      ["bamboo-crafts", "county-star、存量项目"],
+      [undefined, undefined]
+    ])
+    // Imported into a snapshot that does not hold them: the same projects.
+    const fresh = { ...county, projects: [] }
+    for (const [bytes, file] of [
+      [await Export.xlsx([table]), "n.xlsx"],
+      [new TextEncoder().encode(Export.csv(table)), "n.csv"]
+    ] as const) {
+      const back = Result.getOrThrow(
+        await importBytes(bytes, { template: Forms.projectLedger, snapshot: fresh, file })
+      )
+      expect(back.report.counts.rejected).toBe(0)
+      expect(encoded(back.projects)).toEqual(encoded(projects))
+    }
+  })
+
+  it("a county's own code in Chinese reads back into a snapshot whose projects carry it; elsewhere it is an unknown name, reported", async () => {
+    const own: Project.Project = {
+      id: "C-1",
+      name: "竹木加工园",
+      unit: "town-a",
+      sector: "secondary",
+      industry: "竹木加工",
+      flags: ["省重点", "major"],
+      events: [{ type: "signed", date: "2026-08-20" }]
+    }
+    const s = { ...county, projects: [own] }
+    const bytes = new TextEncoder().encode(Export.csv(Export.projectLedger(s)))
+    const back = Result.getOrThrow(
+      await importBytes(bytes, { template: Forms.projectLedger, snapshot: s, file: "c.csv" })
+    )
+    expect(back.report.counts.merged).toBe(1)
+    expect(encoded(back.projects)).toEqual(encoded([own]))
+    const fresh = Result.getOrThrow(
+      await importBytes(bytes, {
+        template: Forms.projectLedger,
+        snapshot: { ...county, projects: [] },
+        file: "c.csv"
+      })
+    )
+    expect(fresh.projects).toEqual([])
+    expect(fresh.report.rows.map((r) => [r.status, ...r.problems.map((p) => p.field)])).toEqual([
+      ["rejected", "industry", "flags"]
+    ])
+  })
+
+  it("an unknown industry or flag name rejects the row, naming its cell and column; codes and names both read", async () => {
+    const csv = [
+      "项目编号,项目名称,责任单位,产业类别,行业,标签",
+      "U-1,甲项目,town-a,二产,新能源,重大项目、key",
+      "U-2,乙项目,town-a,二产,新能源汽车,重大项目",
+      "U-3,丙项目,town-a,三产,logistics,重大项目、省级示范"
+    ].join("\n")
+    const r = Result.getOrThrow(
+      await importBytes(new TextEncoder().encode(csv), {
+        template: { ...Forms.projectLedger, headerRows: 1 },
+        snapshot: { ...county, projects: [] },
+        file: "u.csv"
+      })
+    )
+    expect(outline(r.report)).toEqual(["2 accepted", "3 rejected E3", "4 rejected F4"])
+    expect(r.report.rows.slice(1).map((row) => row.problems.map((p) => p.field))).toEqual([
+      ["industry"],
+      ["flags"]
+    ])
+    expect(r.projects.map((p) => [p.id, p.industry, p.flags])).toEqual([
+      ["U-1", "new-energy", ["major", "key"]]
+    ])
+    // A county's own Chinese names, given in the column's values, read as its codes.
+    const own = {
+      ...Forms.projectLedger,
+      headerRows: 1,
+      columns: Arr.map(Forms.projectLedger.columns, (c) =>
+        c.field === "flags" ? { ...c, values: { 省级示范: "provincial-model" } } : c
+      )
+    }
+    const r2 = Result.getOrThrow(
+      await importBytes(new TextEncoder().encode(csv), {
+        template: own,
+        snapshot: { ...county, projects: [] },
+        file: "u.csv"
+      })
+    )
+    expect(r2.projects.find((p) => p.id === "U-3")?.flags).toEqual(["major", "provincial-model"])
   })
 
   it("neutralise and restore are inverse on any text", async () => {

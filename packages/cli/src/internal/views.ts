@@ -1,4 +1,4 @@
-import { Progress, Ratio, type Snapshot, Unit, type View } from "@gongjian/core"
+import { Clause, Progress, Ratio, type Snapshot, Unit, type View } from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
 import { Bulletin } from "@gongjian/reports"
@@ -124,7 +124,7 @@ export const rankingSections = (
 export const inactiveLines = (run: Host.Run, lang: Lang): Array<string> =>
   run.inactive.map((x) =>
     lang === "zh"
-      ? `  未启用：${x.clause} ${x.title.zh}（需要选项 ${x.needs.join("、")}，用 --options 给出）`
+      ? `  未启用：${Clause.zh(x.clause)} ${x.title.zh}（需要选项 ${x.needs.join("、")}，用 --options 给出）`
       : `  Not assessed: ${x.clause} ${x.title.en} (needs the option${x.needs.length > 1 ? "s" : ""} ${x.needs.join(", ")}; give ${x.needs.length > 1 ? "them" : "it"} with --options)`
   )
 

@@ -179,19 +179,13 @@ export const compileFilterAt = (
     (m: Matcher): IndexMatcher =>
     (i) =>
       m(projects[i]!, timelines[i]!)
+  // The closed projects and the stage are checked in the matcher itself (the
+  // columns read directly); the other checks after them, in order.
+  const excludeClosed = filter.excludeClosed ?? true
+  const stageColumns = filter.stage === undefined ? [] : impliedBy(filter.stage).map(cols.days)
+  const stageOwn = stageColumns[0]
+  const inWindow = filter.reachedWithin === "window"
   const checks: Array<IndexMatcher> = []
-  if (filter.excludeClosed ?? true) checks.push(open)
-  if (filter.stage !== undefined) {
-    const reached = reachedOf(filter.stage)
-    checks.push(
-      filter.reachedWithin === "window"
-        ? (i) => {
-            const on = reached(i)
-            return on !== NR && on >= start && on <= end
-          }
-        : (i) => reached(i) !== NR
-    )
-  }
   if (filter.anyReachedWithin !== undefined) {
     const columns = filter.anyReachedWithin.map(cols.days)
     checks.push((i) => {
@@ -232,16 +226,19 @@ export const compileFilterAt = (
   }
   const money = moneyCheckAt(filter.minInvestment, filter.maxInvestment, cols)
   if (money !== undefined) checks.push(money)
-  if (checks.length === 1) return checks[0]!
-  if (checks.length === 2) {
-    const [a, b] = checks as [IndexMatcher, IndexMatcher]
-    return (i) => {
-      const r = a(i)
-      return r !== true ? r : b(i)
-    }
-  }
+  const rest = checks.length
   return (i) => {
-    for (let k = 0; k < checks.length; k++) {
+    if (excludeClosed && (exited[i] !== NR || reclaimed[i] !== NR)) return false
+    if (stageOwn !== undefined) {
+      let on = stageOwn[i]!
+      if (on === NR)
+        for (let k = 1; k < stageColumns.length; k++) {
+          const d = stageColumns[k]![i]!
+          if (d < on) on = d
+        }
+      if (on === NR || (inWindow && (on < start || on > end))) return false
+    }
+    for (let k = 0; k < rest; k++) {
       const r = checks[k]!(i)
       if (r !== true) return r
     }

@@ -82,7 +82,6 @@ for (let m = 0; m <= TABLE_MONTHS; m++)
   monthStart[m] = daysFromCivil(TABLE_FIRST_YEAR + Math.floor(m / 12), (m % 12) + 1, 1)
 const TABLE_START = monthStart[0]!
 const TABLE_END = monthStart[TABLE_MONTHS]!
-const DAYS_PER_MONTH = 146097 / 4800
 
 /** @internal Days since 1970-01-01 of a valid ISO date (by the month table from 1900 to 2199). */
 export const toDayNumber = (s: string): number => {
@@ -93,13 +92,21 @@ export const toDayNumber = (s: string): number => {
   return m >= 0 && m < TABLE_MONTHS ? monthStart[m]! + day - 1 : daysFromCivil(year, month, day)
 }
 
+// The month (index into `monthStart`) of each day of the table, made on
+// first use: month arithmetic over many projects is then two lookups.
+let monthOfDay: Uint16Array | undefined
+const monthsOfDays = (): Uint16Array => {
+  const table = new Uint16Array(TABLE_END - TABLE_START)
+  for (let m = 0; m < TABLE_MONTHS; m++)
+    table.fill(m, monthStart[m]! - TABLE_START, monthStart[m + 1]! - TABLE_START)
+  monthOfDay = table
+  return table
+}
+
 /** @internal Adds calendar months to a day number, clamping to the month's end. */
 export const addMonthsToDays = (days: number, months: number): number => {
   if (days >= TABLE_START && days < TABLE_END) {
-    let m = Math.floor((days - TABLE_START) / DAYS_PER_MONTH)
-    if (m >= TABLE_MONTHS) m = TABLE_MONTHS - 1
-    while (monthStart[m]! > days) m--
-    while (monthStart[m + 1]! <= days) m++
+    const m = (monthOfDay ?? monthsOfDays())[days - TABLE_START]!
     const target = m + months
     if (target >= 0 && target < TABLE_MONTHS) {
       const first = monthStart[target]!

@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { Clause } from "@gongjian/core"
 import type { ScoringPolicy } from "../ScoringPolicy.js"
 
 type Lang = "zh" | "en"
@@ -100,7 +101,7 @@ export const explanationText = (e: Explanation, lang: Lang): string => {
   for (const i of e.items) {
     out.push(
       zh
-        ? `  ${i.title.zh}（${i.clause}）：${i.points}分`
+        ? `  ${i.title.zh}（${Clause.zh(i.clause)}）：${i.points}分`
         : `  ${i.title.en} [${i.item}] (${i.clause}): ${i.points}`
     )
     for (const l of i.lines)

@@ -138,6 +138,75 @@ export interface Finished<L> {
   readonly pending?: ReadonlyArray<UnitPending>
 }
 
+/** What a ranked unit's `lines` are read from (lines made when first read, or kept). */
+interface Scored<L> {
+  readonly total: number
+  readonly earned: number
+  readonly items: ReadonlyArray<{ readonly item: string; readonly points: string }>
+  readonly lines: ReadonlyArray<L>
+}
+
+// One getter for every ranked unit, so that they share their shape.
+const LINES: PropertyDescriptor = {
+  get(this: Ranked<unknown>) {
+    return this.scoredLines()
+  },
+  enumerable: true,
+  configurable: true
+}
+
+/**
+ * A unit ranked: its fields in the order written out, `lines` an own
+ * enumerable property read from its score when first asked for (copied,
+ * compared and written out as any other).
+ */
+class Ranked<L> implements Finished<L> {
+  declare readonly unit: string
+  declare readonly name: string
+  declare readonly kind: Unit.UnitKind
+  declare readonly group: string
+  declare readonly total: string
+  declare readonly earned: string
+  declare readonly items: ReadonlyArray<{ readonly item: string; readonly points: string }>
+  declare readonly lines: ReadonlyArray<L>
+  declare readonly rank: number
+  declare readonly tiers: ReadonlyArray<string>
+  declare readonly tierReasons: { readonly [tier: string]: Text }
+  declare readonly vetoes: ReadonlyArray<UnitVeto>
+  declare readonly pending?: ReadonlyArray<UnitPending>
+  readonly #scored: Scored<L>
+  constructor(
+    u: Unit.Unit,
+    group: string,
+    scored: Scored<L>,
+    rank: number,
+    tiers: ReadonlyArray<string>,
+    tierReasons: { readonly [tier: string]: Text },
+    vetoes: ReadonlyArray<UnitVeto>,
+    pending: ReadonlyArray<UnitPending> | undefined
+  ) {
+    const self = this as { -readonly [K in keyof Ranked<L>]: Ranked<L>[K] }
+    self.unit = u.id
+    self.name = u.name
+    self.kind = u.kind
+    self.group = group
+    self.total = P.format(scored.total)
+    self.earned = P.format(scored.earned)
+    self.items = scored.items
+    Object.defineProperty(this, "lines", LINES)
+    self.rank = rank
+    self.tiers = tiers
+    self.tierReasons = tierReasons
+    self.vetoes = vetoes
+    if (pending !== undefined) self.pending = pending
+    this.#scored = scored
+  }
+  /** The lines of the unit's score. */
+  scoredLines(): ReadonlyArray<L> {
+    return this.#scored.lines
+  }
+}
+
 /** @internal Groups, units and tiers of an assessment or a composite. */
 export interface Outcome<L> {
   readonly groups: ReadonlyArray<{
@@ -159,15 +228,7 @@ export const finish = <L>(
   policy: Pick<ScoringPolicy, "vetoes" | "tiers" | "ties">,
   groups: ReadonlyArray<Group>,
   units: ReadonlyArray<Unit.Unit>,
-  scores: ReadonlyMap<
-    string,
-    {
-      total: number
-      earned: number
-      items: ReadonlyArray<{ item: string; points: string }>
-      lines: ReadonlyArray<L>
-    }
-  >,
+  scores: ReadonlyMap<string, Scored<L>>,
   context: Pick<Context, "progress" | "findings" | "lineage" | "asOf" | "snapshot"> | undefined,
   carried?: ReadonlyMap<string, ReadonlyArray<UnitVeto>>
 ): Outcome<L> => {
@@ -326,24 +387,18 @@ export const finish = <L>(
   for (const g of outGroups) {
     for (const id of g.units) {
       const u = byId.get(id)!
-      const sc = scores.get(id)!
-      outUnits.push({
-        unit: id,
-        name: u.name,
-        kind: u.kind,
-        group: g.id,
-        total: P.format(sc.total),
-        earned: P.format(sc.earned),
-        items: sc.items,
-        lines: sc.lines,
-        rank: ranks.get(id)!.rank,
-        tiers: (policy.tiers ?? [])
-          .filter((t) => tierUnits.get(t.id)!.includes(id))
-          .map((t) => t.id),
-        tierReasons: reasons.get(id) ?? {},
-        vetoes: vetoes.get(id) ?? [],
-        ...(pending.has(id) ? { pending: pending.get(id)! } : {})
-      })
+      outUnits.push(
+        new Ranked<L>(
+          u,
+          g.id,
+          scores.get(id)!,
+          ranks.get(id)!.rank,
+          (policy.tiers ?? []).filter((t) => tierUnits.get(t.id)!.includes(id)).map((t) => t.id),
+          reasons.get(id) ?? {},
+          vetoes.get(id) ?? [],
+          pending.get(id)
+        )
+      )
     }
   }
   return {

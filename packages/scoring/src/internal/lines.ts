@@ -103,55 +103,58 @@ type Source = LineSource | RawLine
 const NO_ROWS = new Int32Array(0)
 const NO_RAWS = new Float64Array(0)
 
+const EMPTY_START = new Int32Array(2)
+
 /**
- * @internal The lines one item credits to one unit, as columns: where each
- * line comes from (a row of a line source, or a raw line of its own, row
- * -1), its row and its raw points. No object per line.
+ * @internal The lines one item credits, unit by unit, as columns: the
+ * `u`-th unit's lines are `start[u] … start[u + 1] - 1`; for each, where it
+ * comes from (a row of a line source, or a raw line of its own, row -1),
+ * its row and its raw points. No object per line or per unit.
  */
-export class Column {
+export class ItemLines {
   /** The source of every line when all come from one; else `sources` holds each line's. */
   #one: Source | undefined
-  #sources: ReadonlyArray<Source> | undefined
-  rows: Int32Array
-  raws: Float64Array
+  #sources: Array<Source> | undefined
+  readonly rows: Int32Array
+  readonly raws: Float64Array
+  readonly start: Int32Array
   constructor(
     rows: Int32Array = NO_ROWS,
     raws: Float64Array = NO_RAWS,
+    start: Int32Array = EMPTY_START,
     one: Source | undefined = undefined,
-    sources: ReadonlyArray<Source> | undefined = undefined
+    sources: Array<Source> | undefined = undefined
   ) {
     this.rows = rows
     this.raws = raws
+    this.start = start
     this.#one = one
     this.#sources = sources
   }
-  get length(): number {
-    return this.rows.length
-  }
-  /** The lines of `columns`, one after the other. */
-  static concat(columns: ReadonlyArray<Column>): Column {
+  /** The lines of `list` (each of one unit or more), one after the other, as one unit's. */
+  static concat(list: ReadonlyArray<ItemLines>): ItemLines {
     let n = 0
     let one: Source | undefined
     let mixed = false
-    for (const c of columns) {
-      for (let j = 0; j < c.length && !mixed; j++) {
+    for (const c of list) {
+      for (let j = 0; j < c.rows.length && !mixed; j++) {
         const source = c.sourceAt(j)
         if (one === undefined) one = source
         else if (one !== source) mixed = true
       }
-      n += c.length
+      n += c.rows.length
     }
     const rows = new Int32Array(n)
     const raws = new Float64Array(n)
     const sources: Array<Source> | undefined = mixed ? [] : undefined
     let at = 0
-    for (const c of columns) {
+    for (const c of list) {
       rows.set(c.rows, at)
       raws.set(c.raws, at)
-      if (sources !== undefined) for (let j = 0; j < c.length; j++) sources.push(c.sourceAt(j))
-      at += c.length
+      if (sources !== undefined) for (let j = 0; j < c.rows.length; j++) sources.push(c.sourceAt(j))
+      at += c.rows.length
     }
-    return new Column(rows, raws, mixed ? undefined : one, sources)
+    return new ItemLines(rows, raws, Int32Array.of(0, n), mixed ? undefined : one, sources)
   }
   /** The source of the `j`-th line. */
   sourceAt(j: number): LineSource | RawLine {
@@ -163,71 +166,72 @@ export class Column {
     const source = this.sourceAt(j)
     return row < 0 ? (source as RawLine).key : (source as LineSource).key(row)
   }
-  /** Puts the lines in key order (stable); most items credit in that order already. */
-  sortByKey(): void {
-    const n = this.rows.length
+  /** Puts the `u`-th unit's lines in key order (stable); most items credit in that order already. */
+  sortUnit(u: number): void {
+    const from = this.start[u]!
+    const to = this.start[u + 1]!
+    const n = to - from
     if (n < 2) return
     // Lines of one source that knows its rows' order are ordered by rank,
     // without reading their keys.
-    if (this.#sources === undefined && this.rows[0]! >= 0) {
+    if (this.#sources === undefined && this.rows[from]! >= 0) {
       const ranks = (this.#one as LineSource).ranks()
       if (ranks !== undefined) {
-        this.#sortByRank(ranks === "row" ? undefined : ranks)
+        this.#sortByRank(from, to, ranks === "row" ? undefined : ranks)
         return
       }
     }
     const keys = new Array<string>(n)
-    keys[0] = this.keyAt(0)
+    keys[0] = this.keyAt(from)
     let ordered = true
     for (let j = 1; j < n; j++) {
-      keys[j] = this.keyAt(j)
+      keys[j] = this.keyAt(from + j)
       if (ordered && keys[j - 1]! > keys[j]!) ordered = false
     }
-    if (!ordered) this.#reorder(orderByKey(keys))
+    if (!ordered) this.#reorder(from, orderByKey(keys))
   }
-  /** Orders the lines by their rows' ranks (`undefined`: the rows themselves), stable. */
-  #sortByRank(ranks: ArrayLike<number> | undefined): void {
+  /** Orders the lines `from … to - 1` by their rows' ranks (`undefined`: the rows themselves), stable. */
+  #sortByRank(from: number, to: number, ranks: ArrayLike<number> | undefined): void {
     const rows = this.rows
-    const n = rows.length
+    const n = to - from
     let previous = -1
-    let j = 0
-    for (; j < n; j++) {
+    let j = from
+    for (; j < to; j++) {
       const r = ranks === undefined ? rows[j]! : ranks[rows[j]!]!
       if (r < previous) break
       previous = r
     }
-    if (j === n) return
+    if (j === to) return
     // rank × n + position: a whole number below 2^53 for any rank below
     // 2^31 and up to 2^21 lines, sorted as numbers.
     const order = new Array<number>(n)
     if (n < 2 ** 21) {
       const packed = new Float64Array(n)
       for (let k = 0; k < n; k++)
-        packed[k] = (ranks === undefined ? rows[k]! : ranks[rows[k]!]!) * n + k
+        packed[k] = (ranks === undefined ? rows[from + k]! : ranks[rows[from + k]!]!) * n + k
       packed.sort()
       for (let k = 0; k < n; k++) order[k] = packed[k]! % n
     } else {
-      const rank = (k: number) => (ranks === undefined ? rows[k]! : ranks[rows[k]!]!)
+      const rank = (k: number) => (ranks === undefined ? rows[from + k]! : ranks[rows[from + k]!]!)
       for (let k = 0; k < n; k++) order[k] = k
       order.sort((a, b) => rank(a) - rank(b))
     }
-    this.#reorder(order)
+    this.#reorder(from, order)
   }
-  /** Puts the `order[k]`-th line at position `k`. */
-  #reorder(order: ReadonlyArray<number>): void {
+  /** Puts the `order[k]`-th line from `from` at position `from + k`. */
+  #reorder(from: number, order: ReadonlyArray<number>): void {
     const n = order.length
-    const rows = new Int32Array(n)
-    const raws = new Float64Array(n)
+    const rows = this.rows.slice(from, from + n)
+    const raws = this.raws.slice(from, from + n)
     for (let k = 0; k < n; k++) {
-      rows[k] = this.rows[order[k]!]!
-      raws[k] = this.raws[order[k]!]!
+      this.rows[from + k] = rows[order[k]!]!
+      this.raws[from + k] = raws[order[k]!]!
     }
-    if (this.#sources !== undefined) {
-      const sources = this.#sources
-      this.#sources = order.map((k) => sources[k]!)
+    const sources = this.#sources
+    if (sources !== undefined) {
+      const was = sources.slice(from, from + n)
+      for (let k = 0; k < n; k++) sources[from + k] = was[order[k]!]!
     }
-    this.rows = rows
-    this.raws = raws
   }
 }
 
@@ -322,18 +326,53 @@ export class Credits {
     list: Int32Array,
     other: (project: number, row: number, raw: P.Micro) => void
   ): void {
+    // Lines of another source than those credited before are credited one by one.
+    if (this.#sources !== undefined || (this.#one !== undefined && this.#one !== source)) {
+      for (let k = 0; k < count; k++) {
+        const g = groups[projects[k]!]!
+        if (g < 0) other(projects[k]!, rows[k]!, raws[k]!)
+        else
+          for (let j = start[g]!, to = start[g + 1]!; j < to; j++)
+            this.add(list[j]!, source, rows[k]!, raws[k]!)
+      }
+      return
+    }
+    this.#one = source
+    // Room for every line at once: each goes to at most the widest group's units.
+    let widest = 0
+    for (let g = 0; g + 1 < start.length; g++)
+      if (start[g + 1]! - start[g]! > widest) widest = start[g + 1]! - start[g]!
+    this.reserve(this.#n + count * widest)
+    let units = this.#units
+    let lineRows = this.#rows
+    let lineRaws = this.#raws
+    let n = this.#n
     for (let k = 0; k < count; k++) {
       const g = groups[projects[k]!]!
       if (g < 0) {
+        // A unit the snapshot does not list: credited by `other`, which may grow the columns.
+        this.#n = n
         other(projects[k]!, rows[k]!, raws[k]!)
+        n = this.#n
+        this.reserve(n + (count - k) * widest)
+        units = this.#units
+        lineRows = this.#rows
+        lineRaws = this.#raws
         continue
       }
-      const to = start[g + 1]!
-      for (let j = start[g]!; j < to; j++) this.add(list[j]!, source, rows[k]!, raws[k]!)
+      const row = rows[k]!
+      const raw = raws[k]!
+      for (let j = start[g]!, to = start[g + 1]!; j < to; j++) {
+        units[n] = list[j]!
+        lineRows[n] = row
+        lineRaws[n] = raw
+        n++
+      }
     }
+    this.#n = n
   }
   /** The lines of units `0 … count - 1`, each unit's in the order credited. */
-  columns(count: number): Array<Column> {
+  columns(count: number): ItemLines {
     const n = this.#n
     const units = this.#units
     const start = new Int32Array(count + 1)
@@ -349,20 +388,13 @@ export class Credits {
       raws[to] = this.#raws[k]!
       if (sources !== undefined) sources[to] = this.#sources![k]!
     }
-    const out = new Array<Column>(count)
-    for (let u = 0; u < count; u++) {
-      const from = start[u]!
-      const to = start[u + 1]!
-      out[u] =
-        from === to
-          ? new Column()
-          : new Column(
-              rows.subarray(from, to),
-              raws.subarray(from, to),
-              sources === undefined ? this.#one : undefined,
-              sources?.slice(from, to)
-            )
-    }
+    const out = new ItemLines(
+      rows,
+      raws,
+      start,
+      sources === undefined ? this.#one : undefined,
+      sources
+    )
     this.release()
     return out
   }
@@ -374,7 +406,7 @@ export class Credits {
 // collection would otherwise compile again.
 const KEPT: ReadonlyArray<unknown> = [
   new Credits(),
-  new Column(),
+  new ItemLines(),
   new Line(
     "",
     "",
@@ -395,13 +427,79 @@ export const inIdOrder = (projects: ReadonlyArray<{ readonly id: string }>): boo
   return true
 }
 
-/** @internal A unit's points, before ranking: its total, earned points, items and lines. */
-export interface UnitLines {
-  total: P.Micro
-  earned: P.Micro
-  items: Array<{ item: string; points: string }>
-  /** The unit's lines, made when first read. */
-  readonly read: () => ReadonlyArray<ScoreLine>
+/**
+ * @internal A unit's points, before ranking: its total, earned points and
+ * items; its lines made when first read.
+ */
+export class UnitLines {
+  readonly total: P.Micro
+  readonly earned: P.Micro
+  readonly items: ReadonlyArray<{ readonly item: string; readonly points: string }>
+  readonly #policy: ScoringPolicy
+  readonly #unit: string
+  readonly #perItem: ReadonlyArray<ItemLines>
+  readonly #at: number
+  readonly #caps: ReadonlyArray<RawLine | undefined>
+  #lines: ReadonlyArray<ScoreLine> | undefined
+  constructor(
+    total: P.Micro,
+    earned: P.Micro,
+    items: ReadonlyArray<{ readonly item: string; readonly points: string }>,
+    policy: ScoringPolicy,
+    unit: string,
+    perItem: ReadonlyArray<ItemLines>,
+    at: number,
+    caps: ReadonlyArray<RawLine | undefined>
+  ) {
+    this.total = total
+    this.earned = earned
+    this.items = items
+    this.#policy = policy
+    this.#unit = unit
+    this.#perItem = perItem
+    this.#at = at
+    this.#caps = caps
+  }
+  /** The unit's lines, item by item, made when first read. */
+  get lines(): ReadonlyArray<ScoreLine> {
+    if (this.#lines === undefined) {
+      const out: Array<ScoreLine> = []
+      const policy = this.#policy
+      const unit = this.#unit
+      const at = this.#at
+      for (let i = 0; i < policy.items.length; i++) {
+        const item = policy.items[i]!
+        const column = this.#perItem[i]!
+        const w = item.weight ?? 1
+        const wm = w === 1 ? undefined : P.fromDecimal(w)
+        const weight = wm === undefined ? undefined : w
+        const to = column.start[at + 1]!
+        for (let j = column.start[at]!; j < to; j++) {
+          const raw = column.raws[j]!
+          const pts = wm === undefined ? raw : P.times(raw, wm)
+          out.push(
+            new Line(
+              unit,
+              item.id,
+              item.clause,
+              P.format(pts),
+              column.sourceAt(j),
+              column.rows[j]!,
+              raw,
+              weight
+            )
+          )
+        }
+        const cap = this.#caps[i]
+        if (cap !== undefined)
+          out.push(
+            new Line(unit, item.id, item.clause, P.format(cap.raw), cap, -1, cap.raw, undefined)
+          )
+      }
+      this.#lines = out
+    }
+    return this.#lines
+  }
 }
 
 /** The line that brings an item's sum to its maximum or minimum. */
@@ -429,14 +527,16 @@ const capLine = (
 }
 
 /**
- * @internal Weights, sorts, caps and totals a unit's lines, item by item
- * (the columns are put in key order in place); the line objects are made
- * when `read` is first called.
+ * @internal Weights, sorts, caps and totals the lines of the `at`-th unit of
+ * `perItem` (one `ItemLines` an item), item by item (its lines are put in
+ * key order in place); the line objects are made when its `lines` are first
+ * read.
  */
 export const scoreUnit = (
   policy: ScoringPolicy,
   unit: string,
-  perItem: ReadonlyArray<Column>
+  perItem: ReadonlyArray<ItemLines>,
+  at: number
 ): UnitLines => {
   const items: Array<{ item: string; points: string }> = []
   const caps: Array<RawLine | undefined> = []
@@ -445,19 +545,21 @@ export const scoreUnit = (
   for (let i = 0; i < policy.items.length; i++) {
     const item = policy.items[i]!
     const column = perItem[i]!
-    column.sortByKey()
+    column.sortUnit(at)
     const raws = column.raws
+    const from = column.start[at]!
+    const to = column.start[at + 1]!
     const w = item.weight ?? 1
     let sum = 0
     if (w === 1) {
-      for (let j = 0; j < raws.length; j++) {
+      for (let j = from; j < to; j++) {
         const pts = raws[j]!
         sum += pts
         if (pts > 0) earned += pts
       }
     } else {
       const wm = P.fromDecimal(w)
-      for (let j = 0; j < raws.length; j++) {
+      for (let j = from; j < to; j++) {
         const pts = P.times(raws[j]!, wm)
         sum += pts
         if (pts > 0) earned += pts
@@ -474,90 +576,9 @@ export const scoreUnit = (
     }
     caps.push(cap)
     total += sum
-    if (raws.length > 0 || bound !== undefined) items.push({ item: item.id, points: P.format(sum) })
+    if (to > from || bound !== undefined) items.push({ item: item.id, points: P.format(sum) })
   }
-  let lines: ReadonlyArray<ScoreLine> | undefined
-  const read = (): ReadonlyArray<ScoreLine> => {
-    if (lines === undefined) {
-      const out: Array<ScoreLine> = []
-      for (let i = 0; i < policy.items.length; i++) {
-        const item = policy.items[i]!
-        const column = perItem[i]!
-        const w = item.weight ?? 1
-        const wm = w === 1 ? undefined : P.fromDecimal(w)
-        const weight = wm === undefined ? undefined : w
-        for (let j = 0; j < column.length; j++) {
-          const raw = column.raws[j]!
-          const pts = wm === undefined ? raw : P.times(raw, wm)
-          out.push(
-            new Line(
-              unit,
-              item.id,
-              item.clause,
-              P.format(pts),
-              column.sourceAt(j),
-              column.rows[j]!,
-              raw,
-              weight
-            )
-          )
-        }
-        const cap = caps[i]
-        if (cap !== undefined)
-          out.push(
-            new Line(unit, item.id, item.clause, P.format(cap.raw), cap, -1, cap.raw, undefined)
-          )
-      }
-      lines = out
-    }
-    return lines
-  }
-  return { total, earned, items, read }
-}
-
-const NONE: ReadonlyArray<never> = Object.freeze([])
-
-/**
- * @internal The units' points for ranking, with no lines: the ranked units
- * take their lines from `read` (see {@link withLines}).
- */
-export const unread = (
-  scores: ReadonlyMap<string, UnitLines>
-): ReadonlyMap<string, Omit<UnitLines, "read"> & { readonly lines: ReadonlyArray<ScoreLine> }> => {
-  const out = new Map<
-    string,
-    Omit<UnitLines, "read"> & { readonly lines: ReadonlyArray<ScoreLine> }
-  >()
-  for (const [unit, sc] of scores)
-    out.set(unit, { total: sc.total, earned: sc.earned, items: sc.items, lines: NONE })
-  return out
-}
-
-/**
- * @internal A unit's result with its `lines` read from `read` when first
- * asked for (an enumerable property, so it is copied, compared and written
- * out as any other); the other fields as they are, in their order.
- */
-export const withLines = <U extends { readonly lines: unknown }>(
-  unit: U,
-  read: () => U["lines"]
-): U => {
-  const out = {} as Record<string, unknown>
-  for (const key of Object.keys(unit)) {
-    if (key === "lines") {
-      // One getter for every unit (so that the units share their shape), reading the unit's own reader.
-      Object.defineProperty(out, "lines", { get: readLines, enumerable: true, configurable: true })
-      readers.set(out, read)
-    } else out[key] = (unit as Record<string, unknown>)[key]
-  }
-  return out as U
-}
-
-const readers = new WeakMap<object, () => unknown>()
-
-/** The `lines` of a unit made by {@link withLines}. */
-function readLines(this: object): unknown {
-  return readers.get(this)?.()
+  return new UnitLines(total, earned, items, policy, unit, perItem, at, caps)
 }
 
 const dataOf = (policy: ScoringPolicy): unknown => ({

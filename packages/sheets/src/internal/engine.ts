@@ -16,6 +16,7 @@ import { HeaderNotFoundError } from "../SheetError.js"
 import type { Column, MoneyUnit, Template } from "../Template.js"
 import * as C from "./cells.js"
 import { lifecycleZh } from "./lifecycleText.js"
+import * as N from "./names.js"
 import type { SheetRow } from "./source.js"
 
 interface Bound {
@@ -127,6 +128,9 @@ interface Context {
   readonly projects: Map<string, Project.Project>
   readonly activities: ReadonlyMap<string, Activity.Activity>
   readonly reports: ReadonlyMap<string, Target.Report>
+  /** The flags and industries the snapshot's projects carry: they read back as themselves. */
+  readonly flagCodes: ReadonlySet<string>
+  readonly industryCodes: ReadonlySet<string>
 }
 
 const UNIT_SUFFIX = /(镇|乡|街道|街道办事处|办事处|园区|开发区)$/
@@ -150,7 +154,11 @@ const contextOf = (snapshot: Snapshot.Snapshot | undefined): Context => {
     hasUnits: (snapshot?.units ?? []).length > 0,
     projects: new Map((snapshot?.projects ?? []).map((p) => [p.id, p])),
     activities: new Map((snapshot?.activities ?? []).map((a) => [a.id, a])),
-    reports: new Map((snapshot?.reports ?? []).map((r) => [r.id, r]))
+    reports: new Map((snapshot?.reports ?? []).map((r) => [r.id, r])),
+    flagCodes: new Set((snapshot?.projects ?? []).flatMap((p) => p.flags ?? [])),
+    industryCodes: new Set(
+      (snapshot?.projects ?? []).flatMap((p) => (p.industry === undefined ? [] : [p.industry]))
+    )
   }
 }
 
@@ -1036,6 +1044,10 @@ const parseCell = (b: Bound, raw: C.Raw, ctx: Context): Value | C.Bad => {
       return C.stage(raw)
     case "list":
       return C.list(raw)
+    case "industry":
+      return N.industry(raw, c.values, ctx.industryCodes)
+    case "flags":
+      return N.flags(raw, c.values, ctx.flagCodes)
     case "boolean":
       return C.boolean(raw)
     case "unit": {
