@@ -1,8 +1,9 @@
-import { Ratio, type Snapshot } from "@gongjian/core"
+import { Ratio, type Snapshot, View } from "@gongjian/core"
 import type { Host } from "@gongjian/plugin-sdk"
+import { Samples } from "@gongjian/policies"
 import { describe, expect, it } from "vitest"
 import { markdown, percent, table } from "../src/internal/render.js"
-import { findingRows, headers } from "../src/internal/views.js"
+import { findingRows, headers, progressRows } from "../src/internal/views.js"
 
 // Names come from the snapshot: a county may type anything into them.
 const header = ["rank", "unit", "total"]
@@ -68,8 +69,58 @@ describe("the findings table", () => {
     const rows = findingRows(snapshot, [finding("escalated"), finding("breach")], "zh")
     const at = headers.findings.zh.indexOf("期限")
     expect(rows.map((r) => [r[at], r[at + 1]])).toEqual([
-      ["2026-05-15（整改期限；原期限2026-03-10）", "16"],
-      ["2026-03-10", "16"]
+      ["2026-05-15（整改期限；原期限2026-03-10）", "逾期16天"],
+      ["2026-03-10", "逾期16天"]
     ])
+  })
+  it("writes the days as overdue or left, never as a negative count", () => {
+    // 000/W6 as of 2026-05-31: a warning due 2026-06-15, 15 days left; W5 due 2026-04-20,
+    // 41 days overdue.
+    const finding = (severity: "warning" | "breach", days: number) =>
+      ({
+        project: "W",
+        unit: "town",
+        class: "built-not-producing",
+        severity,
+        action: "rectify",
+        deadline: "2026-06-15",
+        rectification: undefined,
+        daysOverdue: severity === "warning" ? undefined : days,
+        daysLeft: severity === "warning" ? days : undefined
+      }) as unknown as Host.PluginFinding
+    const snapshot = { units: [{ id: "town", name: "王店镇" }] } as unknown as Snapshot.Snapshot
+    // B3 is due on the day itself.
+    const found = [
+      finding("warning", 15),
+      finding("breach", 41),
+      finding("warning", 1),
+      finding("warning", 0)
+    ]
+    const at = headers.findings.zh.indexOf("天数")
+    expect(findingRows(snapshot, found, "zh").map((r) => r[at])).toEqual([
+      "还有15天",
+      "逾期41天",
+      "还有1天",
+      "今日到期"
+    ])
+    expect(findingRows(snapshot, found, "en").map((r) => r[at])).toEqual([
+      "15 days left",
+      "41 days overdue",
+      "1 day left",
+      "due today"
+    ])
+  })
+})
+
+describe("money in the progress table", () => {
+  it("writes a target's figures in one unit, a unit's nothing as 0.00 in it", () => {
+    // 002 四.4: 招商引资年度目标任务 75亿元 for the area, 2亿元–20亿元 for the units; 区商务局
+    // has signed nothing against its 2亿元.
+    const rows = progressRows(View.make(Samples.load("002-investment-drive")), "zh").filter(
+      (r) => r[0] === "招商引资年度目标任务"
+    )
+    expect(rows.length).toBeGreaterThan(2)
+    for (const r of rows) expect([r[2]!.slice(-2), r[3]!.slice(-2)]).toEqual(["亿元", "亿元"])
+    expect(rows.find((r) => r[1] === "区商务局")?.slice(2, 4)).toEqual(["0.00亿元", "2.00亿元"])
   })
 })

@@ -118,3 +118,13 @@ const rate = {
 }
 deepStrictEqual(Progress.shown(rate), { actual: "71.4%", goal: "70.0%" })
 // #endregion shown
+// #region magnitude
+// The target's figures in one unit, from its largest goal (8.6亿元): the park's nothing
+// reads 0.00亿元 beside the others, never 0.00元.
+const written = Progress.magnitude(rows)
+equal(written, "亿")
+deepStrictEqual(
+  rows.map((r) => Progress.shown(r, { precision: 2, magnitude: written }).actual),
+  ["3.70亿元", "0.00亿元", "3.70亿元"]
+)
+// #endregion magnitude

@@ -617,12 +617,55 @@ export const ofTarget = (
 }
 
 /**
+ * The one magnitude (元, 万 or 亿) a target's money figures are written in,
+ * so its column reads in one unit: the one `Money.format` picks for the
+ * largest goal among the rows, or for the largest actual when every goal is
+ * zero; `auto` when the rows hold no money. A 75亿元 target whose units hold
+ * 2亿元 to 20亿元 is written in 亿, a unit's nothing as `0.00亿元`, and a
+ * 1亿美元 target split into 1000万美元 to 3000万美元 writes them `0.10亿美元`
+ * to `0.30亿美元`.
+ *
+ * @example
+ * {@includeCode ../examples/Progress.ts#magnitude}
+ *
+ * @since 0.4.0
+ * @category formatting
+ */
+export const magnitude = (
+  rows: ReadonlyArray<Pick<TargetProgress, "goal" | "actual">>
+): Money.Magnitude => {
+  const largest = (pick: (r: Pick<TargetProgress, "goal" | "actual">) => Goal) => {
+    let max: BigDecimal.BigDecimal | undefined
+    for (const r of rows) {
+      const g = pick(r)
+      if (!isMoney(g)) continue
+      const abs = BigDecimal.abs(g.amount)
+      if (max === undefined || BigDecimal.isGreaterThan(abs, max)) max = abs
+    }
+    return max
+  }
+  const goal = largest((r) => r.goal)
+  const amount =
+    goal === undefined || BigDecimal.isZero(goal) ? (largest((r) => r.actual) ?? goal) : goal
+  if (amount === undefined) return "auto"
+  return BigDecimal.isGreaterThanOrEqualTo(amount, BigDecimal.fromBigInt(100_000_000n))
+    ? "亿"
+    : BigDecimal.isGreaterThanOrEqualTo(amount, BigDecimal.fromBigInt(10_000n))
+      ? "万"
+      : "元"
+}
+
+/**
  * A progress row's actual and goal as people read them: a count as it is
  * (`3`), money by `Money.format` (with `precision` decimals when given:
  * `1.50亿元`), and a rate (`start-rate`) as a percentage by `Ratio.percent`
  * — 5 of 7 projects started against a goal of 0.7 reads `71.4%` of `70.0%`,
  * never the raw `0.7143`. The rate shown is the exact one (the completion
  * times the goal), rounded once.
+ *
+ * Both amounts are written in one magnitude: `magnitude` when given (a
+ * table passes the target's, from {@link magnitude}), else the row's own —
+ * nothing done against 2亿元 reads `0.00亿元`, not `0.00元`.
  *
  * @example
  * {@includeCode ../examples/Progress.ts#shown}
@@ -632,12 +675,13 @@ export const ofTarget = (
  */
 export const shown = (
   row: Pick<TargetProgress, "measure" | "goal" | "actual" | "ratio">,
-  options?: { readonly precision?: number }
+  options?: { readonly precision?: number; readonly magnitude?: Money.Magnitude }
 ): { readonly actual: string; readonly goal: string } => {
+  const written = options?.magnitude ?? magnitude([row])
   const money = (m: Money.Money) =>
     options?.precision === undefined
-      ? Money.format(m)
-      : Money.format(m, { precision: options.precision })
+      ? Money.format(m, { magnitude: written })
+      : Money.format(m, { magnitude: written, precision: options.precision })
   const one = (g: Goal) => (typeof g === "number" ? String(g) : money(g))
   if (measures[row.measure].quantity === "ratio" && typeof row.goal === "number")
     return {

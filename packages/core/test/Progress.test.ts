@@ -694,3 +694,41 @@ describe("Progress.matcherAt", () => {
     expect(compared).toBeGreaterThan(500)
   })
 })
+
+describe("money figures in one unit", () => {
+  const row = (unit: string, actual: string, goal: string) => ({
+    unit,
+    measure: "contract-fdi" as const,
+    actual: Money.parseUnsafe(actual),
+    goal: Money.parseUnsafe(goal),
+    ratio: Ratio.makeUnsafe(0, 1)
+  })
+  it("writes nothing done against a 亿元 goal in 亿元, not 元", () => {
+    // 002 区商务局: 0 of 2亿元.
+    expect(Progress.shown(row("b", "0元", "2亿元"), { precision: 2 })).toEqual({
+      actual: "0.00亿元",
+      goal: "2.00亿元"
+    })
+  })
+  it("writes a target's rows in the magnitude of its largest goal", () => {
+    // 000 合同外资: the area's 1亿美元 and the units' 2500万美元 / 1000万美元 / 0 in one column.
+    const rows = [
+      row("area", "1亿美元", "1亿美元"),
+      row("a", "2500万美元", "2500万美元"),
+      row("b", "1000万美元", "1000万美元"),
+      row("c", "0美元", "500万美元")
+    ]
+    const written = Progress.magnitude(rows)
+    expect(written).toBe("亿")
+    expect(rows.map((r) => Progress.shown(r, { precision: 2, magnitude: written }))).toEqual([
+      { actual: "1.00亿美元", goal: "1.00亿美元" },
+      { actual: "0.25亿美元", goal: "0.25亿美元" },
+      { actual: "0.10亿美元", goal: "0.10亿美元" },
+      { actual: "0.00亿美元", goal: "0.05亿美元" }
+    ])
+  })
+  it("takes the largest actual when every goal is zero, and none for counts", () => {
+    expect(Progress.magnitude([row("a", "3000万元", "0元")])).toBe("万")
+    expect(Progress.magnitude([{ goal: 3, actual: 1 }])).toBe("auto")
+  })
+})

@@ -607,6 +607,7 @@ export const make = (input: Input): Bulletin => {
   const unitRows = new Map<string, Array<Progress.Status>>()
   for (const t of [...campaign.targets].sort((a, b) => cmp(a.id, b.id))) {
     const rows = Progress.ofTarget(facts, t, progressOptions)
+    const magnitude = Progress.magnitude(rows)
     const expected = Percent.elapsed(
       t.from ?? campaign.window.start,
       t.due ?? campaign.window.end,
@@ -615,7 +616,7 @@ export const make = (input: Input): Bulletin => {
     const toRow = (r: Progress.TargetProgress): Row => ({
       unit: r.unit,
       name: r.unit === undefined ? "" : nameOf(r.unit),
-      ...Progress.shown(r, { precision: 2 }),
+      ...Progress.shown(r, { precision: 2, magnitude }),
       completion: Percent.format(r.ratio),
       expected: Percent.format(expected),
       behind: Percent.points(Percent.behind(expected, r.ratio)),

@@ -64,6 +64,13 @@ export interface GanttRow {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const LIGHTS: ReadonlyArray<Light> = ["green", "amber", "red"]
+/** What a bar's colour says, as the Gantt's legend names it. */
+const LIGHT_ZH: Record<Light, string> = {
+  green: "正常",
+  amber: "临近节点或预警",
+  red: "滞后或逾期"
+}
 const STAGE_ZH: Partial<Record<LifecycleTypes.Stage, string>> = {
   signed: "签约",
   "land-supplied": "供地",
@@ -200,7 +207,9 @@ const empty = (title: string, lack: string): string => {
  * The Gantt of key projects (倒排工期) as SVG: a bar per project from its
  * start to its last planned milestone, coloured red, amber or green; planned
  * milestones as hollow diamonds, reached ones as filled circles; a red line
- * on today (the as-of date).
+ * on today (the as-of date). The legend names only what is drawn: the
+ * lights the bars show (正常, 临近节点或预警, 滞后或逾期), and 计划节点 or
+ * 实际节点 only when there are such milestones.
  *
  * @example
  * {@includeCode ../examples/WallChart.ts#gantt}
@@ -237,6 +246,45 @@ export const gantt = (
   const rowHeight = 26
   const top = 80
   const height = top + 60 + Math.max(1, rows.length) * rowHeight
+  // A bar per project in its light's colour, a series (and legend entry) per light
+  // drawn; the milestones' series only when there are such milestones.
+  const bars = LIGHTS.filter((l) => rows.some((r) => r.light === l)).map((l) => ({
+    name: LIGHT_ZH[l],
+    type: "bar" as const,
+    stack: "plan",
+    barWidth: 12,
+    itemStyle: { color: COLORS[l] },
+    data: rows.map((r) => (r.light === l ? Math.max(1, day(r.end) - day(r.start)) : "-"))
+  }))
+  const plannedAt = rows.flatMap((r, i) => r.planned.map((m) => [day(m.on), i]))
+  const actualAt = rows.flatMap((r, i) => r.actual.map((m) => [day(m.on), i]))
+  const drawn = [
+    ...bars,
+    ...(plannedAt.length === 0
+      ? []
+      : [
+          {
+            name: "计划节点",
+            type: "scatter" as const,
+            symbol: "diamond",
+            symbolSize: 11,
+            itemStyle: { color: "#ffffff", borderColor: "#3c4043", borderWidth: 1.5 },
+            data: plannedAt
+          }
+        ]),
+    ...(actualAt.length === 0
+      ? []
+      : [
+          {
+            name: "实际节点",
+            type: "scatter" as const,
+            symbol: "circle",
+            symbolSize: 8,
+            itemStyle: { color: "#1a73e8" },
+            data: actualAt
+          }
+        ])
+  ]
   const option: EChartsOption = {
     title: {
       text: title,
@@ -247,7 +295,7 @@ export const gantt = (
     legend: {
       top: 40,
       left: 12,
-      data: ["计划", "计划节点", "实际节点"],
+      data: drawn.flatMap((x) => (x.name === undefined ? [] : [x.name])),
       textStyle: { fontSize: 12 }
     },
     grid: { left, right: 80, top, bottom: 40 },
@@ -273,18 +321,7 @@ export const gantt = (
         silent: true,
         itemStyle: { color: "transparent" },
         barWidth: 12,
-        data: rows.map((r) => day(r.start))
-      },
-      {
-        name: "计划",
-        type: "bar",
-        stack: "plan",
-        barWidth: 12,
-        itemStyle: { color: COLORS.plan },
-        data: rows.map((r) => ({
-          value: Math.max(1, day(r.end) - day(r.start)),
-          itemStyle: { color: COLORS[r.light] }
-        })),
+        data: rows.map((r) => day(r.start)),
         markLine: {
           symbol: "none",
           silent: true,
@@ -293,22 +330,7 @@ export const gantt = (
           data: [{ xAxis: day(asOf) }]
         }
       },
-      {
-        name: "计划节点",
-        type: "scatter",
-        symbol: "diamond",
-        symbolSize: 11,
-        itemStyle: { color: "#ffffff", borderColor: "#3c4043", borderWidth: 1.5 },
-        data: rows.flatMap((r, i) => r.planned.map((m) => [day(m.on), i]))
-      },
-      {
-        name: "实际节点",
-        type: "scatter",
-        symbol: "circle",
-        symbolSize: 8,
-        itemStyle: { color: "#1a73e8" },
-        data: rows.flatMap((r, i) => r.actual.map((m) => [day(m.on), i]))
-      }
+      ...drawn
     ]
   }
   return render(option, width, height)
@@ -503,6 +525,7 @@ export const ranking = (
 // The area-wide column: a key no unit id can take (ids are non-empty).
 const AREA = ""
 
+const KEY: ReadonlyArray<Progress.Status> = ["red", "amber", "on-track", "ahead"]
 const STATUS_CODE: { readonly [S in Progress.Status]: number } = {
   red: 0,
   amber: 1,
@@ -514,7 +537,9 @@ const STATUS_CODE: { readonly [S in Progress.Status]: number } = {
  * The units × targets heat map as SVG: a cell per unit and target with the
  * completion, coloured by status against 序时进度 (red, amber, on track,
  * ahead), the area-wide figures first (named by `Unit.areaLabel`: 全县, 全市,
- * 全区, 全镇); no cell where a target sets the unit no goal. A campaign
+ * 全区, 全镇); no cell where a target sets the unit no goal. A key under the
+ * title names the colours as the progress table does (红灯, 黄灯, 正常,
+ * 超序时). A campaign
  * without targets gets a chart that says so (无目标), not a blank one.
  *
  * @example
@@ -550,8 +575,13 @@ export const heatmap = (
   const left = Math.max(80, ...titles.map((n) => textWidth(n, 12))) + 20
   const col = Math.max(64, ...unitNames.map((n) => textWidth(n, 12) + 12))
   const rowHeight = 28
-  const top = 84
-  const width = Math.max(left + Math.max(1, unitIds.length) * col + 24, textWidth(title, 16) + 48)
+  const top = 100
+  const key = KEY.reduce((w, s) => w + 14 + 5 + textWidth(Progress.statusNames[s].zh, 12) + 16, 0)
+  const width = Math.max(
+    left + Math.max(1, unitIds.length) * col + 24,
+    textWidth(title, 16) + 48,
+    12 + key + 24
+  )
   const height = top + Math.max(1, targets.length) * rowHeight + 24
   const index = new Map(unitIds.map((u, i) => [u, i]))
   const option: EChartsOption = {
@@ -562,13 +592,22 @@ export const heatmap = (
       textStyle: { fontSize: 16, width: width - 24, overflow: "break" }
     },
     grid: { left, right: 24, top, height: Math.max(1, targets.length) * rowHeight },
+    // The key to the colours, in the progress table's words (红灯, 黄灯, 正常, 超序时).
     visualMap: {
       type: "piecewise",
-      show: false,
+      orient: "horizontal",
+      left: 12,
+      top: 40,
+      itemWidth: 14,
+      itemHeight: 14,
+      itemGap: 16,
+      selectedMode: false,
+      textStyle: { fontSize: 12 },
       dimension: 2,
-      pieces: (["red", "amber", "on-track", "ahead"] as const).map((s) => ({
+      pieces: KEY.map((s) => ({
         value: STATUS_CODE[s],
-        color: COLORS[s]
+        color: COLORS[s],
+        label: Progress.statusNames[s].zh
       }))
     },
     xAxis: {

@@ -1,4 +1,4 @@
-import type { Snapshot } from "@gongjian/core"
+import { Progress, type Snapshot } from "@gongjian/core"
 import { Samples } from "@gongjian/policies"
 import { describe, expect, it } from "vitest"
 import { WallChart } from "../src/index.js"
@@ -86,6 +86,35 @@ describe("WallChart", () => {
     expect(svg).toContain("今日 2026-10-15")
   })
 
+  it("names in the Gantt's legend only what the chart draws", () => {
+    // The legend's labels: the texts set beside the legend's icons (x = 30 within an item).
+    const legend = (svg: string) =>
+      [
+        ...svg.matchAll(
+          /<text [^>]*x="30" y="7" transform="translate\([\d.]+ [\d.]+\)"[^>]*>([^<]*)</g
+        )
+      ].map((m) => m[1])
+    const labels = { green: "正常", amber: "临近节点或预警", red: "滞后或逾期" } as const
+    // 000 plans no milestones (no contract's startBy …) and every key project is on time:
+    // green bars and reached milestones only, so no 计划 or 计划节点 entry.
+    const hundred = Samples.load("000-hundred-days")
+    const rows000 = WallChart.ganttRows(hundred)
+    expect(rows000.flatMap((r) => r.planned)).toEqual([])
+    expect(new Set(rows000.map((r) => r.light))).toEqual(new Set(["green"]))
+    expect(legend(WallChart.gantt(hundred))).toEqual(["正常", "实际节点"])
+    // 002 with its findings: planned milestones, and red bars beside green ones.
+    const rows002 = WallChart.ganttRows(snapshot, { findings: run.findings })
+    const lights = (["green", "amber", "red"] as const).filter((l) =>
+      rows002.some((r) => r.light === l)
+    )
+    expect(lights).toContain("red")
+    expect(legend(WallChart.gantt(snapshot, { findings: run.findings }))).toEqual([
+      ...lights.map((l) => labels[l]),
+      "计划节点",
+      "实际节点"
+    ])
+  })
+
   it("has a red heat-map cell for every red unit target", () => {
     // As of 2026-10-15 every red row of the progress table is a red cell.
     const svg = WallChart.heatmap(snapshot)
@@ -93,6 +122,28 @@ describe("WallChart", () => {
     const redRows = late.targets.flatMap((t) => t.units.filter((u) => u.status === "red"))
     expect(redRows.length).toBeGreaterThan(0)
     expect(svg.split(RED).length - 1).toBeGreaterThanOrEqual(redRows.length)
+  })
+
+  it("gives the heat map a key naming each colour as the progress table does", () => {
+    // The key's entries: a rounded 14×14 swatch and the text beside it (x = 24 within an item).
+    const svg = WallChart.heatmap(snapshot)
+    const labels = [...svg.matchAll(/<text [^>]*x="24" y="7"[^>]*>([^<]*)</g)].map((m) => m[1])
+    const swatches = [
+      ...svg.matchAll(/<path d="M3\.5 0L10\.5 0[^"]*"[^>]*fill="(#[0-9a-f]{6})"/g)
+    ].map((m) => m[1])
+    const statuses = ["red", "amber", "on-track", "ahead"] as const
+    expect(labels).toEqual(statuses.map((s) => Progress.statusNames[s].zh))
+    expect(swatches).toHaveLength(4)
+    // Every cell's colour is one of the key's (cells are the 28-high rectangles).
+    const cells = new Set(
+      [
+        ...svg.matchAll(/<path d="M[\d.]+ [\d.]+l[\d.]+ 0l0 28\.5[^"]*"[^>]*fill="(#[0-9a-f]{6})"/g)
+      ].map((m) => m[1])
+    )
+    expect(cells.size).toBeGreaterThan(1)
+    for (const c of cells) expect(swatches).toContain(c)
+    // The red swatch is the red cells' colour, named 红灯.
+    expect(swatches[0]).toBe(RED.slice(6, -1))
   })
 
   it("draws every sample county's charts", () => {

@@ -140,8 +140,10 @@ export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> 
   const area = Unit.areaLabel(s.units)[lang]
   const rows: Array<Array<string>> = []
   for (const t of s.campaign.targets) {
-    for (const r of Progress.ofTarget(facts, t, { asOf })) {
-      const { actual, goal } = Progress.shown(r, { precision: 2 })
+    const target = Progress.ofTarget(facts, t, { asOf })
+    const magnitude = Progress.magnitude(target)
+    for (const r of target) {
+      const { actual, goal } = Progress.shown(r, { precision: 2, magnitude })
       rows.push([
         t.title,
         r.unit === undefined ? area : (names.get(r.unit) ?? r.unit),
@@ -174,8 +176,21 @@ export const findingRows = (
         ? `${f.rectification.deadline}（整改期限；原期限${f.deadline}）`
         : `${f.rectification.deadline} (rectification deadline; originally ${f.deadline})`
       : f.deadline,
-    f.severity === "warning" ? (f.daysLeft === 0 ? "0" : `-${f.daysLeft}`) : String(f.daysOverdue)
+    days(f, lang)
   ])
+}
+
+/**
+ * The 天数 cell in the findings' words: a warning's days left (还有15天; 今日到期
+ * on the deadline), an overdue finding's days overdue (逾期16天), never a bare
+ * or negative count.
+ */
+const days = (f: Host.PluginFinding, lang: Lang): string => {
+  const n = f.severity === "warning" ? (f.daysLeft ?? 0) : (f.daysOverdue ?? 0)
+  if (f.severity === "warning" && n === 0) return lang === "zh" ? "今日到期" : "due today"
+  if (f.severity === "warning")
+    return lang === "zh" ? `还有${n}天` : `${n} day${n === 1 ? "" : "s"} left`
+  return lang === "zh" ? `逾期${n}天` : `${n} day${n === 1 ? "" : "s"} overdue`
 }
 
 /**

@@ -206,18 +206,20 @@ export const rankingRows = (c: Computed) => {
 export const assessmentView = (c: Computed) => {
   const s = c.snapshot
   const facts = Progress.facts(c.view)
-  const progress = s.campaign.targets.flatMap((t) =>
-    Progress.ofTarget(facts, t, { asOf: s.asOf }).map((r) => ({
+  const progress = s.campaign.targets.flatMap((t) => {
+    const rows = Progress.ofTarget(facts, t, { asOf: s.asOf })
+    const magnitude = Progress.magnitude(rows)
+    return rows.map((r) => ({
       target: t.id,
       title: t.title,
       unit: r.unit ?? null,
-      ...Progress.shown(r, { precision: 2 }),
+      ...Progress.shown(r, { precision: 2, magnitude }),
       completion: Ratio.percent(r.ratio),
       expected: r.expected,
       expectedPercent: Ratio.percent(r.expected),
       status: r.status
     }))
-  )
+  })
   const a = c.run.assessments[0]?.assessment
   return {
     campaign: s.campaign.id,
