@@ -12,4 +12,6 @@ equal(FindingClass.names["built-not-producing"].en, "built, not producing")
 equal(FindingClass.nameOf("signed-not-built").zh, "签而不建")
 // A class of a county's own is shown as it is.
 deepStrictEqual(FindingClass.nameOf("county-idle"), { zh: "county-idle", en: "county-idle" })
+// A finding's severity is named the same way whatever its class.
+equal(FindingClass.severityNames.escalated.zh, "整改逾期")
 // #endregion names

@@ -1,6 +1,7 @@
 /**
- * The classes of stalled projects the exit mechanism finds (问题项目类别) and
- * their names in Chinese and English: one table that `@gongjian/exit-rules`
+ * The classes of stalled projects the exit mechanism finds (问题项目类别),
+ * their names and the names of a finding's severities in Chinese and
+ * English: one table that `@gongjian/exit-rules`
  * (`ExitRule.FindingClass`, `Finding.classNames`) and `@gongjian/scoring`
  * (veto reasons, score lines) both read.
  *
@@ -78,3 +79,23 @@ export const names: {
  */
 export const nameOf = (c: string): { readonly zh: string; readonly en: string } =>
   Object.hasOwn(names, c) ? names[c as FindingClass] : { zh: c, en: c }
+
+/**
+ * The name of each severity of a finding (严重程度), whatever its class, in
+ * Chinese and English, as every output writes it: a `warning` (预警) inside
+ * the warning window, a `breach` (逾期) after the deadline, `escalated`
+ * (整改逾期) when the rectification ordered is overdue too.
+ *
+ * @example
+ * {@includeCode ../examples/FindingClass.ts#names}
+ *
+ * @since 0.4.0
+ * @category constants
+ */
+export const severityNames: {
+  readonly [S in "warning" | "breach" | "escalated"]: { readonly zh: string; readonly en: string }
+} = {
+  warning: { zh: "预警", en: "warning" },
+  breach: { zh: "逾期", en: "breach" },
+  escalated: { zh: "整改逾期", en: "escalated" }
+}

@@ -14,6 +14,7 @@ import {
   type Activity,
   type Calendar,
   Clause,
+  FindingClass,
   LocalDate,
   Period,
   Progress,
@@ -381,7 +382,7 @@ const SEVERITY_ORDER: { readonly [S in Finding.Severity]: number } = {
 export const statusNames: { readonly [S in Progress.Status]: Text } = Progress.statusNames
 
 /**
- * Severity names of exit findings.
+ * Severity names of exit findings (core's `FindingClass.severityNames`).
  *
  * @example
  * {@includeCode ../examples/Bulletin.ts#make}
@@ -389,11 +390,7 @@ export const statusNames: { readonly [S in Progress.Status]: Text } = Progress.s
  * @since 0.1.0
  * @category constants
  */
-export const severityNames: { readonly [S in Finding.Severity]: Text } = {
-  warning: { zh: "预警", en: "warning" },
-  breach: { zh: "逾期", en: "breach" },
-  escalated: { zh: "整改逾期", en: "escalated" }
-}
+export const severityNames: { readonly [S in Finding.Severity]: Text } = FindingClass.severityNames
 
 /**
  * The 期限 cell of an exit line: the day its overdue count runs from. For an

@@ -1,4 +1,12 @@
-import { Clause, Progress, Ratio, type Snapshot, Unit, type View } from "@gongjian/core"
+import {
+  Clause,
+  FindingClass,
+  Progress,
+  Ratio,
+  type Snapshot,
+  Unit,
+  type View
+} from "@gongjian/core"
 import { Finding } from "@gongjian/exit-rules"
 import type { Host } from "@gongjian/plugin-sdk"
 import { Bulletin } from "@gongjian/reports"
@@ -6,11 +14,6 @@ import { percent } from "./render.js"
 
 /** @internal */
 export type Lang = "zh" | "en"
-
-const SEVERITY = {
-  zh: { warning: "预警", breach: "逾期", escalated: "整改逾期" },
-  en: { warning: "warning", breach: "breach", escalated: "escalated" }
-} as const
 
 /** @internal Column headers in each language. */
 export const headers = {
@@ -169,7 +172,7 @@ export const findingRows = (
     f.project,
     names.get(f.unit) ?? f.unit,
     Finding.classNames[f.class][lang],
-    SEVERITY[lang][f.severity],
+    FindingClass.severityNames[f.severity][lang],
     Finding.actionNames[f.action][lang],
     f.severity === "escalated" && f.rectification !== undefined
       ? lang === "zh"

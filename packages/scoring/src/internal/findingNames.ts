@@ -7,9 +7,6 @@ import { FindingClass } from "@gongjian/core"
  */
 export const classZh = (c: string): string => FindingClass.nameOf(c).zh
 
-/** @internal The Chinese names of the findings' severities. */
-export const severityZh: { readonly [S in "warning" | "breach" | "escalated"]: string } = {
-  warning: "预警",
-  breach: "逾期",
-  escalated: "整改逾期"
-}
+/** @internal The Chinese name of a finding's severity (core's `FindingClass.severityNames`). */
+export const severityZh = (s: keyof typeof FindingClass.severityNames): string =>
+  FindingClass.severityNames[s].zh

@@ -20,7 +20,7 @@ const messages = {
     readonly severity: "warning" | "breach" | "escalated"
     readonly points: string
   }): Text => ({
-    zh: `${x.title.zh}：项目${x.project}（${classZh(x.class)}，${severityZh[x.severity]}）${x.points}分`,
+    zh: `${x.title.zh}：项目${x.project}（${classZh(x.class)}，${severityZh(x.severity)}）${x.points}分`,
     en: `${x.title.en}: project ${x.project} (${x.class}, ${x.severity}) ${x.points}`
   })
 }
