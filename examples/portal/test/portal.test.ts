@@ -270,6 +270,47 @@ describe("the portal in Chromium", () => {
     await page.context().close()
   })
 
+  it("names the area-wide progress rows as the root unit names the area: 全县 for a county", async () => {
+    // 002's sample is 示范区 (全区); renamed 示范县人民政府 it is a county, and the
+    // rows of its area-wide targets (年度目标任务 and its 80%) read 全县.
+    const page = await open()
+    await signIn(page, "admin")
+    const rename = (name: string) =>
+      page.evaluate(async (name) => {
+        const session = (await (await fetch("/api/session")).json()) as { csrf: string }
+        const units = (await (
+          await fetch("/api/campaigns/investment-drive-2026/units")
+        ).json()) as Array<{ id: string }>
+        const root = units.find((u) => u.id === "district")
+        const r = await fetch("/api/campaigns/investment-drive-2026/units/district", {
+          method: "PUT",
+          headers: { "content-type": "application/json", "x-csrf-token": session.csrf },
+          body: JSON.stringify({ value: { ...root, name }, reason: "test" })
+        })
+        return r.status
+      }, name)
+    expect(await rename("示范县人民政府")).toBe(200)
+    await page.reload()
+    await page.getByTestId("dashboard").waitFor()
+    const unitCells = () =>
+      page
+        .getByTestId("progress")
+        .locator("tr.el-table__row")
+        .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[1]?.textContent?.trim()))
+    const zh = await unitCells()
+    expect(zh).toContain("全县")
+    expect(zh).not.toContain("全区")
+    await page.getByTestId("lang").getByText("English").click()
+    await page.getByText("Targets against the expected pace").waitFor()
+    const en = await unitCells()
+    expect(en).toContain("whole county")
+    expect(en.filter((c) => c === "whole county")).toHaveLength(
+      zh.filter((c) => c === "全县").length
+    )
+    expect(await rename("示范区")).toBe(200)
+    await page.context().close()
+  })
+
   it("switches to English", async () => {
     const page = await open()
     await signIn(page, "leader")

@@ -90,7 +90,8 @@ const words = {
       heatmap: "单位目标热力图",
       gantt: "重点项目倒排工期"
     },
-    all: "全区",
+    // The whole area when the server does not name it (Unit.areaLabel's own fallback).
+    all: "全域",
     forbidden: "无权查看",
     role: { admin: "县级管理员", reporter: "单位填报员", leader: "领导", auditor: "审计" },
     statusName: { ahead: "领先", "on-track": "正常", amber: "黄灯", red: "红灯" }
@@ -182,7 +183,7 @@ const words = {
       heatmap: "Units × targets",
       gantt: "Key projects"
     },
-    all: "Whole area",
+    all: "whole area",
     forbidden: "Not allowed",
     role: {
       admin: "County administrator",
