@@ -311,6 +311,49 @@ describe("the portal in Chromium", () => {
     await page.context().close()
   })
 
+  it("shows totals and points as people read them (at most two decimals), whatever the exact value", async () => {
+    // The sample's totals are whole numbers; a county's need not be (a share of a goal, a
+    // pro-rata deduction). Here the API answers exact values for 甲镇's and 乙街道's totals
+    // and a line's points, and the page writes them as bulletins do (Ratio.score): half up
+    // to two decimals, trailing zeros dropped.
+    const page = await open()
+    const exact = { total: "27.214285714285714", second: "14.666666666666667", points: "3.3350000" }
+    await page.route(/\/api\/campaigns\/[^/]+\/assessment$/, async (route) => {
+      const response = await route.fetch()
+      const view = await response.json()
+      for (const row of view.ranking) {
+        if (row.unit === "town-a") row.total = exact.total
+        if (row.unit === "street-b") row.total = exact.second
+      }
+      await route.fulfill({ response, json: view })
+    })
+    await page.route(/\/api\/campaigns\/[^/]+\/assessment\/units\/town-a$/, async (route) => {
+      const response = await route.fetch()
+      const e = await response.json()
+      e.total = exact.total
+      e.lines[0].points = exact.points
+      await route.fulfill({ response, json: e })
+    })
+    await signIn(page, "leader")
+    const total = (name: string) =>
+      page
+        .getByTestId("ranking")
+        .locator("tr.el-table__row", { hasText: name })
+        .locator("td")
+        .nth(3)
+        .textContent()
+    await expect.poll(() => total("甲镇")).toBe("27.21")
+    expect(await total("乙街道")).toBe("14.67")
+    await page.locator('a[data-unit="town-a"]').click()
+    await expect(page.getByTestId("unit-total").textContent()).resolves.toBe("27.21")
+    const points = await page
+      .getByTestId("explanation")
+      .locator("tr.el-table__row")
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2]?.textContent))
+    expect(points[0]).toBe("3.34")
+    await page.context().close()
+  })
+
   it("switches to English", async () => {
     const page = await open()
     await signIn(page, "leader")
