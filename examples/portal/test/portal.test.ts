@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import ExcelJS from "exceljs"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, chromium, type Locator, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { chromiumPath } from "../../../scripts/system-deps.mjs"
 import { listening } from "./listening.js"
@@ -351,6 +351,75 @@ describe("the portal in Chromium", () => {
       .locator("tr.el-table__row")
       .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2]?.textContent))
     expect(points[0]).toBe("3.34")
+    await page.context().close()
+  })
+
+  it("names clauses and severities in Chinese (004 方案1, 逾期), and keeps the ids in English", async () => {
+    // 002's sample has no exit findings; the API answers one here as 004's exit rules
+    // give them (plan 004 is three plans in one document: 实施方案1 …), on the dashboard
+    // and on project D3's page. 丁镇's own lines cite 002 三.1, 四.4 (two clauses).
+    const finding = (clause: string, severity: string) => ({
+      project: "D3",
+      unit: "town-d",
+      rule: "rectification",
+      clause,
+      class: "overdue",
+      severity,
+      action: "rectify",
+      deadline: "2026-09-30",
+      message: { zh: "整改逾期", en: "overdue" }
+    })
+    const page = await open()
+    await page.route(/\/api\/campaigns\/[^/]+\/assessment$/, async (route) => {
+      const response = await route.fetch()
+      const view = await response.json()
+      view.findings = [finding("004 plan 2", "escalated")]
+      await route.fulfill({ response, json: view })
+    })
+    await page.route(/\/api\/campaigns\/[^/]+\/projects\/D3$/, async (route) => {
+      if (route.request().method() !== "GET") return route.continue()
+      const response = await route.fetch()
+      const view = await response.json()
+      view.findings = [finding("004 plan 1, plan 3", "breach"), finding("004 plan 2", "warning")]
+      await route.fulfill({ response, json: view })
+    })
+    await signIn(page, "leader")
+    // The cells of a table's rows, by column.
+    const cells = (table: Locator, columns: ReadonlyArray<number>) =>
+      table
+        .locator("tr.el-table__row")
+        .evaluateAll(
+          (trs, columns) =>
+            trs.map((tr) => columns.map((i) => tr.querySelectorAll("td")[i]?.textContent?.trim())),
+          columns
+        )
+    // Dashboard findings: project, unit, severity, ….
+    await expect
+      .poll(() => cells(page.getByTestId("findings"), [0, 2]))
+      .toEqual([["D3", "整改逾期"]])
+    // Explanation lines: item, clause, ….
+    await page.goto(`${origin}/#/unit/town-d`)
+    const lines = page.getByTestId("explanation")
+    await lines.locator("tr.el-table__row").first().waitFor()
+    const clauses = (await cells(lines, [1])).flat()
+    expect(clauses).toContain("002 三.1、四.4")
+    expect(clauses).not.toContain("002 三.1, 四.4")
+    // Project findings (the page's first table): clause, severity, deadline, ….
+    await page.goto(`${origin}/#/project/D3`)
+    const findings = page.getByTestId("project-page").locator(".el-table").first()
+    await findings.locator("tr.el-table__row").first().waitFor()
+    expect(await cells(findings, [0, 1])).toEqual([
+      ["004 方案1、方案3", "逾期"],
+      ["004 方案2", "预警"]
+    ])
+    // In English the ids and codes stay as they are.
+    await page.getByTestId("lang").getByText("English").click()
+    await expect
+      .poll(() => cells(findings, [0, 1]))
+      .toEqual([
+        ["004 plan 1, plan 3", "breach"],
+        ["004 plan 2", "warning"]
+      ])
     await page.context().close()
   })
 
