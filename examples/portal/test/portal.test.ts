@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import ExcelJS from "exceljs"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, chromium, type Locator, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { chromiumPath } from "../../../scripts/system-deps.mjs"
 import { listening } from "./listening.js"
@@ -267,6 +267,159 @@ describe("the portal in Chromium", () => {
     await page.goto(`${origin}/#/project/B1`)
     await expect(page.getByTestId("project-error").textContent()).resolves.toContain("street-b")
     await expect(page.getByTestId("correction").count()).resolves.toBe(0)
+    await page.context().close()
+  })
+
+  it("names the area-wide progress rows as the root unit names the area: 全县 for a county", async () => {
+    // 002's sample is 示范区 (全区); renamed 示范县人民政府 it is a county, and the
+    // rows of its area-wide targets (年度目标任务 and its 80%) read 全县.
+    const page = await open()
+    await signIn(page, "admin")
+    const rename = (name: string) =>
+      page.evaluate(async (name) => {
+        const session = (await (await fetch("/api/session")).json()) as { csrf: string }
+        const units = (await (
+          await fetch("/api/campaigns/investment-drive-2026/units")
+        ).json()) as Array<{ id: string }>
+        const root = units.find((u) => u.id === "district")
+        const r = await fetch("/api/campaigns/investment-drive-2026/units/district", {
+          method: "PUT",
+          headers: { "content-type": "application/json", "x-csrf-token": session.csrf },
+          body: JSON.stringify({ value: { ...root, name }, reason: "test" })
+        })
+        return r.status
+      }, name)
+    expect(await rename("示范县人民政府")).toBe(200)
+    await page.reload()
+    await page.getByTestId("dashboard").waitFor()
+    const unitCells = () =>
+      page
+        .getByTestId("progress")
+        .locator("tr.el-table__row")
+        .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[1]?.textContent?.trim()))
+    const zh = await unitCells()
+    expect(zh).toContain("全县")
+    expect(zh).not.toContain("全区")
+    await page.getByTestId("lang").getByText("English").click()
+    await page.getByText("Targets against the expected pace").waitFor()
+    const en = await unitCells()
+    expect(en).toContain("whole county")
+    expect(en.filter((c) => c === "whole county")).toHaveLength(
+      zh.filter((c) => c === "全县").length
+    )
+    expect(await rename("示范区")).toBe(200)
+    await page.context().close()
+  })
+
+  it("shows totals and points as people read them (at most two decimals), whatever the exact value", async () => {
+    // The sample's totals are whole numbers; a county's need not be (a share of a goal, a
+    // pro-rata deduction). Here the API answers exact values for 甲镇's and 乙街道's totals
+    // and a line's points, and the page writes them as bulletins do (Ratio.score): half up
+    // to two decimals, trailing zeros dropped.
+    const page = await open()
+    const exact = { total: "27.214285714285714", second: "14.666666666666667", points: "3.3350000" }
+    await page.route(/\/api\/campaigns\/[^/]+\/assessment$/, async (route) => {
+      const response = await route.fetch()
+      const view = await response.json()
+      for (const row of view.ranking) {
+        if (row.unit === "town-a") row.total = exact.total
+        if (row.unit === "street-b") row.total = exact.second
+      }
+      await route.fulfill({ response, json: view })
+    })
+    await page.route(/\/api\/campaigns\/[^/]+\/assessment\/units\/town-a$/, async (route) => {
+      const response = await route.fetch()
+      const e = await response.json()
+      e.total = exact.total
+      e.lines[0].points = exact.points
+      await route.fulfill({ response, json: e })
+    })
+    await signIn(page, "leader")
+    const total = (name: string) =>
+      page
+        .getByTestId("ranking")
+        .locator("tr.el-table__row", { hasText: name })
+        .locator("td")
+        .nth(3)
+        .textContent()
+    await expect.poll(() => total("甲镇")).toBe("27.21")
+    expect(await total("乙街道")).toBe("14.67")
+    await page.locator('a[data-unit="town-a"]').click()
+    await expect(page.getByTestId("unit-total").textContent()).resolves.toBe("27.21")
+    const points = await page
+      .getByTestId("explanation")
+      .locator("tr.el-table__row")
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2]?.textContent))
+    expect(points[0]).toBe("3.34")
+    await page.context().close()
+  })
+
+  it("names clauses and severities in Chinese (004 方案1, 逾期), and keeps the ids in English", async () => {
+    // 002's sample has no exit findings; the API answers one here as 004's exit rules
+    // give them (plan 004 is three plans in one document: 实施方案1 …), on the dashboard
+    // and on project D3's page. 丁镇's own lines cite 002 三.1, 四.4 (two clauses).
+    const finding = (clause: string, severity: string) => ({
+      project: "D3",
+      unit: "town-d",
+      rule: "rectification",
+      clause,
+      class: "overdue",
+      severity,
+      action: "rectify",
+      deadline: "2026-09-30",
+      message: { zh: "整改逾期", en: "overdue" }
+    })
+    const page = await open()
+    await page.route(/\/api\/campaigns\/[^/]+\/assessment$/, async (route) => {
+      const response = await route.fetch()
+      const view = await response.json()
+      view.findings = [finding("004 plan 2", "escalated")]
+      await route.fulfill({ response, json: view })
+    })
+    await page.route(/\/api\/campaigns\/[^/]+\/projects\/D3$/, async (route) => {
+      if (route.request().method() !== "GET") return route.continue()
+      const response = await route.fetch()
+      const view = await response.json()
+      view.findings = [finding("004 plan 1, plan 3", "breach"), finding("004 plan 2", "warning")]
+      await route.fulfill({ response, json: view })
+    })
+    await signIn(page, "leader")
+    // The cells of a table's rows, by column.
+    const cells = (table: Locator, columns: ReadonlyArray<number>) =>
+      table
+        .locator("tr.el-table__row")
+        .evaluateAll(
+          (trs, columns) =>
+            trs.map((tr) => columns.map((i) => tr.querySelectorAll("td")[i]?.textContent?.trim())),
+          columns
+        )
+    // Dashboard findings: project, unit, severity, ….
+    await expect
+      .poll(() => cells(page.getByTestId("findings"), [0, 2]))
+      .toEqual([["D3", "整改逾期"]])
+    // Explanation lines: item, clause, ….
+    await page.goto(`${origin}/#/unit/town-d`)
+    const lines = page.getByTestId("explanation")
+    await lines.locator("tr.el-table__row").first().waitFor()
+    const clauses = (await cells(lines, [1])).flat()
+    expect(clauses).toContain("002 三.1、四.4")
+    expect(clauses).not.toContain("002 三.1, 四.4")
+    // Project findings (the page's first table): clause, severity, deadline, ….
+    await page.goto(`${origin}/#/project/D3`)
+    const findings = page.getByTestId("project-page").locator(".el-table").first()
+    await findings.locator("tr.el-table__row").first().waitFor()
+    expect(await cells(findings, [0, 1])).toEqual([
+      ["004 方案1、方案3", "逾期"],
+      ["004 方案2", "预警"]
+    ])
+    // In English the ids and codes stay as they are.
+    await page.getByTestId("lang").getByText("English").click()
+    await expect
+      .poll(() => cells(findings, [0, 1]))
+      .toEqual([
+        ["004 plan 1, plan 3", "breach"],
+        ["004 plan 2", "warning"]
+      ])
     await page.context().close()
   })
 

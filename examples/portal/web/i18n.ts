@@ -1,3 +1,4 @@
+import * as Clause from "@gongjian/core/Clause"
 import { ref } from "vue"
 
 export type Lang = "zh" | "en"
@@ -90,10 +91,16 @@ const words = {
       heatmap: "单位目标热力图",
       gantt: "重点项目倒排工期"
     },
-    all: "全区",
+    // The whole area when the server does not name it (Unit.areaLabel's own fallback).
+    all: "全域",
     forbidden: "无权查看",
     role: { admin: "县级管理员", reporter: "单位填报员", leader: "领导", auditor: "审计" },
-    statusName: { ahead: "领先", "on-track": "正常", amber: "黄灯", red: "红灯" }
+    statusName: { ahead: "领先", "on-track": "正常", amber: "黄灯", red: "红灯" },
+    // As bulletins name them (Bulletin.severityNames of @gongjian/reports).
+    severityName: { warning: "预警", breach: "逾期", escalated: "整改逾期" } as Record<
+      string,
+      string
+    >
   },
   en: {
     title: "County campaign portal",
@@ -182,7 +189,7 @@ const words = {
       heatmap: "Units × targets",
       gantt: "Key projects"
     },
-    all: "Whole area",
+    all: "whole area",
     forbidden: "Not allowed",
     role: {
       admin: "County administrator",
@@ -190,7 +197,11 @@ const words = {
       leader: "Leader",
       auditor: "Auditor"
     },
-    statusName: { ahead: "ahead", "on-track": "on track", amber: "amber", red: "red" }
+    statusName: { ahead: "ahead", "on-track": "on track", amber: "amber", red: "red" },
+    severityName: { warning: "warning", breach: "breach", escalated: "escalated" } as Record<
+      string,
+      string
+    >
   }
 } as const
 
@@ -203,3 +214,9 @@ export const setLang = (l: Lang) => {
 }
 
 export const t = () => words[lang.value]
+
+/** A clause reference as the language reads it: 004 方案1 in Chinese (`Clause.zh`), the id in English. */
+export const clauseText = (clause: string) => (lang.value === "zh" ? Clause.zh(clause) : clause)
+
+/** A finding's severity (预警, 逾期, 整改逾期) in the language; an unknown code as it is. */
+export const severityText = (severity: string) => t().severityName[severity] ?? severity

@@ -269,7 +269,11 @@ export const ProgressRow = Schema.Struct({
  * The assessment of a campaign as its records stand: the ranking with tier
  * titles, target progress, exit findings, and the errors of plugins that
  * failed. `sequence` is the store's {@link Sequence} number it was computed
- * at (the last write it reflects).
+ * at (the last write it reflects). `area` (since 0.4.0) names the whole area
+ * in Chinese and English as its root unit does (全县, 全市, 全区, 全镇, … by
+ * `Unit.areaLabel` of `@gongjian/core`, 全域 when the units do not say): the
+ * name of the progress rows whose `unit` is null. It is optional, so a client
+ * reads a server without it; such a client names those rows itself.
  *
  * @example
  * {@includeCode ../examples/Api.ts#openapi}
@@ -282,6 +286,11 @@ export const AssessmentView = Schema.Struct({
   asOf: Schema.String,
   policy: Schema.String,
   sequence: Sequence,
+  area: Schema.optionalKey(
+    Message.annotate({
+      description: "The whole area's name (全县, 全区, …) for the progress rows without a unit"
+    })
+  ),
   ranking: Schema.Array(RankingRow),
   tiers: Schema.Array(Schema.Struct({ id: Schema.String, title: Message })),
   progress: Schema.Array(ProgressRow),

@@ -168,6 +168,25 @@ describe.each(backEnds())("the API on $name", (backEnd: BackEnd) => {
         ])
     })
 
+    it("names the whole area as the root unit does: 全区 for 示范区, 全县 once it is renamed a county", async () => {
+      const c = await as("admin")
+      const view = (await c.get(`${base}/assessment`)).json
+      // 002's area-wide targets (年度目标任务 and its 80%) have rows without a unit.
+      expect(view.progress.some((r: Json) => r.unit === null)).toBe(true)
+      expect(view.area).toEqual({ zh: "全区", en: "whole district" })
+      const root = (await c.get(`${base}/units`)).json.find((u: Json) => u.parent === undefined)
+      expect(root.id).toBe("district")
+      const r = await c.put(`${base}/units/district`, {
+        value: { ...root, name: "示范县人民政府" },
+        reason: "撤区设县"
+      })
+      expect(r.status).toBe(200)
+      expect((await c.get(`${base}/assessment`)).json.area).toEqual({
+        zh: "全县",
+        en: "whole county"
+      })
+    })
+
     it("a leader reads everything and writes nothing", async () => {
       const c = await as("leader")
       const projects = (await c.get(`${base}/projects`)).json

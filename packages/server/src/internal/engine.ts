@@ -1,4 +1,4 @@
-import { type Lifecycle, Progress, Ratio, Snapshot, View } from "@gongjian/core"
+import { type Lifecycle, Progress, Ratio, Snapshot, Unit, View } from "@gongjian/core"
 import { Host, type Plugin } from "@gongjian/plugin-sdk"
 import * as Result from "effect/Result"
 import type * as Store from "../Store.js"
@@ -226,6 +226,7 @@ export const assessmentView = (c: Computed) => {
     asOf: s.asOf,
     policy: c.policy,
     sequence: c.sequence,
+    area: Unit.areaLabel(s.units),
     ranking: rankingRows(c),
     tiers: (a?.tiers ?? []).map((t) => ({ id: t.id, title: { zh: t.title.zh, en: t.title.en } })),
     progress,
