@@ -96,7 +96,8 @@ const words = {
     forbidden: "无权查看",
     role: { admin: "县级管理员", reporter: "单位填报员", leader: "领导", auditor: "审计" },
     statusName: { ahead: "领先", "on-track": "正常", amber: "黄灯", red: "红灯" },
-    // As bulletins name them (Bulletin.severityNames of @gongjian/reports).
+    // As every output names them (core's FindingClass.severityNames, whose
+    // module would bring effect's Schema into the page).
     severityName: { warning: "预警", breach: "逾期", escalated: "整改逾期" } as Record<
       string,
       string
