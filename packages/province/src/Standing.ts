@@ -69,6 +69,21 @@ const add = (a: Ratio.Ratio, b: Ratio.Ratio) => Ratio.subtract(a, Ratio.multiply
 const goalText = (g: Target.Goal): string => (typeof g === "number" ? String(g) : Money.format(g))
 
 /**
+ * A target's goal and the county's actual as text, money in one magnitude
+ * (`Progress.magnitude`): nothing done against 2亿元 reads `0亿元`, not `0元`.
+ */
+const amounts = (
+  goal: Target.Goal,
+  actual: Target.Goal | undefined
+): { readonly goal: string; readonly actual: string } => {
+  const done = actual ?? (typeof goal === "number" ? 0 : Money.zero(goal.currency))
+  if (typeof goal === "number" || typeof done === "number")
+    return { goal: goalText(goal), actual: goalText(done) }
+  const magnitude = Progress.magnitude([{ goal, actual: done }])
+  return { goal: Money.format(goal, { magnitude }), actual: Money.format(done, { magnitude }) }
+}
+
+/**
  * The standing of a county from its snapshot (the file's JSON, as read from
  * its partition), as of the policy's date. Fails with `InvalidCounty`
  * (`snapshot`) when the file does not decode, naming the field.
@@ -102,8 +117,7 @@ export const of = (
     const ratio = area?.ratio ?? Ratio.makeUnsafe(0)
     const standing: TargetStanding = {
       target: t.id,
-      goal: goalText(goal),
-      actual: area === undefined ? "0" : goalText(area.actual),
+      ...amounts(goal, area?.actual),
       completion: text(ratio),
       shown: Ratio.showPercent(ratio, 2)
     }

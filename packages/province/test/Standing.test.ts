@@ -1,3 +1,4 @@
+import { Money } from "@gongjian/core"
 import * as Result from "effect/Result"
 import { describe, expect, it } from "vitest"
 import { County, League, ProvincePolicy, Standing } from "../src/index.js"
@@ -58,6 +59,29 @@ function project(id: string, events: ReadonlyArray<readonly [string, string]>) {
 }
 
 describe("a county's standing", () => {
+  it("writes a money target's actual in the goal's magnitude", () => {
+    const standard = ProvincePolicy.standard()
+    const money = (id: string, stage: "signed" | "in-production") => ({
+      id,
+      title: "签约项目总投资",
+      measure: "total-investment" as const,
+      scope: "area" as const,
+      goal: Money.parseUnsafe("5亿元"),
+      filter: { stage, reachedWithin: "window" as const }
+    })
+    const policy = {
+      ...standard,
+      targets: [money("signed", "signed"), money("none", "in-production")]
+    }
+    const s = Result.getOrThrow(Standing.of("k1", county, policy))
+    // Signed in 2026: A, B and D, 1亿元 each → 3亿元 of 5亿元; nothing in production:
+    // 0, written in 亿 as the goal is (not 0元).
+    expect(s.targets.map((t) => [t.target, t.goal, t.actual])).toEqual([
+      ["signed", "5亿元", "3亿元"],
+      ["none", "5亿元", "0亿元"]
+    ])
+  })
+
   it("scores the targets and the findings as the policy says", () => {
     const policy = ProvincePolicy.standard({ allocations: [{ county: "k1", goal: 2 }] })
     const s = Result.getOrThrow(Standing.of("k1", county, policy))
