@@ -160,7 +160,7 @@ const validate = Command.make(
     })
 ).pipe(
   Command.withDescription(
-    "Check a snapshot: every problem with its path and record; exit code 1 when there is any"
+    "数据校验。Check a snapshot: every problem with its path and record; exit code 1 when there is any"
   )
 )
 
@@ -204,7 +204,7 @@ const assess = Command.make(
       const note = provisionalFootnote(provisionalYearsOf(out, "lines"), a.lang)
       if (note !== undefined) yield* Console.log(note)
     })
-).pipe(Command.withDescription("Assess and rank the units of a snapshot under a policy"))
+).pipe(Command.withDescription("考核排名。Assess and rank the units of a snapshot under a policy"))
 
 const check = Command.make(
   "check",
@@ -241,7 +241,7 @@ const check = Command.make(
     })
 ).pipe(
   Command.withDescription(
-    "The exit findings of a snapshot, warnings included; exit code 1 when any breach or escalation is found"
+    "退出机制检查（预警、逾期、整改逾期）。The exit findings of a snapshot, warnings included; exit code 1 when any breach or escalation is found"
   )
 )
 
@@ -280,7 +280,9 @@ const explain = Command.make(
       yield* Console.log(a.format === "json" ? json(e) : Assessment.formatExplanation(e, a.lang))
     })
 ).pipe(
-  Command.withDescription("The explanation tree of a unit's score, every line with its clause")
+  Command.withDescription(
+    "得分说明，逐项列明依据条款。The explanation tree of a unit's score, every line with its clause"
+  )
 )
 
 const demoOne = (
@@ -403,7 +405,9 @@ const demo = Command.make(
       yield* writeText(join(dir, "index.json"), json({ results }))
     })
 ).pipe(
-  Command.withDescription("Run the sample county campaigns of the reference policies end to end")
+  Command.withDescription(
+    "示例县全流程演示。Run the sample county campaigns of the reference policies end to end"
+  )
 )
 
 /**
@@ -417,7 +421,9 @@ const demo = Command.make(
  * @category commands
  */
 export const command = Command.make("gongjian").pipe(
-  Command.withDescription("Project campaigns (项目攻坚): assessments, rankings and exit findings"),
+  Command.withDescription(
+    "项目攻坚：考核排名、退出机制、通报与挂图。Project campaigns: assessments, rankings and exit findings"
+  ),
   Command.withSubcommands([
     demo,
     validate,

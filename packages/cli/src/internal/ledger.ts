@@ -571,7 +571,7 @@ const revise = Command.make(
 /** `gongjian ledger …`: the campaign's record over time. */
 export const ledgerCommand = Command.make("ledger").pipe(
   Command.withDescription(
-    "The campaign's record over time (台账): import, snapshots as known at a time, history, corrections, revisions"
+    "台账记录：导入、按时点查看、历史、更正、重新评定。The campaign's record over time (台账): import, snapshots as known at a time, history, corrections, revisions"
   ),
   Command.withSubcommands([init, load, snapshot, history, correct, revise])
 )

@@ -245,7 +245,7 @@ export const bulletin = Command.make(
     })
 ).pipe(
   Command.withDescription(
-    "A bulletin (通报) for a period: targets against 序时进度, ranking and moves, commended and criticised units, new exit findings, missed duties; HTML, Markdown or PDF"
+    "通报。A bulletin (通报) for a period: targets against 序时进度, ranking and moves, commended and criticised units, new exit findings, missed duties; HTML, Markdown or PDF"
   )
 )
 
@@ -295,7 +295,7 @@ export const chart = Command.make(
     })
 ).pipe(
   Command.withDescription(
-    "A wall chart (挂图作战) as SVG: gantt (key projects, 倒排工期), progress (units against 序时进度), ranking, heatmap (units × targets)"
+    "挂图作战。A wall chart (挂图作战) as SVG: gantt (key projects, 倒排工期), progress (units against 序时进度), ranking, heatmap (units × targets)"
   )
 )
 

@@ -252,7 +252,7 @@ export const importCommand = Command.make(
     })
 ).pipe(
   Command.withDescription(
-    "Import a county form (.xlsx or .csv) with a template: every row accepted, merged or rejected with its cell; with --campaign the accepted rows are written into the ledger; exit code 1 when a row is rejected"
+    "导入报表（.xlsx 或 .csv），逐行接收、合并或退回。Import a county form (.xlsx or .csv) with a template: every row accepted, merged or rejected with its cell; with --campaign the accepted rows are written into the ledger; exit code 1 when a row is rejected"
   )
 )
 
@@ -380,6 +380,6 @@ export const exportCommand = <E, R>(
       })
   ).pipe(
     Command.withDescription(
-      "Export a run's ledger, progress, ranking, findings or cleanup 台账 as .xlsx or .csv"
+      "导出台账、进度、排名、问题项目或清理台账。Export a run's ledger, progress, ranking, findings or cleanup 台账 as .xlsx or .csv"
     )
   )
