@@ -435,10 +435,10 @@ export const policy = Plugin.definePlugin({
       "{name}不能实施，双倍扣分{points}",
       "{name} cannot be carried out: loses double, {points}"
     ),
-    // The first line is the item's value with the quota met (满分), not its
+    // The first line is the item's value with the quota met (分值), not its
     // total: a missing trip's deduction follows and says what the item comes to.
     trips: t(
-      "外出招商{count}次（要求{required}次），本项满分{points}分",
+      "外出招商{count}次（要求{required}次），本项分值{points}分",
       "{count} trips of {required} required: the item is worth {points} with the quota met"
     ),
     "trips-missing": t(

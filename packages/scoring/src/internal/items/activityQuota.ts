@@ -24,7 +24,7 @@ const messages = {
     readonly value: string
   }): Text => ({
     // The item's value with the quota met, not its total: deductions follow.
-    zh: `${x.title.zh}：完成${x.count}次（要求${x.required}次），本项满分${x.value}分`,
+    zh: `${x.title.zh}：完成${x.count}次（要求${x.required}次），本项分值${x.value}分`,
     en: `${x.title.en}: ${x.count} of ${x.required} required, the item is worth ${x.value} with the quota met`
   }),
   missing: (x: {
