@@ -368,7 +368,7 @@ describe("gongjian check", () => {
     expect(r.code).toBe(1)
     // Due 2026-10-31, 22 days overdue on 2026-11-22: the 天数 cell says so (逾期22天).
     expect(r.out).toMatch(
-      /E1\s+经济开发区\s+供地未开工（圈而不建）\s+逾期\s+限期整改\s+2026-10-31\s+逾期22天/
+      /智能装备（E1）\s+经济开发区\s+供地未开工（圈而不建）\s+逾期\s+限期整改\s+2026-10-31\s+逾期22天/
     )
     expect(r.out).toContain("E2")
     const j = JSON.parse(

@@ -65,8 +65,17 @@ describe("the findings table", () => {
         daysOverdue: 16,
         daysLeft: undefined
       }) as unknown as Host.PluginFinding
-    const snapshot = { units: [{ id: "park", name: "工业园区" }] } as unknown as Snapshot.Snapshot
+    const snapshot = {
+      units: [{ id: "park", name: "工业园区" }],
+      projects: [{ id: "K7", name: "塑料制品" }]
+    } as unknown as Snapshot.Snapshot
     const rows = findingRows(snapshot, [finding("escalated"), finding("breach")], "zh")
+    // The project by its name and id, as the bulletin names it.
+    expect(rows.map((r) => r[headers.findings.zh.indexOf("项目")])).toEqual([
+      "塑料制品（K7）",
+      "塑料制品（K7）"
+    ])
+    expect(findingRows(snapshot, [finding("breach")], "en")[0]![0]).toBe("塑料制品 (K7)")
     const at = headers.findings.zh.indexOf("期限")
     expect(rows.map((r) => [r[at], r[at + 1]])).toEqual([
       ["2026-05-15（整改期限；原期限2026-03-10）", "逾期16天"],
@@ -88,7 +97,10 @@ describe("the findings table", () => {
         daysOverdue: severity === "warning" ? undefined : days,
         daysLeft: severity === "warning" ? days : undefined
       }) as unknown as Host.PluginFinding
-    const snapshot = { units: [{ id: "town", name: "王店镇" }] } as unknown as Snapshot.Snapshot
+    const snapshot = {
+      units: [{ id: "town", name: "王店镇" }],
+      projects: []
+    } as unknown as Snapshot.Snapshot
     // B3 is due on the day itself.
     const found = [
       finding("warning", 15),

@@ -162,15 +162,20 @@ export const progressRows = (view: View.View, lang: Lang): Array<Array<string>> 
   return rows
 }
 
-/** @internal The findings rows. */
+/** @internal The findings rows: the project by its name and id, as the bulletin names it. */
 export const findingRows = (
   s: Snapshot.Snapshot,
   findings: ReadonlyArray<Host.PluginFinding>,
   lang: Lang
 ): Array<Array<string>> => {
   const names = new Map(s.units.map((u) => [u.id, u.name]))
+  const projects = new Map(s.projects.map((p) => [p.id, p.name]))
+  const project = (id: string) => {
+    const name = projects.get(id)
+    return name === undefined ? id : lang === "zh" ? `${name}（${id}）` : `${name} (${id})`
+  }
   return findings.map((f) => [
-    f.project,
+    project(f.project),
     names.get(f.unit) ?? f.unit,
     Finding.classNames[f.class][lang],
     FindingClass.severityNames[f.severity][lang],
