@@ -50,7 +50,7 @@ describe("gongjian demo", () => {
     expect(r.out).toMatch(/1\s+工业园区\s+41\s+可参评开放型经济工作一等奖/)
     // Its total, 27.214286 exactly, reads 27.21 (at most two decimals, as in the bulletins).
     expect(r.out).toMatch(
-      /5\s+王店镇\s+27\.21\s+完不成合同外资或实到外资年度目标任务、可参评开放型经济工作一等奖（2026-12-31评定）\n/
+      /5\s+王店镇\s+27\.21\s+完不成合同外资或实到外资年度目标任务／可参评开放型经济工作一等奖（2026-12-31评定）\n/
     )
     expect(r.out).not.toMatch(/\d\.\d{3,}\s/)
     // The area-wide progress rows are named after each sample's root unit: 003 示范市 全市,
@@ -68,7 +68,7 @@ describe("gongjian demo", () => {
     expect(progressUnits("项目攻坚年")).toEqual(new Set(["全镇"]))
     // 002 四.4 on 10-15: 丁镇's annual task (2.7亿 of 10亿, due 12-31) is 51.9 points behind
     // 序时进度 288 / 365: not criticised yet, shown as behind.
-    expect(r.out).toMatch(/4\s+丁镇\s+1\s+通报表扬或通报批评（2026-12-31评定，落后序时进度）/)
+    expect(r.out).toMatch(/4\s+丁镇\s+1\s+通报表扬／通报批评（2026-12-31评定，落后序时进度）/)
     // A veto is shown by its title, not its id: 003's year-end holds 金阳新区 to account.
     expect(r.out).toMatch(/3\s+金阳新区管委会\s+97\.5\s+问责\s+未完成目标任务，不予表扬/)
     // Each sample says where its options are and how `assess` repeats its ranking.

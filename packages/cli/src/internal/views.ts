@@ -68,15 +68,15 @@ export const rankingRows = (
 /**
  * @internal The vetoes and tiers on targets not due yet, with the date each is
  * judged and whether the unit is behind 序时进度; those judged on the same date
- * with the same risk share one note, as the verdicts one of which that date
- * gives: 通报表扬或通报批评（2026-12-31评定）.
+ * with the same risk share one note, the verdicts that date decides between
+ * set apart by a slash: 通报表扬／通报批评（2026-12-31评定）.
  */
 const pendingText = (
   pending: NonNullable<Host.PluginAssessment["units"][number]["pending"]>,
   lang: Lang,
   title: (p: (typeof pending)[number]) => string
 ): string => {
-  const sep = lang === "zh" ? "或" : " or "
+  const sep = lang === "zh" ? "／" : " / "
   const notes: Array<{ note: string; titles: Array<string> }> = []
   for (const p of pending) {
     const note =
