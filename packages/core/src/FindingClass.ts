@@ -8,6 +8,7 @@
  * @since 0.4.0
  */
 import * as Schema from "effect/Schema"
+import { nameIn } from "./internal/names.js"
 
 /**
  * The class of a stalled project (问题项目类别), from 001 三.(四) and
@@ -77,8 +78,7 @@ export const names: {
  * @since 0.4.0
  * @category queries
  */
-export const nameOf = (c: string): { readonly zh: string; readonly en: string } =>
-  Object.hasOwn(names, c) ? names[c as FindingClass] : { zh: c, en: c }
+export const nameOf = (c: string): { readonly zh: string; readonly en: string } => nameIn(names, c)
 
 /**
  * The name of each severity of a finding (严重程度), whatever its class, in

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { nameIn } from "./internal/names.js"
 import { Count, Id, NonNegative } from "./internal/schema.js"
 import { ProjectEvent } from "./Lifecycle.js"
 import * as LocalDate from "./LocalDate.js"
@@ -171,9 +172,7 @@ export const industryNames: {
  * @category queries
  */
 export const flagName = (flag: string): { readonly zh: string; readonly en: string } =>
-  Object.hasOwn(flagNames, flag)
-    ? flagNames[flag as keyof typeof flagNames]
-    : { zh: flag, en: flag }
+  nameIn(flagNames, flag)
 
 /**
  * An industry's name in Chinese and English: its entry in
@@ -187,9 +186,7 @@ export const flagName = (flag: string): { readonly zh: string; readonly en: stri
  * @category queries
  */
 export const industryName = (industry: string): { readonly zh: string; readonly en: string } =>
-  Object.hasOwn(industryNames, industry)
-    ? industryNames[industry as keyof typeof industryNames]
-    : { zh: industry, en: industry }
+  nameIn(industryNames, industry)
 
 /**
  * Investment figures (投资): total investment, contract foreign investment

@@ -23,6 +23,7 @@
 
 import {
   Clause,
+  FindingClass,
   Lifecycle,
   type LocalDate,
   Money,
@@ -650,7 +651,6 @@ const ACTION_ZH: Record<string, string> = {
   exit: "依法清退",
   "reclaim-land": "收回土地"
 }
-const SEVERITY_ZH = { warning: "预警", breach: "逾期", escalated: "整改逾期" } as const
 
 /**
  * Exit findings (退出机制预警与认定): one row per finding, breaches filled red
@@ -677,7 +677,7 @@ export const findings = (
     column("项目名称", 20, "text", (f) => options.projectNames?.[f.project]),
     column("类别", 14, "text", (f) => CLASS_ZH[f.class] ?? f.class),
     column("依据条款", 10, "text", (f) => Clause.zh(f.clause)),
-    column("状态", 8, "text", (f) => SEVERITY_ZH[f.severity]),
+    column("状态", 8, "text", (f) => FindingClass.severityNames[f.severity].zh),
     column("期限", 12, "text", (f) =>
       f.severity === "escalated" && f.rectification !== undefined
         ? `${f.rectification.deadline}（整改期限；原期限${f.deadline}）`
