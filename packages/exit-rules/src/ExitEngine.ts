@@ -985,11 +985,10 @@ export const evaluate = (input: Input): ExitReport => {
     run.findings.reorder(reportOrder(run, run.findings))
     run.resolved.reorder(reportOrder(run, run.resolved))
   }
-  const working = { findings: run.findings, resolved: run.resolved }
-  run.findings = working.findings.trimmed()
-  run.resolved = working.resolved.trimmed()
-  spare.findings = working.findings
-  spare.resolved = working.resolved
+  spare.findings = run.findings
+  spare.resolved = run.resolved
+  run.findings = spare.findings.trimmed()
+  run.resolved = spare.resolved.trimmed()
   unevaluated.sort((a, b) =>
     order({ project: a.project, rule: a.rule ?? "" }, { project: b.project, rule: b.rule ?? "" })
   )

@@ -526,7 +526,6 @@ export const run = (
     asOf,
     items: itemTitles(policy),
     ...result,
-    units: result.units,
     rejected: rejected.sort(byRejected)
   })
 }
